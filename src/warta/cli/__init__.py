@@ -1,0 +1,36 @@
+"""The ``warta`` command: a Typer app, one module per command group.
+
+Each command checks its arguments and calls a library function; every ``WartaError``
+reaches the user as one line on stderr and exit code 2, never as a traceback.
+"""
+
+from __future__ import annotations
+
+import sys
+
+import typer
+
+from ..errors import WartaError
+from . import demo, extract
+
+app = typer.Typer(
+    name="warta",
+    help="Indonesian-language news into facts: entities, money, dates, quotes, events, stories.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+extract.register(app)
+demo.register(app)
+
+
+def main() -> None:
+    """Console-script entry point."""
+    try:
+        app()
+    except WartaError as exc:
+        print(f"warta: {exc}", file=sys.stderr)
+        sys.exit(2)
+    except KeyboardInterrupt:
+        print("warta: interrupted", file=sys.stderr)
+        sys.exit(130)

@@ -1,0 +1,52 @@
+"""The per-article pipeline: Article(raw) → clean → language → extractors → Document.
+
+Every step is a pure function of the article (plus shipped data), so the same
+``analyze_article`` maps unchanged over a batch, a process pool or a Dask bag.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+
+from . import extract, language
+from .clean import clean
+from .errors import EmptyInput, UsageError
+from .model import Article, Document
+
+
+def prepare(article: Article) -> Article:
+    """The article cleaned, with its language identified."""
+    cleaned = clean(article)
+    if not cleaned.text.strip():
+        raise EmptyInput(article.source, "no article text left after cleaning")
+    return dataclasses.replace(cleaned, language=language.detect(cleaned.text))
+
+
+def analyze_article(article: Article) -> Document:
+    """The Document (the DESIGN contract) of one article as a reader gave it."""
+    ready = prepare(article)
+    return Document.from_article(ready, **extract.run(ready.text, ready.published))
+
+
+def as_date(value: str | dt.date | None) -> dt.date | None:
+    """A date from an ISO string or a date (None stays None)."""
+    if value is None or isinstance(value, dt.date):
+        return value.date() if isinstance(value, dt.datetime) else value
+    try:
+        return dt.date.fromisoformat(str(value)[:10])
+    except ValueError:
+        raise UsageError(f"published: '{value}' is not an ISO date (YYYY-MM-DD)") from None
+
+
+def analyze(text: str, published: str | dt.date | None = None, source: str | None = None) -> Document:
+    """Analyse one article's text.
+
+    >>> doc = analyze("JAKARTA, KABAR.com - Menteri meresmikan pabrik baru.", published="2025-10-14")
+    >>> doc.outlet, doc.dateline, doc.published.isoformat()
+    ('KABAR.com', 'Jakarta', '2025-10-14')
+    """
+    date = as_date(published)
+    article = Article(source=source or "<text>", raw=text, published=date,
+                      published_from="given" if date else None)
+    return analyze_article(article)
