@@ -11,7 +11,7 @@ import sys
 import typer
 
 from ..errors import WartaError
-from . import demo, extract
+from . import demo, extract, kb
 
 app = typer.Typer(
     name="warta",
@@ -22,6 +22,7 @@ app = typer.Typer(
 )
 extract.register(app)
 demo.register(app)
+kb.register(app)
 
 
 def main() -> None:

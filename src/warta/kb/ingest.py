@@ -1,0 +1,180 @@
+"""``ingest``: articles into the knowledge base — idempotent, resumable, batch by batch.
+
+An article already in (same source, same content hash) is skipped before any analysis;
+a changed one replaces its old version.  Each batch of analysed articles is written in one
+transaction, so a crash or Ctrl-C leaves whole batches and nothing half-written; running
+the same command again picks up where it stopped.  When the articles are in, the derived
+tables (entities, stories, facts) are rebuilt (``kb.build``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from itertools import islice
+
+from sqlalchemy import Engine, delete, select, text
+from sqlalchemy.orm import Session
+
+from ..errors import InputError
+from ..model import Article, Document
+from ..pipeline import analyze_article
+from ..sources import read
+from . import build, search
+from .schema import ArticleRow, ItemRow, MentionRow
+from .store import fts_available, set_meta
+from .textsim import signature
+
+BATCH = 64
+ITEM_KINDS = {"money": "money", "percents": "percent", "quantities": "quantity",
+              "dates": "date", "roles": "role", "quotes": "quote", "events": "event"}
+
+
+@dataclass
+class IngestReport:
+    added: int = 0
+    replaced: int = 0
+    skipped: int = 0
+    failed: list[tuple[str, str]] = field(default_factory=list)
+
+    @property
+    def seen(self) -> int:
+        return self.added + self.replaced + self.skipped + len(self.failed)
+
+
+def content_hash(article: Article) -> str:
+    """What identifies a version of an article: its raw text and reader metadata."""
+    h = hashlib.sha256()
+    for part in (article.raw, article.title or "", article.url or "", str(article.published or "")):
+        h.update(part.encode("utf-8", "replace"))
+        h.update(b"\x00")
+    return h.hexdigest()
+
+
+def _analyze(article: Article) -> Document | InputError:
+    """The Document, or the reason it could not be made (worker-safe: never raises)."""
+    try:
+        return analyze_article(article)
+    except InputError as exc:
+        return exc
+    except Exception as exc:  # one bad article never stops the batch
+        return InputError(article.source, f"analysis failed ({type(exc).__name__}: {exc})")
+
+
+def _item_row(kind: str, item: dict) -> ItemRow:
+    span = item.get("span") or [None, None]
+    value, value_text, unit, txt = None, None, None, item.get("text")
+    if kind == "money":
+        value, unit = item.get("amount"), item.get("currency")
+    elif kind in ("percent", "quantity"):
+        value, unit = item.get("value"), item.get("unit")
+    elif kind == "date":
+        value_text, unit = item.get("value"), item.get("precision")
+    elif kind == "role":
+        txt, value_text = item.get("person"), item.get("title")
+    elif kind == "quote":
+        value_text = item.get("speaker")
+    elif kind == "event":
+        value_text, txt = item.get("type"), item.get("evidence")
+    return ItemRow(kind=kind, text=txt, value=value, value_text=value_text, unit=unit,
+                   start=span[0], end=span[1], data=item)
+
+
+def article_rows(doc: Document, digest: str) -> tuple[ArticleRow, list[MentionRow | ItemRow]]:
+    """The article's row and the rows of its entities and items (their article_id unset)."""
+    d = doc.to_dict()
+    row = ArticleRow(source=doc.source, content_hash=digest, title=doc.title, url=doc.url,
+                     outlet=doc.outlet, dateline=doc.dateline, published=doc.published,
+                     published_precision=doc.published_precision, language=doc.language,
+                     text=doc.text, document=d, minhash=signature(doc.text),
+                     ingested_at=dt.datetime.now(dt.timezone.utc).replace(tzinfo=None))
+    children: list[MentionRow | ItemRow] = [
+        MentionRow(local_id=e["id"], name=e["name"], type=e["type"],
+                   aliases=e.get("aliases", []), mentions=e.get("mentions", []))
+        for e in d["entities"]]
+    children += [_item_row(kind, item) for key, kind in ITEM_KINDS.items() for item in d[key]]
+    return row, children
+
+
+def _write_batch(engine: Engine, batch: list[tuple[Document, str]], replaced: set[str]) -> None:
+    with Session(engine) as s, s.begin():
+        fts = fts_available(engine)
+        for doc, _digest in batch:
+            if doc.source in replaced:
+                old = s.scalar(select(ArticleRow.id).where(ArticleRow.source == doc.source))
+                if old is not None:
+                    s.execute(delete(ItemRow).where(ItemRow.article_id == old))
+                    s.execute(delete(MentionRow).where(MentionRow.article_id == old))
+                    s.execute(delete(ArticleRow).where(ArticleRow.id == old))
+                    if fts:
+                        s.execute(text("DELETE FROM articles_fts WHERE rowid = :id"), {"id": old})
+        for doc, digest in batch:
+            row, children = article_rows(doc, digest)
+            s.add(row)
+            s.flush()
+            for child in children:
+                child.article_id = row.id
+            s.add_all(children)
+            if fts:
+                search.index(s, row.id, doc.title or "", doc.text)
+        set_meta(s, "derived_stale", "1")
+
+
+def _known(engine: Engine) -> dict[str, str]:
+    with Session(engine) as s:
+        return dict(s.execute(select(ArticleRow.source, ArticleRow.content_hash)).all())
+
+
+def _fresh(articles: Iterable, known: dict[str, str], report: IngestReport,
+           replaced: set[str]) -> Iterator[tuple[Article, str]]:
+    """Articles that are new or changed; the rest counted as skipped or failed."""
+    for item in articles:
+        if isinstance(item, InputError):
+            report.failed.append((item.source, item.reason))
+            continue
+        digest = content_hash(item)
+        old = known.get(item.source)
+        if old == digest:
+            report.skipped += 1
+            continue
+        if old is not None:
+            replaced.add(item.source)
+        known[item.source] = digest
+        yield item, digest
+
+
+def ingest(paths: list[str], engine: Engine, *, workers: int = 1, fields: dict[str, str] | None = None,
+           progress: Callable[[IngestReport], None] | None = None) -> IngestReport:
+    """Read, analyse and store every article under ``paths``; then rebuild the KB's
+    entities, stories and facts.  Returns what was added, replaced, skipped and failed."""
+    report = IngestReport()
+    replaced: set[str] = set()
+    fresh = _fresh(read(paths, fields=fields), _known(engine), report, replaced)
+    pool = ProcessPoolExecutor(max_workers=workers) if workers > 1 else None
+    try:
+        while chunk := list(islice(fresh, BATCH)):
+            arts = [a for a, _ in chunk]
+            docs = pool.map(_analyze, arts, chunksize=4) if pool else map(_analyze, arts)
+            batch = []
+            for (article, digest), doc in zip(chunk, docs):
+                if isinstance(doc, InputError):
+                    report.failed.append((doc.source, doc.reason))
+                    replaced.discard(article.source)
+                else:
+                    batch.append((doc, digest))
+            _write_batch(engine, batch, replaced)
+            for doc, _ in batch:
+                if doc.source in replaced:
+                    report.replaced += 1
+                else:
+                    report.added += 1
+            if progress:
+                progress(report)
+    finally:
+        if pool:
+            pool.shutdown(cancel_futures=True)
+    build.rebuild_if_stale(engine)
+    return report

@@ -1,0 +1,226 @@
+"""Entity resolution across articles: one KB entity per real thing.
+
+Input: the entities of every article (each already consolidated within its article by
+``nlp.harvest``: a name, a type, aliases).  Output: groups of them, each a KB entity with
+its fullest name, every alias with its count and articles, and the merges that made it,
+each with the rule that fired (``warta entity X --why`` shows them).
+
+Rules, in order (all within one entity type):
+
+1. ``exact``: the same name or alias after normalisation (case, punctuation, honorifics,
+   company-form words such as PT/Tbk/RI from ``lang/id/kb.yaml``);
+2. ``acronym``: an acronym one article defines ("Kemenperin" for "Kementerian
+   Perindustrian") names the same thing in another — unless the acronym is ambiguous
+   (defined for two different full names in the KB), when it links nothing;
+3. ``short_name``: a person's shorter name ("Budi Santoso") is the longer one ("Budi
+   Santoso Wirawan") when exactly one longer name fits and the two share context (an
+   organisation or place named in both their articles); single words never merge across
+   articles ("Budi" alone is too common);
+4. ``spelling``: rapidfuzz similarity of the normalised names >= ``SPELLING_THRESHOLD``
+   (measured: see docs/kb.md), for names of at least ``SPELLING_MIN_LEN`` characters that
+   share their first letter.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz, process
+
+from .. import lang
+
+SPELLING_THRESHOLD = 92.0
+SPELLING_MIN_LEN = 8
+_PUNCT = re.compile(r"[^\w\s]")
+_SPACE = re.compile(r"\s+")
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One article's entity, as stored (``key`` is its row id)."""
+
+    key: int
+    article: int
+    name: str
+    type: str
+    aliases: tuple[str, ...] = ()
+
+
+@dataclass
+class Resolved:
+    name: str
+    type: str
+    members: list[int] = field(default_factory=list)              # Mention keys
+    aliases: dict[str, tuple[int, set[int]]] = field(default_factory=dict)  # alias -> (count, articles)
+    merges: list[dict] = field(default_factory=list)
+
+
+def normalise(name: str, type_: str) -> str:
+    """The comparison key of a name: lower case, no punctuation, no noise words."""
+    text = unicodedata.normalize("NFKC", name).casefold()
+    words = _SPACE.sub(" ", _PUNCT.sub(" ", text)).split()
+    noise = set(lang.load("kb")["name_noise"].get(type_, ()))
+    kept = [w for w in words if w not in noise]
+    return " ".join(kept or words)
+
+
+def is_acronym(name: str) -> bool:
+    word = name.strip()
+    return " " not in word and len(word) >= 2 and sum(c.isupper() for c in word) >= 2
+
+
+class _Union:
+    def __init__(self, n: int) -> None:
+        self.parent = list(range(n))
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def union(self, a: int, b: int) -> bool:
+        ra, rb = self.find(a), self.find(b)
+        if ra == rb:
+            return False
+        self.parent[max(ra, rb)] = min(ra, rb)
+        return True
+
+
+def resolve(mentions: list[Mention]) -> list[Resolved]:
+    """Group the articles' entities into KB entities (see the module docstring)."""
+    uf = _Union(len(mentions))
+    why: list[tuple[int, int, str, str]] = []
+
+    def join(a: int, b: int, rule: str, detail: str) -> None:
+        if uf.union(a, b):
+            why.append((a, b, rule, detail))
+
+    _exact_and_acronyms(mentions, join)
+    _short_names(mentions, uf, join)
+    _spelling(mentions, uf, join)
+    return _groups(mentions, uf, why)
+
+
+def _exact_and_acronyms(mentions: list[Mention], join) -> None:
+    by_key: dict[tuple[str, str], int] = {}
+    acronym_of: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for i, m in enumerate(mentions):
+        full = normalise(m.name, m.type)
+        for alias in m.aliases:
+            if is_acronym(alias) and not is_acronym(m.name):
+                acronym_of[(m.type, normalise(alias, m.type))].add(full)
+    for i, m in enumerate(mentions):
+        for form in (m.name, *m.aliases):
+            key = (m.type, normalise(form, m.type))
+            rule = "exact"
+            if form != m.name:
+                if m.type == "PER" and " " not in key[1]:
+                    continue  # a one-word alias of a person links nothing across articles
+                if is_acronym(form):
+                    if len(acronym_of.get(key, ())) > 1:
+                        continue  # an ambiguous acronym
+                    rule = "acronym"
+            if key in by_key:
+                first = mentions[by_key[key]]
+                join(by_key[key], i, rule, f"'{form}' ({m.type}) also names '{first.name}'")
+            else:
+                by_key[key] = i
+
+
+def _context(mentions: list[Mention]) -> dict[int, set[str]]:
+    """Per article, the normalised names of its organisations and places."""
+    ctx: dict[int, set[str]] = defaultdict(set)
+    for m in mentions:
+        if m.type in ("ORG", "LOC"):
+            ctx[m.article].add(normalise(m.name, m.type))
+    return ctx
+
+
+def _short_names(mentions: list[Mention], uf: _Union, join) -> None:
+    ctx = _context(mentions)
+    people: dict[str, list[int]] = defaultdict(list)
+    for i, m in enumerate(mentions):
+        if m.type == "PER":
+            people[normalise(m.name, "PER")].append(i)
+    names = list(people)
+    for short in names:
+        words = short.split()
+        if len(words) < 2:
+            continue
+        longer = [n for n in names if n != short and _is_word_prefix(words, n.split())]
+        roots = {uf.find(people[n][0]) for n in longer}
+        if len(roots) != 1:
+            continue
+        target = longer[0]
+        shared = _shared_context(people[short], people[target], mentions, ctx)
+        if shared:
+            join(people[target][0], people[short][0], "short_name",
+                 f"'{mentions[people[short][0]].name}' is the shorter form of "
+                 f"'{mentions[people[target][0]].name}' (both with {shared})")
+
+
+def _is_word_prefix(words: list[str], longer: list[str]) -> bool:
+    return len(longer) > len(words) and longer[: len(words)] == words
+
+
+def _shared_context(a: list[int], b: list[int], mentions: list[Mention], ctx) -> str | None:
+    around_a = set().union(*(ctx[mentions[i].article] for i in a))
+    around_b = set().union(*(ctx[mentions[i].article] for i in b))
+    common = sorted(around_a & around_b)
+    return f"'{common[0]}'" if common else None
+
+
+def _spelling(mentions: list[Mention], uf: _Union, join) -> None:
+    by_type: dict[str, dict[str, int]] = defaultdict(dict)
+    for i, m in enumerate(mentions):
+        key = normalise(m.name, m.type)
+        if len(key) >= SPELLING_MIN_LEN:
+            by_type[m.type].setdefault(key, i)
+    for type_, keys in by_type.items():
+        blocks: dict[str, list[str]] = defaultdict(list)
+        for k in keys:
+            blocks[k[0]].append(k)
+        for block in blocks.values():
+            if len(block) < 2:
+                continue
+            scores = process.cdist(block, block, scorer=fuzz.ratio, score_cutoff=SPELLING_THRESHOLD)
+            for x, y in zip(*scores.nonzero()):
+                if x < y:
+                    a, b = keys[block[x]], keys[block[y]]
+                    join(a, b, "spelling", f"'{mentions[b].name}' ~ '{mentions[a].name}' "
+                         f"(similarity {scores[x, y]:.0f})")
+
+
+def _groups(mentions: list[Mention], uf: _Union, why) -> list[Resolved]:
+    members: dict[int, list[int]] = defaultdict(list)
+    for i in range(len(mentions)):
+        members[uf.find(i)].append(i)
+    merges: dict[int, list[dict]] = defaultdict(list)
+    for a, b, rule, detail in why:
+        merges[uf.find(a)].append({"name": mentions[b].name, "into": mentions[a].name,
+                                   "rule": rule, "detail": detail,
+                                   "article": mentions[b].article})
+    out = []
+    for root, idx in sorted(members.items()):
+        group = [mentions[i] for i in idx]
+        res = Resolved(name=_fullest(group), type=group[0].type, members=[m.key for m in group],
+                       merges=merges.get(root, []))
+        counts: Counter[str] = Counter()
+        seen: dict[str, set[int]] = defaultdict(set)
+        for m in group:
+            for form in (m.name, *m.aliases):
+                counts[form] += 1
+                seen[form].add(m.article)
+        res.aliases = {form: (counts[form], seen[form]) for form in counts}
+        out.append(res)
+    return out
+
+
+def _fullest(group: list[Mention]) -> str:
+    """The fullest form: most words, then most used, then alphabetical."""
+    counts = Counter(m.name for m in group)
+    return max(counts, key=lambda n: (len(n.split()), counts[n], len(n), [-ord(c) for c in n]))

@@ -1,0 +1,148 @@
+"""The knowledge base schema (SQLAlchemy 2), one table per kind of record.
+
+Article-level tables hold what ``warta extract`` gives for each article (the Document,
+item by item, with spans).  KB-level tables are derived from them by ``kb.build``:
+resolved entities and their aliases, near-duplicate links, stories, facts and their
+sources.  ``SCHEMA_VERSION`` is stored in ``warta_meta``; ``store.open_kb`` upgrades an
+older KB in place or refuses it with a clear message.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import (JSON, Date, Float, ForeignKey, Index, Integer, LargeBinary, String,
+                        Text)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+SCHEMA_VERSION = 1
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class Meta(Base):
+    __tablename__ = "warta_meta"
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)
+
+
+class ArticleRow(Base):
+    __tablename__ = "articles"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    source: Mapped[str] = mapped_column(Text, unique=True)
+    content_hash: Mapped[str] = mapped_column(String(64), index=True)
+    title: Mapped[str | None] = mapped_column(Text)
+    url: Mapped[str | None] = mapped_column(Text)
+    outlet: Mapped[str | None] = mapped_column(Text, index=True)
+    dateline: Mapped[str | None] = mapped_column(Text)
+    published: Mapped[dt.date | None] = mapped_column(Date, index=True)
+    published_precision: Mapped[str | None] = mapped_column(String(8))
+    language: Mapped[str | None] = mapped_column(String(8))
+    text: Mapped[str] = mapped_column(Text)
+    document: Mapped[dict] = mapped_column(JSON)  # the contract, as extracted
+    minhash: Mapped[bytes | None] = mapped_column(LargeBinary)
+    story_id: Mapped[int | None] = mapped_column(ForeignKey("stories.id", ondelete="SET NULL"), index=True)
+    ingested_at: Mapped[dt.datetime] = mapped_column()
+
+
+class MentionRow(Base):
+    """One entity of one article (its local id, name, type and aliases), linked to the KB entity."""
+    __tablename__ = "article_entities"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"), index=True)
+    local_id: Mapped[str] = mapped_column(String(16))
+    name: Mapped[str] = mapped_column(Text)
+    type: Mapped[str] = mapped_column(String(16))
+    aliases: Mapped[list] = mapped_column(JSON)
+    mentions: Mapped[list] = mapped_column(JSON)
+    entity_id: Mapped[int | None] = mapped_column(ForeignKey("entities.id", ondelete="SET NULL"), index=True)
+
+
+class ItemRow(Base):
+    """A figure, date, role, quote or event of one article; ``kind`` says which."""
+    __tablename__ = "items"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"), index=True)
+    kind: Mapped[str] = mapped_column(String(16), index=True)  # money|percent|quantity|date|role|quote|event
+    text: Mapped[str | None] = mapped_column(Text)
+    value: Mapped[float | None] = mapped_column(Float)
+    value_text: Mapped[str | None] = mapped_column(Text)  # ISO date, title, speaker, event type
+    unit: Mapped[str | None] = mapped_column(String(64))  # currency, unit, precision
+    start: Mapped[int | None] = mapped_column(Integer)
+    end: Mapped[int | None] = mapped_column(Integer)
+    data: Mapped[dict] = mapped_column(JSON)
+
+
+class EntityRow(Base):
+    __tablename__ = "entities"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(Text, index=True)
+    type: Mapped[str] = mapped_column(String(16))
+    articles: Mapped[int] = mapped_column(Integer, default=0)
+    merges: Mapped[list] = mapped_column(JSON)  # why names were merged: [{name, rule, detail}]
+
+
+class AliasRow(Base):
+    __tablename__ = "aliases"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    entity_id: Mapped[int] = mapped_column(ForeignKey("entities.id", ondelete="CASCADE"), index=True)
+    alias: Mapped[str] = mapped_column(Text)
+    key: Mapped[str] = mapped_column(Text, index=True)  # normalised for look-up
+    count: Mapped[int] = mapped_column(Integer)
+    article_ids: Mapped[list] = mapped_column(JSON)
+
+
+class StoryRow(Base):
+    __tablename__ = "stories"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    label: Mapped[str] = mapped_column(Text)
+    first_published: Mapped[dt.date | None] = mapped_column(Date)
+    last_published: Mapped[dt.date | None] = mapped_column(Date)
+    size: Mapped[int] = mapped_column(Integer)
+
+
+class LinkRow(Base):
+    """Two articles linked: an exact or near duplicate, or the same story, with the score."""
+    __tablename__ = "article_links"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    a: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"), index=True)
+    b: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"), index=True)
+    kind: Mapped[str] = mapped_column(String(16))  # duplicate|near_duplicate|same_story
+    score: Mapped[float] = mapped_column(Float)
+    reasons: Mapped[dict] = mapped_column(JSON)
+
+
+class FactRow(Base):
+    """A measured thing (subject, measure, period) with its agreed value or its conflict."""
+    __tablename__ = "facts"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    key: Mapped[str] = mapped_column(Text)
+    subject_id: Mapped[int | None] = mapped_column(ForeignKey("entities.id", ondelete="SET NULL"), index=True)
+    subject: Mapped[str | None] = mapped_column(Text)
+    measure: Mapped[str] = mapped_column(String(32), index=True)
+    period: Mapped[str | None] = mapped_column(String(32))
+    unit: Mapped[str | None] = mapped_column(String(32))
+    value: Mapped[float | None] = mapped_column(Float)
+    values: Mapped[list] = mapped_column(JSON)  # one entry per group of agreeing values
+    status: Mapped[str] = mapped_column(String(16), index=True)  # single|corroborated|conflict
+    sources: Mapped[int] = mapped_column(Integer)
+    story_id: Mapped[int | None] = mapped_column(ForeignKey("stories.id", ondelete="SET NULL"), index=True)
+
+
+class FactSourceRow(Base):
+    __tablename__ = "fact_sources"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    fact_id: Mapped[int] = mapped_column(ForeignKey("facts.id", ondelete="CASCADE"), index=True)
+    item_id: Mapped[int] = mapped_column(ForeignKey("items.id", ondelete="CASCADE"))
+    article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"), index=True)
+    value: Mapped[float | None] = mapped_column(Float)
+    qualifier: Mapped[str | None] = mapped_column(String(16))
+    value_group: Mapped[int] = mapped_column(Integer)  # which group of agreeing values
+    outlet: Mapped[str | None] = mapped_column(Text)
+    text: Mapped[str] = mapped_column(Text)
+    sentence: Mapped[str] = mapped_column(Text)
+
+
+Index("ix_items_article_kind", ItemRow.article_id, ItemRow.kind)

@@ -1,0 +1,54 @@
+"""Full-text search: SQLite FTS5 over title, text and their Indonesian stems (PySastrawi).
+
+Each article is indexed with its words and with their stems ("menggelontorkan" →
+"gelontor"), so a search for "investasi" also finds "berinvestasi" and "diinvestasikan".
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from sqlalchemy import text
+from sqlalchemy.orm import Session
+
+_WORD = re.compile(r"\w+")
+
+
+@functools.cache
+def _stemmer():
+    from Sastrawi.Stemmer.StemmerFactory import StemmerFactory
+
+    return StemmerFactory().create_stemmer()
+
+
+@functools.lru_cache(maxsize=200_000)
+def stem(word: str) -> str:
+    return _stemmer().stem(word) if word.isalpha() and len(word) > 3 else word
+
+
+def stems(text_: str) -> str:
+    """The distinct stems of the words of ``text_``."""
+    return " ".join(sorted({stem(w) for w in _WORD.findall(text_.lower())}))
+
+
+def index(session: Session, article_id: int, title: str, body: str) -> None:
+    session.execute(text("INSERT INTO articles_fts(rowid, title, body, stems) VALUES (:id, :t, :b, :s)"),
+                    {"id": article_id, "t": title, "b": body, "s": stems(title + " " + body)})
+
+
+def fts_query(query: str) -> str:
+    """An FTS5 query for the user's words: each word (or its stem) must occur; quoted
+    phrases stay phrases.  Never passes FTS5 syntax through from the user."""
+    parts = []
+    for phrase in re.findall(r'"([^"]+)"|(\S+)', query):
+        words = _WORD.findall((phrase[0] or phrase[1]).lower())
+        if not words:
+            continue
+        if phrase[0]:
+            parts.append('"' + " ".join(words) + '"')
+        else:
+            for w in words:
+                s = stem(w)
+                parts.append(f'("{w}" OR stems:"{s}")' if s != w else f'"{w}"')
+    return " AND ".join(parts)

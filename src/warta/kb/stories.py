@@ -1,0 +1,130 @@
+"""Near-duplicates and stories: which articles report the same event.
+
+Two articles are compared when they share a rare entity or their texts are similar
+(MinHash LSH), never all pairs.  Their score adds up the evidence:
+
+* shared entities, each weighted by its rarity in the KB (idf), as a weighted Jaccard;
+* shared figures (the same amount in the same currency or unit) and shared dated days;
+* text similarity (estimated Jaccard of word shingles).
+
+A pair scoring ``SAME_STORY`` or more, published at most ``MAX_GAP_DAYS`` apart, is linked
+as the same story; stories are the connected groups (union-find).  A pair with the same
+content hash is a ``duplicate``; text similarity >= ``textsim.NEAR_DUPLICATE`` is a
+``near_duplicate`` (and always the same story).  Thresholds are measured on the gold
+clusters of ../shared (see docs/kb.md).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from . import textsim
+from .resolve import _Union
+
+SAME_STORY = 0.45
+MAX_GAP_DAYS = 7
+W_FIGURE = 0.12      # per shared figure, at most 3 counted
+W_DATE = 0.08        # per shared day, at most 2 counted
+W_TEXT = 0.6         # times the text similarity
+RARE_DF = 0.05       # an entity in more than this share of articles does not make a candidate pair
+
+
+@dataclass
+class Features:
+    """What one article brings to story detection."""
+
+    id: int
+    published: dt.date | None
+    content_hash: str
+    entities: set[int] = field(default_factory=set)
+    figures: set[tuple] = field(default_factory=set)
+    days: set[str] = field(default_factory=set)
+    minhash: bytes | None = None
+
+
+@dataclass(frozen=True)
+class Link:
+    a: int
+    b: int
+    kind: str          # duplicate | near_duplicate | same_story
+    score: float
+    reasons: dict
+
+
+def links(articles: list[Features]) -> list[Link]:
+    """The duplicate, near-duplicate and same-story links between ``articles``."""
+    by_id = {a.id: a for a in articles}
+    idf = _idf(articles)
+    textual = textsim.similar_pairs({a.id: a.minhash for a in articles}, threshold=0.3)
+    out = []
+    for a, b in sorted(_candidates(articles, idf) | set(textual)):
+        link = _judge(by_id[a], by_id[b], idf, textual.get((a, b)))
+        if link:
+            out.append(link)
+    return out
+
+
+def stories(ids: Iterable[int], found: list[Link]) -> list[list[int]]:
+    """Connected groups of articles (each article in exactly one story, maybe alone)."""
+    ids = sorted(ids)
+    pos = {a: i for i, a in enumerate(ids)}
+    uf = _Union(len(ids))
+    for link in found:
+        uf.union(pos[link.a], pos[link.b])
+    groups: dict[int, list[int]] = defaultdict(list)
+    for a in ids:
+        groups[uf.find(pos[a])].append(a)
+    return sorted(groups.values(), key=lambda g: g[0])
+
+
+def _idf(articles: list[Features]) -> dict[int, float]:
+    df: dict[int, int] = defaultdict(int)
+    for a in articles:
+        for e in a.entities:
+            df[e] += 1
+    n = max(len(articles), 1)
+    return {e: math.log(1 + n / c) for e, c in df.items()}
+
+
+def _candidates(articles: list[Features], idf: dict[int, float]) -> set[tuple[int, int]]:
+    posting: dict[int, list[int]] = defaultdict(list)
+    limit = max(3, int(RARE_DF * len(articles)))
+    for a in articles:
+        for e in a.entities:
+            posting[e].append(a.id)
+    pairs = set()
+    for ids in posting.values():
+        if 2 <= len(ids) <= limit:
+            ids = sorted(ids)
+            pairs.update((x, y) for i, x in enumerate(ids) for y in ids[i + 1:])
+    return pairs
+
+
+def _judge(a: Features, b: Features, idf: dict[int, float], text: float | None) -> Link | None:
+    pair = (min(a.id, b.id), max(a.id, b.id))
+    if a.content_hash == b.content_hash:
+        return Link(*pair, "duplicate", 1.0, {"content_hash": a.content_hash[:12]})
+    if text is None and a.minhash and b.minhash:
+        text = textsim.from_signature(a.minhash).jaccard(textsim.from_signature(b.minhash))
+    text = text or 0.0
+    if text >= textsim.NEAR_DUPLICATE:
+        return Link(*pair, "near_duplicate", round(text, 3), {"text": round(text, 3)})
+    gap = abs((a.published - b.published).days) if a.published and b.published else None
+    if gap is not None and gap > MAX_GAP_DAYS:
+        return None
+    shared = a.entities & b.entities
+    union = a.entities | b.entities
+    ent = sum(idf[e] for e in shared) / sum(idf[e] for e in union) if union else 0.0
+    figures = a.figures & b.figures
+    days = a.days & b.days
+    score = ent + W_FIGURE * min(len(figures), 3) + W_DATE * min(len(days), 2) + W_TEXT * text
+    if score < SAME_STORY:
+        return None
+    reasons = {"entities": round(ent, 3), "shared_entities": len(shared),
+               "figures": sorted(" ".join(map(str, f)) for f in figures)[:5],
+               "days": sorted(days)[:5], "text": round(text, 3), "gap_days": gap}
+    return Link(*pair, "same_story", round(score, 3), reasons)

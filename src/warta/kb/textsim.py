@@ -1,0 +1,50 @@
+"""Text similarity for near-duplicates: MinHash signatures of word shingles (datasketch)."""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+from datasketch import MinHash, MinHashLSH
+
+NUM_PERM = 64
+SCHEME = "affine32"   # datasketch 2: 32-bit values, stored as 4 bytes each
+SHINGLE = 3        # words per shingle
+NEAR_DUPLICATE = 0.8  # estimated Jaccard at or above which two texts are near-duplicates
+_WORD = re.compile(r"\w+")
+
+
+def shingles(text: str) -> set[bytes]:
+    words = _WORD.findall(text.lower())
+    if len(words) < SHINGLE:
+        return {" ".join(words).encode()}
+    return {" ".join(words[i:i + SHINGLE]).encode() for i in range(len(words) - SHINGLE + 1)}
+
+
+def minhash(text: str) -> MinHash:
+    m = MinHash(num_perm=NUM_PERM, seed=1, scheme=SCHEME)
+    m.update_batch(list(shingles(text)))
+    return m
+
+
+def signature(text: str) -> bytes:
+    """The MinHash signature of ``text`` as bytes (stored with the article)."""
+    return minhash(text).hashvalues.astype(np.uint32).tobytes()
+
+
+def from_signature(blob: bytes) -> MinHash:
+    return MinHash(num_perm=NUM_PERM, seed=1, scheme=SCHEME,
+                   hashvalues=np.frombuffer(blob, dtype=np.uint32))
+
+
+def similar_pairs(signatures: dict[int, bytes], threshold: float = 0.3) -> dict[tuple[int, int], float]:
+    """Pairs of ids whose texts' estimated Jaccard is at least ``threshold`` (via LSH)."""
+    lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
+    hashes = {i: from_signature(b) for i, b in signatures.items() if b}
+    pairs: dict[tuple[int, int], float] = {}
+    for i, m in hashes.items():
+        for j in lsh.query(m):
+            key = (min(i, j), max(i, j))
+            pairs[key] = m.jaccard(hashes[j])
+        lsh.insert(i, m)
+    return pairs
