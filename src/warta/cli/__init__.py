@@ -6,6 +6,7 @@ reaches the user as one line on stderr and exit code 2, never as a traceback.
 
 from __future__ import annotations
 
+import os
 import sys
 
 import typer
@@ -35,3 +36,9 @@ def main() -> None:
     except KeyboardInterrupt:
         print("warta: interrupted", file=sys.stderr)
         sys.exit(130)
+    except Exception as exc:  # a bug: one line for the user, the traceback on request
+        if os.environ.get("WARTA_DEBUG"):
+            raise
+        print(f"warta: internal error ({type(exc).__name__}: {exc}); "
+              "run again with WARTA_DEBUG=1 for the traceback", file=sys.stderr)
+        sys.exit(1)

@@ -59,6 +59,7 @@ def ingest_cli(
     db: DbOpt = DEFAULT_DB,
     workers: Annotated[int, typer.Option("--workers", "-w", min=1, help="Local processes analysing articles.")] = 1,
     field: Annotated[Optional[list[str]], typer.Option("--field", help="JSON field name: FIELD=NAME (e.g. text=isi).")] = None,
+    batch_size: Annotated[int, typer.Option("--batch-size", min=1, help="Articles written per transaction.")] = 64,
 ) -> None:
     """Read articles into the knowledge base: idempotent, resumable, one transaction a batch."""
     from ..kb.ingest import ingest
@@ -76,12 +77,12 @@ def ingest_cli(
             bar.update(task, description=f"{rep.seen} read · {rep.added} added · {rep.skipped} skipped "
                                          f"· {len(rep.failed)} failed · {rate:.1f} articles/s")
 
-        report = ingest(paths, engine, workers=workers, fields=fields, progress=progress)
+        report = ingest(paths, engine, workers=workers, fields=fields, batch=batch_size, progress=progress)
         progress(report)
     console.print(f"[bold]{db}[/bold]: {report.added} added, {report.replaced} replaced, "
-                  f"{report.skipped} unchanged (skipped), {len(report.failed)} failed")
+                  f"{report.skipped} unchanged (skipped), {len(report.failed)} failed", soft_wrap=True)
     for source, reason in report.failed:
-        console.print(f"  failed {escape(source)}: {escape(reason)}", highlight=False)
+        console.print(f"  failed {escape(source)}: {escape(reason)}", highlight=False, soft_wrap=True)
 
 
 # ---------------------------------------------------------------- stories

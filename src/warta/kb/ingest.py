@@ -147,7 +147,7 @@ def _fresh(articles: Iterable, known: dict[str, str], report: IngestReport,
 
 
 def ingest(paths: list[str], engine: Engine, *, workers: int = 1, fields: dict[str, str] | None = None,
-           progress: Callable[[IngestReport], None] | None = None) -> IngestReport:
+           batch: int = BATCH, progress: Callable[[IngestReport], None] | None = None) -> IngestReport:
     """Read, analyse and store every article under ``paths``; then rebuild the KB's
     entities, stories and facts.  Returns what was added, replaced, skipped and failed."""
     report = IngestReport()
@@ -155,18 +155,18 @@ def ingest(paths: list[str], engine: Engine, *, workers: int = 1, fields: dict[s
     fresh = _fresh(read(paths, fields=fields), _known(engine), report, replaced)
     pool = ProcessPoolExecutor(max_workers=workers) if workers > 1 else None
     try:
-        while chunk := list(islice(fresh, BATCH)):
+        while chunk := list(islice(fresh, batch)):
             arts = [a for a, _ in chunk]
             docs = pool.map(_analyze, arts, chunksize=4) if pool else map(_analyze, arts)
-            batch = []
+            done = []
             for (article, digest), doc in zip(chunk, docs):
                 if isinstance(doc, InputError):
                     report.failed.append((doc.source, doc.reason))
                     replaced.discard(article.source)
                 else:
-                    batch.append((doc, digest))
-            _write_batch(engine, batch, replaced)
-            for doc, _ in batch:
+                    done.append((doc, digest))
+            _write_batch(engine, done, replaced)
+            for doc, _ in done:
                 if doc.source in replaced:
                     report.replaced += 1
                 else:

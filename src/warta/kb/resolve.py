@@ -67,9 +67,10 @@ def normalise(name: str, type_: str) -> str:
     return " ".join(kept or words)
 
 
-def is_acronym(name: str) -> bool:
-    word = name.strip()
-    return " " not in word and len(word) >= 2 and sum(c.isupper() for c in word) >= 2
+def is_acronym(form: str, name: str) -> bool:
+    """Whether ``form`` is an acronym of ``name``: one word standing for several
+    ("BKPM", "Kemenperin" for "Kementerian Perindustrian")."""
+    return form != name and " " not in form.strip() and " " in name.strip()
 
 
 class _Union:
@@ -106,29 +107,27 @@ def resolve(mentions: list[Mention]) -> list[Resolved]:
 
 
 def _exact_and_acronyms(mentions: list[Mention], join) -> None:
-    by_key: dict[tuple[str, str], int] = {}
+    by_key: dict[tuple[str, str], tuple[int, bool]] = {}
     acronym_of: dict[tuple[str, str], set[str]] = defaultdict(set)
     for i, m in enumerate(mentions):
         full = normalise(m.name, m.type)
         for alias in m.aliases:
-            if is_acronym(alias) and not is_acronym(m.name):
+            if is_acronym(alias, m.name):
                 acronym_of[(m.type, normalise(alias, m.type))].add(full)
     for i, m in enumerate(mentions):
         for form in (m.name, *m.aliases):
             key = (m.type, normalise(form, m.type))
-            rule = "exact"
-            if form != m.name:
-                if m.type == "PER" and " " not in key[1]:
-                    continue  # a one-word alias of a person links nothing across articles
-                if is_acronym(form):
-                    if len(acronym_of.get(key, ())) > 1:
-                        continue  # an ambiguous acronym
-                    rule = "acronym"
+            if form != m.name and m.type == "PER" and " " not in key[1]:
+                continue  # a one-word alias of a person links nothing across articles
+            short = is_acronym(form, m.name)
+            if short and len(acronym_of.get(key, ())) > 1:
+                continue  # an ambiguous acronym
             if key in by_key:
-                first = mentions[by_key[key]]
-                join(by_key[key], i, rule, f"'{form}' ({m.type}) also names '{first.name}'")
+                j, first_short = by_key[key]
+                rule = "acronym" if short or first_short else "exact"
+                join(j, i, rule, f"'{form}' ({m.type}) also names '{mentions[j].name}'")
             else:
-                by_key[key] = i
+                by_key[key] = (i, short)
 
 
 def _context(mentions: list[Mention]) -> dict[int, set[str]]:

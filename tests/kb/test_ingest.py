@@ -1,0 +1,137 @@
+"""``warta ingest`` end to end: idempotent, replacing changed articles, failures reported,
+schema versions checked, and a crash in the middle of a batch leaves a consistent KB."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+
+import pytest
+from sqlalchemy import text
+
+from warta.kb import KBError, KnowledgeBase, open_kb
+from warta.kb.ingest import ITEM_KINDS
+
+FIELDS = tuple(ITEM_KINDS)
+
+
+def warta(*args, cwd=None, **kw):
+    return subprocess.run([sys.executable, "-m", "warta", *map(str, args)], capture_output=True,
+                          text=True, cwd=cwd, timeout=600, **kw)
+
+
+def consistent(db: str) -> int:
+    """Check that every stored article has all its items and entities, and nothing else is
+    there; return the number of articles."""
+    con = sqlite3.connect(db)
+    assert con.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    n = 0
+    for aid, doc in con.execute("SELECT id, document FROM articles"):
+        doc = json.loads(doc)
+        items = con.execute("SELECT count(*) FROM items WHERE article_id=?", (aid,)).fetchone()[0]
+        ents = con.execute("SELECT count(*) FROM article_entities WHERE article_id=?", (aid,)).fetchone()[0]
+        assert items == sum(len(doc[f]) for f in FIELDS)
+        assert ents == len(doc["entities"])
+        n += 1
+    orphans = con.execute("SELECT count(*) FROM items WHERE article_id NOT IN (SELECT id FROM articles)").fetchone()[0]
+    fts = con.execute("SELECT count(*) FROM articles_fts").fetchone()[0]
+    assert orphans == 0 and fts == n
+    return n
+
+
+def test_ingest_is_idempotent_and_replaces_changed_articles(tmp_path, fixtures):
+    corpus = tmp_path / "in"
+    corpus.mkdir()
+    for name in ("noisy.txt", "cp1252.txt", "page.html", "articles.jsonl"):
+        (corpus / name).write_bytes((fixtures / name).read_bytes())
+    (corpus / "empty.txt").write_text("")
+    db = str(tmp_path / "kb.db")
+    first = warta("ingest", corpus, "--db", db)
+    assert first.returncode == 0, first.stderr
+    assert "failed" in first.stderr and "empty.txt" in first.stderr
+    n = consistent(db)
+    assert n >= 5
+    again = warta("ingest", corpus, "--db", db)
+    assert f"0 added, 0 replaced, {n} unchanged (skipped)" in again.stderr
+    (corpus / "noisy.txt").write_text((fixtures / "noisy.txt").read_text(encoding="utf-8") + "\n\nParagraf tambahan.",
+                                      encoding="utf-8")
+    changed = warta("ingest", corpus, "--db", db)
+    assert f"0 added, 1 replaced, {n - 1} unchanged" in changed.stderr
+    assert consistent(db) == n
+
+
+def test_a_kb_of_another_version_is_refused_or_upgraded(tmp_path):
+    db = str(tmp_path / "kb.db")
+    KnowledgeBase(db)
+    con = sqlite3.connect(db)
+    con.execute("UPDATE warta_meta SET value='99' WHERE key='schema_version'")
+    con.commit()
+    with pytest.raises(KBError, match="newer warta"):
+        open_kb(db)
+    con.execute("UPDATE warta_meta SET value='0' WHERE key='schema_version'")
+    con.commit()
+    with pytest.raises(KBError, match="no upgrade from schema 0"):
+        open_kb(db)
+    other = tmp_path / "other.db"
+    sqlite3.connect(other).execute("CREATE TABLE t (x)")
+    r = warta("stories", "--db", other)
+    assert r.returncode == 2 and "not made by warta" in r.stderr and "Traceback" not in r.stderr
+
+
+def test_upgrade_runs_registered_migrations(tmp_path, monkeypatch):
+    from warta.kb import store
+
+    db = str(tmp_path / "kb.db")
+    engine = open_kb(db)
+    with engine.begin() as conn:
+        conn.execute(text("UPDATE warta_meta SET value=:v WHERE key='schema_version'"),
+                     {"v": str(store.SCHEMA_VERSION - 1)})
+    ran = []
+    monkeypatch.setitem(store.MIGRATIONS, store.SCHEMA_VERSION - 1, lambda s: ran.append(True))
+    engine = open_kb(db)
+    assert ran == [True]
+    assert store.get_meta(engine, "schema_version") == str(store.SCHEMA_VERSION)
+
+
+def test_missing_kb_is_a_clear_error(tmp_path):
+    r = warta("entity", "Kemenperin", "--db", tmp_path / "none.db")
+    assert r.returncode == 2
+    assert "no knowledge base here" in r.stderr and "Traceback" not in r.stderr
+
+
+def test_killed_in_the_middle_leaves_whole_batches_and_resumes(tmp_path, fixtures):
+    base = (fixtures / "noisy.txt").read_text(encoding="utf-8")
+    big = tmp_path / "big.jsonl"
+    with big.open("w", encoding="utf-8") as fh:
+        for i in range(400):
+            body = base.replace("2025", str(1990 + i % 40)) + f"\n\nCatatan nomor {i} dari redaksi."
+            fh.write(json.dumps({"text": body, "title": f"Artikel {i}", "url": f"https://contoh.id/{i}"}) + "\n")
+    db = str(tmp_path / "kb.db")
+    proc = subprocess.Popen([sys.executable, "-m", "warta", "ingest", str(big), "--db", db, "--batch-size", "7"],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.time() + 120
+    stored = 0
+    while time.time() < deadline and proc.poll() is None:
+        try:
+            con = sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=1)
+            stored = con.execute("SELECT count(*) FROM articles").fetchone()[0]
+            con.close()
+        except sqlite3.Error:
+            stored = 0
+        if stored >= 7:
+            break
+        time.sleep(0.005)
+    assert proc.poll() is None, "ingest finished before it could be killed: make the corpus bigger"
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait()
+    n = consistent(db)
+    assert 7 <= n < 400 and n % 7 == 0  # whole batches only
+    rest = warta("ingest", big, "--db", db, "--batch-size", "50")
+    assert rest.returncode == 0, rest.stderr
+    assert f"{400 - n} added, 0 replaced, {n} unchanged" in rest.stderr
+    assert consistent(db) == 400
