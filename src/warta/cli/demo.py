@@ -1,13 +1,28 @@
-"""``warta demo``: the whole job on the sample corpus shipped with the package."""
+"""``warta demo``: the whole job on the sample corpus shipped with the package.
+
+Reads the bundled articles, ingests them into a fresh knowledge base and prints what warta
+found: the articles, the stories with their outlets, the top entities with their roles,
+the conflicting figures, and one entity's timeline.
+"""
 
 from __future__ import annotations
 
+import os
+import tempfile
 from importlib import resources
+from typing import Annotated, Optional
 
 import typer
 from rich.console import Console
+from rich.markup import escape
+from rich.table import Table
 
+from ..errors import UsageError
+from ..kb import queries
+from ..kb.ingest import ingest
+from ..kb.store import open_kb
 from .extract import documents, summary_table
+from .kb import _facts_table, _stories_table, _timeline_table
 
 
 def sample_dir() -> str:
@@ -15,12 +30,62 @@ def sample_dir() -> str:
     return str(resources.files("warta").joinpath("data", "sample"))
 
 
-def demo_cli() -> None:
-    """Run warta on its bundled sample corpus and print what it found."""
+def _entities_table(engine, n: int = 10) -> Table:
+    t = Table(title="top entities")
+    for col in ("entity", "type", "articles", "roles"):
+        t.add_column(col, overflow="fold")
+    for head in queries.entities(engine, limit=n):
+        prof = queries.entity(engine, str(head["id"]))
+        roles = sorted({r["title"] for r in prof["roles"] if r["title"]})
+        t.add_row(escape(head["name"]), head["type"], str(head["articles"]), escape("; ".join(roles)))
+    return t
+
+
+def _timeline_subject(engine) -> str | None:
+    """The most written-about person or organisation with a timeline."""
+    for type_ in ("ORG", "PER"):
+        for head in queries.entities(engine, type_=type_, limit=5):
+            if queries.timeline(engine, str(head["id"]))["timeline"]:
+                return str(head["id"])
+    return None
+
+
+def demo_cli(
+    db: Annotated[Optional[str], typer.Option("--db", help="Keep the demo knowledge base here (default: a temporary file).")] = None,
+    serve: Annotated[bool, typer.Option("--serve", help="Then open the demo knowledge base in the web app.")] = False,
+    port: Annotated[int, typer.Option("--port", help="Port for --serve.")] = 8000,
+) -> None:
+    """Run warta on its bundled sample corpus: extract, ingest, and show stories, entities,
+    conflicts and a timeline."""
     console = Console()
-    docs = list(documents([sample_dir() + "/*.txt"], {}))
-    console.print(f"[bold]warta demo[/bold]: {len(docs)} articles from the bundled sample corpus")
+    corpus = sample_dir()
+    docs = list(documents([os.path.join(corpus, "*.txt")], {}))
+    console.print(f"[bold]warta demo[/bold]: {len(docs)} articles from the bundled sample corpus ({corpus})")
     console.print(summary_table(docs))
+    tmp = None
+    if db is None:
+        tmp = tempfile.mkdtemp(prefix="warta-demo-")
+        db = os.path.join(tmp, "demo.db")
+    elif os.path.exists(db):
+        raise UsageError(f"--db {db}: exists already; the demo builds a fresh knowledge base")
+    engine = open_kb(db)
+    report = ingest([os.path.join(corpus, "*.txt")], engine)
+    console.print(f"\n[bold]knowledge base[/bold] {db}: {report.added} articles ingested")
+    console.print(_stories_table(queries.stories(engine)))
+    console.print(_entities_table(engine))
+    conflicts = queries.conflicts(engine)
+    console.print(_facts_table(conflicts, "conflicts: figures the outlets disagree on"))
+    who = _timeline_subject(engine)
+    if who:
+        data = queries.timeline(engine, who)
+        console.print(f"\n[bold]timeline of {escape(data['name'])}[/bold]")
+        console.print(_timeline_table(data["timeline"]))
+    console.print(f"\nTry: warta entity NAME --db {db}   ·   warta conflicts --db {db}   ·   "
+                  f"warta search pabrik --db {db}", soft_wrap=True)
+    if serve:
+        from ..web import serve as run_server
+
+        run_server(db, "127.0.0.1", port, open_browser=True)
 
 
 def register(app: typer.Typer) -> None:
