@@ -286,7 +286,8 @@ def search(engine: Engine, query: str, *, limit: int = 20, offset: int = 0) -> l
                                                   .limit(limit).offset(offset)).scalars()]
         arts = {a.id: a for a in s.execute(select(ArticleRow).where(
             ArticleRow.id.in_([i for i, _ in found]))).scalars()}
-        return [{**_article_head(arts[i]), "snippet": snip or arts[i].text[:200]}
+        return [{**_article_head(arts[i]),
+                 "snippet": snip if snip and "[" in snip else searchmod.highlight(arts[i].text, query)}
                 for i, snip in found if i in arts]
 
 

@@ -52,3 +52,24 @@ def fts_query(query: str) -> str:
                 s = stem(w)
                 parts.append(f'("{w}" OR stems:"{s}")' if s != w else f'"{w}"')
     return " AND ".join(parts)
+
+
+def highlight(body: str, query: str, width: int = 160) -> str:
+    """A snippet of ``body`` around the first word matching ``query`` (by word or stem),
+    matches marked ``[…]``; for hits FTS5 found through the stems column."""
+    wanted = set()
+    for w in _WORD.findall(query.lower()):
+        wanted.update((w, stem(w)))
+    marks = [m for m in _WORD.finditer(body) if m.group().lower() in wanted or stem(m.group().lower()) in wanted]
+    if not marks:
+        return body[:width]
+    lo = max(0, marks[0].start() - width // 3)
+    hi = min(len(body), lo + width)
+    out, pos = [], lo
+    for m in marks:
+        if m.start() < lo or m.end() > hi:
+            continue
+        out += [body[pos:m.start()], "[", m.group(), "]"]
+        pos = m.end()
+    out.append(body[pos:hi])
+    return ("…" if lo else "") + "".join(out) + ("…" if hi < len(body) else "")

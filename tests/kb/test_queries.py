@@ -1,0 +1,118 @@
+"""The query commands on a small KB: stories, story, entity (--why), timeline, conflicts,
+search, export — as JSON, JSON Lines, tables, CSV and Parquet."""
+
+from __future__ import annotations
+
+import csv
+import json
+import subprocess
+import sys
+
+import pytest
+
+from warta.kb import KnowledgeBase
+
+
+def warta(*args):
+    r = subprocess.run([sys.executable, "-m", "warta", *map(str, args)], capture_output=True, text=True, timeout=120)
+    assert r.returncode == 0, r.stderr
+    return r.stdout
+
+
+def test_stories_group_the_two_factory_articles(kb_path):
+    rows = json.loads(warta("stories", "--db", kb_path, "--format", "json"))
+    assert len(rows) == 1
+    assert rows[0]["articles"] == 2 and rows[0]["outlets"] == ["KABARINDUSTRI.ID", "WARTAEKONOMI.co"]
+    assert rows[0]["conflicts"] == 1
+    alone = json.loads(warta("stories", "--db", kb_path, "--format", "json", "--min-articles", "1"))
+    assert len(alone) == 2
+
+
+def test_story_shows_the_conflict_and_the_corroboration(kb_path):
+    story = json.loads(warta("story", "1", "--db", kb_path, "--format", "json"))
+    by_measure = {f["measure"]: f for f in story["facts"]}
+    inv = by_measure["investment"]
+    assert inv["status"] == "conflict"
+    assert sorted(v["value"] for v in inv["values"]) == [12e12, 15e12]
+    assert {s["outlet"] for s in inv["statements"]} == {"KABARINDUSTRI.ID", "WARTAEKONOMI.co"}
+    assert all("investasi" in s["sentence"] for s in inv["statements"])
+    jobs = by_measure["workers"]
+    assert jobs["status"] == "corroborated" and jobs["sources"] == 2 and jobs["value"] == 3000
+    table = warta("story", "1", "--db", kb_path)
+    assert "conflict" in table and "corroborated" in table
+
+
+def test_entity_profile_merges_short_names_and_explains_why(kb_path):
+    prof = json.loads(warta("entity", "Budi Santoso", "--db", kb_path, "--format", "json"))
+    assert prof["name"] == "Budi Santoso Wirawan" and prof["type"] == "PER" and prof["articles"] == 2
+    assert {a["alias"] for a in prof["aliases"]} == {"Budi Santoso Wirawan", "Budi Santoso"}
+    assert {r["title"] for r in prof["roles"]} == {"Menteri Perindustrian"}
+    assert prof["merges"][0]["rule"] == "short_name"
+    assert any(r["name"] == "Karawang" for r in prof["related"])
+    why = warta("entity", "budi santoso wirawan", "--db", kb_path, "--why")
+    assert "short_name" in why
+    org = json.loads(warta("entity", "PT Baterai Nusantara Energi", "--db", kb_path, "--format", "json"))
+    assert org["articles"] == 2 and org["merges"][0]["rule"] == "exact"
+    assert [e["what"] for e in org["events"]] == ["INVESTMENT"]
+
+
+def test_timeline_is_in_date_order_with_sentences(kb_path):
+    data = json.loads(warta("timeline", "Baterai Nusantara Energi", "--db", kb_path, "--format", "json"))
+    dates = [e["date"] for e in data["timeline"]]
+    assert dates == sorted(dates) and dates[0] == "2025-10-14"
+    kinds = {(e["kind"], e["what"]) for e in data["timeline"]}
+    assert ("event", "INVESTMENT") in kinds and ("fact", "investment") in kinds
+    assert all(e["sentence"] for e in data["timeline"])
+
+
+def test_conflicts_lists_both_values_with_sources(kb_path):
+    lines = warta("conflicts", "--db", kb_path, "--format", "jsonl").splitlines()
+    assert len(lines) == 1
+    fact = json.loads(lines[0])
+    assert {s["text"] for s in fact["statements"]} == {"Rp12 triliun", "Rp15 triliun"}
+
+
+@pytest.mark.parametrize("query, source", [
+    ("meresmikan", "kabar/pabrik.txt"),
+    ("resmi", "kabar/pabrik.txt"),            # the stem finds the derived word
+    ('"perusahaan rintisan"', "nusa/bank.txt"),
+])
+def test_search_with_stems_and_phrases(kb_path, query, source):
+    rows = json.loads(warta("search", query, "--db", kb_path, "--format", "json"))
+    assert [r["source"] for r in rows] == [source]
+    assert "[" in rows[0]["snippet"]
+
+
+def test_search_never_passes_fts_syntax_through(kb_path):
+    assert json.loads(warta("search", 'pabrik" OR NEAR(', "--db", kb_path, "--format", "json")) == []
+    assert KnowledgeBase(kb_path).search("AND OR NOT *") == []
+
+
+def test_export_articles_carry_story_and_kb_ids(kb_path, tmp_path):
+    out = tmp_path / "articles.jsonl"
+    warta("export", "--what", "articles", "--db", kb_path, "--out", out)
+    rows = [json.loads(l) for l in out.read_text(encoding="utf-8").splitlines()]
+    assert len(rows) == 3
+    factory = [r for r in rows if r["source"] != "nusa/bank.txt"]
+    assert factory[0]["story"] == factory[1]["story"] != rows[2]["story"]
+    budi = {e["kb_id"] for r in factory for e in r["entities"] if e["type"] == "PER"}
+    assert len(budi) == 1
+
+
+def test_export_csv_and_parquet(kb_path, tmp_path):
+    warta("export", "--what", "facts", "--format", "csv", "--db", kb_path, "--out", tmp_path / "f.csv")
+    rows = list(csv.DictReader((tmp_path / "f.csv").open(encoding="utf-8")))
+    assert {r["status"] for r in rows} >= {"conflict", "corroborated"}
+    warta("export", "--what", "entities", "--format", "parquet", "--db", kb_path, "--out", tmp_path / "e.parquet")
+    import pyarrow.parquet as pq
+
+    table = pq.read_table(tmp_path / "e.parquet")
+    assert "Budi Santoso Wirawan" in table.column("name").to_pylist()
+
+
+def test_unknown_entity_and_story_are_clear_errors(kb_path):
+    r = subprocess.run([sys.executable, "-m", "warta", "entity", "Tidak Ada", "--db", kb_path],
+                       capture_output=True, text=True)
+    assert r.returncode == 2 and "no entity by that name" in r.stderr
+    r = subprocess.run([sys.executable, "-m", "warta", "story", "99", "--db", kb_path], capture_output=True, text=True)
+    assert r.returncode == 2 and "no such story" in r.stderr
