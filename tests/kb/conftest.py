@@ -71,6 +71,11 @@ def documents() -> list[Document]:
 
 
 @pytest.fixture
+def kb_documents() -> list[Document]:
+    return documents()
+
+
+@pytest.fixture
 def kb_path(tmp_path) -> str:
     db = str(tmp_path / "kb.db")
     kb = KnowledgeBase(db)

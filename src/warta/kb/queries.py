@@ -95,18 +95,18 @@ def find_entities(engine: Engine, name: str, *, type_: str | None = None, limit:
             row = s.get(EntityRow, int(name))
             return [_entity_head(row)] if row else []
         keys = {normalise(name, t) for t in ("PER", "ORG", "LOC", "PRODUCT", "EVENT")}
-        q = select(EntityRow).join(AliasRow, AliasRow.entity_id == EntityRow.id).where(AliasRow.key.in_(keys))
+        ids = select(AliasRow.entity_id).where(AliasRow.key.in_(keys))
+        q = select(EntityRow).where(EntityRow.id.in_(ids))
         if type_:
             q = q.where(EntityRow.type == type_)
-        rows = s.execute(q.distinct().order_by(EntityRow.articles.desc(), EntityRow.id)).scalars().all()
+        rows = s.execute(q.order_by(EntityRow.articles.desc(), EntityRow.id).limit(limit)).scalars().all()
         if not rows:
             like = f"%{name.replace('%', '').replace('_', '')}%"
-            q = select(EntityRow).join(AliasRow, AliasRow.entity_id == EntityRow.id).where(
-                or_(EntityRow.name.ilike(like), AliasRow.alias.ilike(like)))
+            ids = select(AliasRow.entity_id).where(AliasRow.alias.ilike(like))
+            q = select(EntityRow).where(or_(EntityRow.name.ilike(like), EntityRow.id.in_(ids)))
             if type_:
                 q = q.where(EntityRow.type == type_)
-            rows = s.execute(q.distinct().order_by(EntityRow.articles.desc(), EntityRow.id)
-                             .limit(limit)).scalars().all()
+            rows = s.execute(q.order_by(EntityRow.articles.desc(), EntityRow.id).limit(limit)).scalars().all()
         return [_entity_head(r) for r in rows[:limit]]
 
 
