@@ -11,8 +11,9 @@ import pytest
 
 
 def warta(*args, stdin: bytes | None = None, cwd=None):
+    env = {**os.environ, "COLUMNS": "200"}  # tables as wide as a terminal, not 80 columns
     return subprocess.run([sys.executable, "-m", "warta", *map(str, args)], input=stdin,
-                          capture_output=True, cwd=cwd, timeout=300)
+                          capture_output=True, cwd=cwd, timeout=300, env=env)
 
 
 @pytest.fixture

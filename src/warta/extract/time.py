@@ -1,0 +1,442 @@
+"""Dates and periods: find them, then resolve them to ISO 8601 against ``published``.
+
+Finds absolute dates ("14 Oktober 2025", "Selasa (14/10/2025)", "Februari 2017",
+"tahun 2023"), day-months without a year ("Senin (18/11) lalu": the year of ``published``,
+or the neighbouring year the weekday fits), periods ("kuartal II 2025" → 2025-Q2,
+"semester I tahun 2021" → 2021-H1), spans ("Oktober 2024 hingga Juni 2025",
+"2019-2023" → 2019/2023), times relative to ``published`` ("kemarin", "dua tahun lalu";
+never the clock), vague ones ("beberapa waktu lalu": no value) and holidays with a year
+("Lebaran 2025", "HUT RI ke-80", via the ``holidays`` package).
+
+Finding is kept apart from resolving: each finder yields :class:`Found` pieces (year,
+month, day, period as written); :func:`resolve` turns one into an ISO value.
+
+>>> [(t.text, t.value) for t in dates("pada kuartal II 2025 dan Selasa (19/11)", dt.date(2019, 11, 1))]
+[('kuartal II 2025', '2025-Q2'), ('Selasa (19/11)', '2019-11-19')]
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import functools
+import re
+from dataclasses import dataclass, replace
+
+from .. import lang
+from ..model import TimeValue
+from . import EXTRACTORS, numbers
+from ._spans import alternation, lookup
+
+_MONTHS: dict[str, int] = lang.load("months")
+_DAYS: dict[str, int] = lang.load("days")
+_P = lang.load("periods")
+_R = lang.load("relative_time")
+_H = lang.load("holidays")
+_U = lang.load("units")
+
+_MONTH = rf"(?P<mon>(?i:{alternation(_MONTHS)}))\.?(?![\w])"
+_DAY = rf"(?:(?P<wd>(?i:{alternation(_DAYS)}))\s*,?\s*)?"
+_YEAR = r"(?P<y>(?:1[89]|20)\d\d)(?![\d.,]\d|\d)"
+_YW = re.escape(_P["year_word"])
+_AFTER = rf"(?:\s+(?P<after>(?i:{alternation(_R['after_date'])}))(?!\w))?"
+_DIRECTION = rf"(?i:{alternation(_R['direction'])})"
+_NUMBER_WORDS = alternation(lang.load("numbers")["digits"])
+_ROMAN = alternation(_P["roman"])
+_ORD = re.escape(lang.load("numbers")["ordinal_prefix"])          # "ke-3", "ke-80"
+
+# every pattern starts where a word (or a parenthesis) starts: the engine then skips the
+# inside of words at once, which makes the scan several times faster
+_START = r"(?:(?<=\W)|^)(?=[\w(])"
+
+_LEADING_OPTIONAL = {"iso", "numeric", "dmy", "my", "period", "q", "years", "year"}
+PATTERNS: dict[str, re.Pattern] = {
+    "iso": re.compile(r"(?<![\d-])(?P<y>\d{4})-(?P<m>\d\d)-(?P<d>\d\d)(?![\d-])"),
+    "numeric": re.compile(
+        rf"{_DAY}(?P<open>\()?(?<![\d/.,])(?P<d>\d{{1,2}})/(?P<m>\d{{1,2}})"
+        rf"(?:/(?P<y>\d{{4}}|\d\d))?(?![\d/])(?(open)\))" + _AFTER),
+    "dmy": re.compile(
+        rf"{_DAY}(?:(?i:{re.escape(_P['day_word'])})\s+)?(?<![\d.,])(?P<d>\d{{1,2}})\s+{_MONTH}"
+        rf"(?:,?\s+{_YEAR})?" + _AFTER),
+    "my": re.compile(rf"(?:(?i:{re.escape(_P['month_word'])})\s+)?{_MONTH}(?:\s+(?:{_YW}\s+)?{_YEAR})?"),
+    "period": re.compile(
+        rf"(?P<kind>(?i:{alternation(_P['kinds'])}))\s*\(?\s*(?:Q(?P<q>[1-4])|(?i:{_ORD}-?)(?P<kd>[1-4])"
+        rf"|(?P<ord>(?i:{alternation(_P['ordinal_words'])}))|(?P<rom>{_ROMAN})|(?P<dig>[1-4]))(?![\w])\s*\)?"
+        rf"(?:(?:\s*[-/]\s*|\s+)(?:{_YW}\s+)?{_YEAR}|\s+{_YW}\s+(?P<dir>{_DIRECTION})(?!\w))"),
+    "q": re.compile(rf"(?<![\w])Q(?P<q>[1-4])\s*[-/ ]\s*{_YEAR}"),
+    "years": re.compile(
+        rf"(?:(?i:{alternation(_P['year_before'])})\s+)?"
+        r"(?<![\d.,/-])(?P<y>(?:1[89]|20)\d\d)\s*[-–/]\s*(?P<y2>(?:1[89]|20)\d\d)(?![\d.,]\d|\d)"),
+    "year": re.compile(
+        rf"(?:(?P<pre>(?i:{alternation(_P['year_before'])}))\s+)?(?:(?P<yw>(?i:{_YW}))\s+)?"
+        rf"(?<![\d.,/\w-]){_YEAR}(?![-–]\d)"),
+    "day_word": re.compile(rf"(?<![\w-])(?P<rel>(?i:{alternation(_R['days'])}))(?![\w-])"),
+    "counted": re.compile(
+        rf"(?<![\w-])(?P<n>\d+|(?i:{_NUMBER_WORDS}))\s+(?P<unit>(?i:{alternation(_R['units'])}))"
+        rf"\s+(?P<dir>(?i:{alternation(_R['counted'])}))(?!\w)"),
+    "unit": re.compile(
+        rf"(?<![\w-])(?:(?i:{alternation(_P['part_of_year'])})\s+)?(?P<unit>(?i:{alternation(_R['units'])}))\s+(?P<dir>{_DIRECTION})(?!\w)"),
+    "vague": re.compile(rf"(?<![\w-])(?i:{alternation(_R['vague'])})(?!\w)"),
+    "same": re.compile(
+        rf"(?<![\w-])(?i:{alternation(_R['same_period'])})\s+(?:{_YW}\s+)?(?P<dir>{_DIRECTION})(?!\w)"),
+    "neighbour": re.compile(
+        rf"(?<![\w-])(?P<kind>(?i:{alternation(_P['kinds'])}))\s+"
+        rf"(?P<dir>(?i:{alternation(_R['neighbour'])}))(?!\w)"),
+    "holiday": re.compile(
+        rf"(?<![\w-])(?P<h>(?i:{alternation(_H['names'])}))\s+(?:{_YW}\s+)?{_YEAR}"),
+    "anniversary": re.compile(
+        rf"(?<![\w-])(?i:{alternation(_H['anniversary']['names'])})\s+(?i:{_ORD}-?)\s*(?P<n>\d{{1,3}})(?!\d)"),
+}
+PATTERNS = {name: re.compile(_START + p.pattern) if name in _LEADING_OPTIONAL else p
+            for name, p in PATTERNS.items()}
+# a pattern runs only on texts holding one of its words (a substring test is far cheaper
+# than a regex scan); None: always runs
+TRIGGERS: dict[str, tuple[str, ...] | None] = {
+    "iso": ("-",), "numeric": ("/",), "dmy": None, "my": None, "years": None, "year": None,
+    "q": ("q",), "period": tuple(_P["kinds"]), "neighbour": tuple(_P["kinds"]),
+    "day_word": tuple(_R["days"]), "counted": tuple(_R["units"]), "unit": tuple(_R["units"]),
+    "vague": tuple(w.split()[0] for w in _R["vague"]), "same": tuple(_R["same_period"]),
+    "holiday": tuple(w.split()[0] for w in _H["names"]),
+    "anniversary": tuple(w.split()[0] for w in _H["anniversary"]["names"]),
+}
+SPAN_JOIN = re.compile(rf"\s*(?i:{alternation(_P['span_join'])})\s*")
+MEASURE_AFTER = re.compile(
+    rf"\s*(?:(?i:{alternation([*_U['measure'], *_U['percent']])})(?!\w))")
+NAME_BEFORE = re.compile(r"(?:^|[^\w])([A-Z][\w&.-]*)\s+$")
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    """A date or period as written: its parts (None when not stated) before resolving."""
+
+    start: int
+    end: int
+    kind: str                     # day, month, year, quarter, half, span, rel, vague, same
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+    part: int | None = None       # quarter or half number
+    weekday: int | None = None
+    after: int = 0                # "lalu" −1 / "mendatang" +1 after a year-less day
+    unit: str | None = None       # relative: day, week, month, year
+    offset: int = 0               # relative: how many units from published
+    value: str | None = None      # already resolved (spans, holidays)
+    partial: bool = False         # a month or day with no year of its own
+
+
+# -- finders ---------------------------------------------------------------------------
+
+def _weekday(m: re.Match) -> int | None:
+    return _DAYS.get(m["wd"].lower()) if m["wd"] else None
+
+
+def _after(m: re.Match) -> int:
+    return int(lookup(_R["after_date"], m["after"].lower())) if m["after"] else 0
+
+
+def _year(s: str | None) -> int | None:
+    if not s:
+        return None
+    return int(s) + (2000 if len(s) == 2 else 0)
+
+
+def _find_numeric(text: str, m: re.Match) -> Found | None:
+    if not m["y"] and not m["open"] and not m["wd"]:
+        return None               # "1/2" is a fraction or a score, "(19/11)" a date
+    month, day = int(m["m"]), int(m["d"])
+    if not _valid(month, day):
+        return None
+    return Found(m.start(), m.end(), "day", _year(m["y"]), month, day, weekday=_weekday(m),
+                 after=_after(m), partial=not m["y"])
+
+
+def _find_dmy(text: str, m: re.Match) -> Found | None:
+    month, day = _MONTHS[m["mon"].lower()], int(m["d"])
+    if not _valid(month, day):
+        return None
+    return Found(m.start(), m.end(), "day", _year(m["y"]), month, day, weekday=_weekday(m),
+                 after=_after(m), partial=not m["y"])
+
+
+def _find_my(text: str, m: re.Match) -> Found | None:
+    if not m["y"] and not m["mon"][0].isupper():
+        return None               # a bare month only starts a span ("April hingga Juni 2018")
+    if not m["y"] and len(m["mon"]) < 3:
+        return None
+    return Found(m.start(), m.end(), "month", _year(m["y"]), _MONTHS[m["mon"].lower()],
+                 partial=not m["y"])
+
+
+def _find_period(text: str, m: re.Match) -> Found | None:
+    kind = "quarter" if _P["kinds"][m["kind"].lower()] == "Q" else "half"
+    part = int(m["q"] or m["kd"] or m["dig"] or 0) or _P["roman"].get(m["rom"] or "") \
+        or lookup(_P["ordinal_words"], (m["ord"] or "").lower())
+    if not part or (kind == "half" and part > 2):
+        return None
+    if m["dir"]:
+        return Found(m.start(), m.end(), kind, part=int(part), unit="year",
+                     offset=int(lookup(_R["direction"], m["dir"].lower())))
+    return Found(m.start(), m.end(), kind, int(m["y"]), part=int(part))
+
+
+def _find_q(text: str, m: re.Match) -> Found | None:
+    return Found(m.start(), m.end(), "quarter", int(m["y"]), part=int(m["q"]))
+
+
+def _find_years(text: str, m: re.Match) -> Found | None:
+    y1, y2 = int(m["y"]), int(m["y2"])
+    if y2 <= y1:
+        return None
+    return Found(m.start(), m.end(), "span", value=f"{y1}/{y2}")
+
+
+def _find_year(text: str, m: re.Match) -> Found | None:
+    if MEASURE_AFTER.match(text, m.end()):
+        return None               # "2000 orang" is a count, "2025 persen" no year
+    if not m["pre"] and not m["yw"]:
+        name = NAME_BEFORE.search(text, max(0, m.start() - 40), m.start())
+        if name and not _is_time_word(name[1]):
+            return None           # "Piala Dunia 2026", "ANTARA 2015": part of a name
+    return Found(m.start(), m.end(), "year", int(m["y"]))
+
+
+def _is_time_word(word: str) -> bool:
+    w = word.lower()
+    return w in _MONTHS or w in _DAYS or w in _P["year_before"] or w == _P["year_word"]
+
+
+def _find_day_word(text: str, m: re.Match) -> Found | None:
+    return Found(m.start(), m.end(), "rel", unit="day",
+                 offset=int(lookup(_R["days"], m["rel"].lower())))
+
+
+def _find_counted(text: str, m: re.Match) -> Found | None:
+    n = int(m["n"]) if m["n"].isdigit() else int(numbers.parse(m["n"]) or 0)
+    sign = int(lookup(_R["counted"], m["dir"].lower()))
+    return Found(m.start(), m.end(), "rel", unit=str(lookup(_R["units"], m["unit"].lower())),
+                 offset=n * sign)
+
+
+def _find_unit(text: str, m: re.Match) -> Found | None:
+    return Found(m.start(), m.end(), "rel", unit=str(lookup(_R["units"], m["unit"].lower())),
+                 offset=int(lookup(_R["direction"], m["dir"].lower())))
+
+
+def _find_vague(text: str, m: re.Match) -> Found | None:
+    return Found(m.start(), m.end(), "vague")
+
+
+def _find_same(text: str, m: re.Match) -> Found | None:
+    return Found(m.start(), m.end(), "same", unit="year",
+                 offset=int(lookup(_R["direction"], m["dir"].lower())))
+
+
+def _find_neighbour(text: str, m: re.Match) -> Found | None:
+    kind = "quarter" if _P["kinds"][m["kind"].lower()] == "Q" else "half"
+    return Found(m.start(), m.end(), "next", unit=kind,
+                 offset=int(lookup(_R["neighbour"], m["dir"].lower())))
+
+
+def _find_holiday(text: str, m: re.Match) -> Found | None:
+    day = holiday(str(lookup(_H["names"], m["h"].lower())), int(m["y"]))
+    return Found(m.start(), m.end(), "day", value=day.isoformat()) if day else None
+
+
+def _find_anniversary(text: str, m: re.Match) -> Found | None:
+    ann = _H["anniversary"]
+    day = holiday(ann["day"], int(ann["founded"]) + int(m["n"]))
+    return Found(m.start(), m.end(), "day", value=day.isoformat()) if day else None
+
+
+FINDERS = {
+    "iso": _find_numeric, "numeric": _find_numeric, "dmy": _find_dmy, "my": _find_my,
+    "period": _find_period, "q": _find_q, "years": _find_years, "year": _find_year,
+    "day_word": _find_day_word, "counted": _find_counted, "unit": _find_unit,
+    "vague": _find_vague, "same": _find_same, "neighbour": _find_neighbour, "holiday": _find_holiday,
+    "anniversary": _find_anniversary,
+}
+FINDERS["iso"] = lambda text, m: (Found(m.start(), m.end(), "day", int(m["y"]), int(m["m"]),
+                                        int(m["d"])) if _valid(int(m["m"]), int(m["d"])) else None)
+
+
+@functools.lru_cache(maxsize=64)
+def find(text: str) -> tuple[Found, ...]:
+    """Dates and periods in ``text``: the longest at each place, spans joined, in order."""
+    cands = []
+    low = text.lower()
+    for name, pattern in PATTERNS.items():
+        triggers = TRIGGERS[name]
+        if triggers is not None and not any(t in low for t in triggers):
+            continue
+        for m in pattern.finditer(text):
+            f = FINDERS[name](text, m)
+            if f is not None:
+                cands.append(f)
+    cands.sort(key=lambda f: (f.start, -(f.end - f.start)))
+    kept: list[Found] = []
+    for f in cands:
+        if kept and f.start < kept[-1].end:
+            continue
+        kept.append(f)
+    return tuple(_join_spans(text, kept))
+
+
+def _join_spans(text: str, found: list[Found]) -> list[Found]:
+    """Two dates joined by "hingga"/"-" become one span; a start missing its year takes
+    the end's ("1 Januari sampai 28 Maret 2024")."""
+    out: list[Found] = []
+    i = 0
+    while i < len(found):
+        a = found[i]
+        b = found[i + 1] if i + 1 < len(found) else None
+        if b and a.kind in ("day", "month") and b.kind in ("day", "month") and b.year \
+                and a.value is None and b.value is None and SPAN_JOIN.fullmatch(text, a.end, b.start):
+            if a.year is None:
+                a = replace(a, year=b.year, partial=False)
+            out.append(Found(a.start, b.end, "span", value=f"{_iso(a)}/{_iso(b)}",
+                             year=b.year))
+            i += 2
+            continue
+        if not (a.kind == "month" and a.partial):
+            out.append(a)
+        i += 1
+    return out
+
+
+# -- resolving -------------------------------------------------------------------------
+
+def _valid(month: int, day: int | None = None) -> bool:
+    if not 1 <= month <= 12:
+        return False
+    return day is None or 1 <= day <= calendar.monthrange(2000, month)[1]
+
+
+def _iso(f: Found) -> str:
+    if f.kind == "month":
+        return f"{f.year:04d}-{f.month:02d}"
+    return f"{f.year:04d}-{f.month:02d}-{f.day:02d}"
+
+
+def _day_year(f: Found, published: dt.date | None) -> int | None:
+    """The year of a day-month written without one: ``published``'s, or the neighbour
+    that the weekday, or "lalu"/"mendatang", asks for."""
+    if published is None:
+        return None
+    base = published.year
+    years = [base, base - 1, base + 1]
+    if f.weekday:
+        fits = [y for y in years if _exists(y, f.month, f.day)
+                and dt.date(y, f.month, f.day).isoweekday() == f.weekday]
+        if fits:
+            return fits[0]
+    if f.after and _exists(base, f.month, f.day):
+        day = dt.date(base, f.month, f.day)
+        if f.after < 0 and day > published:
+            return base - 1
+        if f.after > 0 and day < published:
+            return base + 1
+    return base
+
+
+def _exists(y: int, m: int, d: int) -> bool:
+    return d <= calendar.monthrange(y, m)[1]
+
+
+def _shift(published: dt.date, unit: str, n: int) -> tuple[str, str]:
+    if unit == "day":
+        return (published + dt.timedelta(days=n)).isoformat(), "day"
+    if unit == "week":
+        monday = published - dt.timedelta(days=published.weekday()) + dt.timedelta(weeks=n)
+        return f"{monday.isoformat()}/{(monday + dt.timedelta(days=6)).isoformat()}", "week"
+    if unit == "month":
+        k = published.year * 12 + published.month - 1 + n
+        return f"{k // 12:04d}-{k % 12 + 1:02d}", "month"
+    return f"{published.year + n:04d}", "year"
+
+
+def resolve(f: Found, published: dt.date | None, last: Found | None = None) -> tuple[str | None, str]:
+    """``(value, precision)`` of one found date; ``last`` is the period named before it
+    (for "periode yang sama tahun lalu")."""
+    if f.value is not None:
+        return f.value, "span" if "/" in f.value else f.kind
+    if f.kind == "vague":
+        return None, "vague"
+    if f.kind == "same":
+        if last is None or last.year is None:
+            return (_shift(published, "year", f.offset) if published else (None, "year"))
+        return resolve(replace(last, year=last.year + f.offset), published)
+    if f.kind == "next":                           # "kuartal sebelumnya"
+        if last is None or last.year is None:
+            return None, f.unit
+        per_year = 4 if f.unit == "quarter" else 2
+        k = last.year * per_year + last.part - 1 + f.offset
+        return resolve(replace(last, year=k // per_year, part=k % per_year + 1), published)
+    if f.kind == "rel":
+        return _shift(published, f.unit, f.offset) if published else (None, f.unit)
+    year = f.year
+    if year is None and f.unit == "year":          # "kuartal kedua tahun lalu"
+        year = published.year + f.offset if published else None
+    if f.kind in ("quarter", "half"):
+        tag = "Q" if f.kind == "quarter" else "H"
+        return (f"{year:04d}-{tag}{f.part}" if year else None), f.kind
+    if f.kind == "year":
+        return f"{year:04d}", "year"
+    if f.kind == "month":
+        return f"{year:04d}-{f.month:02d}", "month"
+    if year is None:
+        year = _day_year(f, published)
+    if year is None:
+        return f"XXXX-{f.month:02d}-{f.day:02d}", "day"
+    if not _exists(year, f.month, f.day):
+        return None, "day"
+    return f"{year:04d}-{f.month:02d}-{f.day:02d}", "day"
+
+
+def dates(text: str, published: dt.date | None) -> list[TimeValue]:
+    """Every date and period in ``text``, resolved against ``published`` (never the clock).
+
+    >>> [t.value for t in dates("dua tahun lalu, kemarin", dt.date(2023, 5, 20))]
+    ['2021', '2023-05-19']
+    """
+    out = []
+    last: dict[str, Found] = {}            # the period last named, by kind, and overall
+    for f in find(text):
+        value, precision = resolve(f, published, _last_for(f, last))
+        if f.kind in ("quarter", "half", "month") and f.value is None:
+            named = f if f.year is not None else replace(f, year=_year_of(value))
+            last[f.kind] = last["period"] = named
+        if value is None and precision != "vague":
+            continue
+        relative = f.kind in ("rel", "same", "next") or (f.kind in ("quarter", "half") and f.year is None) \
+            or (f.kind == "day" and f.year is None and f.value is None)
+        out.append(TimeValue(text=text[f.start:f.end], value=value, precision=precision,
+                             span=(f.start, f.end), relative=relative))
+    return out
+
+
+def _last_for(f: Found, last: dict[str, Found]) -> Found | None:
+    """The period an anaphor refers to: the last of its kind ("kuartal sebelumnya") or the
+    last period of any kind ("periode yang sama tahun lalu")."""
+    if f.kind == "next":
+        return last.get(f.unit)
+    return last.get("period") if f.kind == "same" else None
+
+
+def _year_of(value: str | None) -> int | None:
+    return int(value[:4]) if value and value[:4].isdigit() else None
+
+
+@functools.lru_cache(maxsize=512)
+def holiday(name: str, year: int) -> dt.date | None:
+    """The date of the Indonesian holiday the ``holidays`` package calls ``name`` in ``year``."""
+    import holidays
+
+    try:
+        calendar_ = holidays.country_holidays("ID", years=year)
+    except (NotImplementedError, KeyError):
+        return None
+    days = sorted(d for d, n in calendar_.items() if name in n.split("; "))
+    return days[0] if days else None
+
+
+EXTRACTORS["dates"] = dates
