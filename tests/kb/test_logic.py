@@ -156,3 +156,12 @@ def test_sentence_at_keeps_decimal_and_thousand_separators():
     i = text.index("3.000")
     lo, hi = facts.sentence_at(text, i, i + 5)
     assert text[lo:hi] == "Pabrik menyerap 3.000 pekerja."
+
+
+def test_a_month_only_date_is_close_to_every_day_of_its_month():
+    a = feats(1, 19, [1])
+    b = stories.Features(2, dt.date(2025, 10, 1), "h2", {1}, precision="month")
+    c = stories.Features(3, dt.date(2025, 12, 1), "h3", {1}, precision="month")
+    assert stories.gap_days(a, b) == 0
+    assert stories.gap_days(a, c) == 43
+    assert stories.gap_days(a, stories.Features(4, None, "h4")) is None

@@ -74,8 +74,9 @@ def _entities(s: Session) -> dict[int, int]:
 
 
 def _features(s: Session, entity_of: dict[int, int]) -> list[storymod.Features]:
-    feats = {r.id: storymod.Features(r.id, r.published, r.content_hash, minhash=r.minhash)
-             for r in s.execute(select(ArticleRow.id, ArticleRow.published,
+    feats = {r.id: storymod.Features(r.id, r.published, r.content_hash, minhash=r.minhash,
+                                     precision=r.published_precision)
+             for r in s.execute(select(ArticleRow.id, ArticleRow.published, ArticleRow.published_precision,
                                        ArticleRow.content_hash, ArticleRow.minhash))}
     for mid, aid, etype in s.execute(select(MentionRow.id, MentionRow.article_id, MentionRow.type)):
         if mid in entity_of:

@@ -44,6 +44,27 @@ class Features:
     figures: set[tuple] = field(default_factory=set)
     days: set[str] = field(default_factory=set)
     minhash: bytes | None = None
+    precision: str | None = "day"   # of ``published``: day, month or year
+
+    def period(self) -> tuple[dt.date, dt.date] | None:
+        """The days ``published`` may stand for: one day, a whole month or a whole year."""
+        d = self.published
+        if d is None:
+            return None
+        if self.precision == "year":
+            return dt.date(d.year, 1, 1), dt.date(d.year, 12, 31)
+        if self.precision == "month":
+            nxt = dt.date(d.year + d.month // 12, d.month % 12 + 1, 1)
+            return dt.date(d.year, d.month, 1), nxt - dt.timedelta(days=1)
+        return d, d
+
+
+def gap_days(a: Features, b: Features) -> int | None:
+    """Days between two publication dates (0 when their periods overlap), None if unknown."""
+    pa, pb = a.period(), b.period()
+    if pa is None or pb is None:
+        return None
+    return max(0, (max(pa[0], pb[0]) - min(pa[1], pb[1])).days)
 
 
 @dataclass(frozen=True)
@@ -113,7 +134,7 @@ def _judge(a: Features, b: Features, idf: dict[int, float], text: float | None) 
     text = text or 0.0
     if text >= textsim.NEAR_DUPLICATE:
         return Link(*pair, "near_duplicate", round(text, 3), {"text": round(text, 3)})
-    gap = abs((a.published - b.published).days) if a.published and b.published else None
+    gap = gap_days(a, b)
     if gap is not None and gap > MAX_GAP_DAYS:
         return None
     shared = a.entities & b.entities
