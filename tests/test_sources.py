@@ -179,3 +179,13 @@ def test_binary_without_magic_is_refused(tmp_path):
     path.write_bytes(bytes(range(256)) * 20)
     [item] = articles(path)
     assert isinstance(item, BinaryInput) and item.source == str(path)
+
+
+def test_a_folder_skips_its_readme_and_manifest_but_a_named_file_is_read(tmp_path, fixtures):
+    from warta.sources import expand
+
+    (tmp_path / "a.txt").write_bytes((fixtures / "noisy.txt").read_bytes())
+    (tmp_path / "README.md").write_text("# Korpus contoh\n\nTeks ini bukan artikel.", encoding="utf-8")
+    (tmp_path / "MANIFEST.yaml").write_text("files: []\n", encoding="utf-8")
+    assert [p.rsplit("/", 1)[1] for p in expand([str(tmp_path)])] == ["a.txt"]
+    assert list(expand([str(tmp_path / "README.md")])) == [str(tmp_path / "README.md")]

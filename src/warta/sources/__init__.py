@@ -35,9 +35,15 @@ READERS = {
 Item = Article | InputError
 
 
+# Files a folder of articles often holds beside them that are not articles (a README, a
+# manifest, a script): skipped when walking a directory, read when named explicitly.
+NOT_ARTICLES = (".cfg", ".ini", ".lock", ".md", ".py", ".rst", ".toml", ".yaml", ".yml")
+
+
 def expand(inputs: Iterable[str]) -> Iterator[str]:
     """Paths named by ``inputs``: files as given, directories walked recursively in sorted
-    order, glob patterns expanded; ``-`` stays ``-`` (standard input)."""
+    order (hidden files and ``NOT_ARTICLES`` left out), glob patterns expanded; ``-`` stays
+    ``-`` (standard input)."""
     for spec in inputs:
         if spec == "-":
             yield spec
@@ -45,7 +51,7 @@ def expand(inputs: Iterable[str]) -> Iterator[str]:
             for root, dirs, names in os.walk(spec):
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
                 for name in sorted(names):
-                    if not name.startswith("."):
+                    if not name.startswith(".") and not name.lower().endswith(NOT_ARTICLES):
                         yield os.path.join(root, name)
         elif os.path.exists(spec):
             yield spec
