@@ -1,0 +1,55 @@
+"""The DBpedia gazetteer as a layer after the model (``lang/id/gazetteer.tsv``, derived by
+``training/ner/derive_gazetteer.py``): capitalised names the model left unlabelled get the
+type the gazetteer gives them (single words only for organisations, never at a sentence's
+start), and a person or place the model found whose exact name the gazetteer knows as an
+organisation becomes one ("Daihatsu")."""
+
+from __future__ import annotations
+
+import functools
+
+from spacy.tokens import Doc, Span
+
+from .. import lang
+
+MAX_WORDS = 5
+
+
+@functools.cache
+def table() -> dict[str, str]:
+    """Name → type (PER, ORG, LOC), multi-word names only."""
+    return {row[0]: row[1] for row in lang.load("gazetteer") if len(row) == 2}
+
+
+def _capitalised(token) -> bool:
+    return token.is_title or token.is_upper or token.like_num
+
+
+def retype(spans: list[Span]) -> list[Span]:
+    """Spans relabelled ORG where the gazetteer knows their exact name as an organisation."""
+    names = table()
+    return [Span(s.doc, s.start, s.end, label="ORG")
+            if s.label_ in ("PER", "LOC") and names.get(s.text) == "ORG" else s for s in spans]
+
+
+def spans(doc: Doc, taken: list[Span]) -> list[Span]:
+    """Longest gazetteer names over tokens no span in ``taken`` has."""
+    names = table()
+    used = {i for s in taken for i in range(s.start, s.end)}
+    out, i = [], 0
+    while i < len(doc):
+        if i in used or not doc[i].is_title:
+            i += 1
+            continue
+        for n in range(min(MAX_WORDS, len(doc) - i), 0 if not doc[i].is_sent_start else 1, -1):
+            window = doc[i:i + n]
+            if any(j in used or not _capitalised(doc[j]) for j in range(i, i + n)):
+                continue
+            label = names.get(window.text)
+            if label and (n > 1 or label == "ORG"):
+                out.append(Span(doc, i, i + n, label=label))
+                i += n
+                break
+        else:
+            i += 1
+    return out

@@ -1,0 +1,167 @@
+"""A spaCy Doc into warta records: entities consolidated within the article, sentences.
+
+All mentions of one thing become one :class:`~warta.model.Entity`: the same name said
+again, an acronym and its long form (defined in the text or from the shipped table), a
+person's short name ("Agus" for "Agus Gumiwang Kartasasmita"), a company's first words
+("Baterai Nusantara" for "PT Baterai Nusantara Energi Tbk"), a name with or without its
+legal form or a variant suffix ("PT Unilever Indonesia Tbk" / "Unilever Indonesia",
+"Kemenperin RI" / "Kemenperin").  ``name`` is the fullest form, ``aliases`` the others,
+``mentions`` the character spans, ids ``e1``, ``e2``… in order of first mention.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+
+from spacy.tokens import Doc
+
+from .. import lang
+from ..model import ENTITY_TYPES, Entity, Span
+from .patterns import patterns
+
+
+def norm(text: str) -> str:
+    """Lower case, punctuation to spaces, honorifics dropped."""
+    text = unicodedata.normalize("NFKC", text).lower().replace("’", "'")
+    words = re.sub(r"[^\w\s]", " ", text).split()
+    return " ".join(w for w in words if w not in patterns().honorifics)
+
+
+def org_key(text: str) -> str:
+    """An organisation's name without legal-form words and variant suffixes."""
+    legal = set(lang.load("org_forms")["legal_words"])
+    key = " ".join(w for w in norm(text).split() if w not in legal)
+    for suffix in patterns().variant_suffixes:
+        tail = " " + norm(suffix)
+        if key.endswith(tail) and len(key) > len(tail):
+            key = key[: -len(tail)]
+    return key
+
+
+class _Groups:
+    """Union-find over name keys."""
+
+    def __init__(self) -> None:
+        self.parent: dict[str, str] = {}
+
+    def find(self, key: str) -> str:
+        self.parent.setdefault(key, key)
+        while self.parent[key] != key:
+            self.parent[key] = self.parent[self.parent[key]]
+            key = self.parent[key]
+        return key
+
+    def union(self, a: str, b: str) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[rb] = ra
+
+
+def _key(text: str, label: str) -> str:
+    return org_key(text) if label in ("ORG", "LOC") else norm(text)
+
+
+def _mentions(doc: Doc) -> list[tuple[int, int, str, str, str]]:
+    """(start_char, end_char, text, label, key) of every entity of a warta type."""
+    out = []
+    for ent in doc.ents:
+        if ent.label_ in ENTITY_TYPES:
+            key = _key(ent.text, ent.label_)
+            if key:
+                out.append((ent.start_char, ent.end_char, ent.text, ent.label_, key))
+    return out
+
+
+def _join_people(groups: _Groups, mentions) -> None:
+    """A person's short name joins the one longer name that contains all its words."""
+    people = {m[4] for m in mentions if m[3] == "PER"}
+    for short in people:
+        words = short.split()
+        longer = [p for p in people if p != short and set(words) <= set(p.split())]
+        roots = {groups.find(p) for p in longer}
+        if len(roots) == 1:
+            groups.union(longer[0], short)
+
+
+def _join_acronyms(groups: _Groups, doc: Doc, mentions) -> dict[str, str]:
+    """Acronyms with their long forms (text links, then the table); the table's full
+    names of acronyms whose long form the article does not give, by key."""
+    for (a, b), (c, d) in doc._.warta_links or []:
+        short, long = doc[a:b], doc[c:d]
+        groups.union(_key(long.text, "ORG"), _key(short.text, "ORG"))
+    keys = {m[4] for m in mentions}
+    expansions = {}
+    for _, _, text, label, key in mentions:
+        entry = patterns().acronyms.get(text.split()[0])
+        if entry and label == entry[1]:
+            full = org_key(entry[0])
+            if full in keys:
+                groups.union(full, key)
+            else:
+                expansions[key] = entry[0]
+    return expansions
+
+
+def _join_company_forms(groups: _Groups, mentions) -> None:
+    """An organisation named by the first words (two or more) of exactly one longer
+    organisation name joins it ("Baterai Nusantara" → "PT Baterai Nusantara Energi Tbk")."""
+    orgs = {m[4] for m in mentions if m[3] == "ORG"}
+    for short in orgs:
+        words = short.split()
+        if len(words) < 2:
+            continue
+        longer = [o for o in orgs if o != short and o.split()[:len(words)] == words]
+        if len({groups.find(o) for o in longer}) == 1:
+            groups.union(longer[0], short)
+
+
+def _join_forms(groups: _Groups, mentions) -> None:
+    """The same key said with different labels is one thing (voted below)."""
+    for m in mentions:
+        groups.find(m[4])
+
+
+def entities(doc: Doc) -> list[Entity]:
+    """The article's entities, consolidated (see the module docstring)."""
+    mentions = _mentions(doc)
+    groups = _Groups()
+    _join_forms(groups, mentions)
+    expansions = _join_acronyms(groups, doc, mentions)
+    _join_people(groups, mentions)
+    _join_company_forms(groups, mentions)
+    members: dict[str, list] = {}
+    for m in mentions:
+        members.setdefault(groups.find(m[4]), []).append(m)
+    records = [_record(ms, expansions) for ms in members.values()]
+    records.sort(key=lambda r: r.mentions[0])
+    return [Entity(id=f"e{i}", name=r.name, type=r.type, aliases=r.aliases, mentions=r.mentions)
+            for i, r in enumerate(records, 1)]
+
+
+def _record(ms: list, expansions: dict[str, str]) -> Entity:
+    """One entity from its mentions: fullest name, voted type, other forms as aliases."""
+    votes = Counter(m[3] for m in ms)
+    longest = max(ms, key=lambda m: (len(m[2]), -m[0]))
+    top = max(votes.values())
+    label = longest[3] if votes[longest[3]] == top else votes.most_common(1)[0][0]
+    name = " ".join(longest[2].split())
+    aliases, seen = [], {norm(name)}
+    for m in sorted(ms, key=lambda m: m[0]):
+        for form in (" ".join(m[2].split()), expansions.get(m[4])):
+            if form and norm(form) not in seen:
+                seen.add(norm(form))
+                aliases.append(form)
+    spans: list[Span] = sorted({(m[0], m[1]) for m in ms})
+    return Entity(id="", name=name, type=label, aliases=aliases, mentions=spans)
+
+
+def sentences(doc: Doc) -> list[tuple[int, int]]:
+    """Character spans ``[start, end)`` of the doc's sentences, without surrounding space."""
+    out = []
+    for sent in doc.sents:
+        words = [t for t in sent if not t.is_space]
+        if words:
+            out.append((words[0].idx, words[-1].idx + len(words[-1])))
+    return out

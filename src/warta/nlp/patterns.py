@@ -1,0 +1,102 @@
+"""Regular expressions for the entity rules, built from the language data files.
+
+Every word list comes from ``lang/id/`` (``org_forms``, ``events_named``, ``products``,
+``titles``, ``honorifics``, ``acronyms``); this module only knows how names are written:
+capitalised words, numbers, and a few connectors between them.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from .. import lang
+
+
+def _alt(words) -> str:
+    """A regex alternation of ``words``, longest first, each escaped; spaces match any run
+    of whitespace."""
+    items = sorted(set(words), key=len, reverse=True)
+    return "(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in items) + ")"
+
+
+@dataclass(frozen=True)
+class Patterns:
+    org_prefix: re.Pattern
+    org_suffix: re.Pattern
+    place_prefix: re.Pattern
+    domain: re.Pattern
+    event_last: re.Pattern
+    event_first: re.Pattern
+    programme: re.Pattern
+    product_line: re.Pattern
+    model_code: re.Pattern
+    brand: re.Pattern
+    title_words: frozenset[str]
+    title_heads: frozenset[str]
+    honorifics: frozenset[str]
+    product_context: frozenset[str]
+    acronyms: dict[str, tuple[str, str]]
+    variant_suffixes: tuple[str, ...]
+    not_events: frozenset[str]
+    not_models: frozenset[str]
+    common_words: frozenset[str]
+
+
+def _name(stop: str, max_words: int | None = None) -> str:
+    """A name: capitalised words or numbers, with connectors between them; no word of
+    ``stop`` (legal forms, event heads) inside it."""
+    forms = lang.load("org_forms")
+    word = rf"(?!{stop}(?![\w'’-]))(?:[A-Z0-9][\w'’&-]*(?:\.[A-Za-z0-9]+)*)"
+    # a connector joins two parts of one name, not two names ("… Jababeka dan Distrik …")
+    prefixes = _alt(forms["prefixes"] + forms["place_prefixes"])
+    sep = rf"(?:\s+|\s+{_alt(forms['connectors'])}\s+(?!{prefixes}\s))"
+    more = "*" if max_words is None else "{0,%d}" % (max_words - 1)
+    return rf"{word}(?:{sep}{word}){more}"
+
+
+@functools.cache
+def patterns() -> Patterns:
+    """The compiled patterns (built once)."""
+    forms = lang.load("org_forms")
+    events = lang.load("events_named")
+    products = lang.load("products")
+    titles = lang.load("titles")
+    legal = _alt([w.strip("().,") for w in forms["suffixes"] + forms["closing"]]
+                 + forms["variant_suffixes"])
+    heads = _alt(events["heads_last"])
+    stop = f"(?:{legal}|{heads})"
+    name = _name(stop)
+    short = _name(stop, max_words=4)
+    closing = _alt(forms["closing"])
+    suffix = _alt(forms["suffixes"])
+    year = r"(?:\s+(?:\d{4}|ke-?\d+|[IVX]+))?"
+    single = [h for h in events["heads_first"] if " " not in h]
+    multi = [h for h in events["heads_first"] if " " in h]
+    model = rf"(?:\s+{_alt(products['model_words'])})*"
+    return Patterns(
+        org_prefix=re.compile(rf"(?<![\w.]){_alt(forms['prefixes'])}\s+{name}(?:\s*,?\s*{closing})?"),
+        org_suffix=re.compile(rf"(?<![\w.]){short}\s*,?\s*{suffix}(?![\w])"),
+        place_prefix=re.compile(rf"(?<![\w.]){_alt(forms['place_prefixes'])}\s+{name}"),
+        domain=re.compile(rf"(?<![\w.])[A-Za-z0-9][\w-]*(?:\.[A-Za-z0-9-]+)*\.{_alt(forms['domains'])}(?![\w.])",
+                          re.IGNORECASE),
+        event_last=re.compile(rf"(?<![\w.]){short}\s+{heads}{year}(?![\w])"),
+        event_first=re.compile(rf"(?<![\w.])(?:{_alt(single)}(?:\s+ke-?\d+)?\s+{short}{year}"
+                               rf"|{_alt(multi)}(?:\s+{short})?{year})(?![\w])"),
+        programme=re.compile(rf"(?<![\w.]){_alt(events['programmes'])}(?![\w])"),
+        product_line=re.compile(rf"(?<![\w.]){_alt(products['lines'])}(?:\s+{_alt(products['model_words'])})?"
+                                rf"\s+[A-Z]?\d+[A-Za-z]*{model}(?![\w])"),
+        model_code=re.compile(products["model_code"]),
+        brand=re.compile(rf"(?<![\w.]){_alt(products['brands'])}(?![\w])"),
+        title_words=frozenset(w.lower() for w in titles["heads"] + titles["modifiers"]
+                              + titles["fields"]),
+        title_heads=frozenset(w.lower() for w in titles["heads"] + titles["modifiers"]),
+        honorifics=frozenset(w.lower() for w in lang.load("honorifics")["honorifics"]),
+        product_context=frozenset(w.lower() for w in products["context"]),
+        acronyms={row[0]: (row[1], row[2]) for row in lang.load("acronyms")},
+        variant_suffixes=tuple(forms["variant_suffixes"]),
+        not_events=frozenset(w.lower() for w in events["not_events"]),
+        not_models=frozenset(products["not_models"]),
+        common_words=frozenset(row[0] for row in lang.load("common_words")),
+    )

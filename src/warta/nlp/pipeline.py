@@ -1,0 +1,51 @@
+"""The spaCy pipeline warta runs on every article: sentence splitter, the shipped NER
+model (``models/ner_id``) and the entity rules on top.  Nothing is downloaded."""
+
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ..errors import UsageError
+from . import rules, tokenizer  # noqa: F401  (register the rules and tokenizer factories)
+from .ops import use_blas_ops
+
+MODEL_DIR = Path(__file__).resolve().parent.parent / "models" / "ner_id"
+#: the model is loaded with warta's tokenizer (same rules, no slow special-case table)
+FAST_TOKENIZER = {"nlp": {"tokenizer": {"@tokenizers": "warta.id_tokenizer.v1"}}}
+
+
+@Language.component("warta_paragraphs", assigns=["token.is_sent_start"])
+def paragraphs(doc: Doc) -> Doc:
+    """A line break ends a sentence too (titles, datelines and paragraphs without a stop)."""
+    for token in doc[1:]:
+        if token.is_space:
+            token.is_sent_start = False  # a line break closes the sentence before it
+        elif doc[token.i - 1].is_space and "\n" in doc[token.i - 1].text:
+            token.is_sent_start = True
+    return doc
+
+
+def build(model: str | Path | None = None, with_rules: bool = True,
+          use_gazetteer: bool = True) -> Language:
+    """A fresh pipeline from the model at ``model`` (default: the shipped one)."""
+    path = Path(model or MODEL_DIR)
+    if not (path / "config.cfg").is_file():
+        raise UsageError(f"{path}: no NER model there (train one with `warta train-ner`)")
+    nlp = use_blas_ops(spacy.load(path, exclude=["tokenizer"], config=FAST_TOKENIZER))
+    nlp.add_pipe("sentencizer", first=True)
+    nlp.add_pipe("warta_paragraphs", after="sentencizer")
+    if with_rules:
+        nlp.add_pipe("warta_entity_rules", after="ner",
+                     config={"use_gazetteer": use_gazetteer})
+    return nlp
+
+
+@functools.cache
+def load(model: str | None = None) -> Language:
+    """The pipeline, built once per process (``model`` None: the shipped model)."""
+    return build(model)

@@ -1,0 +1,366 @@
+"""Rules over the statistical model's entities (the ``warta_entity_rules`` component).
+
+In order: in cased text, spans the model found on lower-case words go, and an ordinary word
+that opens a sentence leaves the name after it ("Melansir Nikkei Asia"); titles and
+honorifics leave person names; organisation and place forms ("PT … Tbk.", "Kementerian …",
+"… Co., Ltd.", "Kawasan Industri …"), named events and products override what the model
+said about the same words; acronyms defined in the text ("Kementerian Perindustrian
+(Kemenperin)") take their long form's type and are linked to it; acronyms from the shipped
+table and titled names ("Menteri … Agus …") fill what the model missed; the gazetteer
+labels capitalised names the model left alone.
+
+The links between an acronym and its long form go to ``doc._.warta_links`` as pairs of
+token spans ``((start, end), (start, end))`` so that ``harvest`` can join them.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterable, Iterator
+
+from spacy.lang.id.stop_words import STOP_WORDS
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from .. import lang
+from . import gazetteer
+from .patterns import Patterns, patterns
+
+if not Doc.has_extension("warta_links"):
+    Doc.set_extension("warta_links", default=None)
+
+ACRONYM = re.compile(r"^[A-Z][A-Za-z0-9&.-]*$")
+
+
+# -- finding spans with the patterns ---------------------------------------------------
+
+def _spans(doc: Doc, regex: re.Pattern, label: str, trim: bool = True,
+           clip: bool = False) -> Iterator[Span]:
+    """Token spans of ``regex`` matches in ``doc.text``, without a final stop; with
+    ``trim``, starting after the last title word in them ("Public Affairs Director X Co.,
+    Ltd." → "X Co., Ltd."); with ``clip``, ending before a person or place the model found
+    inside them (a person right after an organisation's name)."""
+    p = patterns()
+    starts = {e.start: e for e in doc.ents}
+    for m in regex.finditer(doc.text):
+        span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+        if span is None:
+            continue
+        start, end = span.start, span.end
+        if doc[end - 1].text == "." and end - start > 1:
+            end -= 1
+        if trim:
+            heads = [i for i in range(start, end - 1) if _is_lead_word(doc[i], p)]
+            start = heads[-1] + 1 if heads else start
+        if clip:
+            end = next((i for i in range(start + 2, end) if i in starts
+                        and starts[i].label_ in ("PER", "LOC")), end)
+        if end > start and doc[start:end].text.lower() not in p.not_events:
+            yield Span(doc, start, end, label=label)
+
+
+def _is_lead_word(token, p: Patterns) -> bool:
+    low = token.lower_.rstrip(".")
+    opener = token.is_sent_start and (low in STOP_WORDS or low in p.common_words)
+    return low in p.title_heads or low in p.honorifics or opener
+
+
+def rule_spans(doc: Doc) -> dict[str, list[Span]]:
+    """Spans found by the patterns, by kind."""
+    p = patterns()
+    return {
+        "orgs": list(_spans(doc, p.org_prefix, "ORG", trim=False, clip=True))
+        + list(_spans(doc, p.org_suffix, "ORG")) + list(_spans(doc, p.domain, "ORG", trim=False)),
+        "places": list(_spans(doc, p.place_prefix, "LOC", trim=False, clip=True)),
+        "events": [s for rx in (p.programme, p.event_first, p.event_last)
+                   for s in _spans(doc, rx, "EVENT")],
+        "products": list(_spans(doc, p.product_line, "PRODUCT", trim=False)) + model_codes(doc, p),
+        "brands": list(_spans(doc, p.brand, "PRODUCT", trim=False)),
+    }
+
+
+def model_codes(doc: Doc, p: Patterns) -> list[Span]:
+    """Model codes ("SU7") in a sentence that speaks of products (cars, phones, models)."""
+    out = []
+    for token in doc:
+        text = token.text.rstrip(".")
+        if not p.model_code.fullmatch(text) or text in p.acronyms or text in p.not_models:
+            continue
+        lo, hi = max(0, token.i - 12), min(len(doc), token.i + 12)
+        if any(t.lower_ in p.product_context for t in doc[lo:hi]):
+            out.append(Span(doc, token.i, token.i + 1, label="PRODUCT"))
+    return out
+
+
+# -- combining spans ---------------------------------------------------------------------
+
+def override(current: list[Span], new: Iterable[Span]) -> list[Span]:
+    """``new`` spans (longest first among themselves) replace the ``current`` spans they
+    overlap."""
+    new = filter_spans(list(new))
+    taken = {i for s in new for i in range(s.start, s.end)}
+    kept = [s for s in current if not any(i in taken for i in range(s.start, s.end))]
+    return sorted(kept + new, key=lambda s: s.start)
+
+
+def fill(current: list[Span], new: Iterable[Span]) -> list[Span]:
+    """``new`` spans added where they overlap nothing in ``current``."""
+    out = list(current)
+    taken = {i for s in out for i in range(s.start, s.end)}
+    for span in filter_spans(list(new)):
+        if not any(i in taken for i in range(span.start, span.end)):
+            out.append(span)
+            taken.update(range(span.start, span.end))
+    return sorted(out, key=lambda s: s.start)
+
+
+def relabel(current: list[Span], new: Iterable[Span]) -> list[Span]:
+    """``new`` spans replace current spans with exactly their tokens, and fill elsewhere."""
+    by_tokens = {(s.start, s.end): s for s in new}
+    out = [by_tokens.pop((s.start, s.end), s) for s in current]
+    return fill(out, by_tokens.values())
+
+
+# -- cleaning the model's spans ----------------------------------------------------------
+
+@functools.cache
+def _stemmer():
+    from Sastrawi.Stemmer.StemmerFactory import StemmerFactory
+
+    return StemmerFactory().create_stemmer()
+
+
+def _ordinary_opener(token, capitalised_inside: set[str]) -> bool:
+    """A capitalised word opening a sentence that is an ordinary word, not a name: a known
+    common word, or an affixed word ("Melansir") never capitalised inside a sentence here."""
+    if not token.is_sent_start or not token.is_title or not token.is_alpha:
+        return False
+    low = token.lower_
+    if low in patterns().common_words:
+        return True
+    return low not in capitalised_inside and len(low) > 5 and _stemmer().stem(low) != low
+
+
+def clean_model_spans(doc: Doc, spans: list[Span]) -> list[Span]:
+    """In cased text: drop spans that start with a lower-case word, and take an ordinary
+    sentence-opening word off the front of a span."""
+    if not any(c.isupper() for c in doc.text):
+        return spans
+    inside = {t.lower_ for t in doc if t.is_title and not t.is_sent_start}
+    out = []
+    for span in spans:
+        if span[0].is_lower:
+            continue
+        start = span.start + 1 if _ordinary_opener(span[0], inside) else span.start
+        if start < span.end:
+            out.append(Span(doc, start, span.end, label=span.label_))
+    return out
+
+
+def strip_titles(spans: Iterable[Span]) -> list[Span]:
+    """Person spans without leading titles and honorifics (a span that is all title goes)."""
+    p = patterns()
+    out = []
+    for span in spans:
+        start = span.start
+        if span.label_ == "PER":
+            while start < span.end and (span.doc[start].lower_.rstrip(".") in p.title_words
+                                        or span.doc[start].lower_.rstrip(".") in p.honorifics
+                                        or span.doc[start].is_punct):
+                start += 1
+            if start == span.end:
+                continue
+        out.append(Span(span.doc, start, span.end, label=span.label_))
+    return out
+
+
+# -- acronyms -------------------------------------------------------------------------
+
+def acronym_definitions(doc: Doc, spans: list[Span]) -> tuple[list[Span], list[tuple], set[str]]:
+    """Spans for acronyms defined in the text, the (short, long) links between them, and
+    the acronyms of lower-case phrases ("battery electric vehicle (BEV)": no name)."""
+    by_end = {s.end: s for s in spans}
+    by_start = {s.start: s for s in spans}
+    new, links, plain = [], [], set()
+    for tok in doc:
+        if tok.text != "(":
+            continue
+        close = next((t.i for t in doc[tok.i + 1: tok.i + 6] if t.text == ")"), None)
+        if close is None or close == tok.i + 1:
+            continue
+        inner = doc[tok.i + 1: close]
+        before = by_end.get(tok.i) or _capitalised_before(doc, tok.i, inner.text)
+        if before is not None and _looks_short(inner) and len(inner.text) < len(before.text):
+            new.append(Span(doc, inner.start, inner.end, label=before.label_))
+            links.append(((inner.start, inner.end), (before.start, before.end)))
+        elif tok.i > 0 and _looks_short(doc[tok.i - 1: tok.i]) and inner.start in by_start:
+            long = by_start[inner.start]
+            if long.end == close:
+                new.append(Span(doc, tok.i - 1, tok.i, label=long.label_))
+                links.append(((tok.i - 1, tok.i), (long.start, long.end)))
+        elif _looks_short(inner) and _lower_before_spells(doc, tok.i, inner.text):
+            plain.add(inner.text)
+    return new, links, plain
+
+
+def _looks_short(span: Span) -> bool:
+    """An acronym-like span: one to three words, starting with a capital, no long words."""
+    words = span.text.split()
+    return 0 < len(words) <= 3 and all(ACRONYM.match(w) for w in words) and len(span.text) <= 20
+
+
+def _lower_before_spells(doc: Doc, paren: int, acronym: str) -> bool:
+    words = [t.text for t in doc[max(0, paren - len(acronym)):paren]]
+    return all(w.islower() for w in words) and _spells(" ".join(words), acronym)
+
+
+def _capitalised_before(doc: Doc, paren: int, acronym: str) -> Span | None:
+    """The capitalised words (with commas and connectors) right before ``paren`` whose
+    letters spell ``acronym`` in order, as an ORG span; None when there are none."""
+    p = patterns()
+    i = paren
+    while i > 0:
+        t = doc[i - 1]
+        if t.is_title or t.is_upper or t.text == "," or (t.lower_ in STOP_WORDS and doc[i].is_title):
+            i -= 1
+        else:
+            break
+    heads = [j for j in range(i, paren) if doc[j].lower_ in p.title_heads]
+    i = heads[-1] + 1 if heads else i
+    while i < paren and (doc[i].text == "," or doc[i].lower_ in STOP_WORDS):
+        i += 1
+    if paren - i < 2 or not _spells(doc[i:paren].text, acronym):
+        return None
+    return Span(doc, i, paren, label="ORG")
+
+
+def _spells(long: str, short: str) -> bool:
+    """Whether ``short``'s letters appear in ``long`` in order, starting with its first."""
+    long, short = long.lower(), [c for c in short.lower() if c.isalnum()]
+    if not short or not long or long[0] != short[0]:
+        return False
+    pos = 0
+    for c in short:
+        pos = long.find(c, pos)
+        if pos < 0:
+            return False
+        pos += 1
+    return True
+
+
+def repeat_acronyms(doc: Doc, spans: list[Span], links: list[tuple]) -> list[Span]:
+    """Other mentions of the acronyms defined in the text, with their type."""
+    labels = {(s.start, s.end): s.label_ for s in spans}
+    known = {doc[a:b].text: labels.get((a, b), "ORG") for (a, b), _ in links if b - a == 1}
+    return [Span(doc, t.i, t.i + 1, label=known[t.text]) for t in doc if t.text in known]
+
+
+def table_acronyms(doc: Doc, spans: list[Span]) -> list[Span]:
+    """Acronyms of the shipped table (exact case), a variant suffix ("RI") kept with them;
+    a model span that runs on into one ("Instagram Kemenperin") is cut before it."""
+    p = patterns()
+    found = []
+    for tok in doc:
+        entry = p.acronyms.get(tok.text)
+        if entry is None:
+            continue
+        end = tok.i + 1
+        if end < len(doc) and doc[end].text in p.variant_suffixes and entry[1] == "ORG":
+            end += 1
+        found.append(Span(doc, tok.i, end, label=entry[1]))
+    cut = []
+    for span in spans:
+        inner = next((a for a in found if span.start < a.start < span.end), None)
+        cut.append(Span(doc, span.start, inner.start, label=span.label_) if inner else span)
+    return fill(cut, found)
+
+
+def company_short_forms(doc: Doc, spans: list[Span]) -> list[Span]:
+    """The article's companies named again by the first words of their name: "Baterai
+    Nusantara" for "PT Baterai Nusantara Energi Tbk" (a name with a legal form; at least two
+    words, as written, not followed by another capitalised word of no entity).  A person
+    span the model put on exactly those words gives way."""
+    legal = set(lang.load("org_forms")["legal_words"])
+    owner = {i: s for s in spans for i in range(s.start, s.end)}
+    forms: set[tuple[str, ...]] = set()
+    for span in spans:
+        words = [t for t in span if not t.is_punct]
+        if span.label_ != "ORG" or not any(t.lower_.rstrip(".") in legal for t in words):
+            continue
+        core = [t.text for t in words if t.lower_.rstrip(".") not in legal]
+        forms.update(tuple(core[:k]) for k in range(2, len(core)))
+    found = []
+    for form in sorted(forms, key=len, reverse=True):
+        n = len(form)
+        for i in range(len(doc) - n + 1):
+            if tuple(t.text for t in doc[i:i + n]) != form:
+                continue
+            held = {owner[j] for j in range(i, i + n) if j in owner}
+            if held and not all(h.label_ == "PER" and (h.start, h.end) == (i, i + n) for h in held):
+                continue
+            after = doc[i + n] if i + n < len(doc) else None
+            if after is not None and after.is_title and after.i not in owner:
+                continue
+            found.append(Span(doc, i, i + n, label="ORG"))
+    return relabel(spans, found)
+
+
+def titled_people(doc: Doc, spans: list[Span]) -> list[Span]:
+    """Two to four capitalised words right after a title ("Menperin Agus Gumiwang") as PER."""
+    p = patterns()
+    owner = {i: s for s in spans for i in range(s.start, s.end)}
+    out = []
+    for tok in doc:
+        if not (tok.is_title or tok.is_upper) or tok.lower_ not in p.title_heads or tok.i in owner:
+            continue
+        if tok.i > 0 and doc[tok.i - 1].lower_ in p.title_words:
+            continue
+        i = tok.i + 1
+        while i < len(doc):
+            if i in owner and owner[i].label_ != "PER":
+                i = owner[i].end
+            elif doc[i].lower_ in p.title_words and (doc[i].is_title or doc[i].is_upper):
+                i += 1
+            else:
+                break
+        start = i
+        while i < len(doc) and i - start < 4 and doc[i].is_title and i not in owner \
+                and doc[i].lower_ not in p.title_words and doc[i].lower_ not in STOP_WORDS \
+                and doc[i].text not in p.acronyms:
+            i += 1
+        appositive = i + 1 < len(doc) and doc[i].text == "," and (i + 1 in owner or doc[i + 1].is_title)
+        if i - start >= 2 and not (i < len(doc) and (i in owner or doc[i].is_title)) and not appositive:
+            out.append(Span(doc, start, i, label="PER"))  # not "Direktur X Y, Rina …": X Y is the firm
+    return out
+
+
+# -- the component ------------------------------------------------------------------------
+
+def apply_rules(doc: Doc, use_gazetteer: bool = True) -> Doc:
+    """The doc with its entities corrected and completed by the rules (see the module)."""
+    spans = strip_titles(clean_model_spans(doc, list(doc.ents)))
+    found = rule_spans(doc)
+    for kind in ("products", "places", "orgs", "events"):
+        spans = override(spans, found[kind])
+    spans = relabel(spans, found["brands"])
+    defined, links, plain = acronym_definitions(doc, spans)
+    spans = override([s for s in spans if s.text not in plain], defined)
+    spans = fill(spans, [Span(doc, b, c, label="ORG") for _, (b, c) in links])
+    spans = table_acronyms(doc, spans)
+    spans = fill(spans, repeat_acronyms(doc, spans, links))
+    spans = company_short_forms(doc, spans)
+    spans = fill(spans, titled_people(doc, spans))
+    if use_gazetteer:
+        spans = fill(gazetteer.retype(spans), gazetteer.spans(doc, spans))
+    doc.ents = filter_spans(spans)
+    doc._.warta_links = links
+    return doc
+
+
+@Language.factory("warta_entity_rules", assigns=["doc.ents", "doc._.warta_links"],
+                  default_config={"use_gazetteer": True})
+def make_entity_rules(nlp: Language, name: str, use_gazetteer: bool):
+    """The rules as a pipeline component (after ``ner``)."""
+    return lambda doc: apply_rules(doc, use_gazetteer=use_gazetteer)

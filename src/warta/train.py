@@ -1,0 +1,299 @@
+"""Training the Indonesian NER model from the public sets in ``data/ner/``.
+
+``train_ner(data, out)`` reads every set's CoNLL-style train and dev files, maps each
+set's tags onto warta's types (``training/ner/labels.yaml``), writes spaCy corpora to
+``out/corpus`` and runs spaCy's training loop with ``training/ner/config.cfg``.  The
+best model lands in ``out/model-best``; ``export_model`` copies it (without training-only
+parts) into the package.
+
+The lower-cased set (NERP) is used as it is, and a seeded share of the cased sentences is
+added again lower-cased, so that the model neither collapses on lower-cased text nor learns
+that names need not be capitalised in cased text.
+
+>>> train_ner("../shared/data/ner", "build/ner")          # doctest: +SKIP
+PosixPath('build/ner/model-best')
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import shutil
+import time
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .errors import UsageError
+
+TRAINING_DIR = Path(__file__).resolve().parents[2] / "training" / "ner"
+PACKAGE_MODEL = Path(__file__).resolve().parent / "models" / "ner_id"
+TYPES = ("PER", "ORG", "LOC")
+
+Sentence = tuple[list[str], list[str]]
+
+
+def label_map(path: Path | None = None) -> dict[str, Any]:
+    """The per-set label mapping (``training/ner/labels.yaml``)."""
+    path = Path(path or TRAINING_DIR / "labels.yaml")
+    if not path.is_file():
+        raise UsageError(f"{path}: label mapping not found")
+    return yaml.safe_load(path.read_text(encoding="utf-8"))
+
+
+def read_conll(path: str | Path) -> Iterator[Sentence]:
+    """Sentences of a CoNLL-style file: first column the token, last column the IOB tag,
+    columns split on tabs or spaces, a blank line between sentences."""
+    words: list[str] = []
+    tags: list[str] = []
+    with open(path, encoding="utf-8") as fh:
+        for line in fh:
+            cols = line.split()
+            if not cols:
+                if words:
+                    yield words, tags
+                words, tags = [], []
+                continue
+            words.append(cols[0])
+            tags.append(cols[-1] if len(cols) > 1 else "O")
+    if words:
+        yield words, tags
+
+
+def map_tags(tags: list[str], labels: dict[str, str | None]) -> list[str]:
+    """IOB tags with each label mapped (unmapped or null → O); an I- that does not
+    continue an entity of its type becomes B-."""
+    out: list[str] = []
+    for tag in tags:
+        prefix, _, label = tag.partition("-")
+        new = labels.get(label) if label else None
+        if prefix not in ("B", "I") or not new:
+            out.append("O")
+            continue
+        if prefix == "I" and (not out or out[-1][2:] != new):
+            prefix = "B"
+        out.append(f"{prefix}-{new}")
+    return out
+
+
+def spans_of(tags: list[str]) -> list[tuple[int, int, str]]:
+    """``(start, end, label)`` token spans of an IOB tag sequence."""
+    spans: list[tuple[int, int, str]] = []
+    for i, tag in enumerate(tags):
+        if tag.startswith("B-") or (tag.startswith("I-") and (not spans or spans[-1][1] != i
+                                                               or spans[-1][2] != tag[2:])):
+            spans.append((i, i + 1, tag[2:]))
+        elif tag.startswith("I-"):
+            start, _, label = spans[-1]
+            spans[-1] = (start, i + 1, label)
+    return spans
+
+
+def make_doc(vocab, words: list[str], tags: list[str]):
+    """A spaCy Doc of pre-tokenised ``words`` with the entities of ``tags``."""
+    from spacy.tokens import Doc
+
+    doc = Doc(vocab, words=words)
+    doc.ents = [doc.char_span(doc[s].idx, doc[e - 1].idx + len(doc[e - 1]), label=lab)
+                for s, e, lab in spans_of(tags)]
+    return doc
+
+
+def load_set(data: Path, name: str, spec: dict[str, Any], split: str) -> list[Sentence]:
+    """One set's ``split`` (train/dev) with mapped tags."""
+    path = data / name / spec["files"][split]
+    if not path.is_file():
+        raise UsageError(f"{path}: NER data file not found")
+    return [(w, map_tags(t, spec["labels"])) for w, t in read_conll(path)]
+
+
+def training_sentences(data: Path, mapping: dict[str, Any], sets: Iterable[str],
+                       lower_fraction: float, seed: int) -> list[Sentence]:
+    """All train sentences of ``sets``, plus lower-cased copies of a seeded share of the
+    cased ones, shuffled with ``seed``."""
+    rng = random.Random(seed)
+    out: list[Sentence] = []
+    for name in sets:
+        spec = mapping[name]
+        for words, tags in load_set(data, name, spec, "train"):
+            out.append((words, tags))
+            if spec.get("cased", True) and rng.random() < lower_fraction:
+                out.append(([w.lower() for w in words], tags))
+    rng.shuffle(out)
+    return out
+
+
+def nlp_id_tagged() -> list[Sentence]:
+    """The nlp-id POS sentences as (words, POS tags), or [] without the package."""
+    import importlib.util
+
+    spec = importlib.util.find_spec("nlp_id")
+    if spec is None or not spec.submodule_search_locations:
+        return []
+    path = Path(list(spec.submodule_search_locations)[0]) / "data" / "dataset_postag.txt"
+    return list(read_conll(path)) if path.is_file() else []
+
+
+def write_corpus(sentences: Iterable[Sentence], path: Path,
+                 pos_sentences: Iterable[Sentence] = ()) -> int:
+    """Write ``sentences`` (entities) and ``pos_sentences`` (POS tags only: their entities
+    are left missing, not O) as a spaCy DocBin; the number of docs written."""
+    import spacy
+    from spacy.tokens import Doc, DocBin
+
+    vocab = spacy.blank("id").vocab
+    db = DocBin(store_user_data=False)
+    for words, tags in sentences:
+        db.add(make_doc(vocab, words, tags))
+    for words, pos in pos_sentences:
+        db.add(Doc(vocab, words=words, tags=pos))
+    path.parent.mkdir(parents=True, exist_ok=True)
+    db.to_disk(path)
+    return len(db)
+
+
+def build_corpora(data: str | Path, out: str | Path, sets: Iterable[str] | None = None,
+                  lower_fraction: float = 0.3, seed: int = 1234,
+                  mapping: dict[str, Any] | None = None, pos_aux: int = 0) -> dict[str, Any]:
+    """``out/corpus/train.spacy`` and ``dev.spacy`` (the cased dev splits) from ``data``."""
+    data, out = Path(data), Path(out)
+    mapping = mapping or label_map()
+    sets = list(sets or mapping)
+    unknown = [s for s in sets if s not in mapping]
+    if unknown:
+        raise UsageError(f"unknown NER sets {unknown}; known: {sorted(mapping)}")
+    train = training_sentences(data, mapping, sets, lower_fraction, seed)
+    dev = [s for name in sets if mapping[name].get("cased", True)
+           for s in load_set(data, name, mapping[name], "dev")]
+    corpus = out / "corpus"
+    pos = nlp_id_tagged()
+    random.Random(seed).shuffle(pos)
+    if pos_aux and not pos:
+        raise UsageError("--pos-aux needs the nlp-id package (pip install --no-deps nlp-id)")
+    return {"train": str(corpus / "train.spacy"), "dev": str(corpus / "dev.spacy"),
+            "n_train": write_corpus(train, corpus / "train.spacy", pos[:pos_aux]),
+            "n_pos_aux": min(pos_aux, len(pos)),
+            "n_dev": write_corpus(dev, corpus / "dev.spacy"), "sets": sets,
+            "lower_fraction": lower_fraction, "seed": seed}
+
+
+def nlp_id_sentences() -> list[list[str]]:
+    """The cased news sentences of the ``nlp-id`` package's POS data set (MIT), or [] when
+    the package is not installed (it is only needed for pretraining)."""
+    import importlib.util
+
+    spec = importlib.util.find_spec("nlp_id")
+    if spec is None or not spec.submodule_search_locations:
+        return []
+    path = Path(list(spec.submodule_search_locations)[0]) / "data" / "dataset_postag.txt"
+    return [words for words, _ in read_conll(path)] if path.is_file() else []
+
+
+def write_raw_text(data: Path, mapping: dict[str, Any], sets: Iterable[str], path: Path) -> int:
+    """Raw text for pretraining (JSONL, one sentence a line): the train sentences of
+    ``sets`` and the nlp-id sentences.  The number of sentences written."""
+    sentences = [w for name in sets for w, _ in load_set(data, name, mapping[name], "train")]
+    sentences += nlp_id_sentences()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path, "w", encoding="utf-8") as fh:
+        for words in sentences:
+            fh.write(json.dumps({"text": " ".join(words)}, ensure_ascii=False) + "\n")
+    return len(sentences)
+
+
+def pretrain_tok2vec(raw_text: Path, out: Path, config: Path, epochs: int, seed: int) -> Path:
+    """Pretrain the NER's tok2vec on ``raw_text``; the weights file of the last epoch."""
+    from spacy.training.pretrain import pretrain
+    from spacy.util import load_config
+
+    overrides = {"paths.raw_text": str(raw_text), "pretraining.max_epochs": epochs,
+                 "system.seed": seed}
+    out.mkdir(parents=True, exist_ok=True)
+    cfg = load_config(config, overrides=overrides, interpolate=False)
+    cfg.to_disk(out / "config.cfg")
+    pretrain(cfg.interpolate(), out, use_gpu=-1, silent=False)
+    return out / f"model{epochs - 1}.bin"
+
+
+def train_ner(data: str | Path, out: str | Path, config: str | Path | None = None,
+              sets: Iterable[str] | None = None, lower_fraction: float = 0.3,
+              seed: int = 1234, max_steps: int | None = None, pretrain_epochs: int = 0,
+              init_tok2vec: str | Path | None = None, pos_aux: int = 0) -> Path:
+    """Train the NER model on ``data``'s train splits; the path of the best model.
+
+    With ``pretrain_epochs``, the tok2vec is first pretrained on raw text (see
+    :func:`write_raw_text`); ``init_tok2vec`` reuses weights pretrained before."""
+    from spacy.cli.train import train as spacy_train
+
+    out = Path(out)
+    config = Path(config or TRAINING_DIR / "config.cfg")
+    started = time.time()
+    mapping = label_map()
+    corpora = build_corpora(data, out, sets, lower_fraction, seed, mapping, pos_aux)
+    if pretrain_epochs and not init_tok2vec:
+        raw = out / "corpus" / "raw.jsonl"
+        corpora["n_raw"] = write_raw_text(Path(data), mapping, corpora["sets"], raw)
+        init_tok2vec = pretrain_tok2vec(raw, out / "pretrain", config, pretrain_epochs, seed)
+    overrides: dict[str, Any] = {"paths.train": corpora["train"], "paths.dev": corpora["dev"],
+                                 "system.seed": seed}
+    if init_tok2vec:
+        overrides["paths.init_tok2vec"] = str(init_tok2vec)
+    if max_steps:
+        overrides["training.max_steps"] = max_steps
+    spacy_train(config, out, use_gpu=-1, overrides=overrides)
+    best = out / "model-best"
+    record = {k: v for k, v in corpora.items() if k not in ("train", "dev")}
+    record.update(data=str(data), config=str(config), seconds=round(time.time() - started),
+                  max_steps=max_steps, pretrain_epochs=pretrain_epochs,
+                  init_tok2vec=str(init_tok2vec) if init_tok2vec else None)
+    _annotate_meta(best, record)
+    return best
+
+
+def _annotate_meta(model: Path, training: dict[str, Any]) -> None:
+    """Record how the model was trained in its ``meta.json``."""
+    meta_path = model / "meta.json"
+    meta = json.loads(meta_path.read_text(encoding="utf-8"))
+    meta.update(name="warta_ner_id", version=meta.get("version") or "0.0.0",
+                description="warta Indonesian NER (CNN tok2vec + transition NER)")
+    meta["warta_training"] = training
+    meta_path.write_text(json.dumps(meta, indent=2, ensure_ascii=False), encoding="utf-8")
+
+
+def _forget_paths(config_path: Path) -> None:
+    """Blank the training-only paths (corpora, pretrained weights) of a shipped config."""
+    from spacy.util import load_config
+
+    cfg = load_config(config_path, interpolate=False)
+    for key in list(cfg.get("paths", {})):
+        cfg["paths"][key] = None
+    cfg.to_disk(config_path)
+
+
+def export_model(model: str | Path, dest: str | Path = PACKAGE_MODEL,
+                 version: str = "0.1.0") -> Path:
+    """Copy a trained model into the package (``dest``), keeping only what the NER needs:
+    training-only components (the auxiliary POS tagger) and training paths are dropped."""
+    import spacy
+
+    model, dest = Path(model), Path(dest)
+    if not (model / "config.cfg").is_file():
+        raise UsageError(f"{model}: not a trained spaCy model (no config.cfg)")
+    tmp = dest.with_name(dest.name + ".tmp")
+    shutil.rmtree(tmp, ignore_errors=True)
+    nlp = spacy.load(model)
+    for name in [n for n in nlp.pipe_names if n not in ("tok2vec", "ner")]:
+        nlp.remove_pipe(name)
+    nlp.to_disk(tmp)
+    _forget_paths(tmp / "config.cfg")
+    meta_path = tmp / "meta.json"
+    meta = json.loads(meta_path.read_text(encoding="utf-8"))
+    meta.update(version=version, name="warta_ner_id")
+    meta.setdefault("warta_training", json.loads((model / "meta.json").read_text(
+        encoding="utf-8")).get("warta_training"))
+    meta_path.write_text(json.dumps(meta, indent=2, ensure_ascii=False), encoding="utf-8")
+    shutil.rmtree(dest, ignore_errors=True)
+    tmp.rename(dest)
+    return dest

@@ -1,0 +1,92 @@
+"""Within-article consolidation (harvest.entities) on docs with given entities."""
+
+from __future__ import annotations
+
+from warta.model import Entity
+from warta.nlp import harvest
+
+
+def by_name(entities: list[Entity]) -> dict[str, Entity]:
+    return {e.name: e for e in entities}
+
+
+def test_short_name_joins_the_full_name(ruled):
+    text = ("Menteri Perindustrian Agus Gumiwang Kartasasmita tiba. Agus lalu bertemu "
+            "Budi Santoso. Menurut Kartasasmita, Budi setuju.")
+    doc = ruled(text, {"Agus Gumiwang Kartasasmita": "PER", "Agus": "PER",
+                       "Budi Santoso": "PER", "Kartasasmita": "PER", "Budi": "PER"})
+    ents = harvest.entities(doc)
+    assert [e.id for e in ents] == ["e1", "e2"]
+    agus = ents[0]
+    assert (agus.name, agus.type) == ("Agus Gumiwang Kartasasmita", "PER")
+    assert agus.aliases == ["Agus", "Kartasasmita"]
+    assert [text[a:b] for a, b in agus.mentions] == [
+        "Agus Gumiwang Kartasasmita", "Agus", "Kartasasmita"]
+    assert by_name(ents)["Budi Santoso"].aliases == ["Budi"]
+
+
+def test_ambiguous_short_name_stays_apart(ruled):
+    text = "Agus Salim dan Agus Gumiwang hadir. Agus tersenyum."
+    doc = ruled(text, {"Agus Salim": "PER", "Agus Gumiwang": "PER", "Agus": "PER"})
+    assert len(harvest.entities(doc)) == 3
+
+
+def test_acronym_defined_in_text_and_variant_suffix(ruled):
+    text = ("Kementerian Perindustrian (Kemenperin) mendukung. Kemenperin RI juga "
+            "menyebut Kemenperin terbuka.")
+    ents = harvest.entities(ruled(text))
+    assert len(ents) == 1
+    e = ents[0]
+    assert (e.id, e.name, e.type) == ("e1", "Kementerian Perindustrian", "ORG")
+    assert e.aliases == ["Kemenperin", "Kemenperin RI"]
+    assert len(e.mentions) == 4
+
+
+def test_table_acronym_joins_its_full_name(ruled):
+    text = "Otoritas Jasa Keuangan mengawasi. Kata OJK, pasar stabil."
+    ents = harvest.entities(ruled(text))
+    assert [(e.name, e.aliases) for e in ents] == [("Otoritas Jasa Keuangan", ["OJK"])]
+
+
+def test_table_acronym_alone_gets_its_full_name_as_alias(ruled):
+    ents = harvest.entities(ruled("Data BPS menunjukkan kenaikan."))
+    assert [(e.name, e.aliases) for e in ents] == [("BPS", ["Badan Pusat Statistik"])]
+
+
+def test_legal_form_variants_are_one_company(ruled):
+    text = "PT Sinar Terang Abadi Tbk. untung. Sinar Terang Abadi membagi dividen."
+    ents = harvest.entities(ruled(text, {"Sinar Terang Abadi": "ORG"}))
+    assert len([e for e in ents if e.type == "ORG"]) == 1
+
+
+def test_type_is_voted(ruled):
+    text = "Vivo naik. Vivo turun. Vivo stagnan."
+    doc = ruled(text)
+    doc.ents = [doc.char_span(i, i + 4, label=label)
+                for i, label in zip((0, 11, 23), ("ORG", "PER", "ORG"))]
+    ents = harvest.entities(doc)
+    assert [(e.name, e.type, len(e.mentions)) for e in ents] == [("Vivo", "ORG", 3)]
+
+
+def test_sentences(blank):
+    text = "Ini kalimat satu. Ini kalimat dua!\nJudul tanpa titik\nKalimat tiga."
+    spans = harvest.sentences(blank(text))
+    assert [text[a:b].strip() for a, b in spans] == [
+        "Ini kalimat satu.", "Ini kalimat dua!", "Judul tanpa titik", "Kalimat tiga."]
+
+
+def test_company_named_by_its_first_words_is_one_entity(ruled):
+    text = ("PT Kopi Gunung Jaya Tbk membuka gerai baru. Direktur Utama Kopi Gunung, "
+            "Sari Wulandari, optimistis. Saham Kopi Gunung naik.")
+    ents = harvest.entities(ruled(text, {"PT Kopi Gunung Jaya Tbk": "ORG", "Sari Wulandari": "PER",
+                                         "Kopi Gunung": "PER"}))
+    kopi = by_name(ents)["PT Kopi Gunung Jaya Tbk"]
+    assert kopi.type == "ORG" and kopi.aliases == ["Kopi Gunung"]
+    assert len(kopi.mentions) == 3
+    assert by_name(ents)["Sari Wulandari"].type == "PER"
+
+
+def test_title_then_firm_then_comma_and_name_makes_no_person(ruled):
+    text = "Kata Direktur Utama Rumah Tenun, Dewi Anggraini, kepada wartawan."
+    ents = harvest.entities(ruled(text, {"Dewi Anggraini": "PER"}))
+    assert [(e.name, e.type) for e in ents if e.type == "PER"] == [("Dewi Anggraini", "PER")]

@@ -1,0 +1,134 @@
+"""The entity rules on sentences written for these tests (model entities given)."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def ents(doc):
+    return [(e.text, e.label_) for e in doc.ents]
+
+
+@pytest.mark.parametrize("text, model, person", [
+    ("Menteri Perindustrian Agus Gumiwang Kartasasmita hadir.",
+     "Menteri Perindustrian Agus Gumiwang Kartasasmita", "Agus Gumiwang Kartasasmita"),
+    ("Kata Bapak Joko Santoso kemarin.", "Bapak Joko Santoso", "Joko Santoso"),
+    ("Ucap Dirjen ILMATE Budi Hartono singkat.", "Dirjen ILMATE Budi Hartono", "Budi Hartono"),
+    ("Hadir pula Prof. Dr. Rina Wulandari.", "Prof. Dr. Rina Wulandari", "Rina Wulandari"),
+])
+def test_titles_leave_person_names(ruled, text, model, person):
+    assert (person, "PER") in ents(ruled(text, {model: "PER"}))
+
+
+def test_a_person_span_that_is_all_title_goes(ruled):
+    assert ents(ruled("Sang Menteri datang.", {"Menteri": "PER"})) == []
+
+
+def test_titled_name_the_model_missed(ruled):
+    doc = ruled("Kemarin Menperin Agus Gumiwang membuka pameran.")
+    assert ("Agus Gumiwang", "PER") in ents(doc)
+
+
+@pytest.mark.parametrize("text, org", [
+    ("Saham PT Sinar Terang Abadi Tbk. naik.", "PT Sinar Terang Abadi Tbk"),
+    ("Proyek PT Listrik Kita (Persero) rampung.", "PT Listrik Kita (Persero)"),
+    ("Kementerian Energi dan Sumber Daya Mineral menolak.", "Kementerian Energi dan Sumber Daya Mineral"),
+    ("Data Badan Pusat Statistik menunjukkan hal itu.", "Badan Pusat Statistik"),
+    ("Kredit dari Bank Mandiri Sejahtera tumbuh.", "Bank Mandiri Sejahtera"),
+    ("Mahasiswa Universitas Gadjah Mada menang.", "Universitas Gadjah Mada"),
+    ("Kontrak dengan Zhongshan Motor Co., Ltd. diteken.", "Zhongshan Motor Co., Ltd"),
+    ("Saham Acme Robotics Inc. turun.", "Acme Robotics Inc"),
+])
+def test_organisation_forms(ruled, text, org):
+    assert (org, "ORG") in ents(ruled(text))
+
+
+def test_organisation_form_overrides_the_model_and_stops_at_a_person(ruled):
+    doc = ruled("Ketua Partai Maju Jaya Budi Santoso bicara.",
+                {"Maju Jaya": "LOC", "Budi Santoso": "PER"})
+    assert ents(doc) == [("Partai Maju Jaya", "ORG"), ("Budi Santoso", "PER")]
+
+
+def test_acronym_defined_after_its_long_form(ruled):
+    doc = ruled("Kementerian Perindustrian (Kemenperin) menyebut Kemenperin siap.")
+    assert ents(doc) == [("Kementerian Perindustrian", "ORG"), ("Kemenperin", "ORG"),
+                         ("Kemenperin", "ORG")]
+    assert len(doc._.warta_links) == 1
+
+
+def test_acronym_of_capitalised_words_the_model_missed(ruled):
+    doc = ruled("Direktur Jenderal Industri Logam, Mesin, dan Elektronika (Ilmeta) hadir.")
+    assert ("Industri Logam, Mesin, dan Elektronika", "ORG") in ents(doc)
+    assert ("Ilmeta", "ORG") in ents(doc)
+
+
+def test_acronym_of_a_lower_case_phrase_is_no_entity(ruled):
+    doc = ruled("Mobil battery electric vehicle (BEV) laris; BEV murah.", {"BEV": "ORG"})
+    assert ents(doc) == []
+
+
+def test_acronym_before_its_long_form(ruled):
+    doc = ruled("Ajang MIDC (Mobile Innovators Developers Conference) digelar.")
+    assert ("MIDC", "EVENT") in ents(doc)
+    assert ("Mobile Innovators Developers Conference", "EVENT") in ents(doc)
+
+
+def test_table_acronyms_and_variant_suffix(ruled):
+    doc = ruled("Menurut OJK dan Kemenperin RI, akun Instagram Kemenperin ramai.",
+                {"Instagram Kemenperin": "ORG"})
+    assert ents(doc) == [("OJK", "ORG"), ("Kemenperin RI", "ORG"), ("Instagram", "ORG"),
+                         ("Kemenperin", "ORG")]
+
+
+@pytest.mark.parametrize("text, product", [
+    ("Xiaomi menjual mobil listrik SU7 dan YU7.", "SU7"),
+    ("Ponsel Redmi 4A masih dipakai.", "Redmi 4A"),
+    ("Antrean iPhone 16 Pro Max mengular.", "iPhone 16 Pro Max"),
+    ("Bumbu Royco laris di desa.", "Royco"),
+])
+def test_products(ruled, text, product):
+    assert (product, "PRODUCT") in ents(ruled(text))
+
+
+def test_period_codes_are_no_products(ruled):
+    assert ents(ruled("Penjualan mobil pada Q2 naik.")) == []
+
+
+@pytest.mark.parametrize("text, event", [
+    ("Ia hadir di Suppliers Summit tahun lalu.", "Suppliers Summit"),
+    ("Pameran IBOS EXPO 2025 dibuka.", "IBOS EXPO 2025"),
+    ("Program Making Indonesia 4.0 berlanjut.", "Making Indonesia 4.0"),
+    ("Perayaan HUT ke-17 Partai Gerindra meriah.", "HUT ke-17 Partai Gerindra"),
+])
+def test_events(ruled, text, event):
+    assert (event, "EVENT") in ents(ruled(text))
+
+
+def test_press_conference_is_no_event(ruled):
+    assert ents(ruled("Dalam Konferensi Pers kemarin ia bicara.")) == []
+
+
+def test_model_entities_on_lower_case_words_go_in_cased_text(ruled):
+    doc = ruled("Pasar mobil listrik di Jakarta tumbuh.", {"mobil listrik": "ORG", "Jakarta": "LOC"})
+    assert ents(doc) == [("Jakarta", "LOC")]
+
+
+def test_lower_cased_text_keeps_them(ruled):
+    doc = ruled("pasar mobil di jakarta tumbuh.", {"jakarta": "LOC"})
+    assert ents(doc) == [("jakarta", "LOC")]
+
+
+def test_ordinary_word_opening_a_sentence_leaves_the_name(ruled):
+    doc = ruled("Itu kabarnya.\nMelansir Harian Nusantara, harga naik.",
+                {"Melansir Harian Nusantara": "ORG"})
+    assert ents(doc) == [("Harian Nusantara", "ORG")]
+
+
+def test_place_forms(ruled):
+    doc = ruled("Pabrik di Kawasan Industri Jababeka dan Distrik Haidian.")
+    assert ents(doc) == [("Kawasan Industri Jababeka", "LOC"), ("Distrik Haidian", "LOC")]
+
+
+def test_gazetteer_labels_names_the_model_left(ruled):
+    doc = ruled("Ia lahir di Kuala Lumpur dan kuliah di sana.", gazetteer=True)
+    assert ("Kuala Lumpur", "LOC") in ents(doc)
