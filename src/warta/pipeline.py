@@ -23,10 +23,26 @@ def prepare(article: Article) -> Article:
     return dataclasses.replace(cleaned, language=language.detect(cleaned.text))
 
 
+ITEM_FIELDS = tuple(f.name for f in dataclasses.fields(Document)
+                    if f.name in ("entities", "roles", "money", "percents", "quantities", "dates",
+                                  "quotes", "events"))
+
+
+def found_in(text: str, published: dt.date | None) -> dict:
+    """Everything the NLP stage and the extractors find in a clean text, by field."""
+    from . import nlp
+
+    found = dict(nlp.analyze(text))                 # entities, sentences
+    found.update(extract.run(text, published))      # money, percents, quantities, dates
+    found.update(extract.link(text, published, found))  # roles, quotes, events (+ entity fixes)
+    return found
+
+
 def analyze_article(article: Article) -> Document:
     """The Document (the DESIGN contract) of one article as a reader gave it."""
     ready = prepare(article)
-    return Document.from_article(ready, **extract.run(ready.text, ready.published))
+    found = found_in(ready.text, ready.published)
+    return Document.from_article(ready, **{k: v for k, v in found.items() if k in ITEM_FIELDS})
 
 
 def as_date(value: str | dt.date | None) -> dt.date | None:

@@ -1,0 +1,232 @@
+"""Helpers shared by the fact linkers (roles, quotes, events): sentences, tokens, and an
+index of entity mentions.
+
+The linkers see ``found`` (see ``warta.extract``); :func:`view` turns it into a
+:class:`View` with what they all need, built once per article.
+"""
+
+from __future__ import annotations
+
+import bisect
+import copy
+import functools
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from .. import lang
+from ..model import Entity, Span
+
+TOKEN = re.compile(r"[(),]|[^\s(),]+")
+_BREAK = re.compile(r"[.!?…]+[\"”’»)]*(?=\s+[\"“‘«(]?[A-Z0-9])|\n+")
+
+
+@functools.cache
+def _abbreviations() -> frozenset[str]:
+    return frozenset(w.casefold() for w in lang.load("sentence_breaks")["abbreviations"])
+
+
+def split_sentences(text: str) -> list[Span]:
+    """Sentence spans of ``text``: at a stop before a capital, and at every line break.
+
+    >>> split_sentences("PT. Maju Tbk. tumbuh. Laba naik.\\nBaru")
+    [(0, 21), (22, 32), (33, 37)]
+    """
+    out, start = [], 0
+    for m in _BREAK.finditer(text):
+        if m.group().startswith(".") and _before_is_abbreviation(text, m.start()):
+            continue
+        end = m.end() if not m.group().startswith("\n") else m.start()
+        _add(out, text, start, end)
+        start = m.end()
+    _add(out, text, start, len(text))
+    return out
+
+
+def _before_is_abbreviation(text: str, dot: int) -> bool:
+    word = re.search(r"(\w+)$", text[max(0, dot - 12):dot])
+    return bool(word) and (word.group(1).casefold() in _abbreviations() or len(word.group(1)) == 1)
+
+
+def _add(out: list[Span], text: str, start: int, end: int) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        out.append((start, end))
+
+
+@dataclass(frozen=True)
+class Mention:
+    start: int
+    end: int
+    entity: Entity
+
+    @property
+    def type(self) -> str:
+        return self.entity.type
+
+
+@dataclass
+class View:
+    """What the fact linkers read of one article, with look-ups over it."""
+
+    text: str
+    entities: list[Entity]
+    sentences: list[Span]
+    mentions: list[Mention]
+    found: dict[str, Any] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self._starts = [m.start for m in self.mentions]
+        self._sent_starts = [s for s, _ in self.sentences]
+        self.tokens, self.folded, self._tok_starts = _tokens(self.text)
+        self.memo: dict[str, Any] = {}  # per-article results a linker computes once
+
+    # -- mentions -------------------------------------------------------------------
+    def within(self, start: int, end: int, types: Iterable[str] | None = None) -> list[Mention]:
+        """Mentions lying inside ``[start, end)``, in text order."""
+        i = bisect.bisect_left(self._starts, start)
+        out = []
+        while i < len(self.mentions) and self.mentions[i].start < end:
+            m = self.mentions[i]
+            if m.end <= end and (types is None or m.type in types):
+                out.append(m)
+            i += 1
+        return out
+
+    def starting_at(self, pos: int) -> Mention | None:
+        """The longest mention starting at ``pos``."""
+        i = bisect.bisect_left(self._starts, pos)
+        best = None
+        while i < len(self.mentions) and self.mentions[i].start == pos:
+            if best is None or self.mentions[i].end > best.end:
+                best = self.mentions[i]
+            i += 1
+        return best
+
+    def covering(self, pos: int) -> Mention | None:
+        """A mention that covers character ``pos``."""
+        i = bisect.bisect_right(self._starts, pos) - 1
+        while i >= 0 and self.mentions[i].start > pos - 200:
+            m = self.mentions[i]
+            if m.start <= pos < m.end:
+                return m
+            i -= 1
+        return None
+
+    def last_before(self, pos: int, types: Iterable[str], skip: list[Span] = ()) -> Mention | None:
+        """The last mention of one of ``types`` ending before ``pos``, outside ``skip`` spans."""
+        i = bisect.bisect_left(self._starts, pos) - 1
+        while i >= 0:
+            m = self.mentions[i]
+            if m.type in types and m.end <= pos and not any(a <= m.start < b for a, b in skip):
+                return m
+            i -= 1
+        return None
+
+    # -- sentences and tokens -------------------------------------------------------
+    def sentence_of(self, pos: int) -> Span:
+        i = bisect.bisect_right(self._sent_starts, pos) - 1
+        if i < 0:
+            return (0, self.sentences[0][1] if self.sentences else len(self.text))
+        return self.sentences[i]
+
+    def own_sentence_of(self, pos: int) -> Span:
+        """The sentence of ``pos`` by the fallback splitter: local patterns (a title and its
+        name) read across a break a statistical splitter may put after "PT."."""
+        own, starts = _split_starts(self.text)
+        i = bisect.bisect_right(starts, pos) - 1
+        return own[i] if i >= 0 else (0, len(self.text))
+
+    def sentence_index(self, pos: int) -> int:
+        return max(0, bisect.bisect_right(self._sent_starts, pos) - 1)
+
+    def token_index(self, pos: int) -> int:
+        """Index of the first token starting at or after ``pos``."""
+        return bisect.bisect_left(self._tok_starts, pos)
+
+    def name(self, mention: Mention | None) -> str | None:
+        return mention.entity.name if mention else None
+
+
+def mentions_of(entities: list[Entity]) -> list[Mention]:
+    """Every mention of every entity, in text order (longest first at a shared start)."""
+    out = [Mention(s, e, ent) for ent in entities for s, e in ent.mentions]
+    out.sort(key=lambda m: (m.start, -m.end))
+    return out
+
+
+@functools.lru_cache(maxsize=4)
+def _tokens(text: str) -> tuple[list[tuple[int, int, str]], list[str], list[int]]:
+    tokens = [(m.start(), m.end(), m.group()) for m in TOKEN.finditer(text)]
+    folded = [t[2].strip(_PUNCT).casefold() or t[2] for t in tokens]
+    return tokens, folded, [t[0] for t in tokens]
+
+
+_PUNCT = ".;:!?\"“”‘’«»'"
+
+
+@functools.lru_cache(maxsize=4)
+def _split(text: str) -> list[Span]:
+    return split_sentences(text)
+
+
+@functools.lru_cache(maxsize=4)
+def _split_starts(text: str) -> tuple[list[Span], list[int]]:
+    own = _split(text)
+    return own, [s for s, _ in own]
+
+
+_LAST: list[Any] = [None]  # ((text, entities, count, sentences), View) of the last article
+
+
+def view(text: str, found: dict[str, Any]) -> View:
+    """The :class:`View` of one article; sentences from ``found`` or the fallback splitter.
+
+    The linkers of one article share a View (same text, same entity list object), so it
+    is built once; ``found`` is refreshed on every call.  The cache slot is replaced in
+    one assignment, so threads at worst rebuild a View.
+    """
+    entities = found.get("entities") or []
+    given = found.get("sentences")
+    last = _LAST[0]
+    if last is not None:
+        (t, ents, count, sents), v = last
+        if t == text and ents is entities and count == len(entities) and sents is given:
+            if v.found is not found:
+                v = copy.copy(v)  # the same article's View, seeing this step's ``found``
+                v.found = found
+            return v
+    sentences = repair(text, given) if given else _split(text)
+    v = View(text, list(entities), sentences, mentions_of(list(entities)), found)
+    _LAST[0] = ((text, entities, len(entities), given), v)  # holds them: ids stay unique
+    return v
+
+
+def repair(text: str, given: Iterable[Span]) -> list[Span]:
+    """Sentences from the NLP stage, trimmed of white space and joined again where one
+    was cut after an abbreviation ("PT. Maju …", "Co., Ltd. …")."""
+    out: list[Span] = []
+    for s, e in given:
+        before = len(out)
+        _add(out, text, s, e)
+        if len(out) > before and len(out) > 1:
+            ps, pe = out[-2]
+            if text[pe - 1] == "." and _before_is_abbreviation(text, pe - 1):
+                out[-2:] = [(ps, out[-1][1])]
+    return out
+
+
+def words(text: str) -> list[str]:
+    return re.findall(r"\w+", text)
+
+
+def is_capitalised(token: str) -> bool:
+    return bool(token) and (token[0].isupper() or (token[0].isdigit() and any(c.isupper() for c in token)))
+
+
+def norm(s: str) -> str:
+    return " ".join(s.casefold().split())

@@ -1,0 +1,512 @@
+"""Events: the main happenings of an article (``Event`` records), one per happening.
+
+A sentence holding a trigger of ``lang/id/event_triggers.yaml`` ("menggelontorkan
+investasi", "pangsa pasar", "meresmikan pabrik") and what its type needs (an amount, a
+percentage, a count of workers, a product, an actor) makes a candidate event; its arguments
+come from the entities, amounts and dates of that sentence, and from the sentences before
+it when it names no actor ("mereka", "perusahaan asal Korea itu").  Candidates for the same
+happening merge (one meeting per article, one factory per company or place, one investment
+per amount, one market share per company, one statement per speaker), so that an article
+repeating a fact gives it once.
+
+Argument names follow the gold files: ``participants``, ``visitor``, ``investor``,
+``company``, ``parties``, ``acquirer``, ``issuer``, ``speaker``, ``target``, ``place``,
+``date`` (the ISO value of the date item), ``amount`` + ``currency`` + ``money`` (the index
+of the money item), ``percent``, ``count``, ``product``, ``facility``.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import functools
+import re
+from typing import Any
+
+from .. import lang
+from ..model import Event, Money, Quote, Role
+from ._event_merge import Draft, merge
+from ._facts import Mention, View, norm, view
+from ._spans import alternation
+from .quotes import spans as quote_spans
+
+ACTORS = ("ORG", "PER")
+DAY_EVENTS = ("MEETING", "VISIT", "POLICY")  # dated by the day they happen
+# types whose triggers are checked first: a trigger word taken by one is not reused
+ORDER = ("MARKET_SHARE", "INVESTMENT", "WORKFORCE", "PRODUCT_LAUNCH", "ACQUISITION",
+         "FACILITY", "PARTNERSHIP", "MEETING", "VISIT", "POLICY")
+
+
+@dataclasses.dataclass(frozen=True)
+class Kind:
+    name: str
+    trigger: re.Pattern
+    needs: frozenset[str]
+    verb: re.Pattern | None
+    quotes: bool
+    confidence: float
+
+
+@dataclasses.dataclass(frozen=True)
+class Triggers:
+    kinds: tuple[Kind, ...]
+    any: re.Pattern                          # every trigger of every type, one scan
+    by_phrase: dict[str, tuple[Kind, ...]]   # a folded trigger → the types it triggers
+    suffix: str
+    workforce_units: frozenset[str]
+    equivalence: re.Pattern
+    facility_value: re.Pattern
+    source_markers: re.Pattern
+    broad_places: frozenset[str]
+    meeting_more: re.Pattern
+    statement_verbs: re.Pattern
+    subject_gap: frozenset[str]
+    place_marker: re.Pattern
+    reporting: re.Pattern
+    public_bodies: tuple[str, ...]
+    phrase_stops: frozenset[str]
+    anaphor: re.Pattern
+
+
+def _words(words: list[str], suffix: str = "") -> re.Pattern:
+    tail = f"(?:{re.escape(suffix)})?" if suffix else ""
+    return re.compile(rf"(?<!\w){alternation(words)}{tail}(?!\w)", re.I)
+
+
+@functools.cache
+def triggers() -> Triggers:
+    """The trigger data, compiled once."""
+    d = lang.load("event_triggers")
+    kinds = []
+    by_phrase: dict[str, list[Kind]] = {}
+    for name in ORDER:
+        k = d["types"][name]
+        kinds.append(Kind(
+            name=name, trigger=_words(k["triggers"], d["suffix"]), needs=frozenset(k.get("needs", [])),
+            verb=_words(k["verbs"], d["suffix"]) if k.get("verbs") else None,
+            quotes=bool(k.get("quotes", True)), confidence=float(k.get("confidence", 0.5))))
+        for phrase in k["triggers"]:
+            by_phrase.setdefault(norm(phrase), []).append(kinds[-1])
+    return Triggers(
+        kinds=tuple(kinds), any=_words(list(by_phrase), d["suffix"]),
+        by_phrase={p: tuple(ks) for p, ks in by_phrase.items()}, suffix=d["suffix"],
+        workforce_units=frozenset(norm(u) for u in d["workforce_units"]),
+        equivalence=re.compile(rf"{alternation(d['equivalence'])}\s*$", re.I),
+        facility_value=_words(d["facility_value"]), source_markers=_words(d["source_markers"]),
+        broad_places=frozenset(norm(p) for p in d["broad_places"]),
+        meeting_more=_words(d["meeting_more"]), statement_verbs=_words(d["statement_verbs"]),
+        reporting=re.compile(rf"\s+(?:\w+\s+)?{alternation(lang.load('speech_verbs')['reporting'])}(?!\w)", re.I),
+        public_bodies=tuple(w.casefold() for w in d["public_bodies"]),
+        phrase_stops=frozenset(w.casefold() for w in d["phrase_stops"]),
+        anaphor=re.compile(rf"\s+(?:\w+\s+)?{alternation(d['anaphors'])}(?!\w)", re.I),
+        place_marker=re.compile(rf"(?<!\w){alternation(d['place_markers'])}\s+(?:\w+\s+)?$", re.I),
+        subject_gap=frozenset(w.casefold() for w in d["subject_gap"] + lang.load("role_titles")["post_links"]
+                              for w in w.split()) | frozenset(lang.load("role_titles")["connectors"]),
+    )
+
+
+# -- the linker ---------------------------------------------------------------------------
+
+def events(text: str, published: dt.date | None, found: dict[str, Any]) -> list[Event]:
+    """The main happenings in ``text``, merged so that each is given once.
+
+    >>> from warta.model import Entity, Money
+    >>> x = Entity("e1", "Xiaomi", "ORG", mentions=[(0, 6)])
+    >>> rp = Money("Rp3 triliun", 3e12, "IDR", (28, 39))
+    >>> [(e.type, e.args["investor"], e.args["amount"]) for e in
+    ...  events("Xiaomi menggelontorkan dana Rp3 triliun.", None, {"entities": [x], "money": [rp]})]
+    [('INVESTMENT', 'Xiaomi', 3000000000000.0)]
+    """
+    v = view(text, found)
+    quoted = [q.span for q in found.get("quotes") or []] or quote_spans(text)
+    hits = _trigger_hits(v)
+    drafts: list[Draft] = []
+    for n, sent in enumerate(v.sentences):
+        if n in hits:
+            drafts += _sentence_events(v, sent, hits[n], quoted)
+    drafts += _statements(v, found.get("quotes") or [], found.get("roles") or [], quoted)
+    return [_event(v, d) for d in merge(drafts)]
+
+
+def _trigger_hits(v: View) -> dict[int, list[tuple[Kind, tuple[int, int]]]]:
+    """Trigger spans by sentence index, in type order: one scan of the text for all."""
+    tr = triggers()
+    rank = {k.name: i for i, k in enumerate(tr.kinds)}
+    hits: dict[int, list[tuple[Kind, tuple[int, int]]]] = {}
+    for m in tr.any.finditer(v.text):
+        phrase = norm(m.group())
+        kinds = tr.by_phrase.get(phrase) or tr.by_phrase.get(phrase[:-len(tr.suffix)], ())
+        for kind in kinds:
+            hits.setdefault(v.sentence_index(m.start()), []).append((kind, m.span()))
+    for found in hits.values():
+        found.sort(key=lambda h: rank[h[0].name])
+    return hits
+
+
+def _sentence_events(v: View, sent: tuple[int, int], hits: list, quoted: list) -> list[Draft]:
+    used: list[tuple[int, int]] = []
+    done: set[str] = set()
+    out: list[Draft] = []
+    for kind, span in hits:
+        if kind.name in done or span[1] > sent[1] or any(s < span[1] and span[0] < e for s, e in used):
+            continue
+        if not kind.quotes and any(s <= span[0] < e for s, e in quoted):
+            continue
+        if not _has_needs(v, sent, kind):
+            continue
+        made = BUILDERS[kind.name](v, sent, span, kind)
+        if made and triggers().anaphor.match(v.text, span[1]):
+            for d in made:  # "kebijakan tersebut", "pabrik ini": told of before
+                d.anaphoric = d.anaphoric or d.type == kind.name
+        if made:
+            used.append(span)
+            done.add(kind.name)
+            out += made
+    return out
+
+
+NEEDS = {  # what the data's "needs" ask of a sentence, checked before a builder runs
+    "money": lambda v, sent, kind: bool(_items(v, "money", sent)),
+    "percent": lambda v, sent, kind: bool(_items(v, "percents", sent)),
+    "workforce": lambda v, sent, kind: bool(_items(v, "quantities", sent)),
+    "product": lambda v, sent, kind: bool(_in(v, sent, ("PRODUCT",))),
+    "verb": lambda v, sent, kind: kind.verb is None or bool(kind.verb.search(v.text, sent[0], sent[1])),
+    "actor": lambda v, sent, kind: True,  # the builder looks for it, before and around
+}
+
+
+def _has_needs(v: View, sent: tuple[int, int], kind: Kind) -> bool:
+    return all(NEEDS[need](v, sent, kind) for need in kind.needs)
+
+
+def _event(v: View, d: Draft) -> Event:
+    args = {k: val for k, val in d.args.items() if val not in (None, [], "")}
+    evidence = v.text[d.span[0]:d.span[1]].strip()
+    return Event(type=d.type, trigger=d.trigger, args=args, evidence=evidence, span=d.span,
+                 confidence=round(min(0.95, d.confidence + 0.05 * min(len(args), 4)), 2))
+
+
+# -- argument helpers -----------------------------------------------------------------------
+
+def _in(v: View, sent: tuple[int, int], types=ACTORS) -> list[Mention]:
+    return v.within(sent[0], sent[1], types)
+
+
+def _actor(v: View, sent: tuple[int, int], pos: int, types=ACTORS, back: int = 3,
+           business: bool = False, after: bool = True) -> str | None:
+    """Who does it: the nearest actor before the trigger in its sentence, else the first
+    after it, else the last named in the sentences before.  Never a source of figures
+    ("menurut Canalys", "Kemendag mencatat"); with ``business``, never a public body (a
+    ministry builds no factory)."""
+    ok = [m for m in _in(v, sent, types) if _can_act(v, m, business)]
+    before = [m for m in ok if m.end <= pos]
+    if before:
+        return before[-1].entity.name
+    later = [m for m in ok if m.start >= pos] if after else []
+    if later:
+        return later[0].entity.name
+    return _previous(v, sent, types, back, business) if back else None
+
+
+def _can_act(v: View, m: Mention, business: bool = False) -> bool:
+    tr = triggers()
+    if _is_source(v, m) or tr.reporting.match(v.text, m.end):
+        return False
+    if m.type == "LOC" and tr.place_marker.search(v.text[max(0, m.start - 12):m.start]):
+        return False
+    return not (business and _public(m.entity))
+
+
+def _public(entity) -> bool:
+    return any((n.casefold() + " ").startswith(triggers().public_bodies) for n in [entity.name, *entity.aliases])
+
+
+def _previous(v: View, sent: tuple[int, int], types=ACTORS, back: int = 3, business: bool = False) -> str | None:
+    i = v.sentence_index(sent[0])
+    pos = sent[0]
+    while True:
+        m = v.last_before(pos, types)
+        if m is None or i - v.sentence_index(m.start) > back:
+            return None
+        if _can_act(v, m, business):
+            return m.entity.name
+        pos = m.start
+
+
+def _is_source(v: View, m: Mention) -> bool:
+    window = v.text[max(0, m.start - 25):m.start]
+    return bool(triggers().source_markers.search(window))
+
+
+def _place(v: View, sent: tuple[int, int], pos: int) -> str | None:
+    """Where: the first narrow place after the trigger, else any place in the sentence."""
+    broad = triggers().broad_places
+    after, anywhere = _in(v, (pos, sent[1]), ("LOC",)), _in(v, sent, ("LOC",))
+    marked = [m for m in after if triggers().place_marker.search(v.text[max(0, m.start - 12):m.start])]
+    for group in (marked, after, anywhere):
+        narrow = [m for m in group if norm(m.entity.name) not in broad]
+        if narrow:
+            return narrow[0].entity.name
+    return (after or anywhere)[0].entity.name if (after or anywhere) else None
+
+
+def _date(v: View, sent: tuple[int, int], pos: int, day: bool = False) -> str | None:
+    """When: the value of the date item nearest the trigger in its sentence (with
+    ``day``, a day's date first: a meeting happens on a day, not in a target year)."""
+    dates = [d for d in v.found.get("dates") or [] if sent[0] <= d.span[0] < sent[1] and d.value]
+    if day:
+        dates = [d for d in dates if d.precision in ("day", "month")]
+    if not dates:
+        return None
+    return min(dates, key=lambda d: abs(d.span[0] - pos)).value
+
+
+def _items(v: View, field: str, sent: tuple[int, int]) -> list[tuple[int, Any]]:
+    return [(i, x) for i, x in enumerate(v.found.get(field) or []) if sent[0] <= x.span[0] < sent[1]]
+
+
+def _money_args(i: int, money: Money) -> dict[str, Any]:
+    return {"amount": money.amount, "currency": money.currency, "money": i}
+
+
+def _draft(kind: Kind, v: View, sent, span, args: dict[str, Any]) -> Draft:
+    args.setdefault("date", _date(v, sent, span[0], day=kind.name in DAY_EVENTS))
+    return Draft(kind.name, v.text[span[0]:span[1]], args, sent, kind.confidence)
+
+
+# -- one builder per type: (view, sentence, trigger span, kind) -> drafts ---------------------
+
+def _investment(v: View, sent, span, kind) -> list[Draft]:
+    tr = triggers()
+    out = []
+    facility = next(k for k in tr.kinds if k.name == "FACILITY")
+    body = v.text[sent[0]:sent[1]]
+    for i, money in _items(v, "money", sent):
+        if money.amount is None or tr.equivalence.search(v.text[max(sent[0], money.span[0] - 20):money.span[0]]):
+            continue
+        lead = v.text[sent[0]:money.span[0]]
+        near = list(kind.trigger.finditer(lead))
+        if not near:
+            continue
+        trig = near[-1]
+        actor = _actor(v, sent, sent[0] + trig.start(), ("ORG",), back=1, business=True) or \
+            _actor(v, sent, sent[0] + trig.start(), ("LOC",), back=0, after=False)
+        value_of = tr.facility_value.search(lead[max(0, trig.start() - 10):trig.end() + 1])
+        if value_of and facility.trigger.search(body):
+            out.append(Draft("FACILITY", trig.group(), {
+                "company": _actor(v, sent, sent[0] + trig.start(), ("ORG",), business=True), **_money_args(i, money),
+                "place": _place(v, sent, sent[0] + trig.start())}, sent, facility.confidence))
+            continue
+        out.append(_draft(kind, v, sent, (sent[0] + trig.start(), sent[0] + trig.end()), {
+            "investor": actor, **_money_args(i, money), "target": _place(v, sent, money.span[1])}))
+    return out
+
+
+def _market_share(v: View, sent, span, kind) -> list[Draft]:
+    out = []
+    for _, pct in _items(v, "percents", sent):
+        if pct.qualifier != "exact" or pct.value is None:
+            continue
+        before = [m for m in _in(v, (sent[0], pct.span[0]), ("ORG",)) if not _is_source(v, m)]
+        company = before[-1].entity.name if before else _previous(v, sent, ("ORG",), 2)
+        if company:
+            date = _date(v, sent, pct.span[0]) or _date_before(v, sent)
+            out.append(_draft(kind, v, sent, span, {"company": company, "percent": pct.value, "date": date}))
+    return out
+
+
+def _date_before(v: View, sent, back: int = 3) -> str | None:
+    """The period the text is about: the last dated sentence among the ``back`` before."""
+    i = v.sentence_index(sent[0])
+    for j in range(i - 1, max(-1, i - 1 - back), -1):
+        s = v.sentences[j]
+        dated = [d for d in v.found.get("dates") or [] if s[0] <= d.span[0] < s[1] and d.value]
+        periods = [d for d in dated if d.precision != "day"]
+        if dated:
+            return (periods or dated)[-1].value
+    return None
+
+
+def _workforce(v: View, sent, span, kind) -> list[Draft]:
+    tr = triggers()
+    counts = [q for _, q in _items(v, "quantities", sent)
+              if norm(q.unit) in tr.workforce_units and q.value and not q.vague]
+    if not counts:
+        return []
+    last = counts[-1]
+    args = {"company": _actor(v, sent, last.span[0], ("ORG",), back=6, business=True), "count": last.value, "unit": last.unit,
+            "qualifier": last.qualifier}
+    if len(counts) > 1:
+        args["previous"] = counts[0].value
+    return [_draft(kind, v, sent, span, args)]
+
+
+def _product_launch(v: View, sent, span, kind) -> list[Draft]:
+    products = _in(v, sent, ("PRODUCT",))
+    if not products:
+        return []
+    after = [m for m in products if m.start >= span[0]] or products
+    return [_draft(kind, v, sent, span, {"company": _actor(v, sent, span[0], ("ORG",), business=True),
+                                         "product": after[0].entity.name})]
+
+
+def _acquisition(v: View, sent, span, kind) -> list[Draft]:
+    orgs = _in(v, (span[1], sent[1]), ("ORG",))
+    what = _phrase(v, span, sent).split()[1:]  # "lahan industri" after "mengakuisisi"
+    name = orgs[0].entity.name if orgs else (" ".join(what) or None)
+    args = {"acquirer": _actor(v, sent, span[0], ("ORG",), business=True), "target": name, "place": _place(v, sent, span[1])}
+    paid = [(i, m) for i, m in _items(v, "money", sent) if m.span[0] > span[1] and m.amount is not None]
+    if paid:
+        args.update(_money_args(*paid[0]))
+    return [_draft(kind, v, sent, span, args)]
+
+
+def _facility(v: View, sent, span, kind) -> list[Draft]:
+    body = v.text[sent[0]:sent[1]]
+    company = _actor(v, sent, span[0], ("ORG",), back=0, business=True)
+    out = [_draft(kind, v, sent, span, {"company": company, "facility": _phrase(v, span, sent),
+                                        "place": _place(v, sent, span[1])})]
+    if company is None:  # "Pabrik tersebut …": the factory already told of, if any
+        out[0].anaphoric = True
+        out[0].args["company"] = _previous(v, sent, ("ORG",), 3, business=True)
+        if not out[0].args["company"] and not out[0].args["place"]:
+            out[0].args["weak"] = True
+    investment = next(k for k in triggers().kinds if k.name == "INVESTMENT")
+    if not investment.trigger.search(body):
+        for i, money in _items(v, "money", sent):
+            if money.amount is not None:
+                out.append(_draft(investment, v, sent, span, {
+                    "investor": company, **_money_args(i, money), "target": _place(v, sent, money.span[1])}))
+                out[0].args.update(_money_args(i, money))
+                break
+    return out
+
+
+def _phrase(v: View, span, sent, most: int = 5) -> str:
+    """The trigger and the words that describe it ("pabrik sel baterai"), up to a small
+    word, a verb-like stop word or a capital."""
+    words = [v.text[span[0]:span[1]]]
+    for m in re.finditer(r"\S+", v.text[span[1]:sent[1]]):
+        w = m.group().strip(",.;:()\"“”")
+        if len(words) >= most or not w or not w[0].islower() or w.casefold() in triggers().phrase_stops \
+                or m.group()[-1] in ",.;:":
+            if w and w[0].islower() and w.casefold() not in triggers().phrase_stops and len(words) < most:
+                words.append(w)
+            break
+        words.append(w)
+    return " ".join(words)
+
+
+def _partnership(v: View, sent, span, kind) -> list[Draft]:
+    parties = [m.entity.name for m in _in(v, sent, ("ORG",)) if not _is_source(v, m)]
+    if not parties:
+        before = v.within(max(0, sent[0] - 400), sent[0], ("ORG",))
+        parties = [m.entity.name for m in before[-2:]]
+    parties = list(dict.fromkeys(parties))
+    if not parties:
+        return []
+    return [_draft(kind, v, sent, span, {"parties": parties, "place": _place(v, sent, span[1])})]
+
+
+def _meeting(v: View, sent, span, kind) -> list[Draft]:
+    people = [m.entity.name for m in _in(v, sent) if not _is_source(v, m)]
+    people += _more_participants(v, sent)
+    if not people:
+        return []
+    return [_draft(kind, v, sent, span, {"participants": list(dict.fromkeys(people)),
+                                         "place": _place(v, sent, span[1])})]
+
+
+def _more_participants(v: View, sent) -> list[str]:
+    """Participants named in the next sentences ("Pertemuan itu juga dihadiri …")."""
+    out: list[str] = []
+    i = v.sentence_index(sent[0]) + 1
+    while i < len(v.sentences) and i <= v.sentence_index(sent[0]) + 2:
+        nxt = v.sentences[i]
+        if not triggers().meeting_more.search(v.text[nxt[0]:nxt[1]]):
+            break
+        out += [m.entity.name for m in _in(v, nxt, ("PER",))]
+        i += 1
+    return out
+
+
+def _visit(v: View, sent, span, kind) -> list[Draft]:
+    visitor = _actor(v, sent, span[0])
+    hosts = _in(v, (span[1], sent[1]), ("ORG",))
+    return [_draft(kind, v, sent, span, {"visitor": visitor, "host": hosts[0].entity.name if hosts else None,
+                                         "place": _place(v, sent, span[1])})]
+
+
+def _policy(v: View, sent, span, kind) -> list[Draft]:
+    before = v.text[sent[0]:span[0]].split()
+    issuer = None
+    if before and before[-1].casefold() in _pronouns():
+        m = v.last_before(span[0], ("PER",))
+        issuer = m.entity.name if m else None
+    if issuer is None:
+        near = _in(v, (sent[0], span[0]))
+        issuer = near[0].entity.name if near else None
+    if issuer is None and before:
+        from .roles import person_by_title  # roles imports this module to register it
+        issuer = person_by_title(" ".join(before[-3:]), v.found.get("roles") or [])
+    if issuer is None:
+        nxt = _in(v, (span[1], min(sent[1], span[1] + 80)), ("PER",))
+        issuer = nxt[0].entity.name if nxt else None
+    if issuer is None:
+        return []
+    targets = [m for m in _in(v, (span[1], sent[1]), ("ORG",)) if m.entity.name != issuer]
+    return [_draft(kind, v, sent, span, {"issuer": issuer, "target": targets[0].entity.name if targets else None})]
+
+
+@functools.cache
+def _pronouns() -> frozenset[str]:
+    return frozenset(w.casefold() for w in lang.load("speech_verbs")["pronouns"])
+
+
+BUILDERS = {
+    "ACQUISITION": _acquisition, "FACILITY": _facility, "INVESTMENT": _investment,
+    "MARKET_SHARE": _market_share, "MEETING": _meeting, "PARTNERSHIP": _partnership,
+    "POLICY": _policy, "PRODUCT_LAUNCH": _product_launch, "VISIT": _visit, "WORKFORCE": _workforce,
+}
+
+
+# -- statements -----------------------------------------------------------------------------
+
+def _statements(v: View, quotes: list[Quote], roles: list[Role], quoted: list) -> list[Draft]:
+    """One STATEMENT per speaker: people reporting outside quotations ("X menyatakan
+    bahwa …"); when the article has none, the speakers of its quotations (people first)."""
+    tr = triggers()
+    orgs = {r.person: r.org for r in roles if r.org}
+    out = []
+    for sent in v.sentences:
+        for m in tr.statement_verbs.finditer(v.text[sent[0]:sent[1]]):
+            pos = sent[0] + m.start()
+            if any(s <= pos < e for s, e in quoted):
+                continue
+            people = _in(v, (sent[0], pos), ("PER",))
+            if people and _subject_gap(v.text[people[-1].end:pos]):
+                who = people[-1].entity.name
+                out.append(Draft("STATEMENT", m.group(), {"speaker": who, "org": orgs.get(who),
+                                                          "date": _date(v, sent, pos)}, sent, 0.6))
+            break
+    if out:
+        return out
+    speakers = [q for q in quotes if q.speaker]
+    people = {m.entity.name for m in v.mentions if m.type == "PER"}
+    if any(q.speaker in people for q in speakers):
+        speakers = [q for q in speakers if q.speaker in people]
+    for q in speakers:
+        sent = v.sentence_of(q.span[0])
+        out.append(Draft("STATEMENT", q.text.split()[0] if q.text else "", {
+            "speaker": q.speaker, "org": orgs.get(q.speaker), "date": _date(v, sent, q.span[0])},
+            (q.span[0], q.span[1]), 0.5))
+    return out
+
+
+def _subject_gap(between: str) -> bool:
+    """Whether the words between a person and a verb keep the person its subject: a title
+    or a few small words ("X selaku Ketua APLI (…) menyampaikan", "X juga menyatakan")."""
+    words = re.sub(r"\([^()]*\)", " ", between).replace(",", " ").split()
+    small = triggers().subject_gap
+    return len(words) <= 2 and all(w.casefold() in small for w in words) or \
+        len(words) <= 12 and all(w[0].isupper() or w.casefold() in small for w in words)

@@ -1,0 +1,311 @@
+"""Quotes: direct quotations and who said them (``Quote`` records).
+
+Quotations are text between the marks of ``lang/id/quote_marks.yaml`` (“…”, "…", ‘…’,
+«…»), nested quotations kept inside the outer one, a quotation over several paragraphs
+(each reopened, closed at its end) kept whole.  The speaker is found, in this order:
+
+1. after the quotation: a speech verb and a name, title or account ("…,” ujar Agus",
+   "…,” kata Menperin" (the person holding that role), "…,” bunyi unggahan akun Instagram
+   Kemenperin RI"), or the person the text is following ("…,” ujarnya", "kata dia",
+   "…,” ia menambahkan");
+2. before it, in its sentence: "Menurut X, “…”", "X mengatakan, “…”", "Canalys … mencatat
+   bahwa … "…"";
+3. a paragraph that is only a quotation: the speaker of the next quotation when it follows
+   at once, else the person the text is following.
+
+Quotations without a speaker, and short ones without a speech verb (titles, scare quotes),
+are left out.  ``span`` covers the marks; ``text`` is what is inside them.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import functools
+import re
+from typing import Any
+
+from .. import lang
+from ..model import Quote, Role
+from ._facts import Mention, View, is_capitalised, view, words
+from ._spans import alternation
+
+
+@dataclasses.dataclass(frozen=True)
+class Speech:
+    pairs: dict[str, str]
+    marks: re.Pattern
+    after: re.Pattern      # speech verb right after a quotation
+    reporting: re.Pattern  # "X mengatakan" before a quotation
+    subject_verb: re.Pattern  # "…,” ia menambahkan" / "…,” Agus menambahkan"
+    according: re.Pattern
+    pronouns: frozenset[str]
+    lead: frozenset[str]
+    platforms: frozenset[str]
+    min_words: int
+    min_unattributed: int
+
+
+@functools.cache
+def speech() -> Speech:
+    """Speech verbs and quotation marks, compiled once."""
+    d = lang.load("speech_verbs")
+    q = lang.load("quote_marks")
+    pairs = q["pairs"]
+    marks = set(pairs) | set(pairs.values())
+    after = alternation(d["after"])
+    reporting = alternation(d["reporting"])
+    return Speech(
+        pairs=pairs,
+        marks=re.compile("[" + re.escape("".join(sorted(marks))) + "]|\n"),
+        after=re.compile(rf"[\s,.]*({after})({re.escape(d['suffix'])})?\b", re.I),
+        reporting=re.compile(rf"\b{reporting}\b", re.I),
+        subject_verb=re.compile(rf"[\s,.]*(\w[\w\s]{{0,40}}?)\s+{reporting}\b", re.I),
+        according=re.compile(rf"\b{alternation(d['according'])}\s+", re.I),
+        pronouns=frozenset(w.casefold() for w in d["pronouns"]),
+        lead=frozenset(w.casefold() for w in d["lead_words"]),
+        platforms=frozenset(w.casefold() for w in d["platforms"]),
+        min_words=int(q["min_words"]), min_unattributed=int(q["min_words_unattributed"]),
+    )
+
+
+# -- finding quotations ---------------------------------------------------------------------
+
+def spans(text: str) -> list[tuple[int, int]]:
+    """Spans of the quotations in ``text`` (marks included), outermost only.
+
+    >>> t = 'Ia berkata, “Kami siap “bersaing” di pasar,” ujarnya.'
+    >>> [t[a:b] for a, b in spans(t)]
+    ['“Kami siap “bersaing” di pasar,”']
+    """
+    sp = speech()
+    out: list[tuple[int, int]] = []
+    opener, start, depth = None, 0, 0
+    for m in sp.marks.finditer(text):
+        ch, pos = m.group(), m.start()
+        if opener is None:
+            if ch in sp.pairs and _opens(text, pos, ch):
+                opener, start, depth = ch, pos, 1
+            continue
+        close = sp.pairs[opener]
+        if ch == "\n":
+            nxt = text[pos:].lstrip()
+            if not nxt.startswith(opener):  # unterminated: close at the paragraph end
+                out.append((start, pos))
+                opener = None
+            continue
+        if ch == close and (close != opener or not _continues(text, pos, opener)):
+            depth -= 1
+            if depth == 0:
+                out.append((start, pos + 1))
+                opener = None
+        elif ch == opener and close != opener and not _paragraph_start(text, pos):
+            depth += 1
+    if opener is not None:
+        out.append((start, len(text)))
+    return out
+
+
+def _opens(text: str, pos: int, ch: str) -> bool:
+    """Whether the mark at ``pos`` opens a quotation (not an apostrophe or inch sign)."""
+    before = text[pos - 1] if pos else " "
+    after = text[pos + 1] if pos + 1 < len(text) else " "
+    if ch in "‘\"":
+        return (before.isspace() or before in "([:—–-") and not after.isspace()
+    return not after.isspace() or ch != "“"
+
+
+def _continues(text: str, pos: int, opener: str) -> bool:
+    """A same-shaped mark at a paragraph start reopens a running quotation."""
+    return _paragraph_start(text, pos)
+
+
+def _paragraph_start(text: str, pos: int) -> bool:
+    i = pos - 1
+    while i >= 0 and text[i] in " \t":
+        i -= 1
+    return i < 0 or text[i] == "\n"
+
+
+# -- the linker -----------------------------------------------------------------------------
+
+def quotes(text: str, published: dt.date | None, found: dict[str, Any]) -> list[Quote]:
+    """Every direct quotation in ``text`` with its speaker (an entity's full name).
+
+    >>> from warta.model import Entity
+    >>> agus = Entity("e1", "Agus Gumiwang", "PER", aliases=["Agus"], mentions=[(0, 13), (48, 52)])
+    >>> t = 'Agus Gumiwang hadir. “Kami siap membangun pabrik,” ujar Agus.'
+    >>> agus = Entity("e1", "Agus Gumiwang", "PER", aliases=["Agus"], mentions=[(0, 13), (56, 60)])
+    >>> [(q.speaker, q.text) for q in quotes(t, None, {"entities": [agus]})]
+    [('Agus Gumiwang', 'Kami siap membangun pabrik')]
+    """
+    v = view(text, found)
+    quoted = spans(text)
+    roles = list(found.get("roles") or [])
+    speakers: list[str | None] = []
+    for a, b in quoted:
+        who = _after(v, b, quoted, roles) or _before(v, a, quoted)
+        speakers.append(who)
+    out = []
+    for i, (a, b) in enumerate(quoted):
+        inner = _inner(text, a, b)
+        n = len(words(inner))
+        who = speakers[i]
+        if who is None and n >= speech().min_unattributed and _ends_sentence(inner) \
+                and _paragraph_start(text, a):
+            who = _next_speaker(text, quoted, speakers, i) or _followed(v, a, quoted)
+        if who is None or n < speech().min_words:
+            continue
+        out.append(Quote(speaker=who, text=inner, span=(a, b)))
+    return out
+
+
+def _inner(text: str, a: int, b: int) -> str:
+    inner = text[a + 1:b - 1] if b - a > 1 and text[b - 1] in speech().pairs.values() else text[a + 1:b]
+    inner = re.sub(r"\n\s*[" + re.escape("".join(speech().pairs)) + "]", "\n", inner)
+    return inner.strip().rstrip(",").strip()
+
+
+def _ends_sentence(inner: str) -> bool:
+    return inner.rstrip().endswith((".", "!", "?", "…"))
+
+
+def _next_speaker(text: str, quoted: list, speakers: list, i: int) -> str | None:
+    if i + 1 < len(quoted) and not text[quoted[i][1]:quoted[i + 1][0]].strip():
+        return speakers[i + 1]
+    return None
+
+
+def _followed(v: View, pos: int, quoted: list[tuple[int, int]]) -> str | None:
+    """The person the text is following at ``pos``: the last one named outside quotations."""
+    return v.name(v.last_before(pos, ("PER",), skip=quoted))
+
+
+def _after(v: View, end: int, quoted: list, roles: list[Role]) -> str | None:
+    """The speaker named by a speech verb right after the quotation ending at ``end``."""
+    sp = speech()
+    m = sp.after.match(v.text, end)
+    if m and m.end() - end <= 4 + len(m.group(1)):
+        if m.group(2):
+            return _followed(v, end, quoted)
+        return _named(v, m.end(), quoted, roles)
+    m = sp.subject_verb.match(v.text, end)
+    if m and m.start(1) - end <= 4:
+        subject = m.group(1).strip()
+        if subject.casefold() in sp.pronouns:
+            return _followed(v, end, quoted)
+        hit = v.starting_at(m.start(1))
+        if hit is not None and hit.end <= m.end(1) + 1 and hit.type in ("PER", "ORG"):
+            return hit.entity.name
+    return None
+
+
+def _named(v: View, pos: int, quoted: list, roles: list[Role]) -> str | None:
+    """Who the words after a speech verb name: a person, a title, an account, a pronoun."""
+    sp = speech()
+    text = v.text
+    tail = re.split(r"[;:!?\n]|\.(?:\s|$)", text[pos:pos + 300], maxsplit=1)[0]
+    toks = list(re.finditer(r"\([^()]*\)|,|[^\s,]+", tail))
+    if toks and toks[0].group().casefold() in sp.pronouns:
+        return _followed(v, pos, quoted)
+    # the leading stretch of names, titles and account words
+    stop = pos
+    best_per, best_org = None, None
+    for n, t in enumerate(toks):
+        word = t.group()
+        if word == ",":
+            if n + 1 < len(toks) and is_capitalised(toks[n + 1].group()):
+                continue
+            break
+        s = pos + t.start()
+        hit = v.covering(s)
+        if hit is not None:
+            if hit.type == "PER" and best_per is None:
+                best_per = hit
+            elif hit.type == "ORG" and hit.entity.name.casefold() not in sp.platforms:
+                best_org = hit
+            stop = pos + t.end()
+            continue
+        if is_capitalised(word) or word.startswith("(") or word.casefold() in sp.lead or \
+                word.casefold() in _title_words():
+            stop = pos + t.end()
+            continue
+        break
+    if best_per is not None:
+        return best_per.entity.name
+    if best_org is not None:
+        return best_org.entity.name
+    phrase = text[pos:stop].strip()
+    if not phrase:
+        return None
+    if _is_title(phrase):
+        return _by_title(phrase, roles) or _followed(v, pos, quoted)
+    return _by_name(v, phrase)
+
+
+def _by_name(v: View, phrase: str) -> str | None:
+    """A speaker the NER did not tag: the person whose name holds these words ("Budi" →
+    "Budi Santoso"), else the capitalised name itself."""
+    words = [w for w in phrase.split() if is_capitalised(w) and w.isalpha()][:4]
+    if not words or words != phrase.split()[:len(words)]:
+        return None
+    said = " ".join(words)
+    for m in v.mentions:
+        if m.type == "PER" and any(f" {said} " in f" {n} " for n in [m.entity.name, *m.entity.aliases]):
+            return m.entity.name
+    return said if len(words) >= 2 else None
+
+
+@functools.cache
+def _title_words() -> frozenset[str]:
+    from .roles import titles
+    t = titles()
+    return frozenset(w for h in t.heads for w in h.split()) | t.prefixes | t.anaphors
+
+
+def _is_title(phrase: str) -> bool:
+    first = phrase.split()[0].casefold()
+    return first in _title_words()
+
+
+def _by_title(phrase: str, roles: list[Role]) -> str | None:
+    """The person whose role the phrase names ("Menperin" → the Menteri Perindustrian)."""
+    from .roles import person_by_title
+    return person_by_title(phrase, roles)
+
+
+def _before(v: View, start: int, quoted: list) -> str | None:
+    """The speaker named before the quotation in its sentence: "Menurut X, …", "X
+    mengatakan …"."""
+    sp = speech()
+    s0 = v.sentence_of(start)[0]
+    prev_end = max((b for a, b in quoted if b <= start), default=0)
+    seg_start = max(s0, prev_end)
+    seg = v.text[seg_start:start]
+    if not seg.strip():
+        return None
+    acc = None
+    for acc in sp.according.finditer(seg):
+        pass
+    if acc is not None:
+        hit = _first(v, seg_start + acc.end(), start)
+        if hit is not None:
+            return hit.entity.name
+    verb = None
+    for verb in sp.reporting.finditer(seg):
+        pass
+    if verb is None:
+        return None
+    before_verb = seg_start + verb.start()
+    words_before = v.text[seg_start:before_verb].split()
+    if words_before and words_before[-1].casefold() in sp.pronouns:
+        return _followed(v, start, quoted)
+    hit = _first(v, seg_start, before_verb)
+    return hit.entity.name if hit else None
+
+
+def _first(v: View, a: int, b: int) -> Mention | None:
+    """The first person, else the first organisation, named in ``[a, b)``."""
+    inside = v.within(a, b, ("PER", "ORG"))
+    per = [m for m in inside if m.type == "PER"]
+    return (per or inside or [None])[0]

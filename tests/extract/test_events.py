@@ -1,0 +1,67 @@
+"""The events linker: one event per happening, each type from its triggers, merged."""
+
+from __future__ import annotations
+
+import pytest
+from linker_cases import CASES, golden, linked, rows
+
+from warta.extract.events import triggers
+from warta.model import EVENT_TYPES
+
+
+def _args(spec: str) -> dict:
+    out = {}
+    for pair in filter(None, spec.split(";")):
+        key, _, value = pair.partition("=")
+        out[key] = value.split(",") if "," in value else value
+    return out
+
+
+def _same(got, want) -> bool:
+    if isinstance(got, (int, float)):
+        return float(got) == float(want)
+    if isinstance(got, list):
+        return set(want if isinstance(want, list) else [want]) <= set(got)
+    return got == want
+
+
+@pytest.mark.parametrize("text,entities,kind,spec", rows("events"))
+def test_event_types(text, entities, kind, spec):
+    events = linked(text, entities)["events"]
+    if kind == "-":
+        assert events == []
+        return
+    hits = [e for e in events if e.type == kind]
+    assert len(hits) == 1, [e.to_dict() for e in events]
+    for key, value in _args(spec).items():
+        assert _same(hits[0].args.get(key), value), (key, hits[0].args)
+    assert hits[0].evidence and 0 < hits[0].confidence <= 1
+
+
+def test_every_type_has_triggers():
+    assert {k.name for k in triggers().kinds} | {"STATEMENT"} == set(EVENT_TYPES)
+
+
+def test_repeated_mentions_merge():
+    text = ("PT Maju Jaya menggelontorkan investasi Rp2 triliun. Investasi Rp2 triliun itu untuk "
+            "pabrik baru. PT Maju Jaya membangun pabrik di Karawang. Pabrik PT Maju Jaya beroperasi 2026.")
+    events = linked(text, "ORG:PT Maju Jaya|LOC:Karawang")["events"]
+    assert sorted(e.type for e in events) == ["FACILITY", "INVESTMENT"]
+
+
+def test_an_amount_restated_in_rupiah_is_one_investment():
+    text = "Lumora melakukan investasi 500 juta yuan atau setara Rp1,1 triliun di Shenzhen."
+    events = linked(text, "ORG:Lumora|LOC:Shenzhen")["events"]
+    assert [(e.type, e.args["currency"], e.args["money"]) for e in events] == [("INVESTMENT", "CNY", 0)]
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_golden_events(case):
+    got, want = golden(case)
+    assert got["events"] == want["events"]
+
+
+def test_needs_in_the_data_are_known():
+    from warta.extract.events import NEEDS
+
+    assert {need for k in triggers().kinds for need in k.needs} <= set(NEEDS)
