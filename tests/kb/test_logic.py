@@ -27,6 +27,16 @@ def test_normalise(name, type_, key):
     assert resolve.normalise(name, type_) == key
 
 
+@pytest.mark.parametrize("asked, name", [
+    ("Menperin Budi", "Budi"),
+    ("Direktur Utama Rina Hartono", "Rina Hartono"),
+    ("Logam Sulawesi", "Logam Sulawesi"),   # "logam" is a title field, but no title opens it
+    ("Menteri", "Menteri"),                 # all title: kept
+])
+def test_without_title(asked, name):
+    assert resolve.without_title(asked) == name
+
+
 def test_exact_names_and_company_forms_merge():
     ms = [mention(1, 1, "PT Baterai Nusantara Energi Tbk"), mention(2, 2, "Baterai Nusantara Energi"),
           mention(3, 3, "Baterai Nusantara Energi", "PER")]
@@ -146,6 +156,7 @@ def test_conflict_corroboration_and_unrelated_figures():
     ("quantity", "ton per tahun", "Smelter itu akan ", "capacity"),
     ("money", "IDR", "Mobil itu dibanderol ", "price"),
     ("money", "IDR", "Ia membeli ", None),
+    ("money", "IDR", "Realisasi investasi sektor logam di provinsi itu mencapai ", "investment_realised"),
 ])
 def test_measure_of(kind, unit, before, measure):
     assert facts.measure_of(kind, unit, before) == measure

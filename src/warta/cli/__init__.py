@@ -12,7 +12,7 @@ import sys
 import typer
 
 from ..errors import WartaError
-from . import demo, extract, kb
+from . import demo, extract, kb, ner, serve
 
 app = typer.Typer(
     name="warta",
@@ -24,6 +24,8 @@ app = typer.Typer(
 extract.register(app)
 demo.register(app)
 kb.register(app)
+ner.register(app)
+serve.register(app)
 
 
 def main() -> None:

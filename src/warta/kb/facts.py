@@ -84,14 +84,15 @@ def sentence_at(text: str, start: int, end: int) -> tuple[int, int]:
 def measure_of(kind: str, unit: str | None, before: str) -> str | None:
     """What a figure measures, from the words before it (nearest first), else its unit."""
     before = before.casefold()
-    best: tuple[int, str] | None = None
+    best: tuple[tuple[int, int], str] | None = None
     for name, spec in lang.load("kb")["measures"].items():
         if kind not in spec.get("kinds", ()):
             continue
         for word in spec.get("words", ()):
             for m in re.finditer(rf"\b{re.escape(word)}\b", before):
-                if best is None or m.start() > best[0]:
-                    best = (m.start(), name)
+                rank = (m.end(), len(word))  # nearest; "realisasi investasi" over "investasi"
+                if best is None or rank > best[0]:
+                    best = (rank, name)
     if best:
         return best[1]
     unit = (unit or "").casefold()

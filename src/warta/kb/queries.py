@@ -15,7 +15,7 @@ from sqlalchemy import Engine, func, or_, select, text
 from sqlalchemy.orm import Session
 
 from . import search as searchmod
-from .resolve import normalise
+from .resolve import normalise, without_title
 from .schema import (AliasRow, ArticleRow, EntityRow, FactRow, FactSourceRow, ItemRow, LinkRow,
                      MentionRow, StoryRow)
 from .store import KBError, fts_available
@@ -100,6 +100,10 @@ def find_entities(engine: Engine, name: str, *, type_: str | None = None, limit:
         if type_:
             q = q.where(EntityRow.type == type_)
         rows = s.execute(q.order_by(EntityRow.articles.desc(), EntityRow.id).limit(limit)).scalars().all()
+        if not rows and without_title(name) != name:  # "Menperin Budi": the person
+            people = find_entities(engine, without_title(name), type_=type_ or "PER", limit=limit)
+            if people:
+                return people
         if not rows:
             like = f"%{name.replace('%', '').replace('_', '')}%"
             ids = select(AliasRow.entity_id).where(AliasRow.alias.ilike(like))

@@ -67,6 +67,22 @@ def normalise(name: str, type_: str) -> str:
     return " ".join(kept or words)
 
 
+def without_title(name: str) -> str:
+    """A name asked for with a title before it, without the title: "Menperin Budi" →
+    "Budi", "Direktur Utama Rina Hartono" → "Rina Hartono" (title words from
+    ``lang/id/titles.yaml``; a name that is all title is kept as it is)."""
+    t = lang.load("titles")
+    heads = {w.casefold() for w in t.get("heads", ())} | set(lang.load("kb")["name_noise"].get("PER", ()))
+    title_words = heads | {w.casefold() for part in ("modifiers", "fields") for w in t.get(part, ())}
+    words = name.split()
+    if not words or words[0].casefold().rstrip(".,") not in heads:  # "Logam Sulawesi" is no title
+        return name
+    i = 0
+    while i < len(words) - 1 and words[i].casefold().rstrip(".,") in title_words:
+        i += 1
+    return " ".join(words[i:])
+
+
 def is_acronym(form: str, name: str) -> bool:
     """Whether ``form`` is an acronym of ``name``: one word standing for several
     ("BKPM", "Kemenperin" for "Kementerian Perindustrian")."""
