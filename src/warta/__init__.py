@@ -14,6 +14,16 @@ from .errors import InputError, UsageError, WartaError
 from .model import Article, Document
 from .pipeline import analyze, analyze_article
 
+
+
+def load():
+    """The full NLP pipeline as a spaCy ``Language`` (tokenizer, the shipped NER model,
+    warta's entity rules), loaded once from inside the package."""
+    from .nlp import load as load_pipeline
+
+    return load_pipeline()
+
+
 try:
     __version__ = version("warta")
 except PackageNotFoundError:  # running from a source tree
@@ -28,4 +38,5 @@ __all__ = [
     "__version__",
     "analyze",
     "analyze_article",
+    "load",
 ]

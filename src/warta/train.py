@@ -2,7 +2,7 @@
 
 ``train_ner(data, out)`` reads every set's CoNLL-style train and dev files, maps each
 set's tags onto warta's types (``training/ner/labels.yaml``), writes spaCy corpora to
-``out/corpus`` and runs spaCy's training loop with ``training/ner/config.cfg``.  The
+``out/corpus`` and runs spaCy's training loop with ``training/ner/config_ner.cfg``.  The
 best model lands in ``out/model-best``; ``export_model`` copies it (without training-only
 parts) into the package.
 
@@ -228,7 +228,7 @@ def train_ner(data: str | Path, out: str | Path, config: str | Path | None = Non
     from spacy.cli.train import train as spacy_train
 
     out = Path(out)
-    config = Path(config or TRAINING_DIR / "config.cfg")
+    config = Path(config or TRAINING_DIR / "config_ner.cfg")
     started = time.time()
     mapping = label_map()
     corpora = build_corpora(data, out, sets, lower_fraction, seed, mapping, pos_aux)

@@ -11,8 +11,7 @@ from warta.nlp import pipeline, rules
 
 @pytest.fixture(scope="session")
 def nlp():
-    if not (pipeline.MODEL_DIR / "config.cfg").is_file():
-        pytest.skip(f"no shipped NER model in {pipeline.MODEL_DIR}")
+    assert (pipeline.MODEL_DIR / "config.cfg").is_file(), f"no shipped NER model in {pipeline.MODEL_DIR}"
     return pipeline.load()
 
 

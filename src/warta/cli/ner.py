@@ -21,7 +21,7 @@ def train_ner_cli(
     lower_fraction: Annotated[float, typer.Option(help="share of cased sentences added lower-cased")] = 0.3,
     seed: Annotated[int, typer.Option(help="random seed")] = 1234,
     max_steps: Annotated[Optional[int], typer.Option(help="override training.max_steps")] = None,
-    config: Annotated[Optional[Path], typer.Option(help="spaCy config (training/ner/config.cfg)")] = None,
+    config: Annotated[Optional[Path], typer.Option(help="spaCy config (default training/ner/config_ner.cfg)")] = None,
     pos_aux: Annotated[int, typer.Option(help="nlp-id POS sentences for the auxiliary tagger "
                                                "(needs config_multitask.cfg and nlp-id)")] = 0,
     pretrain_epochs: Annotated[int, typer.Option(help="pretrain the tok2vec first (epochs)")] = 0,
