@@ -10,7 +10,8 @@ the sample's entities, money and dates, but 10,000 different articles.
 
 Reports articles/s of ingest (analysis + storage + rebuild), peak memory (largest process),
 the KB size on disk, and the median time of entity profile, search, timeline and story
-queries (in-process, warm, and the whole `warta entity` command).
+queries (in-process, warm, and the whole `warta entity` command), and of the same
+queries through the JSON API of a running `warta serve` (``api_ms``).
 """
 
 from __future__ import annotations
@@ -24,11 +25,13 @@ import platform
 import random
 import re
 import resource
+import socket
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
+import urllib.request
 
 from warta.cli.demo import sample_dir
 from warta.kb import queries
@@ -69,6 +72,39 @@ def timed(fn, repeat: int = 5) -> float:
     return statistics.median(times)
 
 
+def api_times(db: str, entity_id: int, person_id: int, story_id: int, repeat: int = 11) -> dict:
+    """Median wall time (ms) of API requests to a real ``warta serve`` on this KB (one
+    warm-up request each first): the dossier of the top organisation and person, a
+    story, a search, the conflicts."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    proc = subprocess.Popen([sys.executable, "-m", "warta", "serve", "--db", db, "--port", str(port)],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                urllib.request.urlopen(base + "/api/stories?limit=1", timeout=2).read()
+                break
+            except OSError:
+                if time.monotonic() > deadline or proc.poll() is not None:
+                    raise RuntimeError("warta serve did not start")
+                time.sleep(0.2)
+        paths = {"dossier_org": f"/api/entities/{entity_id}", "dossier_person": f"/api/entities/{person_id}",
+                 "story": f"/api/stories/{story_id}", "search": "/api/search?q=pabrik%20baterai",
+                 "conflicts": "/api/conflicts"}
+        out = {}
+        for name, path in paths.items():
+            urllib.request.urlopen(base + path, timeout=30).read()
+            out[name] = round(timed(lambda: urllib.request.urlopen(base + path, timeout=30).read(), repeat) * 1000, 1)
+        return out
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--articles", type=int, default=10_000)
@@ -98,6 +134,7 @@ def main() -> None:
         "story_ms": timed(lambda: queries.story(engine, story["id"])) * 1000,
         "conflicts_ms": timed(lambda: queries.conflicts(engine)) * 1000,
     }
+    api = api_times(db, top["id"], person["id"], story["id"])
     cli = timed(lambda: subprocess.run([sys.executable, "-m", "warta", "entity", top["name"], "--db", db,
                                         "--format", "json"], capture_output=True, check=True), 3)
     result = {
@@ -110,6 +147,7 @@ def main() -> None:
         "peak_memory_mb": round(peak), "db_size_mb": round(size, 1),
         "queried": {"entity": top["name"], "person": person["name"], "story": story["id"]},
         "queries_ms": {k: round(v, 1) for k, v in q.items()},
+        "api_ms": api,
         "cli_entity_command_ms": round(cli * 1000),
         "counts": queries.counts(engine),
     }

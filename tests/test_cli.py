@@ -89,6 +89,11 @@ def test_table_format(fixtures):
     r = warta("extract", fixtures / "noisy.txt", "--format", "table")
     out = r.stdout.decode()
     assert r.returncode == 0 and "Pabrik Sepatu Baru Dibuka" in out and "KABARSEMARANG.ID" in out
+    # the facts themselves, kind by kind: a role, a quote with its speaker, events with arguments
+    assert "roles (1)" in out and "Direktur Utama" in out
+    assert "quotes (1)" in out and "Kami ingin produk Kendal dipakai di seluruh dunia" in out
+    assert "FACILITY" in out and "place: Kawasan Industri Kendal" in out and "count: 1,200" in out
+    assert "450,000,000,000" in out
 
 
 def test_demo_runs_on_the_bundled_corpus():

@@ -58,3 +58,12 @@ def test_lower_cased_text_still_has_entities(nlp):
     ents = warta.nlp.entities("menteri perindustrian agus gumiwang kartasasmita "
                               "berkunjung ke beijing bersama xiaomi.")
     assert ents, "the model collapsed on lower-cased text"
+
+
+def test_sentences_do_not_end_inside_company_names_or_after_titles(nlp):
+    text = ("Menteri bertemu Direktur Hanul Cell Co., Ltd, Kim Jisoo, di Seoul. Hadir pula "
+            "Dr. Ir. Sari Dewi dari PT. Maju Tbk. Pertemuan berlangsung dua jam.")
+    sents = [text[a:b] for a, b in warta.nlp.analyze(text)["sentences"]]
+    assert sents == ["Menteri bertemu Direktur Hanul Cell Co., Ltd, Kim Jisoo, di Seoul.",
+                     "Hadir pula Dr. Ir. Sari Dewi dari PT. Maju Tbk.",
+                     "Pertemuan berlangsung dua jam."]

@@ -75,9 +75,80 @@ def summary_table(docs: list[Document]) -> Table:
     return table
 
 
+def _number(value: float | None) -> str:
+    if value is None:
+        return "–"
+    return f"{value:,.0f}" if value == int(value) else f"{value:,.2f}"
+
+
+def _args(args: dict) -> str:
+    """An event's arguments, one ``role: value`` a line (lists joined, links left out)."""
+    lines = []
+    for key, value in args.items():
+        if value is None or value == [] or key == "money":
+            continue
+        if isinstance(value, list):
+            value = ", ".join(map(str, value))
+        elif isinstance(value, float):
+            value = _number(value)
+        lines.append(f"[dim]{escape(key)}:[/dim] {escape(str(value))}")
+    return "\n".join(lines) or "–"
+
+
+def _clip(text: str, width: int = 160) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def detail_tables(d: Document) -> list[Table]:
+    """The facts of one article, a table per kind that it holds: entities, roles, quotes,
+    events with their arguments, money, percentages, quantities and dates."""
+    kinds = [
+        ("entities", ("name", "type", "aliases", "mentions"),
+         lambda e: (e.name, e.type, ", ".join(e.aliases), str(len(e.mentions)))),
+        ("roles", ("person", "title", "org"), lambda r: (r.person, r.title, r.org or "–")),
+        ("quotes", ("speaker", "quote"), lambda q: (q.speaker or "?", _clip(q.text))),
+        ("events", ("type", "trigger", "arguments", "confidence", "evidence"),
+         lambda e: (e.type, e.trigger, None, f"{e.confidence:.2f}", _clip(e.evidence, 120))),
+        ("money", ("text", "amount", "currency", "qualifier", "rupiah"),
+         lambda m: (m.text, _number(m.amount), m.currency, m.qualifier, _number(m.idr))),
+        ("percents", ("text", "value", "qualifier"), lambda p: (p.text, _number(p.value), p.qualifier)),
+        ("quantities", ("text", "value", "unit", "qualifier"),
+         lambda q: (q.text, "vague" if q.vague else _number(q.value), q.unit, q.qualifier)),
+        ("dates", ("text", "value", "precision"), lambda t: (t.text, t.value or "–", t.precision)),
+    ]
+    tables = []
+    for field, columns, row in kinds:
+        items = getattr(d, field)
+        if not items:
+            continue
+        table = Table(title=f"{field} ({len(items)})", title_justify="left", show_lines=field == "events")
+        for c in columns:
+            table.add_column(c, overflow="fold")
+        for item in items:
+            cells = list(row(item))
+            if field == "events":
+                cells[2] = _args(item.args)
+                table.add_row(*[c if i == 2 else escape(c) for i, c in enumerate(cells)])
+            else:
+                table.add_row(*map(escape, cells))
+        tables.append(table)
+    return tables
+
+
+def print_tables(fh, docs: Iterator[Document]) -> None:
+    """``--format table``: per article, its metadata and then its facts, kind by kind."""
+    console = Console(file=fh, width=200 if fh is not sys.stdout else None)
+    for d in docs:
+        console.print(summary_table([d]))
+        for table in detail_tables(d):
+            console.print(table)
+        console.print()
+
+
 def extract_cli(
     paths: Annotated[list[str], typer.Argument(help="Files, directories, glob patterns, or - for standard input.")],
-    format: Annotated[Format, typer.Option("--format", "-f", help="jsonl (one object a line), json (an array) or table.")] = Format.jsonl,
+    format: Annotated[Format, typer.Option("--format", "-f", help="jsonl (one object a line), json (an array) or table (each article's facts, readably).")] = Format.jsonl,
     out: Annotated[Optional[str], typer.Option("--out", "-o", help="Write to this file (whole or not at all) instead of standard output.")] = None,
     field: Annotated[Optional[list[str]], typer.Option("--field", help="JSON field name for a value, e.g. text=isi (repeatable).")] = None,
     strict: Annotated[bool, typer.Option("--strict", help="Fail (exit 1, nothing written) at the first input that cannot be read.")] = False,
@@ -93,7 +164,7 @@ def extract_cli(
             elif format is Format.json:
                 fh.write(dumps([d.to_dict() for d in docs], indent=1) + "\n")
             else:
-                Console(file=fh, width=200 if fh is not sys.stdout else None).print(summary_table(list(docs)))
+                print_tables(fh, docs)
     except InputError as exc:  # only with --strict
         warn(f"{exc.source}: {exc.reason} (--strict: stopped, nothing written to a file)")
         raise typer.Exit(1)

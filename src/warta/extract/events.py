@@ -271,6 +271,10 @@ def _money_args(i: int, money: Money) -> dict[str, Any]:
 
 def _draft(kind: Kind, v: View, sent, span, args: dict[str, Any]) -> Draft:
     args.setdefault("date", _date(v, sent, span[0], day=kind.name in DAY_EVENTS))
+    if args["date"] is None and kind.name in DAY_EVENTS and _continues(v, sent):
+        i = v.sentence_index(sent[0])  # "Ajakan tersebut disampaikan dalam pertemuan …": the day before
+        if i > 0:
+            args["date"] = _date(v, v.sentences[i - 1], v.sentences[i - 1][1], day=True)
     return Draft(kind.name, v.text[span[0]:span[1]], args, sent, kind.confidence)
 
 
@@ -313,6 +317,18 @@ def _market_share(v: View, sent, span, kind) -> list[Draft]:
             date = _date(v, sent, pct.span[0]) or _date_before(v, sent)
             out.append(_draft(kind, v, sent, span, {"company": company, "percent": pct.value, "date": date}))
     return out
+
+
+def _continues(v: View, sent) -> bool:
+    """Whether a sentence opens by pointing back at the one before: one or two words and
+    an anaphor ("Ajakan tersebut …", "Pertemuan itu …", "Kunjungan kerja ini …")."""
+    return bool(_opener().match(v.text, sent[0], sent[1]))
+
+
+@functools.cache
+def _opener() -> re.Pattern:
+    anaphors = lang.load("event_triggers")["anaphors"]
+    return re.compile(rf"\W*\w+\s+(?:\w+\s+)?{alternation(anaphors)}(?!\w)", re.I)
 
 
 def _date_before(v: View, sent, back: int = 3) -> str | None:

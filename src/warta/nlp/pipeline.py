@@ -10,6 +10,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from .. import lang
 from ..errors import UsageError
 from . import rules, tokenizer  # noqa: F401  (register the rules and tokenizer factories)
 from .ops import use_blas_ops
@@ -19,14 +20,41 @@ MODEL_DIR = Path(__file__).resolve().parent.parent / "models" / "ner_id"
 FAST_TOKENIZER = {"nlp": {"tokenizer": {"@tokenizers": "warta.id_tokenizer.v1"}}}
 
 
+@functools.cache
+def _abbreviations() -> frozenset[str]:
+    """Abbreviations after which a stop never ends a sentence (not the closing ones)."""
+    data = lang.load("sentence_breaks")
+    return frozenset(w.casefold() for w in data["abbreviations"]) - {w.casefold() for w in data["closing"]}
+
+
+def _after_abbreviation(doc: Doc, i: int) -> bool:
+    """Whether the stop before token ``i`` (punctuation after it skipped) closes an
+    abbreviation ("PT. Maju", "Dr. Ir. …") rather than a sentence."""
+    j = i - 1
+    while j > 0 and doc[j].is_punct and doc[j].text != ".":
+        j -= 1
+    if doc[j].text == "." and j > 0:
+        word = doc[j - 1].text
+    elif doc[j].text.endswith(".") and len(doc[j].text) > 1:
+        word = doc[j].text[:-1]
+    else:
+        return False
+    return word.casefold() in _abbreviations()
+
+
 @Language.component("warta_paragraphs", assigns=["token.is_sent_start"])
 def paragraphs(doc: Doc) -> Doc:
-    """A line break ends a sentence too (titles, datelines and paragraphs without a stop)."""
+    """A line break ends a sentence too (titles, datelines and paragraphs without a stop);
+    a stop after an abbreviation (``lang/id/sentence_breaks.yaml``) or followed by a comma
+    does not ("Xiaomi Communications Co., Ltd, Jon Dove, di Shanghai")."""
     for token in doc[1:]:
+        prev = doc[token.i - 1]
         if token.is_space:
             token.is_sent_start = False  # a line break closes the sentence before it
-        elif doc[token.i - 1].is_space and "\n" in doc[token.i - 1].text:
+        elif prev.is_space and "\n" in prev.text:
             token.is_sent_start = True
+        elif token.is_sent_start and (prev.text == "," or _after_abbreviation(doc, token.i)):
+            token.is_sent_start = False
     return doc
 
 
