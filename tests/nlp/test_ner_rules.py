@@ -132,3 +132,9 @@ def test_place_forms(ruled):
 def test_gazetteer_labels_names_the_model_left(ruled):
     doc = ruled("Ia lahir di Kuala Lumpur dan kuliah di sana.", gazetteer=True)
     assert ("Kuala Lumpur", "LOC") in ents(doc)
+
+
+def test_one_word_companies_of_the_hand_written_list(ruled):
+    doc = ruled("Posisi berikutnya ditempati Oppo dan disusul Vivo dengan pangsa 9 persen.",
+                {"Oppo": "PER"}, gazetteer=True)
+    assert ents(doc) == [("Oppo", "ORG"), ("Vivo", "ORG")]

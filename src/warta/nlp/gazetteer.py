@@ -1,5 +1,5 @@
 """The DBpedia gazetteer as a layer after the model (``lang/id/gazetteer.tsv``, derived by
-``training/ner/derive_gazetteer.py``): capitalised names the model left unlabelled get the
+``training/ner/derive_gazetteer.py``, with the hand-written ``lang/id/companies.tsv``): capitalised names the model left unlabelled get the
 type the gazetteer gives them (single words only for organisations, never at a sentence's
 start), and a person or place the model found whose exact name the gazetteer knows as an
 organisation becomes one ("Daihatsu")."""
@@ -17,8 +17,11 @@ MAX_WORDS = 5
 
 @functools.cache
 def table() -> dict[str, str]:
-    """Name → type (PER, ORG, LOC), multi-word names only."""
-    return {row[0]: row[1] for row in lang.load("gazetteer") if len(row) == 2}
+    """Name → type (PER, ORG, LOC): the DBpedia-derived names, and the hand-written
+    one-word companies of ``lang/id/companies.tsv`` (which win)."""
+    names = {row[0]: row[1] for row in lang.load("gazetteer") if len(row) == 2}
+    names.update((row[0], row[1]) for row in lang.load("companies") if len(row) == 2)
+    return names
 
 
 def _capitalised(token) -> bool:
