@@ -51,15 +51,25 @@ def serve_command(db: str, port: int) -> list[str]:
 
 @pytest.fixture(scope="module")
 def server(kb_path):
+    proc, url = start(kb_path)
+    yield url
+    proc.terminate()
+    try:
+        proc.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+
+
+def start(db: str) -> tuple[subprocess.Popen, str]:
     port = free_port()
-    proc = subprocess.Popen(serve_command(kb_path, port), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    proc = subprocess.Popen(serve_command(db, port), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     url = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 60
     while True:
         try:
             with urllib.request.urlopen(url + "/", timeout=2) as r:
                 if r.status == 200:
-                    break
+                    return proc, url
         except OSError:
             pass
         if proc.poll() is not None or time.monotonic() > deadline:
@@ -67,6 +77,16 @@ def server(kb_path):
             out, err = proc.communicate()
             pytest.fail(f"warta serve did not start (exit {proc.returncode}): {err[-2000:]}")
         time.sleep(0.2)
+
+
+@pytest.fixture(scope="module")
+def demo_server(tmp_path_factory):
+    """``warta serve`` on the demo KB, built as a user builds it: ``warta demo --db PATH``
+    (the bundled sample corpus through the whole pipeline)."""
+    db = str(tmp_path_factory.mktemp("demo") / "demo.db")
+    made = subprocess.run([sys.executable, "-m", "warta", "demo", "--db", db], capture_output=True, text=True)
+    assert made.returncode == 0, made.stderr[-2000:]
+    proc, url = start(db)
     yield url
     proc.terminate()
     try:
@@ -162,3 +182,27 @@ def test_legend_hides_a_kind_and_english(server, page, ids, tmp_path):
     assert "hide-money" in page.get_attribute("#text", "class")
     shot(page, tmp_path, "legend")
     assert not page.errors
+
+
+def test_demo_kb_dossier_timeline_and_story_conflict(demo_server, page, tmp_path):
+    """On the demo KB: search a company, read its dossier and timeline, open its story and
+    see the outlets' conflicting investment figures marked."""
+    page.goto(demo_server + "/")
+    page.fill("header input[name=q]", "Baterai Nusantara")
+    page.press("header input[name=q]", "Enter")
+    page.wait_for_selector("#entity-hits")
+    page.click("#entity-hits a.chip >> nth=0")
+    page.wait_for_selector("h1.entity-name")
+    assert "PT Baterai Nusantara Energi Tbk" in page.inner_text("h1")
+    assert page.locator("#timeline ol.timeline > li").count() >= 1
+    assert page.locator("svg.graph a.node").count() >= 1
+    shot(page, tmp_path, "demo-dossier")
+
+    page.click("#facts a[href^='/stories/'] >> nth=0")
+    page.wait_for_selector("table.figures")
+    assert page.locator("tr.fact-conflict").count() >= 1
+    row = page.locator("tr.fact-conflict", has_text="12").first
+    assert row.locator("td.cell-conflict").count() >= 2
+    assert "Bertentangan" in row.inner_text()
+    shot(page, tmp_path, "demo-story")
+    assert not page.errors and not page.dialogs
