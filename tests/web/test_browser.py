@@ -1,5 +1,6 @@
 """End to end in a real headless Chromium: ``warta serve`` runs as a subprocess on a free
-port over the test KB; Playwright drives Debian's /usr/bin/chromium (no browser download).
+port over the test KB (hand-made documents) and over the demo KB (``warta demo --db``,
+the sample corpus through the whole pipeline); Playwright drives Debian's /usr/bin/chromium (no browser download).
 
 Skipped, with the reason, only when /usr/bin/chromium or the playwright package is absent.
 Screenshots go to the test's tmp_path (and to $WARTA_SCREENSHOTS when set).
