@@ -50,15 +50,19 @@ def serve_command(db: str, port: int) -> list[str]:
     return [sys.executable, "-m", "warta", "serve", "--db", db, "--port", str(port)]
 
 
-@pytest.fixture(scope="module")
-def server(kb_path):
-    proc, url = start(kb_path)
-    yield url
+def stop(proc: subprocess.Popen) -> None:
     proc.terminate()
     try:
         proc.wait(timeout=10)
     except subprocess.TimeoutExpired:
         proc.kill()
+
+
+@pytest.fixture(scope="module")
+def server(kb_path):
+    proc, url = start(kb_path)
+    yield url
+    stop(proc)
 
 
 def start(db: str) -> tuple[subprocess.Popen, str]:
@@ -89,11 +93,7 @@ def demo_server(tmp_path_factory):
     assert made.returncode == 0, made.stderr[-2000:]
     proc, url = start(db)
     yield url
-    proc.terminate()
-    try:
-        proc.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        proc.kill()
+    stop(proc)
 
 
 @pytest.fixture(scope="module")
