@@ -100,6 +100,19 @@ def test_articles_sharing_rare_entities_and_a_figure_are_one_story():
     assert [1, 2] in groups_ and [3] in groups_
 
 
+def test_a_chain_of_links_does_not_make_one_long_story():
+    # articles every 5 days, each linked to the next: a month of news, not one event
+    day = {i: dt.date(2025, 10, 1) + dt.timedelta(days=5 * i) for i in range(6)}
+    chain = [stories.Link(i, i + 1, "same_story", 0.5 + i / 100, {}) for i in range(5)]
+    groups_ = stories.stories(range(6), chain, day)
+    assert all((day[g[-1]] - day[g[0]]).days <= stories.MAX_STORY_DAYS for g in groups_)
+    assert len(groups_) > 1
+    # a near-duplicate joins whatever its dates; articles without a day date do not limit
+    near = [stories.Link(0, 5, "near_duplicate", 0.9, {})]
+    assert [0, 5] in stories.stories(range(6), near, day)
+    assert stories.stories(range(6), chain, {}) == [list(range(6))]
+
+
 def test_far_apart_dates_are_not_one_story():
     arts = [feats(1, 1, [1, 2, 3]), feats(2, 30, [1, 2, 3])]
     assert stories.links(arts) == []

@@ -99,7 +99,8 @@ def _stories(s: Session, entity_of: dict[int, int]) -> dict[int, tuple[int, int]
                                      "reasons": l.reasons} for l in found])
     info = {r.id: r for r in s.execute(select(ArticleRow.id, ArticleRow.title, ArticleRow.published))}
     story_of = {}
-    for sid, group in enumerate(storymod.stories(info, found), start=1):
+    days = {f.id: f.published for f in feats if f.published and f.precision == "day"}
+    for sid, group in enumerate(storymod.stories(info, found, days), start=1):
         dates = sorted(info[a].published for a in group if info[a].published)
         first = min(group, key=lambda a: (info[a].published is None, info[a].published, a))
         s.execute(insert(StoryRow), [{"id": sid, "label": info[first].title or f"story {sid}",

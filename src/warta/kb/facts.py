@@ -16,6 +16,7 @@ different articles are a *conflict*, unless the values are more than ``MAX_RATIO
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
@@ -139,16 +140,43 @@ def facts(statements: list[Statement]) -> list[Fact]:
     return out
 
 
+@dataclass
+class _Group:
+    """Statements of one value group, with one statement per distinct value and
+    qualifier (all that :func:`agree` looks at)."""
+
+    statements: list[Statement]
+    index: int = 0  # order of creation
+    kinds: dict[tuple[float, str], Statement] = field(default_factory=dict)
+    low: float = float("inf")
+    ceiling: bool = False  # holds an "up to" / "less than" value: any smaller value may agree
+
+    def add(self, s: Statement) -> None:
+        self.statements.append(s)
+        self.kinds.setdefault((s.value, s.qualifier), s)
+        self.low = min(self.low, s.value)
+        self.ceiling = self.ceiling or s.qualifier in ("up_to", "less_than")
+
+
 def _split(fact: Fact) -> list[Fact]:
     """Group the values; groups too far apart to be one figure become facts of their own."""
-    groups: list[list[Statement]] = []
+    every: list[_Group] = []
+    live: list[_Group] = []  # in order of creation: the groups later values may still join
     for s in sorted(fact.statements, key=lambda s: (-s.value, s.article)):
-        for g in groups:
-            if any(agree(s, t) for t in g):
-                g.append(s)
-                break
-        else:
-            groups.append([s])
+        # values come largest first: a group whose smallest value is beyond the widest
+        # tolerance above this one, with no "up to" value, cannot agree with it nor with
+        # any later value — unless that is a "more than" value (it agrees with every
+        # larger one), so those look at every group
+        live = [g for g in live if g.ceiling or g.low * (1 - ABOUT_TOLERANCE) * (1 - 1e-9) <= s.value]
+        home = next((g for g in (every if s.qualifier == "more_than" else live)
+                     if any(agree(s, t) for t in g.kinds.values())), None)
+        if home is None:
+            home = _Group([], index=len(every))
+            every.append(home)
+        if home not in live:
+            bisect.insort(live, home, key=lambda g: g.index)
+        home.add(s)
+    groups = [g.statements for g in every]
     parts: list[list[list[Statement]]] = []
     for g in groups:  # groups within MAX_RATIO of each other can conflict
         for p in parts:

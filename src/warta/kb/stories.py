@@ -27,6 +27,7 @@ from .resolve import _Union
 
 SAME_STORY = 0.25    # measured (docs/kb.md): same-story pairs score >= 0.285, other pairs <= 0.20
 MAX_GAP_DAYS = 7
+MAX_STORY_DAYS = 14  # the articles of one story, dated to the day, are at most this far apart
 W_FIGURE = 0.12      # per shared figure, at most 3 counted
 W_DATE = 0.08        # per shared day, at most 2 counted
 W_TEXT = 0.6         # times the text similarity
@@ -89,13 +90,31 @@ def links(articles: list[Features]) -> list[Link]:
     return out
 
 
-def stories(ids: Iterable[int], found: list[Link]) -> list[list[int]]:
-    """Connected groups of articles (each article in exactly one story, maybe alone)."""
+def stories(ids: Iterable[int], found: list[Link],
+            days: dict[int, dt.date] | None = None) -> list[list[int]]:
+    """Connected groups of articles (each article in exactly one story, maybe alone).
+
+    Duplicates and near-duplicates always join.  Same-story links join strongest first,
+    and only while the story's articles dated to the day (``days``) stay within
+    ``MAX_STORY_DAYS`` of each other: a chain of links must not make a month of news
+    about one company a single story."""
     ids = sorted(ids)
     pos = {a: i for i, a in enumerate(ids)}
     uf = _Union(len(ids))
-    for link in found:
-        uf.union(pos[link.a], pos[link.b])
+    days = days or {}
+    span: dict[int, tuple[dt.date, dt.date]] = {pos[a]: (d, d) for a, d in days.items() if a in pos}
+    order = sorted(found, key=lambda l: (l.kind == "same_story", -l.score))
+    for link in order:
+        ra, rb = uf.find(pos[link.a]), uf.find(pos[link.b])
+        if ra == rb:
+            continue
+        both = [span[r] for r in (ra, rb) if r in span]
+        merged = (min(x[0] for x in both), max(x[1] for x in both)) if both else None
+        if link.kind == "same_story" and merged and (merged[1] - merged[0]).days > MAX_STORY_DAYS:
+            continue
+        uf.union(ra, rb)
+        if merged:
+            span[uf.find(ra)] = merged
     groups: dict[int, list[int]] = defaultdict(list)
     for a in ids:
         groups[uf.find(pos[a])].append(a)
