@@ -149,7 +149,7 @@ def _judge(a: Features, b: Features, idf: dict[int, float], text: float | None) 
     if a.content_hash == b.content_hash:
         return Link(*pair, "duplicate", 1.0, {"content_hash": a.content_hash[:12]})
     if text is None and a.minhash and b.minhash:
-        text = textsim.from_signature(a.minhash).jaccard(textsim.from_signature(b.minhash))
+        text = textsim.jaccard(a.minhash, b.minhash)
     text = text or 0.0
     if text >= textsim.NEAR_DUPLICATE:
         return Link(*pair, "near_duplicate", round(text, 3), {"text": round(text, 3)})

@@ -39,6 +39,12 @@ def from_signature(blob: bytes) -> MinHash:
                    hashvalues=np.frombuffer(blob, dtype=np.uint32))
 
 
+def jaccard(a: bytes, b: bytes) -> float:
+    """The estimated Jaccard of two stored signatures (the share of equal hash values, as
+    ``MinHash.jaccard``), without building MinHash objects."""
+    return float(np.mean(np.frombuffer(a, dtype=np.uint32) == np.frombuffer(b, dtype=np.uint32)))
+
+
 def similar_pairs(signatures: dict[int, bytes], threshold: float = 0.3) -> dict[tuple[int, int], float]:
     """Pairs of ids whose texts' estimated Jaccard is at least ``threshold`` (via LSH)."""
     lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
