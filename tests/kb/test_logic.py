@@ -107,9 +107,11 @@ def test_a_chain_of_links_does_not_make_one_long_story():
     groups_ = stories.stories(range(6), chain, day)
     assert all((day[g[-1]] - day[g[0]]).days <= stories.MAX_STORY_DAYS for g in groups_)
     assert len(groups_) > 1
-    # a near-duplicate joins whatever its dates; articles without a day date do not limit
-    near = [stories.Link(0, 5, "near_duplicate", 0.9, {})]
-    assert [0, 5] in stories.stories(range(6), near, day)
+    # a duplicate joins whatever its dates, a near-duplicate within the window only;
+    # articles without a day date do not limit
+    assert [0, 5] in stories.stories(range(6), [stories.Link(0, 5, "duplicate", 1.0, {})], day)
+    assert [0, 5] not in stories.stories(range(6), [stories.Link(0, 5, "near_duplicate", 0.9, {})], day)
+    assert [0, 1] in stories.stories(range(6), [stories.Link(0, 1, "near_duplicate", 0.9, {})], day)
     assert stories.stories(range(6), chain, {}) == [list(range(6))]
 
 

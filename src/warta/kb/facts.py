@@ -17,6 +17,7 @@ different articles are a *conflict*, unless the values are more than ``MAX_RATIO
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
@@ -82,20 +83,31 @@ def sentence_at(text: str, start: int, end: int) -> tuple[int, int]:
     return left, (m.start() if m else len(text))
 
 
-def measure_of(kind: str, unit: str | None, before: str) -> str | None:
-    """What a figure measures, from the words before it (nearest first), else its unit."""
-    before = before.casefold()
-    best: tuple[tuple[int, int], str] | None = None
+@functools.cache
+def _measure_words(kind: str) -> tuple[re.Pattern | None, dict[str, str]]:
+    """One pattern of every measure word for figures of ``kind`` (longest first, so that
+    "realisasi investasi" is found whole), and each word's measure (the first listed)."""
+    of: dict[str, str] = {}
     for name, spec in lang.load("kb")["measures"].items():
-        if kind not in spec.get("kinds", ()):
-            continue
-        for word in spec.get("words", ()):
-            for m in re.finditer(rf"\b{re.escape(word)}\b", before):
-                rank = (m.end(), len(word))  # nearest; "realisasi investasi" over "investasi"
-                if best is None or rank > best[0]:
-                    best = (rank, name)
-    if best:
-        return best[1]
+        if kind in spec.get("kinds", ()):
+            for word in spec.get("words", ()):
+                of.setdefault(word.casefold(), name)
+    if not of:
+        return None, of
+    words = sorted(of, key=lambda w: (-len(w), w))
+    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b"), of
+
+
+def measure_of(kind: str, unit: str | None, before: str) -> str | None:
+    """What a figure measures, from the words before it (the last one, the longest of two
+    ending at the same place), else its unit."""
+    pattern, of = _measure_words(kind)
+    last = None
+    if pattern is not None:
+        for last in pattern.finditer(before.casefold()):
+            pass
+    if last is not None:
+        return of[last.group()]
     unit = (unit or "").casefold()
     for name, spec in lang.load("kb")["measures"].items():
         if kind in spec.get("kinds", ()) and unit in spec.get("units", ()):

@@ -12,7 +12,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterator
 
 from sqlalchemy import Engine, func, or_, select, text
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, load_only
 
 from . import search as searchmod
 from .resolve import normalise, without_title
@@ -75,11 +75,16 @@ def _article_head(a: ArticleRow) -> dict:
             "published": _iso(a.published), "language": a.language, "story": a.story_id}
 
 
-def _fact(s: Session, f: FactRow) -> dict:
-    srcs = s.execute(select(FactSourceRow, ArticleRow.source, ArticleRow.published)
-                     .join(ArticleRow, ArticleRow.id == FactSourceRow.article_id)
-                     .where(FactSourceRow.fact_id == f.id).order_by(FactSourceRow.value_group)).all()
-    return {"id": f.id, "subject": f.subject, "subject_id": f.subject_id, "measure": f.measure,
+def _fact(s: Session, f: FactRow, max_statements: int | None = None) -> dict:
+    """A fact with its statements (the first ``max_statements`` of them, by value group,
+    when given; ``statements_total`` counts them all)."""
+    q = select(FactSourceRow, ArticleRow.source, ArticleRow.published) \
+        .join(ArticleRow, ArticleRow.id == FactSourceRow.article_id) \
+        .where(FactSourceRow.fact_id == f.id).order_by(FactSourceRow.value_group, FactSourceRow.id)
+    srcs = s.execute(q.limit(max_statements) if max_statements else q).all()
+    total = len(srcs) if not max_statements or len(srcs) < max_statements else \
+        s.execute(select(func.count()).where(FactSourceRow.fact_id == f.id)).scalar_one()
+    return {"statements_total": total, "id": f.id, "subject": f.subject, "subject_id": f.subject_id, "measure": f.measure,
             "period": f.period, "unit": f.unit, "value": f.value, "status": f.status,
             "sources": f.sources, "story": f.story_id, "values": f.values,
             "statements": [{"value": x.value, "qualifier": x.qualifier, "group": x.value_group,
@@ -135,9 +140,17 @@ def resolve_one(engine: Engine, name: str) -> int:
     return found[0]["id"]
 
 
-def entity(engine: Engine, name: str) -> dict:
+PROFILE_ARTICLES = 50  # an entity profile reads the latest articles about it, this many
+
+
+def entity(engine: Engine, name: str, *, articles: int = PROFILE_ARTICLES) -> dict:
     """The profile of the entity best matching ``name``: aliases, roles, quotes, facts,
-    events, related entities, and the merges that made it (its ``why``)."""
+    events, related entities, and the merges that made it (its ``why``).
+
+    Roles, quotes, events and the article list come from the latest ``articles`` articles
+    that name it (``articles_shown`` of ``articles`` in all), so that the profile of an
+    entity named in ten thousand articles stays quick; related entities count all of them;
+    facts (at most ``PROFILE_FACTS``) show their first ``PROFILE_STATEMENTS`` statements."""
     eid = resolve_one(engine, name)
     with Session(engine) as s:
         row = s.get(EntityRow, eid)
@@ -145,38 +158,60 @@ def entity(engine: Engine, name: str) -> dict:
         out["aliases"] = [{"alias": a.alias, "count": a.count, "articles": a.article_ids}
                           for a in s.execute(select(AliasRow).where(AliasRow.entity_id == eid)
                                              .order_by(AliasRow.count.desc(), AliasRow.alias)).scalars()]
-        forms = _forms(s, eid)
-        art_ids = sorted({m.article_id for m in _mentions(s, eid)})
+        latest = select(MentionRow.article_id).join(ArticleRow, ArticleRow.id == MentionRow.article_id) \
+            .where(MentionRow.entity_id == eid).group_by(MentionRow.article_id) \
+            .order_by(func.max(ArticleRow.published).desc().nulls_last(), MentionRow.article_id.desc()) \
+            .limit(articles)
+        art_ids = sorted(s.execute(latest).scalars())
+        forms = _forms(s, eid, art_ids)
+        out["articles_shown"] = len(art_ids)
         items = _items(s, art_ids)
         out["roles"] = [_role(i, a) for i, a in items if i.kind == "role" and i.text in forms[i.article_id]]
         out["quotes"] = [{"text": i.data.get("text"), "article": a.id, "outlet": a.outlet,
                           "published": _iso(a.published)}
                          for i, a in items if i.kind == "quote" and i.value_text in forms[i.article_id]]
-        out["facts"] = [_fact(s, f) for f in s.execute(select(FactRow).where(FactRow.subject_id == eid)
-                                                       .order_by(FactRow.measure, FactRow.id)).scalars()]
-        out["events"] = [e for e in _timeline_items(s, art_ids, entity=forms) if e["kind"] == "event"]
-        out["related"] = _related(s, eid, art_ids)
+        out["facts"] = [_fact(s, f, PROFILE_STATEMENTS) for f in s.execute(select(FactRow).where(FactRow.subject_id == eid)
+                                                       .order_by(FactRow.measure, FactRow.id)
+                                                       .limit(PROFILE_FACTS)).scalars()]
+        out["events"] = [e for e in _timeline_items(s, art_ids, entity=forms, items=items) if e["kind"] == "event"]
+        out["related"] = _related(s, eid)
         out["articles_list"] = [_article_head(a) for a in s.execute(
-            select(ArticleRow).where(ArticleRow.id.in_(art_ids)).order_by(ArticleRow.published)).scalars()]
+            select(ArticleRow).options(load_only(*HEAD_COLUMNS))
+            .where(ArticleRow.id.in_(art_ids)).order_by(ArticleRow.published)).scalars()]
         out["merges"] = row.merges
         return out
 
 
-def _mentions(s: Session, eid: int) -> list[MentionRow]:
-    return list(s.execute(select(MentionRow).where(MentionRow.entity_id == eid)).scalars())
+PROFILE_FACTS = 200      # facts of the entity shown in its profile, at most
+PROFILE_STATEMENTS = 20  # statements shown of each (``statements_total`` counts them all)
+HEAD_COLUMNS = (ArticleRow.id, ArticleRow.source, ArticleRow.title, ArticleRow.outlet,
+                ArticleRow.published, ArticleRow.language, ArticleRow.story_id)
 
 
-def _forms(s: Session, eid: int) -> dict[int, set[str]]:
+def _mentions(s: Session, eid: int, art_ids: list[int] | None = None) -> list[MentionRow]:
+    q = select(MentionRow).options(load_only(MentionRow.article_id, MentionRow.name, MentionRow.aliases)) \
+        .where(MentionRow.entity_id == eid)
+    if art_ids is not None:
+        q = q.where(MentionRow.article_id.in_(art_ids))
+    return list(s.execute(q).scalars())
+
+
+def _forms(s: Session, eid: int, art_ids: list[int] | None = None) -> dict[int, set[str]]:
     """Per article, the names and aliases the entity goes by there."""
     forms: dict[int, set[str]] = defaultdict(set)
-    for m in _mentions(s, eid):
+    for m in _mentions(s, eid, art_ids):
         forms[m.article_id].update([m.name, *(m.aliases or [])])
     return forms
 
 
 def _items(s: Session, art_ids: list[int]) -> list[tuple[ItemRow, ArticleRow]]:
-    return list(s.execute(select(ItemRow, ArticleRow).join(ArticleRow, ArticleRow.id == ItemRow.article_id)
-                          .where(ItemRow.article_id.in_(art_ids)).order_by(ArticleRow.published, ItemRow.start)).all())
+    """The items of these articles with the article columns they are shown with (never
+    the stored document)."""
+    return list(s.execute(select(ItemRow, ArticleRow)
+                          .options(load_only(*HEAD_COLUMNS, ArticleRow.text))
+                          .join(ArticleRow, ArticleRow.id == ItemRow.article_id)
+                          .where(ItemRow.article_id.in_(art_ids))
+                          .order_by(ArticleRow.published, ItemRow.start)).all())
 
 
 def _role(i: ItemRow, a: ArticleRow) -> dict:
@@ -184,10 +219,14 @@ def _role(i: ItemRow, a: ArticleRow) -> dict:
             "outlet": a.outlet, "published": _iso(a.published)}
 
 
-def _related(s: Session, eid: int, art_ids: list[int], limit: int = 10) -> list[dict]:
-    rows = s.execute(select(MentionRow.entity_id).where(MentionRow.article_id.in_(art_ids),
-                                                        MentionRow.entity_id != eid)).scalars()
-    top = Counter(r for r in rows if r).most_common(limit)
+def _related(s: Session, eid: int, limit: int = 10) -> list[dict]:
+    """The entities named in most of the articles that name this one."""
+    mine = select(MentionRow.article_id).where(MentionRow.entity_id == eid)
+    together = func.count(func.distinct(MentionRow.article_id))
+    top = s.execute(select(MentionRow.entity_id, together).where(MentionRow.article_id.in_(mine),
+                                                                 MentionRow.entity_id != eid)
+                    .group_by(MentionRow.entity_id).order_by(together.desc(), MentionRow.entity_id)
+                    .limit(limit)).all()
     names = {r.id: r for r in s.execute(select(EntityRow).where(EntityRow.id.in_([e for e, _ in top]))).scalars()}
     return [{**_entity_head(names[e]), "together": n} for e, n in top]
 
@@ -202,10 +241,11 @@ def _names_in(value) -> set[str]:
     return set()
 
 
-def _timeline_items(s: Session, art_ids: list[int], entity: dict[int, set[str]] | None) -> list[dict]:
+def _timeline_items(s: Session, art_ids: list[int], entity: dict[int, set[str]] | None,
+                    items: list[tuple[ItemRow, ArticleRow]] | None = None) -> list[dict]:
     """Dated events and figures of these articles (of one entity, when given), in order."""
     out = []
-    for i, a in _items(s, art_ids):
+    for i, a in (items if items is not None else _items(s, art_ids)):
         if i.kind not in ("event", "money", "percent", "quantity"):
             continue
         if i.kind == "event":

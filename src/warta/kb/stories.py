@@ -10,7 +10,7 @@ Two articles are compared when they share a rare entity or their texts are simil
 A pair scoring ``SAME_STORY`` or more, published at most ``MAX_GAP_DAYS`` apart, is linked
 as the same story; stories are the connected groups (union-find).  A pair with the same
 content hash is a ``duplicate``; text similarity >= ``textsim.NEAR_DUPLICATE`` is a
-``near_duplicate`` (and always the same story).  Thresholds are measured on the gold
+``near_duplicate`` (the same story, within ``MAX_STORY_DAYS``).  Thresholds are measured on the gold
 clusters of ../shared (see docs/kb.md).
 """
 
@@ -94,8 +94,8 @@ def stories(ids: Iterable[int], found: list[Link],
             days: dict[int, dt.date] | None = None) -> list[list[int]]:
     """Connected groups of articles (each article in exactly one story, maybe alone).
 
-    Duplicates and near-duplicates always join.  Same-story links join strongest first,
-    and only while the story's articles dated to the day (``days``) stay within
+    Duplicates (the same content) always join.  Near-duplicate and same-story links join
+    strongest first, and only while the story's articles dated to the day (``days``) stay within
     ``MAX_STORY_DAYS`` of each other: a chain of links must not make a month of news
     about one company a single story."""
     ids = sorted(ids)
@@ -110,7 +110,7 @@ def stories(ids: Iterable[int], found: list[Link],
             continue
         both = [span[r] for r in (ra, rb) if r in span]
         merged = (min(x[0] for x in both), max(x[1] for x in both)) if both else None
-        if link.kind == "same_story" and merged and (merged[1] - merged[0]).days > MAX_STORY_DAYS:
+        if link.kind != "duplicate" and merged and (merged[1] - merged[0]).days > MAX_STORY_DAYS:
             continue
         uf.union(ra, rb)
         if merged:
