@@ -154,10 +154,13 @@ def _entity_view(data: dict, why: bool = False):
     parts.append(head)
     if why:
         t = Table(title="why: merges")
-        for col in ("name", "into", "rule", "detail", "article"):
+        for col in ("name", "into", "rule", "detail", "times", "articles"):
             t.add_column(col, overflow="fold")
         for m in data["merges"]:
-            t.add_row(escape(m["name"]), escape(m["into"]), m["rule"], escape(m["detail"]), str(m["article"]))
+            arts = m.get("articles") or [m["article"]]
+            more = " …" if m.get("count", 1) > len(arts) else ""
+            t.add_row(escape(m["name"]), escape(m["into"]), m["rule"], escape(m["detail"]),
+                      str(m.get("count", 1)), ", ".join(map(str, arts)) + more)
         if not data["merges"]:
             t.add_row("–", "–", "–", "named the same way in every article", "–")
         parts.append(t)

@@ -64,8 +64,8 @@ def story(engine: Engine, story_id: int) -> dict:
         ids = [a.id for a in arts]
         out["links"] = [{"a": l.a, "b": l.b, "kind": l.kind, "score": l.score, "reasons": l.reasons}
                         for l in s.execute(select(LinkRow).where(LinkRow.a.in_(ids))).scalars()]
-        out["facts"] = [_fact(s, f) for f in s.execute(
-            select(FactRow).where(FactRow.story_id == story_id).order_by(FactRow.measure, FactRow.id)).scalars()]
+        out["facts"] = _facts_of(s, list(s.execute(
+            select(FactRow).where(FactRow.story_id == story_id).order_by(FactRow.measure, FactRow.id)).scalars()))
         out["timeline"] = _timeline_items(s, ids, entity=None)
         return out
 
@@ -75,15 +75,14 @@ def _article_head(a: ArticleRow) -> dict:
             "published": _iso(a.published), "language": a.language, "story": a.story_id}
 
 
-def _fact(s: Session, f: FactRow, max_statements: int | None = None) -> dict:
+def _fact(s: Session, f: FactRow, max_statements: int | None = None, srcs: list | None = None) -> dict:
     """A fact with its statements (the first ``max_statements`` of them, by value group,
-    when given; ``statements_total`` counts them all)."""
-    q = select(FactSourceRow, ArticleRow.source, ArticleRow.published) \
-        .join(ArticleRow, ArticleRow.id == FactSourceRow.article_id) \
-        .where(FactSourceRow.fact_id == f.id).order_by(FactSourceRow.value_group, FactSourceRow.id)
-    srcs = s.execute(q.limit(max_statements) if max_statements else q).all()
-    total = len(srcs) if not max_statements or len(srcs) < max_statements else \
-        s.execute(select(func.count()).where(FactSourceRow.fact_id == f.id)).scalar_one()
+    when given; ``statements_total`` counts them all).  ``srcs``: its statement rows, when
+    the caller read them already (see :func:`_facts_of`)."""
+    if srcs is None:
+        srcs = s.execute(_statements(f.id)).all()
+    total = len(srcs)
+    srcs = srcs[:max_statements] if max_statements else srcs
     return {"statements_total": total, "id": f.id, "subject": f.subject, "subject_id": f.subject_id, "measure": f.measure,
             "period": f.period, "unit": f.unit, "value": f.value, "status": f.status,
             "sources": f.sources, "story": f.story_id, "values": f.values,
@@ -91,6 +90,21 @@ def _fact(s: Session, f: FactRow, max_statements: int | None = None) -> dict:
                             "text": x.text, "outlet": x.outlet, "article": x.article_id,
                             "source": src, "published": _iso(pub), "sentence": x.sentence}
                            for x, src, pub in srcs]}
+
+
+def _statements(*fact_ids: int):
+    return select(FactSourceRow, ArticleRow.source, ArticleRow.published) \
+        .join(ArticleRow, ArticleRow.id == FactSourceRow.article_id) \
+        .where(FactSourceRow.fact_id.in_(fact_ids)) \
+        .order_by(FactSourceRow.fact_id, FactSourceRow.value_group, FactSourceRow.id)
+
+
+def _facts_of(s: Session, rows: list[FactRow], max_statements: int | None = None) -> list[dict]:
+    """Several facts with their statements, read in one query."""
+    by_fact: dict[int, list] = defaultdict(list)
+    for r in s.execute(_statements(*[f.id for f in rows])).all() if rows else ():
+        by_fact[r[0].fact_id].append(r)
+    return [_fact(s, f, max_statements, by_fact[f.id]) for f in rows]
 
 
 def find_entities(engine: Engine, name: str, *, type_: str | None = None, limit: int = 20) -> list[dict]:
@@ -158,11 +172,7 @@ def entity(engine: Engine, name: str, *, articles: int = PROFILE_ARTICLES) -> di
         out["aliases"] = [{"alias": a.alias, "count": a.count, "articles": a.article_ids}
                           for a in s.execute(select(AliasRow).where(AliasRow.entity_id == eid)
                                              .order_by(AliasRow.count.desc(), AliasRow.alias)).scalars()]
-        latest = select(MentionRow.article_id).join(ArticleRow, ArticleRow.id == MentionRow.article_id) \
-            .where(MentionRow.entity_id == eid).group_by(MentionRow.article_id) \
-            .order_by(func.max(ArticleRow.published).desc().nulls_last(), MentionRow.article_id.desc()) \
-            .limit(articles)
-        art_ids = sorted(s.execute(latest).scalars())
+        art_ids = _latest_articles(s, eid, articles)
         forms = _forms(s, eid, art_ids)
         out["articles_shown"] = len(art_ids)
         items = _items(s, art_ids)
@@ -170,9 +180,9 @@ def entity(engine: Engine, name: str, *, articles: int = PROFILE_ARTICLES) -> di
         out["quotes"] = [{"text": i.data.get("text"), "article": a.id, "outlet": a.outlet,
                           "published": _iso(a.published)}
                          for i, a in items if i.kind == "quote" and i.value_text in forms[i.article_id]]
-        out["facts"] = [_fact(s, f, PROFILE_STATEMENTS) for f in s.execute(select(FactRow).where(FactRow.subject_id == eid)
-                                                       .order_by(FactRow.measure, FactRow.id)
-                                                       .limit(PROFILE_FACTS)).scalars()]
+        out["facts"] = _facts_of(s, list(s.execute(select(FactRow).where(FactRow.subject_id == eid)
+                                                   .order_by(FactRow.measure, FactRow.id)
+                                                   .limit(PROFILE_FACTS)).scalars()), PROFILE_STATEMENTS)
         out["events"] = [e for e in _timeline_items(s, art_ids, entity=forms, items=items) if e["kind"] == "event"]
         out["related"] = _related(s, eid)
         out["articles_list"] = [_article_head(a) for a in s.execute(
@@ -180,6 +190,15 @@ def entity(engine: Engine, name: str, *, articles: int = PROFILE_ARTICLES) -> di
             .where(ArticleRow.id.in_(art_ids)).order_by(ArticleRow.published)).scalars()]
         out["merges"] = row.merges
         return out
+
+
+def _latest_articles(s: Session, eid: int, limit: int) -> list[int]:
+    """Ids of the latest ``limit`` articles naming the entity (undated ones last)."""
+    latest = select(MentionRow.article_id).join(ArticleRow, ArticleRow.id == MentionRow.article_id) \
+        .where(MentionRow.entity_id == eid).group_by(MentionRow.article_id) \
+        .order_by(func.max(ArticleRow.published).desc().nulls_last(), MentionRow.article_id.desc()) \
+        .limit(limit)
+    return sorted(s.execute(latest).scalars())
 
 
 PROFILE_FACTS = 200      # facts of the entity shown in its profile, at most
@@ -274,23 +293,31 @@ def _sentence(text_: str, i: ItemRow) -> str:
     return text_[lo:hi].strip()
 
 
-def timeline(engine: Engine, name: str) -> dict:
-    """An entity's dated events and facts in order, each with its source sentence."""
+TIMELINE_ARTICLES = 200  # a timeline covers the latest articles naming the entity, this many
+
+
+def timeline(engine: Engine, name: str, *, articles: int = TIMELINE_ARTICLES) -> dict:
+    """An entity's dated events and facts in order, each with its source sentence, from
+    the latest ``articles`` articles that name it (``articles_shown``)."""
     eid = resolve_one(engine, name)
     with Session(engine) as s:
         row = s.get(EntityRow, eid)
-        forms = _forms(s, eid)
-        items = _timeline_items(s, sorted(forms), entity=forms)
-        for f in s.execute(select(FactRow).where(FactRow.subject_id == eid)).scalars():
-            fact = _fact(s, f)
+        art_ids = _latest_articles(s, eid, articles)
+        forms = _forms(s, eid, art_ids)
+        items = _timeline_items(s, art_ids, entity=forms)
+        shown = set(art_ids)
+        rows = list(s.execute(select(FactRow).where(FactRow.subject_id == eid).order_by(FactRow.id)).scalars())
+        for f, fact in zip(rows, _facts_of(s, rows)):
             for st in fact["statements"]:
+                if st["article"] not in shown:
+                    continue
                 items.append({"date": f.period or st["published"], "kind": "fact", "what": f.measure,
                               "args": {"value": st["value"], "unit": f.unit, "status": f.status,
                                        "text": st["text"]},
                               "sentence": st["sentence"], "article": st["article"],
                               "outlet": st["outlet"], "source": st["source"]})
         items.sort(key=lambda e: (str(e["date"] or "9999"), e["article"]))
-        return {**_entity_head(row), "timeline": items}
+        return {**_entity_head(row), "articles_shown": len(art_ids), "timeline": items}
 
 
 def conflicts(engine: Engine, *, limit: int = 100, offset: int = 0) -> list[dict]:
@@ -298,7 +325,7 @@ def conflicts(engine: Engine, *, limit: int = 100, offset: int = 0) -> list[dict
     with Session(engine) as s:
         rows = s.execute(select(FactRow).where(FactRow.status == "conflict")
                          .order_by(FactRow.story_id, FactRow.id).limit(limit).offset(offset)).scalars().all()
-        return [_fact(s, f) for f in rows]
+        return _facts_of(s, rows)
 
 
 def facts(engine: Engine, *, status: str | None = None) -> Iterator[dict]:

@@ -34,6 +34,7 @@ from .. import lang
 
 SPELLING_THRESHOLD = 92.0
 SPELLING_MIN_LEN = 8
+MERGE_ARTICLES = 10  # articles kept with a merge record (its count says how often it fired)
 _PUNCT = re.compile(r"[^\w\s]")
 _SPACE = re.compile(r"\s+")
 
@@ -215,10 +216,18 @@ def _groups(mentions: list[Mention], uf: _Union, why) -> list[Resolved]:
     for i in range(len(mentions)):
         members[uf.find(i)].append(i)
     merges: dict[int, list[dict]] = defaultdict(list)
+    same: dict[tuple, dict] = {}  # one record per name, target and rule, however often it fired
     for a, b, rule, detail in why:
-        merges[uf.find(a)].append({"name": mentions[b].name, "into": mentions[a].name,
-                                   "rule": rule, "detail": detail,
-                                   "article": mentions[b].article})
+        key = (uf.find(a), mentions[b].name, mentions[a].name, rule)
+        if key in same:
+            same[key]["count"] += 1
+            if len(same[key]["articles"]) < MERGE_ARTICLES:
+                same[key]["articles"].append(mentions[b].article)
+            continue
+        same[key] = {"name": mentions[b].name, "into": mentions[a].name, "rule": rule,
+                     "detail": detail, "article": mentions[b].article, "count": 1,
+                     "articles": [mentions[b].article]}
+        merges[key[0]].append(same[key])
     out = []
     for root, idx in sorted(members.items()):
         group = [mentions[i] for i in idx]
