@@ -80,30 +80,40 @@ def _fact(s: Session, f: FactRow, max_statements: int | None = None, srcs: list 
     when given; ``statements_total`` counts them all).  ``srcs``: its statement rows, when
     the caller read them already (see :func:`_facts_of`)."""
     if srcs is None:
-        srcs = s.execute(_statements(f.id)).all()
-    total = len(srcs)
-    srcs = srcs[:max_statements] if max_statements else srcs
+        srcs = s.execute(_statements(f.id, first=max_statements)).all()
+    total = srcs[0].total if srcs else 0
     return {"statements_total": total, "id": f.id, "subject": f.subject, "subject_id": f.subject_id, "measure": f.measure,
             "period": f.period, "unit": f.unit, "value": f.value, "status": f.status,
             "sources": f.sources, "story": f.story_id, "values": f.values,
             "statements": [{"value": x.value, "qualifier": x.qualifier, "group": x.value_group,
                             "text": x.text, "outlet": x.outlet, "article": x.article_id,
-                            "source": src, "published": _iso(pub), "sentence": x.sentence}
-                           for x, src, pub in srcs]}
+                            "source": x.source, "published": _iso(x.published), "sentence": x.sentence}
+                           for x in srcs]}
 
 
-def _statements(*fact_ids: int):
-    return select(FactSourceRow, ArticleRow.source, ArticleRow.published) \
-        .join(ArticleRow, ArticleRow.id == FactSourceRow.article_id) \
-        .where(FactSourceRow.fact_id.in_(fact_ids)) \
-        .order_by(FactSourceRow.fact_id, FactSourceRow.value_group, FactSourceRow.id)
+def _statements(*fact_ids: int, first: int | None = None):
+    """Statement rows (plain columns, no ORM objects: a fact may have thousands), each
+    with ``total``, its fact's number of statements; with ``first``, only the first
+    ``first`` of each fact (by value group)."""
+    order = (FactSourceRow.value_group, FactSourceRow.id)
+    inner = select(FactSourceRow.fact_id, FactSourceRow.value, FactSourceRow.qualifier,
+                   FactSourceRow.value_group, FactSourceRow.text, FactSourceRow.outlet,
+                   FactSourceRow.article_id, FactSourceRow.sentence, FactSourceRow.id.label("sid"),
+                   func.row_number().over(partition_by=FactSourceRow.fact_id, order_by=order).label("rn"),
+                   func.count().over(partition_by=FactSourceRow.fact_id).label("total")) \
+        .where(FactSourceRow.fact_id.in_(fact_ids)).subquery()
+    q = select(inner, ArticleRow.source, ArticleRow.published) \
+        .join(ArticleRow, ArticleRow.id == inner.c.article_id)
+    if first:
+        q = q.where(inner.c.rn <= first)
+    return q.order_by(inner.c.fact_id, inner.c.rn)
 
 
 def _facts_of(s: Session, rows: list[FactRow], max_statements: int | None = None) -> list[dict]:
-    """Several facts with their statements, read in one query."""
+    """Several facts with their (first ``max_statements``) statements, read in one query."""
     by_fact: dict[int, list] = defaultdict(list)
-    for r in s.execute(_statements(*[f.id for f in rows])).all() if rows else ():
-        by_fact[r[0].fact_id].append(r)
+    for r in s.execute(_statements(*[f.id for f in rows], first=max_statements)).all() if rows else ():
+        by_fact[r.fact_id].append(r)
     return [_fact(s, f, max_statements, by_fact[f.id]) for f in rows]
 
 
@@ -163,8 +173,8 @@ def entity(engine: Engine, name: str, *, articles: int = PROFILE_ARTICLES) -> di
 
     Roles, quotes, events and the article list come from the latest ``articles`` articles
     that name it (``articles_shown`` of ``articles`` in all), so that the profile of an
-    entity named in ten thousand articles stays quick; related entities count all of them;
-    facts (at most ``PROFILE_FACTS``) show their first ``PROFILE_STATEMENTS`` statements."""
+    entity named in ten thousand articles stays quick; related entities are counted in
+    those articles too; facts (at most ``PROFILE_FACTS``) show their first ``PROFILE_STATEMENTS`` statements."""
     eid = resolve_one(engine, name)
     with Session(engine) as s:
         row = s.get(EntityRow, eid)
@@ -175,7 +185,7 @@ def entity(engine: Engine, name: str, *, articles: int = PROFILE_ARTICLES) -> di
         art_ids = _latest_articles(s, eid, articles)
         forms = _forms(s, eid, art_ids)
         out["articles_shown"] = len(art_ids)
-        items = _items(s, art_ids)
+        items = _items(s, art_ids, ("role", "quote", "event"))
         out["roles"] = [_role(i, a) for i, a in items if i.kind == "role" and i.text in forms[i.article_id]]
         out["quotes"] = [{"text": i.data.get("text"), "article": a.id, "outlet": a.outlet,
                           "published": _iso(a.published)}
@@ -184,7 +194,7 @@ def entity(engine: Engine, name: str, *, articles: int = PROFILE_ARTICLES) -> di
                                                    .order_by(FactRow.measure, FactRow.id)
                                                    .limit(PROFILE_FACTS)).scalars()), PROFILE_STATEMENTS)
         out["events"] = [e for e in _timeline_items(s, art_ids, entity=forms, items=items) if e["kind"] == "event"]
-        out["related"] = _related(s, eid)
+        out["related"] = _related(s, eid, art_ids)
         out["articles_list"] = [_article_head(a) for a in s.execute(
             select(ArticleRow).options(load_only(*HEAD_COLUMNS))
             .where(ArticleRow.id.in_(art_ids)).order_by(ArticleRow.published)).scalars()]
@@ -194,14 +204,13 @@ def entity(engine: Engine, name: str, *, articles: int = PROFILE_ARTICLES) -> di
 
 def _latest_articles(s: Session, eid: int, limit: int) -> list[int]:
     """Ids of the latest ``limit`` articles naming the entity (undated ones last)."""
-    latest = select(MentionRow.article_id).join(ArticleRow, ArticleRow.id == MentionRow.article_id) \
-        .where(MentionRow.entity_id == eid).group_by(MentionRow.article_id) \
-        .order_by(func.max(ArticleRow.published).desc().nulls_last(), MentionRow.article_id.desc()) \
-        .limit(limit)
+    mine = select(MentionRow.article_id).where(MentionRow.entity_id == eid)
+    latest = select(ArticleRow.id).where(ArticleRow.id.in_(mine)) \
+        .order_by(ArticleRow.published.desc().nulls_last(), ArticleRow.id.desc()).limit(limit)
     return sorted(s.execute(latest).scalars())
 
 
-PROFILE_FACTS = 200      # facts of the entity shown in its profile, at most
+PROFILE_FACTS = 50       # facts of the entity shown in its profile, at most
 PROFILE_STATEMENTS = 20  # statements shown of each (``statements_total`` counts them all)
 HEAD_COLUMNS = (ArticleRow.id, ArticleRow.source, ArticleRow.title, ArticleRow.outlet,
                 ArticleRow.published, ArticleRow.language, ArticleRow.story_id)
@@ -223,14 +232,14 @@ def _forms(s: Session, eid: int, art_ids: list[int] | None = None) -> dict[int, 
     return forms
 
 
-def _items(s: Session, art_ids: list[int]) -> list[tuple[ItemRow, ArticleRow]]:
-    """The items of these articles with the article columns they are shown with (never
-    the stored document)."""
-    return list(s.execute(select(ItemRow, ArticleRow)
-                          .options(load_only(*HEAD_COLUMNS, ArticleRow.text))
-                          .join(ArticleRow, ArticleRow.id == ItemRow.article_id)
-                          .where(ItemRow.article_id.in_(art_ids))
-                          .order_by(ArticleRow.published, ItemRow.start)).all())
+def _items(s: Session, art_ids: list[int], kinds: tuple[str, ...] | None = None) -> list[tuple[ItemRow, ArticleRow]]:
+    """The items (of these ``kinds``) of these articles with the article columns they are
+    shown with (never the stored document)."""
+    q = select(ItemRow, ArticleRow).options(load_only(*HEAD_COLUMNS, ArticleRow.text)) \
+        .join(ArticleRow, ArticleRow.id == ItemRow.article_id).where(ItemRow.article_id.in_(art_ids))
+    if kinds:
+        q = q.where(ItemRow.kind.in_(kinds))
+    return list(s.execute(q.order_by(ArticleRow.published, ItemRow.start)).all())
 
 
 def _role(i: ItemRow, a: ArticleRow) -> dict:
@@ -238,9 +247,9 @@ def _role(i: ItemRow, a: ArticleRow) -> dict:
             "outlet": a.outlet, "published": _iso(a.published)}
 
 
-def _related(s: Session, eid: int, limit: int = 10) -> list[dict]:
-    """The entities named in most of the articles that name this one."""
-    mine = select(MentionRow.article_id).where(MentionRow.entity_id == eid)
+def _related(s: Session, eid: int, art_ids: list[int], limit: int = 10) -> list[dict]:
+    """The entities named in most of these articles (those of the profile)."""
+    mine = art_ids
     together = func.count(func.distinct(MentionRow.article_id))
     top = s.execute(select(MentionRow.entity_id, together).where(MentionRow.article_id.in_(mine),
                                                                  MentionRow.entity_id != eid)
@@ -264,7 +273,7 @@ def _timeline_items(s: Session, art_ids: list[int], entity: dict[int, set[str]] 
                     items: list[tuple[ItemRow, ArticleRow]] | None = None) -> list[dict]:
     """Dated events and figures of these articles (of one entity, when given), in order."""
     out = []
-    for i, a in (items if items is not None else _items(s, art_ids)):
+    for i, a in (items if items is not None else _items(s, art_ids, ("event", "money", "percent", "quantity"))):
         if i.kind not in ("event", "money", "percent", "quantity"):
             continue
         if i.kind == "event":

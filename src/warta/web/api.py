@@ -12,6 +12,7 @@ from enum import Enum
 from typing import Annotated, Any
 
 from fastapi import APIRouter, HTTPException, Query, Request
+from fastapi.responses import JSONResponse
 from fastapi.concurrency import run_in_threadpool
 from sqlalchemy import Engine
 
@@ -30,6 +31,14 @@ Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT, description=f"At most this many
 Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET, description="Skip this many items.")]
 
 
+class Json(JSONResponse):
+    """JSON written straight from the query's plain dicts, without FastAPI's per-value
+    encoding pass (a dossier holds thousands of values)."""
+
+    def render(self, content: Any) -> bytes:
+        return json.dumps(content, ensure_ascii=False, default=str, separators=(",", ":")).encode("utf-8")
+
+
 def engine_of(request: Request) -> Engine:
     return request.app.state.engine
 
@@ -44,9 +53,9 @@ def list_articles(request: Request, limit: Limit = 50, offset: Offset = 0) -> di
     return page(queries.article_heads(engine_of(request), limit=limit, offset=offset), limit, offset)
 
 
-@router.get("/articles/{article_id}", summary="One article's contract, with spans, story and KB entity ids")
-def get_article(request: Request, article_id: int) -> dict:
-    return queries.article(engine_of(request), article_id)
+@router.get("/articles/{article_id}", response_class=Json, summary="One article's contract, with spans, story and KB entity ids")
+def get_article(request: Request, article_id: int) -> Json:
+    return Json(queries.article(engine_of(request), article_id))
 
 
 @router.get("/entities", summary="Entities: by name or alias (q), or most written about first")
@@ -60,14 +69,14 @@ def list_entities(request: Request, q: str = "", type: EntityType | None = None,
     return page(found, limit, offset)
 
 
-@router.get("/entities/{entity_id}", summary="An entity's profile (as `warta entity`)")
-def get_entity(request: Request, entity_id: int) -> dict:
-    return queries.entity(engine_of(request), str(entity_id))
+@router.get("/entities/{entity_id}", response_class=Json, summary="An entity's profile (as `warta entity`)")
+def get_entity(request: Request, entity_id: int) -> Json:
+    return Json(queries.entity(engine_of(request), str(entity_id)))
 
 
-@router.get("/entities/{entity_id}/timeline", summary="An entity's dated events and facts")
-def get_timeline(request: Request, entity_id: int) -> dict:
-    return queries.timeline(engine_of(request), str(entity_id))
+@router.get("/entities/{entity_id}/timeline", response_class=Json, summary="An entity's dated events and facts")
+def get_timeline(request: Request, entity_id: int) -> Json:
+    return Json(queries.timeline(engine_of(request), str(entity_id)))
 
 
 @router.get("/stories", summary="Stories, largest and latest first")
@@ -77,9 +86,9 @@ def list_stories(request: Request, limit: Limit = 50, offset: Offset = 0,
                 limit, offset)
 
 
-@router.get("/stories/{story_id}", summary="One story: articles, shared facts, corroborations, conflicts")
-def get_story(request: Request, story_id: int) -> dict:
-    return queries.story(engine_of(request), story_id)
+@router.get("/stories/{story_id}", response_class=Json, summary="One story: articles, shared facts, corroborations, conflicts")
+def get_story(request: Request, story_id: int) -> Json:
+    return Json(queries.story(engine_of(request), story_id))
 
 
 @router.get("/conflicts", summary="Figures the outlets disagree on, with each value's sources")
