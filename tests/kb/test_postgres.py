@@ -46,6 +46,10 @@ def test_kb_on_postgresql(pg_url, kb_documents):
     assert [r["source"] for r in kb.search("rintisan")] == ["nusa/bank.txt"]
     (conflict,) = kb.conflicts()
     assert sorted(v["value"] for v in conflict["values"]) == [12e12, 15e12]
+    assert conflict["statements_total"] == len(conflict["statements"]) >= 2
+    story = kb.story(conflict["story"])  # statements per fact by window function, on PostgreSQL too
+    assert any(f["status"] == "conflict" for f in story["facts"])
+    assert kb.timeline("Budi Santoso")["articles_shown"] == 2
     rebuild(kb.engine)  # rebuilding replaces the derived tables, ids and all
     assert kb.counts()["entities"] == 6
     again = KnowledgeBase(pg_url, readonly=True)
