@@ -1,9 +1,10 @@
 """Score the fact linkers (roles, quotes, events) on the real articles in ../shared.
 
-The NER is not wired into ``warta extract`` yet, so the linkers get a ``found`` built
-here: entities from the gold entity names and aliases (found in the clean text with a
-regex, mentions included), sentences from the linkers' own fallback splitter, and money,
-percents, quantities and dates from the registered extractors (``extract.run``).
+To score the linkers apart from the NER, they get a ``found`` built here: entities from
+the gold entity names and aliases (found in the clean text with a regex, mentions
+included), sentences from the linkers' own fallback splitter, and money, percents,
+quantities and dates from the registered extractors (``extract.run``).  With ``--ner`` the
+entities come from the shipped NER, as in ``warta extract``.
 
     python tests/extract/_score_linkers.py [OUT_DIR] [--ner]
         # writes linkers-seeds.jsonl and linkers-dev.jsonl, prints P/R/F1; with --ner the

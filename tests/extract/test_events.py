@@ -65,3 +65,24 @@ def test_needs_in_the_data_are_known():
     from warta.extract.events import NEEDS
 
     assert {need for k in triggers().kinds for need in k.needs} <= set(NEEDS)
+
+
+def test_one_partnership_per_named_event_with_its_own_place_and_date():
+    text = ("Kerja sama antara Sentra Digital dan Malaysia berlanjut melalui agenda Nusa Tech "
+            "Summit pada tahun 2023 di Medan dan Sentra Developer Day pada bulan Mei 2024 di Bandung.")
+    entities = ("ORG:Sentra Digital|LOC:Malaysia|EVENT:Nusa Tech Summit|LOC:Medan"
+                "|EVENT:Sentra Developer Day|LOC:Bandung")
+    events = [e for e in linked(text, entities)["events"] if e.type == "PARTNERSHIP"]
+    got = [(e.args.get("via"), e.args.get("place"), e.args.get("date")) for e in events]
+    assert got == [("Nusa Tech Summit", "Medan", "2023"), ("Sentra Developer Day", "Bandung", "2024-05")]
+    assert all(e.args["parties"] == ["Sentra Digital", "Malaysia"] for e in events)
+
+
+def test_a_missed_person_is_also_found_by_one_name_after_a_title():
+    text = ("Duta Besar RI untuk Malaysia, Hermanto Sastrowardoyo, mengunjungi pabrik itu. "
+            "Dubes Hermanto mengajak Sentra Digital untuk membuka kantor di Kuala Lumpur.")
+    out = linked(text, "ORG:Sentra Digital|LOC:Kuala Lumpur")
+    person = next(e for e in out["entities"] if e.name == "Hermanto Sastrowardoyo")
+    assert [text[a:b] for a, b in person.mentions] == ["Hermanto Sastrowardoyo", "Hermanto"]
+    policy = next(e for e in out["events"] if e.type == "POLICY")
+    assert policy.args["issuer"] == "Hermanto Sastrowardoyo" and policy.args["target"] == "Sentra Digital"

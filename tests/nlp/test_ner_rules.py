@@ -138,3 +138,58 @@ def test_one_word_companies_of_the_hand_written_list(ruled):
     doc = ruled("Posisi berikutnya ditempati Oppo dan disusul Vivo dengan pangsa 9 persen.",
                 {"Oppo": "PER"}, gazetteer=True)
     assert ents(doc) == [("Oppo", "ORG"), ("Vivo", "ORG")]
+
+
+def test_company_named_again_before_its_chief_is_cut_from_the_person(ruled):
+    doc = ruled("PT Sinar Kencana Motor Tbk menambah lini. CEO Sinar Kencana Dewi Lestari hadir.",
+                {"Sinar Kencana Dewi Lestari": "PER"})
+    assert ents(doc) == [("PT Sinar Kencana Motor Tbk", "ORG"), ("Sinar Kencana", "ORG"),
+                         ("Dewi Lestari", "PER")]
+
+
+def test_one_word_person_on_a_company_first_word_is_the_company(ruled):
+    doc = ruled("Menurut dia, Lumora juga menyiapkan pabrik PT Lumora Teknologi Indonesia.",
+                {"Lumora": "PER"})
+    assert ("Lumora", "ORG") in ents(doc)
+
+
+def test_one_word_stays_a_person_when_it_opens_a_longer_name(ruled):
+    doc = ruled("Kata Hartono, PT Hartono Jaya Tbk siap. Budi Hartono setuju.",
+                {"Hartono": "PER", "Budi Hartono": "PER"})
+    assert ("Hartono", "PER") in ents(doc)
+
+
+def test_organisation_form_does_not_end_on_a_connector(ruled):
+    doc = ruled("Kerja sama antara Bank Sentosa Negara dan Rina Kusuma diteken.",
+                {"Rina Kusuma": "PER"})
+    assert ents(doc) == [("Bank Sentosa Negara", "ORG"), ("Rina Kusuma", "PER")]
+
+
+def test_place_suffix_overrides_the_model(ruled):
+    doc = ruled("Rombongan tiba di Lumora Campus pagi itu.", {"Lumora Campus": "ORG"})
+    assert ents(doc) == [("Lumora Campus", "LOC")]
+
+
+def test_name_after_a_lower_case_place_word_is_a_place(ruled):
+    doc = ruled("Pabrik itu berdiri di kawasan Cikarang Barat sejak lama.")
+    assert ents(doc) == [("Cikarang Barat", "LOC")]
+
+
+@pytest.mark.parametrize("text, model", [
+    ("Rencana itu akan rampung tahun depan, dikutip Motorwire.", {"Motorwire": "PER"}),
+    ("Dilansir dari Teknodaily, harga ponsel itu naik.", {}),
+])
+def test_name_after_a_media_marker_is_an_outlet(ruled, text, model):
+    outlet = next(w for w in ("Motorwire", "Teknodaily") if w in text)
+    assert (outlet, "ORG") in ents(ruled(text, model))
+
+
+def test_media_marker_leaves_a_person_quoted(ruled):
+    doc = ruled("Hal itu dilaporkan Ani Lestari kepada wartawan.", {"Ani Lestari": "PER"})
+    assert ents(doc) == [("Ani Lestari", "PER")]
+
+
+def test_post_field_before_a_known_organisation_is_cut(ruled):
+    doc = ruled("Direktur Public Affairs Global Sentra, Rina Wulan, hadir. Saham Sentra naik.",
+                {"Public Affairs Global Sentra": "ORG", "Sentra": "ORG", "Rina Wulan": "PER"})
+    assert ("Sentra", "ORG") in ents(doc) and ("Public Affairs Global Sentra", "ORG") not in ents(doc)

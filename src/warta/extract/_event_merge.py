@@ -83,9 +83,12 @@ def _same_facility(kept: list[Draft], d: Draft) -> Draft | None:
 
 
 def _same_partnership(kept: list[Draft], d: Draft) -> Draft | None:
-    """A partnership sharing a party with one told of before is that one."""
+    """A partnership sharing a party with one told of before is that one, unless each came
+    about through a different named event ("melalui Suppliers Summit … dan MIDC …")."""
     parties = set(d.args.get("parties") or [])
-    return next((o for o in kept if o.type == "PARTNERSHIP" and parties & set(o.args.get("parties") or [])), None)
+    via = d.args.get("via")
+    return next((o for o in kept if o.type == "PARTNERSHIP" and parties & set(o.args.get("parties") or [])
+                 and not (via and o.args.get("via") and via != o.args["via"])), None)
 
 
 def _absorb(into: Draft, other: Draft) -> None:

@@ -158,8 +158,30 @@ def _missed_people(v: View) -> list[Entity]:
         if norm(name) in known:
             continue
         spans = [m.span() for m in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", v.text)]
+        spans = sorted(spans + _name_parts(v, name, spans))
         out.append(Entity(id=f"per-{len(out) + 1}", name=name, type="PER", mentions=spans))
     return out
+
+
+def _name_parts(v: View, name: str, full: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """One word of ``name`` standing alone elsewhere ("Dubes Djauhari" after "Djauhari
+    Oratmangun"): not inside the full name, another entity, or a longer capitalised name."""
+    out = []
+    for word in {w for w in name.split() if len(w) >= 3 and is_capitalised(w)}:
+        for m in re.finditer(rf"(?<![\w-]){re.escape(word)}(?![\w-])", v.text):
+            if any(a <= m.start() < b for a, b in full) or v.covering(m.start()) is not None \
+                    or re.match(r"\s+[A-Z]", v.text[m.end():m.end() + 2]) \
+                    or re.search(r"[A-Z]\w*\s+$", v.text[max(0, m.start() - 30):m.start()]) \
+                    and not _titled_before(v.text[max(0, m.start() - 30):m.start()]):
+                continue
+            out.append(m.span())
+    return out
+
+
+def _titled_before(before: str) -> bool:
+    """Whether ``before`` ends with a title head ("… Dubes ")."""
+    words = before.split()
+    return bool(words) and words[-1].casefold().rstrip(".") in titles().heads
 
 
 def _after_title(v: View, j: int) -> list[str]:

@@ -418,10 +418,35 @@ def _partnership(v: View, sent, span, kind) -> list[Draft]:
     if not parties:
         before = v.within(max(0, sent[0] - 400), sent[0], ("ORG",))
         parties = [m.entity.name for m in before[-2:]]
-    parties = list(dict.fromkeys(parties))
+    parties = list(dict.fromkeys(parties + _joined_countries(v, sent, parties)))
     if not parties:
         return []
-    return [_draft(kind, v, sent, span, {"parties": parties, "place": _place(v, sent, span[1])})]
+    # "… melalui agenda Suppliers Summit pada 2018 di Batam dan MIDC pada September 2019 di
+    # Jakarta": one partnership per named event, each with its own place and date
+    named = list({m.entity.name: m for m in reversed(_in(v, (span[1], sent[1]), ("EVENT",)))}.values())
+    named.sort(key=lambda m: m.start)
+    if not named:
+        return [_draft(kind, v, sent, span, {"parties": parties, "place": _place(v, sent, span[1])})]
+    drafts = []
+    for m, end in zip(named, [m.start for m in named[1:]] + [sent[1]]):
+        args = {"parties": parties, "via": m.entity.name, "place": _place(v, (m.start, end), m.end)}
+        when = _date(v, (m.start, end), m.start)
+        drafts.append(_draft(kind, v, sent, span, {**args, "date": when} if when else args))
+    return drafts
+
+
+def _joined_countries(v: View, sent, parties: list[str]) -> list[str]:
+    """Places joined to a party by "dan"/"dengan" ("antara Xiaomi dan Indonesia"): a
+    country can be a party to a partnership."""
+    mentions = _in(v, sent, ("ORG", "LOC"))
+    out = []
+    for a, b in zip(mentions, mentions[1:]):
+        if not re.fullmatch(r"\s+(?:dan|dengan)\s+", v.text[a.end:b.start]):
+            continue
+        for party, other in ((a, b), (b, a)):
+            if party.entity.name in parties and other.entity.type == "LOC":
+                out.append(other.entity.name)
+    return out
 
 
 def _meeting(v: View, sent, span, kind) -> list[Draft]:

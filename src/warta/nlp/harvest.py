@@ -68,9 +68,13 @@ def _mentions(doc: Doc) -> list[tuple[int, int, str, str, str]]:
     out = []
     for ent in doc.ents:
         if ent.label_ in ENTITY_TYPES:
-            key = _key(ent.text, ent.label_)
+            text, end = ent.text, ent.end_char
+            final = ent.end == len(doc) or doc[ent.end].is_sent_start or doc[ent.end].is_space
+            if final and len(text) > 1 and text.endswith(".") and ent[-1].text != ".":
+                text, end = text[:-1], end - 1  # "ponsel Redmi 4A.": the stop ends the sentence
+            key = _key(text, ent.label_)
             if key:
-                out.append((ent.start_char, ent.end_char, ent.text, ent.label_, key))
+                out.append((ent.start_char, end, text, ent.label_, key))
     return out
 
 
@@ -106,9 +110,12 @@ def _join_acronyms(groups: _Groups, doc: Doc, mentions) -> dict[str, str]:
 
 def _join_company_forms(groups: _Groups, mentions) -> None:
     """An organisation named by the first words (two or more) of exactly one longer
-    organisation name joins it ("Baterai Nusantara" → "PT Baterai Nusantara Energi Tbk")."""
+    organisation name joins it ("Baterai Nusantara" → "PT Baterai Nusantara Energi Tbk").
+    One word is not enough: "Xiaomi" or "Unilever" alone is the group, not its
+    "PT Unilever Indonesia Tbk".  Longer forms are joined first, so that shorter ones see
+    them as one."""
     orgs = {m[4] for m in mentions if m[3] == "ORG"}
-    for short in orgs:
+    for short in sorted(orgs, key=lambda o: (-len(o.split()), o)):
         words = short.split()
         if len(words) < 2:
             continue

@@ -26,6 +26,9 @@ class Patterns:
     org_prefix: re.Pattern
     org_suffix: re.Pattern
     place_prefix: re.Pattern
+    place_suffix: re.Pattern
+    place_marker: re.Pattern
+    media: re.Pattern
     domain: re.Pattern
     event_last: re.Pattern
     event_first: re.Pattern
@@ -79,6 +82,9 @@ def patterns() -> Patterns:
         org_prefix=re.compile(rf"(?<![\w.]){_alt(forms['prefixes'])}\s+{name}(?:\s*,?\s*{closing})?"),
         org_suffix=re.compile(rf"(?<![\w.]){short}\s*,?\s*{suffix}(?![\w])"),
         place_prefix=re.compile(rf"(?<![\w.]){_alt(forms['place_prefixes'])}\s+{name}"),
+        place_suffix=re.compile(rf"(?<![\w.]){short}\s+{_alt(forms['place_suffixes'])}(?![\w])"),
+        place_marker=re.compile(rf"(?<![\w.])(?:{_alt(forms['place_markers'])})\s+({short})"),
+        media=re.compile(rf"(?<![\w.])(?i:{_alt(forms['media_markers'])})\s+({_name(stop, max_words=3)})"),
         domain=re.compile(rf"(?<![\w.])[A-Za-z0-9][\w-]*(?:\.[A-Za-z0-9-]+)*\.{_alt(forms['domains'])}(?![\w.])",
                           re.IGNORECASE),
         event_last=re.compile(rf"(?<![\w.]){short}\s+{heads}{year}(?![\w])"),

@@ -3,8 +3,10 @@
 In order: in cased text, spans the model found on lower-case words go, and an ordinary word
 that opens a sentence leaves the name after it ("Melansir Nikkei Asia"); titles and
 honorifics leave person names; organisation and place forms ("PT … Tbk.", "Kementerian …",
-"… Co., Ltd.", "Kawasan Industri …"), named events and products override what the model
-said about the same words; acronyms defined in the text ("Kementerian Perindustrian
+"… Co., Ltd.", "Kawasan Industri …", "… Campus"), named events and products override what
+the model said about the same words; a name after a media marker ("dikutip Carscoops") is
+the outlet, an organisation; a name after a lower-case place word ("di kawasan Xi’erqi")
+is a place where the model saw nothing; acronyms defined in the text ("Kementerian Perindustrian
 (Kemenperin)") take their long form's type and are linked to it; acronyms from the shipped
 table and titled names ("Menteri … Agus …") fill what the model missed; the gazetteer
 labels capitalised names the model left alone.
@@ -36,15 +38,16 @@ ACRONYM = re.compile(r"^[A-Z][A-Za-z0-9&.-]*$")
 
 # -- finding spans with the patterns ---------------------------------------------------
 
-def _spans(doc: Doc, regex: re.Pattern, label: str, trim: bool = True,
-           clip: bool = False) -> Iterator[Span]:
-    """Token spans of ``regex`` matches in ``doc.text``, without a final stop; with
+def _spans(doc: Doc, text: str, regex: re.Pattern, label: str, trim: bool = True,
+           clip: dict[int, Span] | None = None) -> Iterator[Span]:
+    """Token spans of ``regex`` matches in ``text`` (the doc's), without a final stop; with
     ``trim``, starting after the last title word in them ("Public Affairs Director X Co.,
     Ltd." → "X Co., Ltd."); with ``clip``, ending before a person or place the model found
-    inside them (a person right after an organisation's name)."""
+    inside them (a person right after an organisation's name; ``clip`` maps the model's
+    entities by their first token)."""
     p = patterns()
-    starts = {e.start: e for e in doc.ents}
-    for m in regex.finditer(doc.text):
+    connectors = set(lang.load("org_forms")["connectors"])
+    for m in regex.finditer(text):
         span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
         if span is None:
             continue
@@ -54,11 +57,26 @@ def _spans(doc: Doc, regex: re.Pattern, label: str, trim: bool = True,
         if trim:
             heads = [i for i in range(start, end - 1) if _is_lead_word(doc[i], p)]
             start = heads[-1] + 1 if heads else start
-        if clip:
-            end = next((i for i in range(start + 2, end) if i in starts
-                        and starts[i].label_ in ("PER", "LOC")), end)
+        if clip is not None:
+            end = next((i for i in range(start + 2, end) if i in clip
+                        and clip[i].label_ in ("PER", "LOC")), end)
+            while end - start > 1 and (doc[end - 1].lower_ in connectors or doc[end - 1].text in ",;"):
+                end -= 1  # "Bank X dan" when the name after "dan" was a person's
         if end > start and doc[start:end].text.lower() not in p.not_events:
             yield Span(doc, start, end, label=label)
+
+
+def _group_spans(doc: Doc, text: str, regex: re.Pattern, label: str) -> list[Span]:
+    """Token spans of the first group of ``regex``'s matches (the name after a marker word
+    the match needs but the name leaves out), without a final stop."""
+    out = []
+    for m in regex.finditer(text):
+        span = doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
+        if span is None:
+            continue
+        end = span.end - 1 if doc[span.end - 1].text == "." and len(span) > 1 else span.end
+        out.append(Span(doc, span.start, end, label=label))
+    return out
 
 
 def _is_lead_word(token, p: Patterns) -> bool:
@@ -70,14 +88,22 @@ def _is_lead_word(token, p: Patterns) -> bool:
 def rule_spans(doc: Doc) -> dict[str, list[Span]]:
     """Spans found by the patterns, by kind."""
     p = patterns()
+    starts = {e.start: e for e in doc.ents}
+    text = doc.text
+
+    def found(regex: re.Pattern, label: str, **how) -> list[Span]:
+        return list(_spans(doc, text, regex, label, **how))
+
     return {
-        "orgs": list(_spans(doc, p.org_prefix, "ORG", trim=False, clip=True))
-        + list(_spans(doc, p.org_suffix, "ORG")) + list(_spans(doc, p.domain, "ORG", trim=False)),
-        "places": list(_spans(doc, p.place_prefix, "LOC", trim=False, clip=True)),
-        "events": [s for rx in (p.programme, p.event_first, p.event_last)
-                   for s in _spans(doc, rx, "EVENT")],
-        "products": list(_spans(doc, p.product_line, "PRODUCT", trim=False)) + model_codes(doc, p),
-        "brands": list(_spans(doc, p.brand, "PRODUCT", trim=False)),
+        "orgs": found(p.org_prefix, "ORG", trim=False, clip=starts)
+        + found(p.org_suffix, "ORG") + found(p.domain, "ORG", trim=False),
+        "places": found(p.place_prefix, "LOC", trim=False, clip=starts)
+        + found(p.place_suffix, "LOC", trim=False),
+        "marked_places": _group_spans(doc, text, p.place_marker, "LOC"),
+        "media": _group_spans(doc, text, p.media, "ORG"),
+        "events": [s for rx in (p.programme, p.event_first, p.event_last) for s in found(rx, "EVENT")],
+        "products": found(p.product_line, "PRODUCT", trim=False) + model_codes(doc, p),
+        "brands": found(p.brand, "PRODUCT", trim=False),
     }
 
 
@@ -254,6 +280,8 @@ def repeat_acronyms(doc: Doc, spans: list[Span], links: list[tuple]) -> list[Spa
     """Other mentions of the acronyms defined in the text, with their type."""
     labels = {(s.start, s.end): s.label_ for s in spans}
     known = {doc[a:b].text: labels.get((a, b), "ORG") for (a, b), _ in links if b - a == 1}
+    if not known:
+        return []
     return [Span(doc, t.i, t.i + 1, label=known[t.text]) for t in doc if t.text in known]
 
 
@@ -281,7 +309,10 @@ def company_short_forms(doc: Doc, spans: list[Span]) -> list[Span]:
     """The article's companies named again by the first words of their name: "Baterai
     Nusantara" for "PT Baterai Nusantara Energi Tbk" (a name with a legal form; at least two
     words, as written, not followed by another capitalised word of no entity).  A person
-    span the model put on exactly those words gives way."""
+    span the model put on exactly those words gives way; one that runs on from them into a
+    name ("CEO Hanul Motors Park Ji-hoon") is cut in two, the company and the person; a
+    one-word person span on the company's first word ("Hanul juga menjajaki …") becomes
+    the company, unless that word is also part of a longer person name in the article."""
     legal = set(lang.load("org_forms")["legal_words"])
     owner = {i: s for s in spans for i in range(s.start, s.end)}
     forms: set[tuple[str, ...]] = set()
@@ -290,27 +321,62 @@ def company_short_forms(doc: Doc, spans: list[Span]) -> list[Span]:
         if span.label_ != "ORG" or not any(t.lower_.rstrip(".") in legal for t in words):
             continue
         core = [t.text for t in words if t.lower_.rstrip(".") not in legal]
-        forms.update(tuple(core[:k]) for k in range(2, len(core)))
-    found = []
-    for form in sorted(forms, key=len, reverse=True):
+        forms.update(tuple(core[:k]) for k in range(2, len(core) + 1))
+    found, cut = [], set()
+    texts = [t.text for t in doc]
+    at: dict[str, list[int]] = {}
+    for i, text in enumerate(texts):
+        at.setdefault(text, []).append(i)
+    for form in sorted(forms, key=lambda f: (len(f), f), reverse=True):
         n = len(form)
-        for i in range(len(doc) - n + 1):
-            if tuple(t.text for t in doc[i:i + n]) != form:
+        for i in at.get(form[0], ()):
+            if tuple(texts[i:i + n]) != form:
                 continue
             held = {owner[j] for j in range(i, i + n) if j in owner}
+            person = next(iter(held)) if len(held) == 1 else None
+            if person is not None and person.label_ == "PER" and person.start == i \
+                    and person.end > i + n and doc[i + n].is_title and person not in cut:
+                cut.add(person)
+                found += [Span(doc, i, i + n, label="ORG"), Span(doc, i + n, person.end, label="PER")]
+                continue
             if held and not all(h.label_ == "PER" and (h.start, h.end) == (i, i + n) for h in held):
                 continue
             after = doc[i + n] if i + n < len(doc) else None
             if after is not None and after.is_title and after.i not in owner:
                 continue
             found.append(Span(doc, i, i + n, label="ORG"))
+    spans = [s for s in spans if s not in cut]
+    firsts = {f[0] for f in forms}
+    named = {(s.start, s.end) for s in found if s.label_ == "ORG"}
+    longer = {t.text for s in spans + found
+              if s.label_ == "PER" and len(s) > 1 and (s.start, s.end) not in named for t in s}
+    found += [Span(doc, s.start, s.end, label="ORG") for s in spans
+              if s.label_ == "PER" and len(s) == 1 and s.text in firsts and s.text not in longer]
     return relabel(spans, found)
 
 
+def title_led_orgs(spans: list[Span]) -> list[Span]:
+    """An organisation span that is a post's field before another organisation of the
+    article ("International Affairs Xiaomi" of "Vice President … International Affairs
+    Xiaomi, Christine Wong", with "Xiaomi" named elsewhere) keeps only that organisation."""
+    p = patterns()
+    orgs = {s.text for s in spans if s.label_ == "ORG"}
+    out = []
+    for span in spans:
+        k = next((k for k in range(1, len(span)) if span[k:].text in orgs), None) \
+            if span.label_ == "ORG" else None
+        if k is not None and any(t.lower_ in p.title_words for t in span[:k]):
+            span = Span(span.doc, span.start + k, span.end, label="ORG")
+        out.append(span)
+    return out
+
+
 def titled_people(doc: Doc, spans: list[Span]) -> list[Span]:
-    """Two to four capitalised words right after a title ("Menperin Agus Gumiwang") as PER."""
+    """Two to four capitalised words right after a title ("Menperin Agus Gumiwang") as PER;
+    one word when it is part of a person's name given in the article ("Dubes Djauhari")."""
     p = patterns()
     owner = {i: s for s in spans for i in range(s.start, s.end)}
+    named = {t.text for s in spans if s.label_ == "PER" and len(s) > 1 for t in s}
     out = []
     for tok in doc:
         if not (tok.is_title or tok.is_upper) or tok.lower_ not in p.title_heads or tok.i in owner:
@@ -331,7 +397,9 @@ def titled_people(doc: Doc, spans: list[Span]) -> list[Span]:
                 and doc[i].text not in p.acronyms:
             i += 1
         appositive = i + 1 < len(doc) and doc[i].text == "," and (i + 1 in owner or doc[i + 1].is_title)
-        if i - start >= 2 and not (i < len(doc) and (i in owner or doc[i].is_title)) and not appositive:
+        known = i - start == 1 and doc[start].text in named  # "Dubes Djauhari" after "Djauhari Oratmangun"
+        if (i - start >= 2 or known) and not (i < len(doc) and (i in owner or doc[i].is_title)) \
+                and not appositive:
             out.append(Span(doc, start, i, label="PER"))  # not "Direktur X Y, Rina …": X Y is the firm
     return out
 
@@ -345,12 +413,16 @@ def apply_rules(doc: Doc, use_gazetteer: bool = True) -> Doc:
     for kind in ("products", "places", "orgs", "events"):
         spans = override(spans, found[kind])
     spans = relabel(spans, found["brands"])
+    people = [s for s in spans if s.label_ == "PER" and len(s) > 1]
+    spans = override(spans, [m for m in found["media"]  # "dikutip Carscoops", not "mengutip Ani Lestari"
+                             if not any(s.start < m.end and m.start < s.end for s in people)])
+    spans = fill(spans, found["marked_places"])
     defined, links, plain = acronym_definitions(doc, spans)
     spans = override([s for s in spans if s.text not in plain], defined)
     spans = fill(spans, [Span(doc, b, c, label="ORG") for _, (b, c) in links])
     spans = table_acronyms(doc, spans)
     spans = fill(spans, repeat_acronyms(doc, spans, links))
-    spans = company_short_forms(doc, spans)
+    spans = title_led_orgs(company_short_forms(doc, spans))
     spans = fill(spans, titled_people(doc, spans))
     if use_gazetteer:
         spans = fill(gazetteer.retype(spans), gazetteer.spans(doc, spans))
