@@ -33,6 +33,16 @@ def test_relative_dates_use_published_never_the_clock():
     assert dates("kemarin", None) == []
 
 
+def test_undated_day_month_takes_the_one_year_of_its_sentence():
+    text = "Pameran itu digelar pada 2024 di Surabaya dan dibuka Kamis (2/5). Pada 2023 sepi."
+    assert [(t.text, t.value) for t in dates(text, None)] == [
+        ("pada 2024", "2024"), ("Kamis (2/5)", "2024-05-02"), ("Pada 2023", "2023")]
+    two = dates("Rapat pada 2023 dan pada 2024 digelar Kamis (2/5).", None)
+    assert [t.value for t in two if t.precision == "day"] == ["XXXX-05-02"]
+    wrong_day = dates("Pameran pada 2025 dibuka Kamis (2/5).", None)  # 2/5/2025 was a Friday
+    assert [t.value for t in wrong_day if t.precision == "day"] == ["XXXX-05-02"]
+
+
 def test_weekday_picks_the_year():
     # 18/11 was a Monday in 2019, not in 2020: the weekday wins over the published year
     (t,) = dates("Senin (18/11)", dt.date(2020, 1, 10))

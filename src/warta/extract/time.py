@@ -400,8 +400,14 @@ def dates(text: str, published: dt.date | None) -> list[TimeValue]:
     """
     out = []
     last: dict[str, Found] = {}            # the period last named, by kind, and overall
-    for f in find(text):
+    found = find(text)
+    for f in found:
         value, precision = resolve(f, published, _last_for(f, last))
+        if value is not None and value.startswith("XXXX"):
+            year = _sentence_year(text, f, found)  # "… PEVS 2024 … dibuka hari ini (30/4)"
+            if year is not None and _exists(year, f.month, f.day) and (
+                    not f.weekday or dt.date(year, f.month, f.day).isoweekday() == f.weekday):
+                value = f"{year:04d}{value[4:]}"
         if f.kind in ("quarter", "half", "month") and f.value is None:
             named = f if f.year is not None else replace(f, year=_year_of(value))
             last[f.kind] = last["period"] = named
@@ -412,6 +418,14 @@ def dates(text: str, published: dt.date | None) -> list[TimeValue]:
         out.append(TimeValue(text=text[f.start:f.end], value=value, precision=precision,
                              span=(f.start, f.end), relative=relative))
     return out
+
+
+def _sentence_year(text: str, f: Found, found: tuple[Found, ...]) -> int | None:
+    """For a day-month of an undated article: the one year stated in its sentence (its
+    weekday, when given, must fit that year)."""
+    years = {g.year for g in found if g.kind == "year" and g.year is not None
+             and not re.search(r"[.!?](?:\s|$)|\n", text[min(f.end, g.end):max(f.start, g.start)])}
+    return years.pop() if len(years) == 1 else None
 
 
 def _last_for(f: Found, last: dict[str, Found]) -> Found | None:
