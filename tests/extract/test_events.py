@@ -86,3 +86,14 @@ def test_a_missed_person_is_also_found_by_one_name_after_a_title():
     assert [text[a:b] for a, b in person.mentions] == ["Hermanto Sastrowardoyo", "Hermanto"]
     policy = next(e for e in out["events"] if e.type == "POLICY")
     assert policy.args["issuer"] == "Hermanto Sastrowardoyo" and policy.args["target"] == "Sentra Digital"
+
+
+def test_meeting_participants_leave_out_their_own_organisations_and_media():
+    text = ("Menteri Perdagangan Hadi Santoso bertemu dengan Direktur Utama PT Sinar Jaya Abadi, "
+            "Budi Wirawan, di Jakarta. Menurut unggahan akun resmi Instagram, pertemuan itu "
+            "membahas ekspor.")
+    entities = "PER:Hadi Santoso|ORG:PT Sinar Jaya Abadi|PER:Budi Wirawan|LOC:Jakarta|ORG:Instagram"
+    out = linked(text, entities)
+    assert ("Budi Wirawan", "PT Sinar Jaya Abadi") in {(r.person, r.org) for r in out["roles"]}
+    (meeting,) = [e for e in out["events"] if e.type == "MEETING"]
+    assert meeting.args["participants"] == ["Hadi Santoso", "Budi Wirawan"]

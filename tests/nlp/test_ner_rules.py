@@ -20,6 +20,12 @@ def test_titles_leave_person_names(ruled, text, model, person):
     assert (person, "PER") in ents(ruled(text, {model: "PER"}))
 
 
+def test_a_word_the_page_repeated_is_one_name(ruled):
+    doc = ruled("Ia bertemu Presiden Joko Susilo atau Jokos Jokos kemarin.",
+                {"Joko Susilo": "PER", "Jokos Jokos": "PER"})
+    assert ("Jokos", "PER") in ents(doc) and ("Jokos Jokos", "PER") not in ents(doc)
+
+
 def test_a_person_span_that_is_all_title_goes(ruled):
     assert ents(ruled("Sang Menteri datang.", {"Menteri": "PER"})) == []
 

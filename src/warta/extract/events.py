@@ -59,6 +59,7 @@ class Triggers:
     source_markers: re.Pattern
     broad_places: frozenset[str]
     meeting_more: re.Pattern
+    account: re.Pattern
     statement_verbs: re.Pattern
     subject_gap: frozenset[str]
     place_marker: re.Pattern
@@ -94,7 +95,8 @@ def triggers() -> Triggers:
         equivalence=re.compile(rf"{alternation(d['equivalence'])}\s*$", re.I),
         facility_value=_words(d["facility_value"]), source_markers=_words(d["source_markers"]),
         broad_places=frozenset(norm(p) for p in d["broad_places"]),
-        meeting_more=_words(d["meeting_more"]), statement_verbs=_words(d["statement_verbs"]),
+        meeting_more=_words(d["meeting_more"]),
+        account=re.compile(rf"(?<!\w)(?i:{alternation(d['account_words'])})(?:\s+[a-z]+)?\s+$"), statement_verbs=_words(d["statement_verbs"]),
         reporting=re.compile(rf"\s+(?:\w+\s+)?{alternation(lang.load('speech_verbs')['reporting'])}(?!\w)", re.I),
         public_bodies=tuple(w.casefold() for w in d["public_bodies"]),
         phrase_stops=frozenset(w.casefold() for w in d["phrase_stops"]),
@@ -125,7 +127,17 @@ def events(text: str, published: dt.date | None, found: dict[str, Any]) -> list[
         if n in hits:
             drafts += _sentence_events(v, sent, hits[n], quoted)
     drafts += _statements(v, found.get("quotes") or [], found.get("roles") or [], quoted)
-    return [_event(v, d) for d in merge(drafts)]
+    return [_event(v, _without_affiliations(v, d)) for d in merge(drafts)]
+
+
+def _without_affiliations(v: View, d: Draft) -> Draft:
+    """A meeting's participants without the organisations of the people in it (a merged
+    meeting may have them from a sentence that named only the organisations)."""
+    people = d.args.get("participants") or []
+    theirs = {r.org for r in v.found.get("roles") or [] if r.person in people and r.org}
+    if d.type == "MEETING" and theirs & set(people):
+        d.args["participants"] = [p for p in people if p not in theirs]
+    return d
 
 
 def _trigger_hits(v: View) -> dict[int, list[tuple[Kind, tuple[int, int]]]]:
@@ -450,11 +462,16 @@ def _joined_countries(v: View, sent, parties: list[str]) -> list[str]:
 
 
 def _meeting(v: View, sent, span, kind) -> list[Draft]:
-    people = [m.entity.name for m in _in(v, sent) if not _is_source(v, m)]
-    people += _more_participants(v, sent)
-    if not people:
+    """Who met: the people and organisations of the sentence and the people of the
+    sentences that add to it; never a source of figures or a medium ("akun Instagram
+    Kemenperin").  The organisations of the people named go later (``_without_affiliations``):
+    their posts say where they come from."""
+    present = [m for m in _in(v, sent) if not _is_source(v, m)
+               and not triggers().account.search(v.text[max(0, m.start - 25):m.start])]
+    participants = [m.entity.name for m in present] + _more_participants(v, sent)
+    if not participants:
         return []
-    return [_draft(kind, v, sent, span, {"participants": list(dict.fromkeys(people)),
+    return [_draft(kind, v, sent, span, {"participants": list(dict.fromkeys(participants)),
                                          "place": _place(v, sent, span[1])})]
 
 

@@ -186,19 +186,22 @@ def clean_model_spans(doc: Doc, spans: list[Span]) -> list[Span]:
 
 
 def strip_titles(spans: Iterable[Span]) -> list[Span]:
-    """Person spans without leading titles and honorifics (a span that is all title goes)."""
+    """Person spans without leading titles and honorifics (a span that is all title goes),
+    and without a word the page repeated ("Jokowi Jokowi" → "Jokowi")."""
     p = patterns()
     out = []
     for span in spans:
-        start = span.start
+        start, end = span.start, span.end
         if span.label_ == "PER":
-            while start < span.end and (span.doc[start].lower_.rstrip(".") in p.title_words
-                                        or span.doc[start].lower_.rstrip(".") in p.honorifics
-                                        or span.doc[start].is_punct):
+            while start < end and (span.doc[start].lower_.rstrip(".") in p.title_words
+                                   or span.doc[start].lower_.rstrip(".") in p.honorifics
+                                   or span.doc[start].is_punct):
                 start += 1
-            if start == span.end:
+            if start == end:
                 continue
-        out.append(Span(span.doc, start, span.end, label=span.label_))
+            if end - start == 2 and span.doc[start].text == span.doc[start + 1].text:
+                end -= 1
+        out.append(Span(span.doc, start, end, label=span.label_))
     return out
 
 
