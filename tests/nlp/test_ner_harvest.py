@@ -90,3 +90,19 @@ def test_title_then_firm_then_comma_and_name_makes_no_person(ruled):
     text = "Kata Direktur Utama Rumah Tenun, Dewi Anggraini, kepada wartawan."
     ents = harvest.entities(ruled(text, {"Dewi Anggraini": "PER"}))
     assert [(e.name, e.type) for e in ents if e.type == "PER"] == [("Dewi Anggraini", "PER")]
+
+
+def test_one_word_joins_a_business_name_but_not_a_group_or_a_longer_company():
+    from warta import load
+    from warta.nlp.harvest import entities
+
+    nlp = load()
+
+    def names(text):
+        return {e.name: sorted(e.aliases) for e in entities(nlp(text)) if e.type == "ORG"}
+
+    got = names("Investasi Sentosa Chemical naik. Tahun depan Sentosa Chemical membangun "
+                "pabrik, kata direksi Sentosa kemarin.")
+    assert got.get("Sentosa Chemical") == ["Sentosa"], got
+    group = names("Saham Kencana Group naik. Pabrik Kencana Group dan anak usaha Kencana dibuka.")
+    assert "Kencana Group" in group and "Kencana" not in group.get("Kencana Group", []), group

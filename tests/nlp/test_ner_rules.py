@@ -199,3 +199,22 @@ def test_post_field_before_a_known_organisation_is_cut(ruled):
     doc = ruled("Direktur Public Affairs Global Sentra, Rina Wulan, hadir. Saham Sentra naik.",
                 {"Public Affairs Global Sentra": "ORG", "Sentra": "ORG", "Rina Wulan": "PER"})
     assert ("Sentra", "ORG") in ents(doc) and ("Public Affairs Global Sentra", "ORG") not in ents(doc)
+
+
+@pytest.mark.parametrize("text, model, org", [
+    ("Komitmen Sentosa Chemical untuk berinvestasi disambut baik.", {"Sentosa Chemical": "PER"},
+     "Sentosa Chemical"),
+    ("Saham Kencana Group naik tajam.", {"Kencana Group": "LOC"}, "Kencana Group"),
+    ("BASF dan perusahaan pertambangan Prancis, Vermet juga membangun smelter.",
+     {"Vermet": "PER"}, "Vermet"),
+    ("Itu disampaikan produsen mobil asal Korea Selatan, Daru Motors Co., Ltd.", {}, "Daru Motors Co., Ltd"),
+    ("Melansir Nusa Daily pada Sabtu, harga nikel turun.", {"Nusa Daily": "PER"}, "Nusa Daily"),
+])
+def test_companies_by_business_word_apposition_and_outlets(ruled, text, model, org):
+    assert (org, "ORG") in ents(ruled(text, model))
+
+
+def test_one_word_of_a_business_name_is_the_company(ruled):
+    doc = ruled("Kata dia, Sentosa akan membangun pabrik bersama Sentosa Chemical.",
+                {"Sentosa": "PER"})
+    assert ents(doc) == [("Sentosa", "ORG"), ("Sentosa Chemical", "ORG")]

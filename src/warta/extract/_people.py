@@ -115,6 +115,10 @@ def _named_after_title(v: View, m) -> bool:
         return False
     if not re.match(r"\s*(?:[,.;:]|\s[a-z]|$)", v.text[m.end:m.end + 3]):
         return False
+    after = re.match(r",\s+", v.text[m.end:m.end + 3])
+    if after and v.starting_at(m.end + after.end()) is not None \
+            and v.starting_at(m.end + after.end()).type == "PER":
+        return False  # "Chief Executive Officer Hanul Motors, Park Ji-hoon": the firm of the post
     if m.type == "LOC":
         return all(_titled(v, other) for other in v.mentions if other.entity is m.entity)
     return True

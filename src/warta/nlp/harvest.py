@@ -112,14 +112,18 @@ def _join_company_forms(groups: _Groups, mentions) -> None:
     """An organisation named by the first words (two or more) of exactly one longer
     organisation name joins it ("Baterai Nusantara" → "PT Baterai Nusantara Energi Tbk").
     One word is not enough: "Xiaomi" or "Unilever" alone is the group, not its
-    "PT Unilever Indonesia Tbk".  Longer forms are joined first, so that shorter ones see
-    them as one."""
+    "PT Unilever Indonesia Tbk" — except before a business word that is no group ("Asahi"
+    → "Asahi Chemical", not "Toyota" → "Toyota Group").  Longer forms are joined first, so
+    that shorter ones see them as one."""
     orgs = {m[4] for m in mentions if m[3] == "ORG"}
+    forms = lang.load("org_forms")
+    named_by_first = {norm(w) for w in forms["business_words"]} - {norm(w) for w in forms["group_words"]}
     for short in sorted(orgs, key=lambda o: (-len(o.split()), o)):
         words = short.split()
-        if len(words) < 2:
-            continue
         longer = [o for o in orgs if o != short and o.split()[:len(words)] == words]
+        if len(words) < 2:  # "Asahi" of "Asahi Chemical" only, not "BYD" of "BYD Motor Indonesia"
+            ok = all(len(o.split()) == 2 and o.split()[-1] in named_by_first for o in longer)
+            longer = longer if ok else []
         if len({groups.find(o) for o in longer}) == 1:
             groups.union(longer[0], short)
 

@@ -29,6 +29,9 @@ class Patterns:
     place_suffix: re.Pattern
     place_marker: re.Pattern
     media: re.Pattern
+    media_weak: re.Pattern
+    business: re.Pattern
+    company_apposition: re.Pattern
     domain: re.Pattern
     event_last: re.Pattern
     event_first: re.Pattern
@@ -85,6 +88,11 @@ def patterns() -> Patterns:
         place_suffix=re.compile(rf"(?<![\w.]){short}\s+{_alt(forms['place_suffixes'])}(?![\w])"),
         place_marker=re.compile(rf"(?<![\w.])(?:{_alt(forms['place_markers'])})\s+({short})"),
         media=re.compile(rf"(?<![\w.])(?i:{_alt(forms['media_markers'])})\s+({_name(stop, max_words=3)})"),
+        media_weak=re.compile(rf"(?<![\w.])(?i:{_alt(forms['media_markers_weak'])})\s+({_name(stop, max_words=3)})"),
+        business=re.compile(rf"(?<![\w.]){_name(stop, max_words=3)}\s+{_alt(forms['business_words'])}(?![\w'’-])"),
+        company_apposition=re.compile(
+            rf"(?<![\w.])(?i:{_alt(forms['company_nouns'])})(?:\s+[a-z][\w-]*){{0,4}}"
+            rf"(?:\s+(?:asal\s+)?[A-Z]\w+(?:\s+[A-Z]\w+)?)?,\s+({_name(stop, max_words=3)})"),
         domain=re.compile(rf"(?<![\w.])[A-Za-z0-9][\w-]*(?:\.[A-Za-z0-9-]+)*\.{_alt(forms['domains'])}(?![\w.])",
                           re.IGNORECASE),
         event_last=re.compile(rf"(?<![\w.]){short}\s+{heads}{year}(?![\w])"),

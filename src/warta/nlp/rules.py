@@ -3,9 +3,9 @@
 In order: in cased text, spans the model found on lower-case words go, and an ordinary word
 that opens a sentence leaves the name after it ("Melansir Nikkei Asia"); titles and
 honorifics leave person names; organisation and place forms ("PT … Tbk.", "Kementerian …",
-"… Co., Ltd.", "Kawasan Industri …", "… Campus"), named events and products override what
-the model said about the same words; a name after a media marker ("dikutip Carscoops") is
-the outlet, an organisation; a name after a lower-case place word ("di kawasan Xi’erqi")
+"… Co., Ltd.", "Kawasan Industri …", "… Campus", "… Chemical", "perusahaan …, Eramet"),
+named events and products override what the model said about the same words; a name after
+a media marker ("melansir Nikkei Asia", "dikutip Carscoops") is the outlet, an organisation; a name after a lower-case place word ("di kawasan Xi’erqi")
 is a place where the model saw nothing; acronyms defined in the text ("Kementerian Perindustrian
 (Kemenperin)") take their long form's type and are linked to it; acronyms from the shipped
 table and titled names ("Menteri … Agus …") fill what the model missed; the gazetteer
@@ -101,6 +101,8 @@ def rule_spans(doc: Doc) -> dict[str, list[Span]]:
         + found(p.place_suffix, "LOC", trim=False),
         "marked_places": _group_spans(doc, text, p.place_marker, "LOC"),
         "media": _group_spans(doc, text, p.media, "ORG"),
+        "media_weak": _group_spans(doc, text, p.media_weak, "ORG"),
+        "companies": found(p.business, "ORG") + _group_spans(doc, text, p.company_apposition, "ORG"),
         "events": [s for rx in (p.programme, p.event_first, p.event_last) for s in found(rx, "EVENT")],
         "products": found(p.product_line, "PRODUCT", trim=False) + model_codes(doc, p),
         "brands": found(p.brand, "PRODUCT", trim=False),
@@ -314,11 +316,13 @@ def company_short_forms(doc: Doc, spans: list[Span]) -> list[Span]:
     words, as written, not followed by another capitalised word of no entity).  A person
     span the model put on exactly those words gives way; one that runs on from them into a
     name ("CEO Hanul Motors Park Ji-hoon") is cut in two, the company and the person; a
-    one-word person span on the company's first word ("Hanul juga menjajaki …") becomes
-    the company, unless that word is also part of a longer person name in the article."""
+    one-word person span on the company's first word ("Hanul juga menjajaki …", "Asahi"
+    of "Asahi Chemical") becomes the company, unless that word is also part of a longer
+    person name in the article."""
     legal = set(lang.load("org_forms")["legal_words"])
     owner = {i: s for s in spans for i in range(s.start, s.end)}
     forms: set[tuple[str, ...]] = set()
+    firsts = {s[0].text for s in spans if s.label_ == "ORG" and len(s) > 1 and _one_word_short(s[-1].text)}
     for span in spans:
         words = [t for t in span if not t.is_punct]
         if span.label_ != "ORG" or not any(t.lower_.rstrip(".") in legal for t in words):
@@ -349,13 +353,20 @@ def company_short_forms(doc: Doc, spans: list[Span]) -> list[Span]:
                 continue
             found.append(Span(doc, i, i + n, label="ORG"))
     spans = [s for s in spans if s not in cut]
-    firsts = {f[0] for f in forms}
+    firsts |= {f[0] for f in forms}
     named = {(s.start, s.end) for s in found if s.label_ == "ORG"}
     longer = {t.text for s in spans + found
               if s.label_ == "PER" and len(s) > 1 and (s.start, s.end) not in named for t in s}
     found += [Span(doc, s.start, s.end, label="ORG") for s in spans
               if s.label_ == "PER" and len(s) == 1 and s.text in firsts and s.text not in longer]
     return relabel(spans, found)
+
+
+def _one_word_short(last: str) -> bool:
+    """Whether a company whose name ends in ``last`` goes by its first word alone
+    ("Asahi" for "Asahi Chemical"; not "Toyota" for "Toyota Group")."""
+    forms = lang.load("org_forms")
+    return last in forms["business_words"] and last not in forms["group_words"]
 
 
 def title_led_orgs(spans: list[Span]) -> list[Span]:
@@ -413,11 +424,11 @@ def apply_rules(doc: Doc, use_gazetteer: bool = True) -> Doc:
     """The doc with its entities corrected and completed by the rules (see the module)."""
     spans = strip_titles(clean_model_spans(doc, list(doc.ents)))
     found = rule_spans(doc)
-    for kind in ("products", "places", "orgs", "events"):
+    for kind in ("products", "places", "companies", "orgs", "events", "media"):
         spans = override(spans, found[kind])
     spans = relabel(spans, found["brands"])
     people = [s for s in spans if s.label_ == "PER" and len(s) > 1]
-    spans = override(spans, [m for m in found["media"]  # "dikutip Carscoops", not "mengutip Ani Lestari"
+    spans = override(spans, [m for m in found["media_weak"]  # "dikutip Carscoops", not "dilaporkan Ani Lestari"
                              if not any(s.start < m.end and m.start < s.end for s in people)])
     spans = fill(spans, found["marked_places"])
     defined, links, plain = acronym_definitions(doc, spans)
