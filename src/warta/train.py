@@ -203,11 +203,37 @@ def write_raw_text(data: Path, mapping: dict[str, Any], sets: Iterable[str], pat
     return len(sentences)
 
 
+def _inner_tok2vec(path: str | None):
+    """``[initialize.after_init]`` callback of ``config_ner_pretrain.cfg``: load pretrained
+    weights (a standalone tok2vec of ``config_pretrain.cfg``) into the NER's own tok2vec,
+    which spaCy's ``init_tok2vec`` cannot reach (its ``tok2vec`` ref also holds the
+    projection to the parser's width)."""
+
+    def load(nlp):
+        if path:
+            inner = nlp.get_pipe("ner").model.get_ref("tok2vec").layers[0]
+            inner.from_bytes(Path(path).read_bytes())
+        return nlp
+
+    return load
+
+
+def _register_callbacks() -> None:
+    from spacy.util import registry
+
+    if "warta.inner_tok2vec.v1" not in registry.callbacks:
+        registry.callbacks.register("warta.inner_tok2vec.v1", func=_inner_tok2vec)
+
+
 def pretrain_tok2vec(raw_text: Path, out: Path, config: Path, epochs: int, seed: int) -> Path:
-    """Pretrain the NER's tok2vec on ``raw_text``; the weights file of the last epoch."""
+    """Pretrain a tok2vec on ``raw_text``; the weights file of the last epoch.  ``config``
+    is the training config; when its ``[pretraining]`` is empty, ``config_pretrain.cfg``
+    beside it says how (a standalone tok2vec of the NER's architecture)."""
     from spacy.training.pretrain import pretrain
     from spacy.util import load_config
 
+    if not load_config(config, interpolate=False).get("pretraining"):
+        config = config.parent / "config_pretrain.cfg"
     overrides = {"paths.raw_text": str(raw_text), "pretraining.max_epochs": epochs,
                  "system.seed": seed}
     out.mkdir(parents=True, exist_ok=True)
@@ -227,8 +253,12 @@ def train_ner(data: str | Path, out: str | Path, config: str | Path | None = Non
     :func:`write_raw_text`); ``init_tok2vec`` reuses weights pretrained before."""
     from spacy.cli.train import train as spacy_train
 
+    _register_callbacks()
     out = Path(out)
     config = Path(config or TRAINING_DIR / "config_ner.cfg")
+    if (pretrain_epochs or init_tok2vec) and "${paths.init_tok2vec}" not in config.read_text(encoding="utf-8"):
+        raise ValueError(f"{config} does not use pretrained weights (no ${{paths.init_tok2vec}}): "
+                         "train with training/ner/config_ner_pretrain.cfg")
     started = time.time()
     mapping = label_map()
     corpora = build_corpora(data, out, sets, lower_fraction, seed, mapping, pos_aux)
