@@ -5,11 +5,13 @@ that opens a sentence leaves the name after it ("Melansir Nikkei Asia"); titles 
 honorifics leave person names; organisation and place forms ("PT … Tbk.", "Kementerian …",
 "… Co., Ltd.", "Kawasan Industri …", "… Campus", "… Chemical", "perusahaan …, Eramet"),
 named events and products override what the model said about the same words; a name after
-a media marker ("melansir Nikkei Asia", "dikutip Carscoops") is the outlet, an organisation; a name after a lower-case place word ("di kawasan Xi’erqi")
-is a place where the model saw nothing; acronyms defined in the text ("Kementerian Perindustrian
+a media marker ("melansir Nikkei Asia", "dikutip Carscoops") is the outlet, an
+organisation; a name after a lower-case place word ("di kawasan Xi’erqi") is a place where
+the model saw nothing; acronyms defined in the text ("Kementerian Perindustrian
 (Kemenperin)") take their long form's type and are linked to it; acronyms from the shipped
-table and titled names ("Menteri … Agus …") fill what the model missed; the gazetteer
-labels capitalised names the model left alone.
+table fill what the model missed; companies named again by their first words take their
+type ("Hanul Motors", "Asahi"); titled names ("Menteri … Agus …") fill what the model
+missed; the gazetteer labels capitalised names the model left alone.
 
 The links between an acronym and its long form go to ``doc._.warta_links`` as pairs of
 token spans ``((start, end), (start, end))`` so that ``harvest`` can join them.
