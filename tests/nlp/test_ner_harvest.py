@@ -92,17 +92,16 @@ def test_title_then_firm_then_comma_and_name_makes_no_person(ruled):
     assert [(e.name, e.type) for e in ents if e.type == "PER"] == [("Dewi Anggraini", "PER")]
 
 
-def test_one_word_joins_a_business_name_but_not_a_group_or_a_longer_company():
-    from warta import load
-    from warta.nlp.harvest import entities
+def test_one_word_joins_a_business_name_but_not_a_group(ruled):
+    def names(text, model):
+        return {e.name: sorted(e.aliases) for e in harvest.entities(ruled(text, model)) if e.type == "ORG"}
 
-    nlp = load()
-
-    def names(text):
-        return {e.name: sorted(e.aliases) for e in entities(nlp(text)) if e.type == "ORG"}
-
-    got = names("Investasi Sentosa Chemical naik. Tahun depan Sentosa Chemical membangun "
-                "pabrik, kata direksi Sentosa kemarin.")
-    assert got.get("Sentosa Chemical") == ["Sentosa"], got
-    group = names("Saham Kencana Group naik. Pabrik Kencana Group dan anak usaha Kencana dibuka.")
-    assert "Kencana Group" in group and "Kencana" not in group.get("Kencana Group", []), group
+    got = names("Investasi Sentosa Chemical naik, kata direksi Sentosa kemarin.",
+                {"Sentosa Chemical": "ORG", "Sentosa": "ORG"})
+    assert got == {"Sentosa Chemical": ["Sentosa"]}
+    group = names("Saham Kencana Group naik. Anak usaha Kencana dibuka.",
+                  {"Kencana Group": "ORG", "Kencana": "ORG"})
+    assert group == {"Kencana Group": [], "Kencana": []}
+    longer = names("Lewat PT Daru Motor Indonesia, Daru membangun pabrik. Daru Motor senang.",
+                   {"PT Daru Motor Indonesia": "ORG", "Daru Motor": "ORG", "Daru": "ORG"})
+    assert longer["Daru"] == [] and "Daru" not in longer["PT Daru Motor Indonesia"]
