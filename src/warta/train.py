@@ -243,6 +243,11 @@ def pretrain_tok2vec(raw_text: Path, out: Path, config: Path, epochs: int, seed:
     return out / f"model{epochs - 1}.bin"
 
 
+def loads_pretrained(config: Path) -> bool:
+    """Whether a training config loads pretrained tok2vec weights (``${paths.init_tok2vec}``)."""
+    return "${paths.init_tok2vec}" in config.read_text(encoding="utf-8")
+
+
 def train_ner(data: str | Path, out: str | Path, config: str | Path | None = None,
               sets: Iterable[str] | None = None, lower_fraction: float = 0.3,
               seed: int = 1234, max_steps: int | None = None, pretrain_epochs: int = 0,
@@ -256,7 +261,7 @@ def train_ner(data: str | Path, out: str | Path, config: str | Path | None = Non
     _register_callbacks()
     out = Path(out)
     config = Path(config or TRAINING_DIR / "config_ner.cfg")
-    if (pretrain_epochs or init_tok2vec) and "${paths.init_tok2vec}" not in config.read_text(encoding="utf-8"):
+    if (pretrain_epochs or init_tok2vec) and not loads_pretrained(config):
         raise ValueError(f"{config} does not use pretrained weights (no ${{paths.init_tok2vec}}): "
                          "train with training/ner/config_ner_pretrain.cfg")
     started = time.time()

@@ -109,7 +109,7 @@ def detail_tables(d: Document) -> list[Table]:
         ("roles", ("person", "title", "org"), lambda r: (r.person, r.title, r.org or "–")),
         ("quotes", ("speaker", "quote"), lambda q: (q.speaker or "?", _clip(q.text))),
         ("events", ("type", "trigger", "arguments", "confidence", "evidence"),
-         lambda e: (e.type, e.trigger, None, f"{e.confidence:.2f}", _clip(e.evidence, 120))),
+         lambda e: (e.type, e.trigger, _args(e.args), f"{e.confidence:.2f}", _clip(e.evidence, 120))),
         ("money", ("text", "amount", "currency", "qualifier", "rupiah"),
          lambda m: (m.text, _number(m.amount), m.currency, m.qualifier, _number(m.idr))),
         ("percents", ("text", "value", "qualifier"), lambda p: (p.text, _number(p.value), p.qualifier)),
@@ -125,13 +125,8 @@ def detail_tables(d: Document) -> list[Table]:
         table = Table(title=f"{field} ({len(items)})", title_justify="left", show_lines=field == "events")
         for c in columns:
             table.add_column(c, overflow="fold")
-        for item in items:
-            cells = list(row(item))
-            if field == "events":
-                cells[2] = _args(item.args)
-                table.add_row(*[c if i == 2 else escape(c) for i, c in enumerate(cells)])
-            else:
-                table.add_row(*map(escape, cells))
+        for item in items:  # "arguments" is Rich markup already (escaped by _args)
+            table.add_row(*[c if col == "arguments" else escape(c) for col, c in zip(columns, row(item))])
         tables.append(table)
     return tables
 

@@ -28,7 +28,7 @@ def train_ner_cli(
     export: Annotated[bool, typer.Option(help="copy the best model into the package")] = False,
 ) -> None:
     """Train the Indonesian NER model on the sets' train splits (CPU)."""
-    from ..train import TRAINING_DIR, export_model, train_ner
+    from ..train import TRAINING_DIR, export_model, loads_pretrained, train_ner
 
     if not data.is_dir():
         raise UsageError(f"--data {data}: no such folder")
@@ -36,8 +36,7 @@ def train_ner_cli(
         raise UsageError(f"--lower-fraction {lower_fraction}: expected a number from 0 to 1")
     if config is not None and not config.is_file():
         raise UsageError(f"--config {config}: no such file")
-    if pretrain_epochs and "${paths.init_tok2vec}" not in (config or TRAINING_DIR / "config_ner.cfg").read_text(
-            encoding="utf-8"):
+    if pretrain_epochs and not loads_pretrained(config or TRAINING_DIR / "config_ner.cfg"):
         raise UsageError(f"--pretrain-epochs needs a config that loads the pretrained weights: "
                          f"--config {TRAINING_DIR / 'config_ner_pretrain.cfg'}")
     best = train_ner(data, out, config=config, sets=sets, lower_fraction=lower_fraction,

@@ -127,7 +127,12 @@ def _named_after_title(v: View, m) -> bool:
 def _titled(v: View, m) -> bool:
     """Whether a title (a head, a tail noun, or a head and its field words) ends right
     before mention ``m``."""
-    k = v.token_index(m.start) - 1
+    return _titled_at(v, m.start)
+
+
+def _titled_at(v: View, start: int) -> bool:
+    """Whether a title ends right before the character ``start`` (see :func:`_titled`)."""
+    k = v.token_index(start) - 1
     while k >= 0 and v.tokens[k][2] in (",", ")"):
         k = _open_paren(v, k) - 1 if v.tokens[k][2] == ")" else k - 1
     if k < 0:
@@ -176,16 +181,10 @@ def _name_parts(v: View, name: str, full: list[tuple[int, int]]) -> list[tuple[i
             if any(a <= m.start() < b for a, b in full) or v.covering(m.start()) is not None \
                     or re.match(r"\s+[A-Z]", v.text[m.end():m.end() + 2]) \
                     or re.search(r"[A-Z]\w*\s+$", v.text[max(0, m.start() - 30):m.start()]) \
-                    and not _titled_before(v.text[max(0, m.start() - 30):m.start()]):
+                    and not _titled_at(v, m.start()):
                 continue
             out.append(m.span())
     return out
-
-
-def _titled_before(before: str) -> bool:
-    """Whether ``before`` ends with a title head ("… Dubes ")."""
-    words = before.split()
-    return bool(words) and words[-1].casefold().rstrip(".") in titles().heads
 
 
 def _after_title(v: View, j: int) -> list[str]:

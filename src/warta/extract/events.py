@@ -133,10 +133,11 @@ def events(text: str, published: dt.date | None, found: dict[str, Any]) -> list[
 def _without_affiliations(v: View, d: Draft) -> Draft:
     """A meeting's participants without the organisations of the people in it (a merged
     meeting may have them from a sentence that named only the organisations)."""
+    if d.type != "MEETING":
+        return d
     people = d.args.get("participants") or []
     theirs = {r.org for r in v.found.get("roles") or [] if r.person in people and r.org}
-    if d.type == "MEETING" and theirs & set(people):
-        d.args["participants"] = [p for p in people if p not in theirs]
+    d.args["participants"] = [p for p in people if p not in theirs]
     return d
 
 
@@ -435,8 +436,10 @@ def _partnership(v: View, sent, span, kind) -> list[Draft]:
         return []
     # "… melalui agenda Suppliers Summit pada 2018 di Batam dan MIDC pada September 2019 di
     # Jakarta": one partnership per named event, each with its own place and date
-    named = list({m.entity.name: m for m in reversed(_in(v, (span[1], sent[1]), ("EVENT",)))}.values())
-    named.sort(key=lambda m: m.start)
+    first: dict[str, Mention] = {}  # each named event's first mention after the trigger
+    for m in _in(v, (span[1], sent[1]), ("EVENT",)):
+        first.setdefault(m.entity.name, m)
+    named = list(first.values())
     if not named:
         return [_draft(kind, v, sent, span, {"parties": parties, "place": _place(v, sent, span[1])})]
     drafts = []

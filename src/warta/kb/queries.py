@@ -8,7 +8,7 @@ look-up and profile, timelines, conflicts, search, and rows for export.
 from __future__ import annotations
 
 import datetime as dt
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Iterator
 
 from sqlalchemy import Engine, func, or_, select, text
@@ -75,12 +75,9 @@ def _article_head(a: ArticleRow) -> dict:
             "published": _iso(a.published), "language": a.language, "story": a.story_id}
 
 
-def _fact(s: Session, f: FactRow, max_statements: int | None = None, srcs: list | None = None) -> dict:
-    """A fact with its statements (the first ``max_statements`` of them, by value group,
-    when given; ``statements_total`` counts them all).  ``srcs``: its statement rows, when
-    the caller read them already (see :func:`_facts_of`)."""
-    if srcs is None:
-        srcs = s.execute(_statements(f.id, first=max_statements)).all()
+def _fact(f: FactRow, srcs: list) -> dict:
+    """A fact with its statement rows ``srcs`` (read by :func:`_facts_of`, maybe only the
+    first of them; ``statements_total`` counts them all)."""
     total = srcs[0].total if srcs else 0
     return {"statements_total": total, "id": f.id, "subject": f.subject, "subject_id": f.subject_id, "measure": f.measure,
             "period": f.period, "unit": f.unit, "value": f.value, "status": f.status,
@@ -114,7 +111,7 @@ def _facts_of(s: Session, rows: list[FactRow], max_statements: int | None = None
     by_fact: dict[int, list] = defaultdict(list)
     for r in s.execute(_statements(*[f.id for f in rows], first=max_statements)).all() if rows else ():
         by_fact[r.fact_id].append(r)
-    return [_fact(s, f, max_statements, by_fact[f.id]) for f in rows]
+    return [_fact(f, by_fact[f.id]) for f in rows]
 
 
 def find_entities(engine: Engine, name: str, *, type_: str | None = None, limit: int = 20) -> list[dict]:
@@ -249,9 +246,8 @@ def _role(i: ItemRow, a: ArticleRow) -> dict:
 
 def _related(s: Session, eid: int, art_ids: list[int], limit: int = 10) -> list[dict]:
     """The entities named in most of these articles (those of the profile)."""
-    mine = art_ids
     together = func.count(func.distinct(MentionRow.article_id))
-    top = s.execute(select(MentionRow.entity_id, together).where(MentionRow.article_id.in_(mine),
+    top = s.execute(select(MentionRow.entity_id, together).where(MentionRow.article_id.in_(art_ids),
                                                                  MentionRow.entity_id != eid)
                     .group_by(MentionRow.entity_id).order_by(together.desc(), MentionRow.entity_id)
                     .limit(limit)).all()
@@ -337,13 +333,16 @@ def conflicts(engine: Engine, *, limit: int = 100, offset: int = 0) -> list[dict
         return _facts_of(s, rows)
 
 
+FACTS_BATCH = 500  # facts whose statements are read in one query, for the export
+
+
 def facts(engine: Engine, *, status: str | None = None) -> Iterator[dict]:
     with Session(engine) as s:
         q = select(FactRow).order_by(FactRow.id)
         if status:
             q = q.where(FactRow.status == status)
-        for f in s.execute(q).scalars():
-            yield _fact(s, f)
+        for rows in s.execute(q).scalars().partitions(FACTS_BATCH):
+            yield from _facts_of(s, rows)
 
 
 def search(engine: Engine, query: str, *, limit: int = 20, offset: int = 0) -> list[dict]:

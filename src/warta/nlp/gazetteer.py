@@ -1,8 +1,9 @@
 """The DBpedia gazetteer as a layer after the model (``lang/id/gazetteer.tsv``, derived by
-``training/ner/derive_gazetteer.py``, with the hand-written ``lang/id/companies.tsv``): capitalised names the model left unlabelled get the
-type the gazetteer gives them (single words only for organisations, never at a sentence's
-start), and a person or place the model found whose exact name the gazetteer knows as an
-organisation becomes one ("Daihatsu")."""
+``training/ner/derive_gazetteer.py``, with the hand-written ``lang/id/companies.tsv``):
+capitalised names the model left unlabelled get the type the gazetteer gives them (single
+words only for organisations, never at a sentence's start), and a person or place the
+model found whose exact name the gazetteer knows as an organisation becomes one
+("Daihatsu")."""
 
 from __future__ import annotations
 

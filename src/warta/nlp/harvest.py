@@ -17,7 +17,6 @@ from collections import Counter
 
 from spacy.tokens import Doc
 
-from .. import lang
 from ..model import ENTITY_TYPES, Entity, Span
 from .patterns import patterns
 
@@ -31,7 +30,7 @@ def norm(text: str) -> str:
 
 def org_key(text: str) -> str:
     """An organisation's name without legal-form words and variant suffixes."""
-    legal = set(lang.load("org_forms")["legal_words"])
+    legal = patterns().legal_words
     key = " ".join(w for w in norm(text).split() if w not in legal)
     for suffix in patterns().variant_suffixes:
         tail = " " + norm(suffix)
@@ -116,8 +115,7 @@ def _join_company_forms(groups: _Groups, mentions) -> None:
     → "Asahi Chemical", not "Toyota" → "Toyota Group").  Longer forms are joined first, so
     that shorter ones see them as one."""
     orgs = {m[4] for m in mentions if m[3] == "ORG"}
-    forms = lang.load("org_forms")
-    named_by_first = {norm(w) for w in forms["business_words"]} - {norm(w) for w in forms["group_words"]}
+    named_by_first = {norm(w) for w in patterns().first_word_names}
     for short in sorted(orgs, key=lambda o: (-len(o.split()), o)):
         words = short.split()
         longer = [o for o in orgs if o != short and o.split()[:len(words)] == words]

@@ -48,6 +48,10 @@ class Patterns:
     not_events: frozenset[str]
     not_models: frozenset[str]
     common_words: frozenset[str]
+    connectors: frozenset[str]        # lower case: "dan", "&", "of" …
+    legal_words: frozenset[str]       # lower case: "pt", "tbk", "ltd" …
+    first_word_names: frozenset[str]  # business words after which the first word alone
+    #                                   names the company ("Asahi" of "Asahi Chemical"), as written
 
 
 def _name(stop: str, max_words: int | None = None) -> str:
@@ -113,4 +117,7 @@ def patterns() -> Patterns:
         not_events=frozenset(w.lower() for w in events["not_events"]),
         not_models=frozenset(products["not_models"]),
         common_words=frozenset(row[0] for row in lang.load("common_words")),
+        connectors=frozenset(w.lower() for w in forms["connectors"]),
+        legal_words=frozenset(forms["legal_words"]),
+        first_word_names=frozenset(forms["business_words"]) - frozenset(forms["group_words"]),
     )

@@ -28,7 +28,6 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from .. import lang
 from . import gazetteer
 from .patterns import Patterns, patterns
 
@@ -48,7 +47,6 @@ def _spans(doc: Doc, text: str, regex: re.Pattern, label: str, trim: bool = True
     inside them (a person right after an organisation's name; ``clip`` maps the model's
     entities by their first token)."""
     p = patterns()
-    connectors = set(lang.load("org_forms")["connectors"])
     for m in regex.finditer(text):
         span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
         if span is None:
@@ -62,7 +60,7 @@ def _spans(doc: Doc, text: str, regex: re.Pattern, label: str, trim: bool = True
         if clip is not None:
             end = next((i for i in range(start + 2, end) if i in clip
                         and clip[i].label_ in ("PER", "LOC")), end)
-            while end - start > 1 and (doc[end - 1].lower_ in connectors or doc[end - 1].text in ",;"):
+            while end - start > 1 and (doc[end - 1].lower_ in p.connectors or doc[end - 1].text in ",;"):
                 end -= 1  # "Bank X dan" when the name after "dan" was a person's
         if end > start and doc[start:end].text.lower() not in p.not_events:
             yield Span(doc, start, end, label=label)
@@ -321,10 +319,11 @@ def company_short_forms(doc: Doc, spans: list[Span]) -> list[Span]:
     one-word person span on the company's first word ("Hanul juga menjajaki …", "Asahi"
     of "Asahi Chemical") becomes the company, unless that word is also part of a longer
     person name in the article."""
-    legal = set(lang.load("org_forms")["legal_words"])
+    p = patterns()
+    legal = p.legal_words
     owner = {i: s for s in spans for i in range(s.start, s.end)}
     forms: set[tuple[str, ...]] = set()
-    firsts = {s[0].text for s in spans if s.label_ == "ORG" and len(s) > 1 and _one_word_short(s[-1].text)}
+    firsts = {s[0].text for s in spans if s.label_ == "ORG" and len(s) > 1 and s[-1].text in p.first_word_names}
     for span in spans:
         words = [t for t in span if not t.is_punct]
         if span.label_ != "ORG" or not any(t.lower_.rstrip(".") in legal for t in words):
@@ -362,13 +361,6 @@ def company_short_forms(doc: Doc, spans: list[Span]) -> list[Span]:
     found += [Span(doc, s.start, s.end, label="ORG") for s in spans
               if s.label_ == "PER" and len(s) == 1 and s.text in firsts and s.text not in longer]
     return relabel(spans, found)
-
-
-def _one_word_short(last: str) -> bool:
-    """Whether a company whose name ends in ``last`` goes by its first word alone
-    ("Asahi" for "Asahi Chemical"; not "Toyota" for "Toyota Group")."""
-    forms = lang.load("org_forms")
-    return last in forms["business_words"] and last not in forms["group_words"]
 
 
 def title_led_orgs(spans: list[Span]) -> list[Span]:
