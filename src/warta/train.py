@@ -30,6 +30,7 @@ from .errors import UsageError
 
 TRAINING_DIR = Path(__file__).resolve().parents[2] / "training" / "ner"
 PACKAGE_MODEL = Path(__file__).resolve().parent / "models" / "ner_id"
+PACKAGE_HEADS = Path(__file__).resolve().parent / "models" / "ner_id_sets"
 TYPES = ("PER", "ORG", "LOC")
 
 Sentence = tuple[list[str], list[str]]
@@ -258,6 +259,8 @@ def train_ner(data: str | Path, out: str | Path, config: str | Path | None = Non
     :func:`write_raw_text`); ``init_tok2vec`` reuses weights pretrained before."""
     from spacy.cli.train import train as spacy_train
 
+    from .nlp import features  # noqa: F401  (registers warta.GazetteerHashEmbed.v1)
+
     _register_callbacks()
     out = Path(out)
     config = Path(config or TRAINING_DIR / "config_ner.cfg")
@@ -308,9 +311,10 @@ def _forget_paths(config_path: Path) -> None:
 
 
 def export_model(model: str | Path, dest: str | Path = PACKAGE_MODEL,
-                 version: str = "0.1.0") -> Path:
-    """Copy a trained model into the package (``dest``), keeping only what the NER needs:
-    training-only components (the auxiliary POS tagger) and training paths are dropped."""
+                 version: str = "0.1.0", name: str = "warta_ner_id") -> Path:
+    """Copy a trained model into the package (``dest``), keeping only what the NER needs
+    (the tok2vec and the entity heads): training-only components (the auxiliary POS
+    tagger) and training paths are dropped."""
     import spacy
 
     model, dest = Path(model), Path(dest)
@@ -319,13 +323,13 @@ def export_model(model: str | Path, dest: str | Path = PACKAGE_MODEL,
     tmp = dest.with_name(dest.name + ".tmp")
     shutil.rmtree(tmp, ignore_errors=True)
     nlp = spacy.load(model)
-    for name in [n for n in nlp.pipe_names if n not in ("tok2vec", "ner")]:
-        nlp.remove_pipe(name)
+    for pipe in [n for n in nlp.pipe_names if n != "tok2vec" and not n.startswith("ner")]:
+        nlp.remove_pipe(pipe)
     nlp.to_disk(tmp)
     _forget_paths(tmp / "config.cfg")
     meta_path = tmp / "meta.json"
     meta = json.loads(meta_path.read_text(encoding="utf-8"))
-    meta.update(version=version, name="warta_ner_id")
+    meta.update(version=version, name=name)
     meta.setdefault("warta_training", json.loads((model / "meta.json").read_text(
         encoding="utf-8")).get("warta_training"))
     meta_path.write_text(json.dumps(meta, indent=2, ensure_ascii=False), encoding="utf-8")

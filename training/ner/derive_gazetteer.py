@@ -6,6 +6,9 @@
 Keeps names of two to five words, every word capitalised (or a number), no brackets, and
 single-word organisation names that are not ordinary words (run --common first); drops
 names found in more than one list (ambiguous type).  Output: name<TAB>type, sorted.
+The one-word people and places (capitalised, three letters or more, of one list only) go
+to gazetteer_words.tsv: the model's gazetteer features (warta.nlp.features) use them, the
+rules do not.
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ LISTS = {"dbpedia-person.txt": "PER", "dbpedia-organization.txt": "ORG",
 WORD = re.compile(r"^(?:[A-Z][\w'’.&-]*|\d[\w.]*)$")
 OUT = Path(__file__).resolve().parents[2] / "src" / "warta" / "lang" / "id" / "gazetteer.tsv"
 COMMON_OUT = OUT.with_name("common_words.tsv")
+WORDS_OUT = OUT.with_name("gazetteer_words.tsv")
 
 
 def keep(name: str, label: str, common: set[str]) -> bool:
@@ -38,6 +42,14 @@ def main(folder: str) -> None:
         for line in (Path(folder) / file).read_text(encoding="utf-8").splitlines():
             name = unicodedata.normalize("NFC", " ".join(line.split()))
             types.setdefault(name, set()).add(label)
+    words = sorted(f"{n}\t{next(iter(t))}" for n, t in types.items()
+                   if len(t) == 1 and " " not in n and next(iter(t)) != "ORG"
+                   and WORD.match(n) and len(n) > 2)
+    WORDS_OUT.write_text("# One-word people and places of the DBpedia name lists (MDEE gazetteer,\n"
+                         "# Alfina et al. 2017), derived by training/ner/derive_gazetteer.py;\n"
+                         "# name<TAB>type.  Used as model features only (warta.nlp.features).\n"
+                         + "\n".join(words) + "\n", encoding="utf-8")
+    print(f"{len(words)} one-word names → {WORDS_OUT}")
     types = {n: t for n, t in types.items() if len(t) > 1 or keep(n, next(iter(t)), common)}
     rows = sorted(f"{n}\t{next(iter(t))}" for n, t in types.items() if len(t) == 1)
     header = ("# Derived from the DBpedia name lists (MDEE gazetteer, Alfina et al. 2017) by\n"

@@ -25,10 +25,12 @@ def train_ner_cli(
     pos_aux: Annotated[int, typer.Option(help="nlp-id POS sentences for the auxiliary tagger "
                                                "(needs config_multitask.cfg and nlp-id)")] = 0,
     pretrain_epochs: Annotated[int, typer.Option(help="pretrain the tok2vec first (epochs)")] = 0,
+    heads: Annotated[bool, typer.Option(help="train the per-set model (shared encoder, one head "
+                                             "per set; default config training/ner/config_heads.cfg)")] = False,
     export: Annotated[bool, typer.Option(help="copy the best model into the package")] = False,
 ) -> None:
     """Train the Indonesian NER model on the sets' train splits (CPU)."""
-    from ..train import TRAINING_DIR, export_model, loads_pretrained, train_ner
+    from ..train import PACKAGE_HEADS, TRAINING_DIR, export_model, loads_pretrained, train_ner
 
     if not data.is_dir():
         raise UsageError(f"--data {data}: no such folder")
@@ -39,6 +41,17 @@ def train_ner_cli(
     if pretrain_epochs and not loads_pretrained(config or TRAINING_DIR / "config_ner.cfg"):
         raise UsageError(f"--pretrain-epochs needs a config that loads the pretrained weights: "
                          f"--config {TRAINING_DIR / 'config_ner_pretrain.cfg'}")
+    if heads:
+        if pos_aux or pretrain_epochs:
+            raise UsageError("--heads takes neither --pos-aux nor --pretrain-epochs")
+        from ..train_heads import DEFAULT_STEPS, train_heads
+
+        best = train_heads(data, out, config=config, sets=sets, lower_fraction=lower_fraction,
+                           seed=seed, max_steps=max_steps or DEFAULT_STEPS, log=typer.echo)
+        typer.echo(f"best model: {best}")
+        if export:
+            typer.echo(f"exported to {export_model(best, PACKAGE_HEADS, name='warta_ner_id_sets')}")
+        return
     best = train_ner(data, out, config=config, sets=sets, lower_fraction=lower_fraction,
                      seed=seed, max_steps=max_steps, pos_aux=pos_aux,
                      pretrain_epochs=pretrain_epochs)
@@ -50,24 +63,53 @@ def train_ner_cli(
 @eval_app.command("ner")
 def eval_ner_cli(
     files: Annotated[list[Path], typer.Argument(help="CoNLL-style files: token … IOB-tag")],
-    model: Annotated[Optional[Path], typer.Option(help="model folder (default: the shipped one)")] = None,
-    rules: Annotated[bool, typer.Option(help="apply warta's entity rules on top of the model")] = False,
+    model: Annotated[Optional[Path], typer.Option(help="pooled model folder (default: the shipped one)")] = None,
+    rules: Annotated[bool, typer.Option(help="apply warta's entity rules on top of the pooled model")] = False,
+    head: Annotated[str, typer.Option(help="which model scores each file: auto (a file of a known set: "
+                                           "that set's head of the per-set model; else the pooled "
+                                           "model), pooled, or a set name")] = "auto",
+    heads_model: Annotated[Optional[Path], typer.Option(help="per-set model folder (default: the "
+                                                             "shipped one)")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="print JSON")] = False,
 ) -> None:
     """Entity-level precision, recall and F1 per label (PER, ORG, LOC; exact spans)."""
+    from ..nlp import heads as per_set
     from ..nlp.evaluate import evaluate_file
     from ..nlp.pipeline import build
+    from ..train import read_conll
 
     missing = [str(f) for f in files if not f.is_file()]
     if missing:
         raise UsageError(f"no such file: {', '.join(missing)}")
-    nlp = build(model, with_rules=rules)
-    results = {str(f): evaluate_file(nlp, f) for f in files}
+    if heads_model is not None and not (heads_model / "config.cfg").is_file():
+        raise UsageError(f"--heads-model {heads_model}: no per-set NER model there")
+    if head not in ("auto", "pooled") and (rules or model is not None):
+        raise UsageError(f"--head {head} scores a head of the per-set model: "
+                         "it takes neither --rules nor --model")
+    have_heads = heads_model is not None or per_set.shipped()
+    sets = per_set.head_sets(per_set.load_heads(heads_model and str(heads_model))) if have_heads else []
+    if head not in ("auto", "pooled") and head not in sets:
+        raise UsageError(f"--head {head}: the per-set model has heads for {', '.join(sets) or 'no set'}")
+    pooled = None
+    results: dict[str, Any] = {}
+    for f in files:
+        chosen = head
+        if head == "auto":
+            found = per_set.detect_set(f, (t for _, tags in read_conll(f) for t in tags), sets)
+            chosen = found if found and not rules and model is None else "pooled"
+        if chosen == "pooled":
+            pooled = pooled or build(model, with_rules=rules)
+            results[str(f)] = evaluate_file(pooled, f)
+            results[str(f)]["head"] = "pooled" + (" + rules" if rules else "")
+        else:
+            nlp = per_set.load_heads(heads_model and str(heads_model))
+            results[str(f)] = evaluate_file(nlp, f, head=per_set.HEAD_PREFIX + chosen)
+            results[str(f)]["head"] = per_set.HEAD_PREFIX + chosen
     if as_json:
         typer.echo(dumps(results, indent=2))
         return
     for name, res in results.items():
-        typer.echo(f"{name} ({res['sentences']} sentences)")
+        typer.echo(f"{name} ({res['sentences']} sentences, {res['head']})")
         for label in ("PER", "ORG", "LOC", "total"):
             r = res[label]
             typer.echo(f"  {label:6} P {r['p']:.3f}  R {r['r']:.3f}  F1 {r['f1']:.3f}")
@@ -88,7 +130,24 @@ def model_info(model: Path | None = None) -> dict[str, Any]:
             "labels": meta.get("labels", {}).get("ner", []), "size_bytes": size,
             "training": meta.get("warta_training"),
             "dev_scores": {k: meta.get("performance", {}).get(k)
-                           for k in ("ents_f", "ents_p", "ents_r")}}
+                           for k in ("ents_f", "ents_p", "ents_r")},
+            "per_set": _heads_info(None)}
+
+
+def _heads_info(path: Path | None) -> dict[str, Any] | None:
+    """The per-set model (one head per data set, for ``warta eval ner``), or None."""
+    from ..nlp.heads import HEADS_DIR
+
+    path = Path(path or HEADS_DIR)
+    meta_path = path / "meta.json"
+    if not meta_path.is_file():
+        return None
+    meta = json.loads(meta_path.read_text(encoding="utf-8"))
+    training = meta.get("warta_training") or {}
+    return {"path": str(path), "name": meta.get("name"), "version": meta.get("version"),
+            "heads": meta.get("warta_heads"), "pipeline": meta.get("pipeline"),
+            "size_bytes": sum(p.stat().st_size for p in path.rglob("*") if p.is_file()),
+            "training": training, "dev_f1": training.get("dev_f1")}
 
 
 def info_cli(
@@ -105,6 +164,10 @@ def info_cli(
     typer.echo(f"labels   {', '.join(info['labels'])}")
     sets = (info["training"] or {}).get("sets")
     typer.echo(f"trained  {', '.join(sets) if sets else 'unknown'}")
+    per_set = info["per_set"]
+    if per_set:
+        typer.echo(f"per-set  {per_set['path']} ({per_set['size_bytes'] / 1e6:.1f} MB): heads "
+                   f"{', '.join(sorted(per_set['heads'] or {}))} (warta eval ner)")
 
 
 def register(app: typer.Typer) -> None:

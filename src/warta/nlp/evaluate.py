@@ -70,10 +70,17 @@ def run_pretokenized(nlp: Language, sentences: list[list[str]], batch_size: int 
     return list(nlp.pipe(docs, batch_size=batch_size))
 
 
-def evaluate_file(nlp: Language, path: str | Path, labels: tuple[str, ...] = LABELS) -> dict[str, Any]:
-    """Scores of ``nlp`` on one CoNLL-style file (token first column, IOB tag last)."""
+def evaluate_file(nlp: Language, path: str | Path, labels: tuple[str, ...] = LABELS,
+                  head: str | None = None) -> dict[str, Any]:
+    """Scores of ``nlp`` on one CoNLL-style file (token first column, IOB tag last);
+    ``head``: only that entity head of a per-set model (:mod:`warta.nlp.heads`)."""
     data = list(read_conll(path))
-    docs = run_pretokenized(nlp, [w for w, _ in data])
+    if head is None:
+        docs = run_pretokenized(nlp, [w for w, _ in data])
+    else:
+        from .heads import predict
+
+        docs = predict(nlp, head, [w for w, _ in data])
     result = score(((gold_spans(t), predicted_spans(d)) for (_, t), d in zip(data, docs)), labels)
     result["sentences"] = len(data)
     return result

@@ -1,0 +1,91 @@
+"""The per-set NER model (``models/ner_id_sets``): one entity head per public data set.
+
+The public Indonesian NER sets annotate differently (see :mod:`warta.train_heads`); the
+per-set model has a shared encoder and one head per set, each trained on its own set only,
+like the published per-set models it is compared with.  It serves ``warta eval ner``:
+a CoNLL file of a known set is scored with that set's head.  warta's extraction pipeline
+(:func:`warta.nlp.load`) uses the pooled model, which has learnt from every set.
+
+>>> nlp = load_heads()                                            # doctest: +SKIP
+>>> detect_set("data/ner/nergrit/test.txt", ["B-PERSON", "O", "B-PLACE"])   # doctest: +SKIP
+'nergrit'
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+from collections.abc import Iterable
+from pathlib import Path
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ..errors import UsageError
+from . import features  # noqa: F401  (registers the model's gazetteer features)
+from .ops import use_blas_ops
+
+HEADS_DIR = Path(__file__).resolve().parent.parent / "models" / "ner_id_sets"
+HEAD_PREFIX = "ner_"
+
+#: the tag names that only one set uses (without B-/I-), in the order they are tested
+_SET_TAGS = (("nerp", {"PPL", "PLC", "IND", "EVT", "FNB"}),
+             ("nergrit", {"ORGANISATION", "PLACE"}),
+             ("nerugm", {"QUANTITY", "TIME"}),
+             ("nerui", {"ORGANIZATION", "LOCATION", "PERSON"}),
+             ("idner2k", {"PER", "ORG", "LOC"}))
+
+
+def head_sets(nlp: Language) -> list[str]:
+    """The sets that ``nlp`` has a head for."""
+    return sorted(n[len(HEAD_PREFIX):] for n in nlp.pipe_names if n.startswith(HEAD_PREFIX))
+
+
+def detect_set(path: str | Path, tags: Iterable[str], known: Iterable[str] | None = None) -> str | None:
+    """The data set a CoNLL file belongs to: a folder (or file stem) of its path named like a
+    known set, else the set whose tag names it uses; None when neither tells."""
+    known = set(known) if known is not None else {name for name, _ in _SET_TAGS}
+    for part in reversed(Path(path).parts[:-1] + (Path(path).stem,)):
+        if part.lower() in known:
+            return part.lower()
+    labels = {t[2:] for t in tags if t[:2] in ("B-", "I-")}
+    for name, names in _SET_TAGS:
+        if name in known and labels and labels & names and (name != "idner2k" or labels <= names):
+            return name
+    return None
+
+
+def build_heads(model: str | Path | None = None) -> Language:
+    """The per-set model at ``model`` (default: the shipped one)."""
+    path = Path(model or HEADS_DIR)
+    if not (path / "config.cfg").is_file():
+        raise UsageError(f"{path}: no per-set NER model there "
+                         "(train one with `warta train-ner --heads`)")
+    return use_blas_ops(spacy.load(path, exclude=["tokenizer"]))
+
+
+@functools.cache
+def load_heads(model: str | None = None) -> Language:
+    """:func:`build_heads`, once per process."""
+    return build_heads(model)
+
+
+def predict(nlp: Language, head: str, sentences: Iterable[list[str]], batch_size: int = 256) -> list[Doc]:
+    """Docs of pre-tokenised ``sentences`` with the entities of ``head`` alone (``ner``:
+    the pooled head; ``ner_<set>``: a set's)."""
+    if head not in nlp.pipe_names:
+        raise UsageError(f"the model has no head {head!r}; it has {', '.join(nlp.pipe_names)}")
+    others = [n for n in nlp.pipe_names if n.startswith("ner") and n != head]
+    docs = (Doc(nlp.vocab, words=words) for words in sentences)
+    with nlp.select_pipes(disable=others):
+        return list(nlp.pipe(docs, batch_size=batch_size))
+
+
+def shipped() -> bool:
+    return (HEADS_DIR / "config.cfg").is_file()
+
+
+def meta(model: str | Path | None = None) -> dict:
+    path = Path(model or HEADS_DIR)
+    return json.loads((path / "meta.json").read_text(encoding="utf-8"))
