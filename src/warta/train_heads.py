@@ -58,9 +58,9 @@ def build_pipeline(config: Path, sets: list[str], seed: int):
 
 
 def _examples(nlp, sentences: list[tuple[str, Sentence, bool]], heads: list[str]):
-    """Per sentence: one predicted doc and, for each head, an Example whose reference
-    has the sentence's entities when the head learns from it, or none at all (missing,
-    not O: no loss) when it does not.  ``sentences`` holds (set, (words, tags), pooled_only)."""
+    """Per sentence: one predicted doc and an Example (with the sentence's entities) for
+    each head that learns from it: the pooled head always, the set's own head unless the
+    sentence is a lower-cased copy.  ``sentences`` holds (set, (words, tags), pooled_only)."""
     from spacy.tokens import Doc
     from spacy.training import Example
 
@@ -191,11 +191,11 @@ def evaluate(nlp, dev: dict[str, list[Sentence]], cased: list[str]) -> dict[str,
 def train_heads(data: str | Path, out: str | Path, config: str | Path | None = None,
                 sets: list[str] | None = None, lower_fraction: float = 0.3, seed: int = 1234,
                 max_steps: int = DEFAULT_STEPS, eval_every: int = 500, dropout: float = 0.15,
-                replace_copies: int = 0, mapping: dict[str, Any] | None = None,
-                log: Callable[[str], None] = print) -> Path:
+                replace_copies: int = 0, decay: bool = False,
+                mapping: dict[str, Any] | None = None, log: Callable[[str], None] = print) -> Path:
     """Train the shared encoder, the pooled head and one head per set; the best checkpoint
     (mean F1 of the cased sets' heads on their dev splits) is saved to ``out/model-best``."""
-    from thinc.api import Adam, compounding
+    from thinc.api import Adam, compounding, warmup_linear
 
     data, out = Path(data), Path(out)
     config = Path(config or TRAINING_DIR / "config_heads.cfg")
@@ -214,7 +214,8 @@ def train_heads(data: str | Path, out: str | Path, config: str | Path | None = N
         for lab in labels:
             nlp.get_pipe(head).add_label(lab)
     sample = [eg for _, by_head in train[:200] for eg in by_head.values()]
-    optimizer = Adam(learn_rate=0.001, beta1=0.9, beta2=0.999, L2=0.01, L2_is_weight_decay=True,
+    rate = warmup_linear(0.001, 250, max_steps) if decay else 0.001
+    optimizer = Adam(learn_rate=rate, beta1=0.9, beta2=0.999, L2=0.01, L2_is_weight_decay=True,
                      grad_clip=1.0, use_averages=True, eps=1e-8)
     nlp.initialize(lambda: sample, sgd=optimizer)
     rng = random.Random(seed)
@@ -224,6 +225,7 @@ def train_heads(data: str | Path, out: str | Path, config: str | Path | None = N
     losses: dict[str, float] = {}
     for step, batch in enumerate(_batches(train, rng, sizes), start=1):
         update(nlp, batch, heads, dropout, optimizer, losses)
+        optimizer.step_schedules()
         if step % eval_every == 0 or step == max_steps:
             with nlp.use_params(optimizer.averages):
                 scores = evaluate(nlp, dev, cased)

@@ -5,19 +5,20 @@ from __future__ import annotations
 
 import random
 
-import spacy
 from spacy.tokens import Doc
+from spacy.vocab import Vocab
 
 from warta.nlp import features
 from warta.train_heads import replace_mentions
 
+VOCAB = Vocab()
 COLUMNS = {f"{part}-{typ}-{case}": 2 * len(features.TYPES) * c + 2 * t + p
            for c, case in enumerate(("cased", "lower")) for t, typ in enumerate(features.TYPES)
            for p, part in enumerate(("B", "I"))}
 
 
 def marks(words: list[str]) -> dict[str, list[str]]:
-    doc = Doc(spacy.blank("id").vocab, words=words)
+    doc = Doc(VOCAB, words=words)
     rows = features.doc_features(doc)
     return {w: sorted(k for k, col in COLUMNS.items() if row[col]) for w, row in zip(words, rows)}
 
@@ -40,7 +41,7 @@ def test_the_longest_name_wins_and_an_empty_doc_has_no_rows():
     got = marks("Joko Widodo dan Bank Dunia".split())
     assert got["Joko"] == ["B-PER-cased", "B-PER-lower"] and got["Widodo"] == ["I-PER-cased", "I-PER-lower"]
     assert got["Bank"] == ["B-ORG-cased", "B-ORG-lower"] and got["dan"] == []
-    assert features.doc_features(Doc(spacy.blank("id").vocab, words=[])) == []
+    assert features.doc_features(Doc(VOCAB, words=[])) == []
 
 
 def test_mention_replacement_keeps_the_sentence_and_the_types():
