@@ -41,3 +41,16 @@ def test_an_unknown_head_is_refused_with_the_heads_there_are():
     assert res.exit_code != 0
     assert "conll2003" in res.stderr and "nerui" in res.stderr
     assert "Traceback" not in res.stderr
+
+
+def test_a_file_that_is_no_conll_text_is_named_with_the_reason(tmp_path):
+    binary = tmp_path / "photo.tsv"
+    binary.write_bytes(b"\x89PNG\r\n\x1a\n\xd0\xff\x00" * 20)
+    empty = tmp_path / "empty.tsv"
+    empty.write_text("", encoding="utf-8")
+    for path, reason in ((binary, "not a UTF-8 text file"), (empty, "no sentences")):
+        proc = subprocess.run([sys.executable, "-m", "warta", "eval", "ner", str(path)],
+                              capture_output=True, text=True, timeout=300)
+        assert proc.returncode == 2
+        assert str(path) in proc.stderr and reason in proc.stderr
+        assert "Traceback" not in proc.stderr and "internal error" not in proc.stderr

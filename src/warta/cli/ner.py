@@ -81,6 +81,7 @@ def eval_ner_cli(
     missing = [str(f) for f in files if not f.is_file()]
     if missing:
         raise UsageError(f"no such file: {', '.join(missing)}")
+    tags = {f: _conll_tags(f, read_conll) for f in files}
     if heads_model is not None and not (heads_model / "config.cfg").is_file():
         raise UsageError(f"--heads-model {heads_model}: no per-set NER model there")
     if head not in ("auto", "pooled") and (rules or model is not None):
@@ -95,7 +96,7 @@ def eval_ner_cli(
     for f in files:
         chosen = head
         if head == "auto":
-            found = per_set.detect_set(f, (t for _, tags in read_conll(f) for t in tags), sets)
+            found = per_set.detect_set(f, tags[f], sets)
             chosen = found if found and not rules and model is None else "pooled"
         if chosen == "pooled":
             pooled = pooled or build(model, with_rules=rules)
@@ -113,6 +114,17 @@ def eval_ner_cli(
         for label in ("PER", "ORG", "LOC", "total"):
             r = res[label]
             typer.echo(f"  {label:6} P {r['p']:.3f}  R {r['r']:.3f}  F1 {r['f1']:.3f}")
+
+
+def _conll_tags(path: Path, read_conll) -> list[str]:
+    """The tags of a CoNLL file, or a UsageError naming the file and what is wrong."""
+    try:
+        sentences = list(read_conll(path))
+    except UnicodeDecodeError as exc:
+        raise UsageError(f"{path}: not a UTF-8 text file ({exc.reason} at byte {exc.start})") from None
+    if not sentences:
+        raise UsageError(f"{path}: no sentences (expected a token and an IOB tag a line)")
+    return [t for _, tags in sentences for t in tags]
 
 
 def model_info(model: Path | None = None) -> dict[str, Any]:
