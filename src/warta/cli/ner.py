@@ -87,8 +87,7 @@ def eval_ner_cli(
     if head not in ("auto", "pooled") and (rules or model is not None):
         raise UsageError(f"--head {head} scores a head of the per-set model: "
                          "it takes neither --rules nor --model")
-    have_heads = heads_model is not None or per_set.shipped()
-    sets = per_set.head_sets(per_set.load_heads(heads_model and str(heads_model))) if have_heads else []
+    sets = per_set.available_sets(heads_model)
     if head not in ("auto", "pooled") and head not in sets:
         raise UsageError(f"--head {head}: the per-set model has heads for {', '.join(sets) or 'no set'}")
     pooled = None

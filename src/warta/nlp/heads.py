@@ -29,17 +29,14 @@ from .ops import use_blas_ops
 HEADS_DIR = Path(__file__).resolve().parent.parent / "models" / "ner_id_sets"
 HEAD_PREFIX = "ner_"
 
-#: the tag names that only one set uses (without B-/I-), in the order they are tested
+#: tag names (without B-/I-) that tell a set, tried in this order: a file using any of a
+#: set's names is that set's (NER UGM uses NER UI's names and adds QUANTITY and TIME;
+#: NERGrit shares PERSON), idner2k's only when it uses no other names
 _SET_TAGS = (("nerp", {"PPL", "PLC", "IND", "EVT", "FNB"}),
              ("nergrit", {"ORGANISATION", "PLACE"}),
              ("nerugm", {"QUANTITY", "TIME"}),
              ("nerui", {"ORGANIZATION", "LOCATION", "PERSON"}),
              ("idner2k", {"PER", "ORG", "LOC"}))
-
-
-def head_sets(nlp: Language) -> list[str]:
-    """The sets that ``nlp`` has a head for."""
-    return sorted(n[len(HEAD_PREFIX):] for n in nlp.pipe_names if n.startswith(HEAD_PREFIX))
 
 
 def detect_set(path: str | Path, tags: Iterable[str], known: Iterable[str] | None = None) -> str | None:
@@ -86,6 +83,10 @@ def shipped() -> bool:
     return (HEADS_DIR / "config.cfg").is_file()
 
 
-def meta(model: str | Path | None = None) -> dict:
-    path = Path(model or HEADS_DIR)
-    return json.loads((path / "meta.json").read_text(encoding="utf-8"))
+def available_sets(model: str | Path | None = None) -> list[str]:
+    """The sets the per-set model at ``model`` has heads for, read from its meta.json
+    (without loading it); [] when there is no model there."""
+    path = Path(model or HEADS_DIR) / "meta.json"
+    if not path.is_file():
+        return []
+    return sorted(json.loads(path.read_text(encoding="utf-8")).get("warta_heads") or {})
