@@ -57,10 +57,13 @@ def build_pipeline(config: Path, sets: list[str], seed: int):
     return load_model_from_config(cfg, auto_fill=True, validate=True)
 
 
-def _examples(nlp, sentences: list[tuple[str, Sentence, bool]], heads: list[str]):
-    """Per sentence: one predicted doc and an Example (with the sentence's entities) for
-    each head that learns from it: the pooled head always, the set's own head unless the
-    sentence is a lower-cased copy.  ``sentences`` holds (set, (words, tags), pooled_only)."""
+def _examples(nlp, sentences: list[tuple[str, Sentence, bool]], heads: list[str],
+              positives_for: frozenset[str] = frozenset(), cased: frozenset[str] = frozenset()):
+    """Per sentence: one predicted doc and an Example for each head that learns from it:
+    the pooled head always, the set's own head unless the sentence is a lower-cased copy.
+    A head of ``positives_for`` also learns from the other cased sets' sentences, from their
+    entities only: every other token is missing, not O, so the other set's idea of what is
+    no entity is not learnt.  ``sentences`` holds (set, (words, tags), pooled_only)."""
     from spacy.tokens import Doc
     from spacy.training import Example
 
@@ -70,9 +73,16 @@ def _examples(nlp, sentences: list[tuple[str, Sentence, bool]], heads: list[str]
         full = make_doc(nlp.vocab, words, tags)
         own = head_name(set_name)
         by_head = {}
+        partial = None
         for head in heads:
             if head == "ner" or (head == own and not pooled_only):
                 by_head[head] = Example(predicted, full)
+            elif (head[len(HEAD_PREFIX):] in positives_for and not pooled_only
+                  and set_name in cased and full.ents):
+                if partial is None:
+                    partial = Doc(nlp.vocab, words=words)
+                    partial.set_ents(list(full.ents), default="missing")
+                by_head[head] = Example(predicted, partial)
         out.append((predicted, by_head))
     return out
 
@@ -191,7 +201,7 @@ def evaluate(nlp, dev: dict[str, list[Sentence]], cased: list[str]) -> dict[str,
 def train_heads(data: str | Path, out: str | Path, config: str | Path | None = None,
                 sets: list[str] | None = None, lower_fraction: float = 0.3, seed: int = 1234,
                 max_steps: int = DEFAULT_STEPS, eval_every: int = 500, dropout: float = 0.15,
-                replace_copies: int = 0, decay: bool = False,
+                replace_copies: int = 0, decay: bool = False, positives_for: list[str] = (),
                 mapping: dict[str, Any] | None = None, log: Callable[[str], None] = print) -> Path:
     """Train the shared encoder, the pooled head and one head per set; the best checkpoint
     (mean F1 of the cased sets' heads on their dev splits) is saved to ``out/model-best``."""
@@ -206,7 +216,7 @@ def train_heads(data: str | Path, out: str | Path, config: str | Path | None = N
     heads = ["ner"] + [head_name(s) for s in sets]
     cased = [s for s in sets if mapping[s].get("cased", True)]
     train = _examples(nlp, training_data(data, mapping, sets, lower_fraction, seed, replace_copies),
-                      heads)
+                      heads, frozenset(positives_for), frozenset(cased))
     dev = {s: load_set(data, s, mapping[s], "dev") for s in sets}
     labels = sorted({lab for _, by_head in train for eg in by_head.values()
                      for lab in (e.label_ for e in eg.reference.ents)})

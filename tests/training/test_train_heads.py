@@ -93,3 +93,24 @@ def test_training_logs_and_keeps_the_best_checkpoint(trained):
 ])
 def test_a_files_set_is_told_by_its_folder_or_its_tag_names(path, tags, expected):
     assert detect_set(path, tags) == expected
+
+
+def test_a_positives_head_learns_only_the_entities_of_other_sets_sentences():
+    import spacy
+
+    from warta.train_heads import _examples
+
+    nlp = spacy.blank("id")
+    words = "Rina Wulandari tiba di Negeria .".split()
+    tags = ["B-PER", "I-PER", "O", "O", "O", "O"]
+    rows = [("beta", (words, tags), False), ("beta", ([w.lower() for w in words], tags), True)]
+    heads = ["ner", "ner_alfa", "ner_beta"]
+    (doc, by_head), (_, lower) = _examples(nlp, rows, heads, frozenset({"alfa"}),
+                                           frozenset({"alfa", "beta"}))
+    assert sorted(by_head) == heads and sorted(lower) == ["ner"]
+    own = by_head["ner_beta"].reference
+    other = by_head["ner_alfa"].reference
+    assert [t.ent_iob_ for t in own] == ["B", "I", "O", "O", "O", "O"]
+    assert [t.ent_iob_ for t in other] == ["B", "I", "", "", "", ""]  # no O learnt from beta
+    assert [(e.text, e.label_) for e in other.ents] == [("Rina Wulandari", "PER")]
+    assert by_head["ner_alfa"].predicted is doc is by_head["ner"].predicted
