@@ -114,3 +114,14 @@ def test_a_positives_head_learns_only_the_entities_of_other_sets_sentences():
     assert [t.ent_iob_ for t in other] == ["B", "I", "", "", "", ""]  # no O learnt from beta
     assert [(e.text, e.label_) for e in other.ents] == [("Rina Wulandari", "PER")]
     assert by_head["ner_alfa"].predicted is doc is by_head["ner"].predicted
+
+
+def test_the_checkpoint_with_the_worst_set_furthest_above_its_target_wins():
+    from warta.train_heads import checkpoint_score
+
+    cased, targets = ["a", "b"], {"a": 0.80, "b": 0.70}
+    even = checkpoint_score({"a": 0.85, "b": 0.75, "c": 0.1}, cased, targets)
+    lopsided = checkpoint_score({"a": 0.95, "b": 0.69}, cased, targets)
+    assert even == (0.05, 0.80) and lopsided[0] == -0.01
+    assert even > lopsided  # a better mean does not make up for a set below its target
+    assert checkpoint_score({"a": 0.9, "b": 0.6}, cased, {"a": 0.8}) == (0.75, 0.75)  # no full targets: mean
