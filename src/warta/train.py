@@ -112,18 +112,51 @@ def load_set(data: Path, name: str, spec: dict[str, Any], split: str) -> list[Se
 
 def training_sentences(data: Path, mapping: dict[str, Any], sets: Iterable[str],
                        lower_fraction: float, seed: int) -> list[Sentence]:
-    """All train sentences of ``sets``, plus lower-cased copies of a seeded share of the
-    cased ones, shuffled with ``seed``."""
+    """All train sentences of ``sets``, plus lower-cased copies of a seeded share of the cased
+    ones, shuffled with ``seed`` (:func:`training_data` without the sets)."""
+    return [s for _, s, _ in training_data(data, mapping, sets, lower_fraction, seed)]
+
+
+def training_data(data: Path, mapping: dict[str, Any], sets: Iterable[str], lower_fraction: float,
+                  seed: int, replace_copies: int = 0) -> list[tuple[str, Sentence, bool]]:
+    """Every train sentence with its set; lower-cased copies of a seeded share of the cased
+    ones are for the pooled head only.  With ``replace_copies``, each sentence that has
+    entities is added that many times again with every entity replaced by another mention of
+    the same type from the same set (mention replacement, for the set's head too)."""
     rng = random.Random(seed)
-    out: list[Sentence] = []
+    out: list[tuple[str, Sentence, bool]] = []
     for name in sets:
         spec = mapping[name]
-        for words, tags in load_set(data, name, spec, "train"):
-            out.append((words, tags))
+        sentences = load_set(data, name, spec, "train")
+        mentions: dict[str, list[list[str]]] = {}
+        for words, tags in sentences:
+            for start, end, label in spans_of(tags):
+                mentions.setdefault(label, []).append(words[start:end])
+        for words, tags in sentences:
+            out.append((name, (words, tags), False))
             if spec.get("cased", True) and rng.random() < lower_fraction:
-                out.append(([w.lower() for w in words], tags))
+                out.append((name, ([w.lower() for w in words], tags), True))
+            if spans_of(tags):
+                out += [(name, replace_mentions(words, tags, mentions, rng), False)
+                        for _ in range(replace_copies)]
     rng.shuffle(out)
     return out
+
+
+def replace_mentions(words: list[str], tags: list[str], mentions: dict[str, list[list[str]]],
+                     rng: random.Random) -> Sentence:
+    """``words`` with each entity replaced by a random mention of its type."""
+    new_words: list[str] = []
+    new_tags: list[str] = []
+    i = 0
+    for start, end, label in spans_of(tags):
+        new_words += words[i:start]
+        new_tags += tags[i:start]
+        other = rng.choice(mentions[label])
+        new_words += other
+        new_tags += [f"B-{label}"] + [f"I-{label}"] * (len(other) - 1)
+        i = end
+    return new_words + words[i:], new_tags + tags[i:]
 
 
 def nlp_id_tagged() -> list[Sentence]:
@@ -286,16 +319,18 @@ def train_ner(data: str | Path, out: str | Path, config: str | Path | None = Non
     record.update(data=str(data), config=str(config), seconds=round(time.time() - started),
                   max_steps=max_steps, pretrain_epochs=pretrain_epochs,
                   init_tok2vec=str(init_tok2vec) if init_tok2vec else None)
-    _annotate_meta(best, record)
+    annotate_meta(best, record)
     return best
 
 
-def _annotate_meta(model: Path, training: dict[str, Any]) -> None:
-    """Record how the model was trained in its ``meta.json``."""
+def annotate_meta(model: Path, training: dict[str, Any], name: str = "warta_ner_id",
+                   description: str = "warta Indonesian NER (CNN tok2vec + transition NER)",
+                   **extra: Any) -> None:
+    """Record how the model was trained in its ``meta.json`` (and any ``extra`` keys)."""
     meta_path = model / "meta.json"
     meta = json.loads(meta_path.read_text(encoding="utf-8"))
-    meta.update(name="warta_ner_id", version=meta.get("version") or "0.0.0",
-                description="warta Indonesian NER (CNN tok2vec + transition NER)")
+    meta.update(name=name, version=meta.get("version") or "0.0.0", description=description,
+                **extra)
     meta["warta_training"] = training
     meta_path.write_text(json.dumps(meta, indent=2, ensure_ascii=False), encoding="utf-8")
 

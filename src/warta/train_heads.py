@@ -28,15 +28,12 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
-from .nlp.heads import HEAD_PREFIX
-from .train import TRAINING_DIR, Sentence, label_map, load_set, make_doc, spans_of
+from .nlp.heads import head_name
+from .train import (TRAINING_DIR, Sentence, annotate_meta, label_map, load_set, make_doc,
+                    training_data)
 
 #: training steps of the shipped per-set model
 DEFAULT_STEPS = 6000
-
-
-def head_name(set_name: str) -> str:
-    return HEAD_PREFIX + set_name
 
 
 def build_pipeline(config: Path, sets: list[str], seed: int):
@@ -67,6 +64,7 @@ def _examples(nlp, sentences: list[tuple[str, Sentence, bool]], heads: list[str]
     from spacy.tokens import Doc
     from spacy.training import Example
 
+    positive_heads = {head_name(s) for s in positives_for}
     out = []
     for set_name, (words, tags), pooled_only in sentences:
         predicted = Doc(nlp.vocab, words=words)
@@ -77,56 +75,13 @@ def _examples(nlp, sentences: list[tuple[str, Sentence, bool]], heads: list[str]
         for head in heads:
             if head == "ner" or (head == own and not pooled_only):
                 by_head[head] = Example(predicted, full)
-            elif (head[len(HEAD_PREFIX):] in positives_for and not pooled_only
-                  and set_name in cased and full.ents):
+            elif head in positive_heads and not pooled_only and set_name in cased and full.ents:
                 if partial is None:
                     partial = Doc(nlp.vocab, words=words)
                     partial.set_ents(list(full.ents), default="missing")
                 by_head[head] = Example(predicted, partial)
         out.append((predicted, by_head))
     return out
-
-
-def training_data(data: Path, mapping: dict[str, Any], sets: list[str], lower_fraction: float,
-                  seed: int, replace_copies: int = 0) -> list[tuple[str, Sentence, bool]]:
-    """Every train sentence with its set; lower-cased copies of a seeded share of the cased
-    ones are for the pooled head only.  With ``replace_copies``, each sentence that has
-    entities is added that many times again with every entity replaced by another mention of
-    the same type from the same set (mention replacement, for the set's head too)."""
-    rng = random.Random(seed)
-    out: list[tuple[str, Sentence, bool]] = []
-    for name in sets:
-        spec = mapping[name]
-        sentences = load_set(data, name, spec, "train")
-        mentions: dict[str, list[list[str]]] = {}
-        for words, tags in sentences:
-            for start, end, label in spans_of(tags):
-                mentions.setdefault(label, []).append(words[start:end])
-        for words, tags in sentences:
-            out.append((name, (words, tags), False))
-            if spec.get("cased", True) and rng.random() < lower_fraction:
-                out.append((name, ([w.lower() for w in words], tags), True))
-            if spans_of(tags):
-                out += [(name, replace_mentions(words, tags, mentions, rng), False)
-                        for _ in range(replace_copies)]
-    rng.shuffle(out)
-    return out
-
-
-def replace_mentions(words: list[str], tags: list[str], mentions: dict[str, list[list[str]]],
-                     rng: random.Random) -> Sentence:
-    """``words`` with each entity replaced by a random mention of its type."""
-    new_words: list[str] = []
-    new_tags: list[str] = []
-    i = 0
-    for start, end, label in spans_of(tags):
-        new_words += words[i:start]
-        new_tags += tags[i:start]
-        other = rng.choice(mentions[label])
-        new_words += other
-        new_tags += [f"B-{label}"] + [f"I-{label}"] * (len(other) - 1)
-        i = end
-    return new_words + words[i:], new_tags + tags[i:]
 
 
 def _batches(items: list, rng: random.Random, sizes: Iterator[float]) -> Iterator[list]:
@@ -261,23 +216,17 @@ def train_heads(data: str | Path, out: str | Path, config: str | Path | None = N
                 if score > best_score:
                     best_score = score
                     nlp.to_disk(best)
-                    _write_meta(best, sets, step, scores, data, config, seed, lower_fraction, started)
+                    annotate_meta(best, {"data": str(data), "config": str(config), "sets": sets,
+                                          "seed": seed, "lower_fraction": lower_fraction,
+                                          "best_step": step, "dev_f1": scores,
+                                          "seconds": round(time.time() - started)},
+                                   name="warta_ner_id_sets",
+                                   description="warta Indonesian NER, one head per annotation "
+                                               "convention (shared CNN tok2vec + transition NER heads)",
+                                   warta_heads={s: head_name(s) for s in sets})
             losses = {}
         if step >= max_steps:
             break
     (out / "history.json").write_text(json.dumps(history, indent=2), encoding="utf-8")
     return best
 
-
-def _write_meta(model: Path, sets: list[str], step: int, scores: dict[str, float], data: Path,
-                config: Path, seed: int, lower_fraction: float, started: float) -> None:
-    meta_path = model / "meta.json"
-    meta = json.loads(meta_path.read_text(encoding="utf-8"))
-    meta.update(name="warta_ner_id_sets", version=meta.get("version") or "0.0.0",
-                description="warta Indonesian NER, one head per annotation convention "
-                            "(shared CNN tok2vec + transition NER heads)")
-    meta["warta_heads"] = {s: head_name(s) for s in sets}
-    meta["warta_training"] = {"data": str(data), "config": str(config), "sets": sets,
-                              "seed": seed, "lower_fraction": lower_fraction, "best_step": step,
-                              "dev_f1": scores, "seconds": round(time.time() - started)}
-    meta_path.write_text(json.dumps(meta, indent=2, ensure_ascii=False), encoding="utf-8")

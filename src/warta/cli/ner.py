@@ -74,14 +74,13 @@ def eval_ner_cli(
 ) -> None:
     """Entity-level precision, recall and F1 per label (PER, ORG, LOC; exact spans)."""
     from ..nlp import heads as per_set
-    from ..nlp.evaluate import evaluate_file
+    from ..nlp.evaluate import evaluate_sentences
     from ..nlp.pipeline import build
-    from ..train import read_conll
 
     missing = [str(f) for f in files if not f.is_file()]
     if missing:
         raise UsageError(f"no such file: {', '.join(missing)}")
-    tags = {f: _conll_tags(f, read_conll) for f in files}
+    data = {f: _read_conll(f) for f in files}
     if heads_model is not None and not (heads_model / "config.cfg").is_file():
         raise UsageError(f"--heads-model {heads_model}: no per-set NER model there")
     if head not in ("auto", "pooled") and (rules or model is not None):
@@ -95,16 +94,16 @@ def eval_ner_cli(
     for f in files:
         chosen = head
         if head == "auto":
-            found = per_set.detect_set(f, tags[f], sets)
+            found = per_set.detect_set(f, (t for _, tags in data[f] for t in tags), sets)
             chosen = found if found and not rules and model is None else "pooled"
         if chosen == "pooled":
             pooled = pooled or build(model, with_rules=rules)
-            results[str(f)] = evaluate_file(pooled, f)
+            results[str(f)] = evaluate_sentences(pooled, data[f])
             results[str(f)]["head"] = "pooled" + (" + rules" if rules else "")
         else:
-            nlp = per_set.load_heads(heads_model and str(heads_model))
-            results[str(f)] = evaluate_file(nlp, f, head=per_set.HEAD_PREFIX + chosen)
-            results[str(f)]["head"] = per_set.HEAD_PREFIX + chosen
+            nlp = per_set.load_heads(heads_model)
+            results[str(f)] = evaluate_sentences(nlp, data[f], head=per_set.head_name(chosen))
+            results[str(f)]["head"] = per_set.head_name(chosen)
     if as_json:
         typer.echo(dumps(results, indent=2))
         return
@@ -115,15 +114,18 @@ def eval_ner_cli(
             typer.echo(f"  {label:6} P {r['p']:.3f}  R {r['r']:.3f}  F1 {r['f1']:.3f}")
 
 
-def _conll_tags(path: Path, read_conll) -> list[str]:
-    """The tags of a CoNLL file, or a UsageError naming the file and what is wrong."""
+def _read_conll(path: Path) -> list[tuple[list[str], list[str]]]:
+    """The (words, tags) sentences of a CoNLL file, or a UsageError naming the file and what
+    is wrong."""
+    from ..train import read_conll
+
     try:
         sentences = list(read_conll(path))
     except UnicodeDecodeError as exc:
         raise UsageError(f"{path}: not a UTF-8 text file ({exc.reason} at byte {exc.start})") from None
     if not sentences:
         raise UsageError(f"{path}: no sentences (expected a token and an IOB tag a line)")
-    return [t for _, tags in sentences for t in tags]
+    return sentences
 
 
 def model_info(model: Path | None = None) -> dict[str, Any]:
@@ -135,17 +137,21 @@ def model_info(model: Path | None = None) -> dict[str, Any]:
     if not meta_path.is_file():
         raise UsageError(f"{path}: no NER model there (train one with `warta train-ner`)")
     meta = json.loads(meta_path.read_text(encoding="utf-8"))
-    size = sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
+    size = _folder_size(path)
     return {"path": str(path), "name": meta.get("name"), "version": meta.get("version"),
             "spacy_version": meta.get("spacy_version"), "pipeline": meta.get("pipeline"),
             "labels": meta.get("labels", {}).get("ner", []), "size_bytes": size,
             "training": meta.get("warta_training"),
             "dev_scores": {k: meta.get("performance", {}).get(k)
                            for k in ("ents_f", "ents_p", "ents_r")},
-            "per_set": _heads_info(None)}
+            "per_set": _heads_info()}
 
 
-def _heads_info(path: Path | None) -> dict[str, Any] | None:
+def _folder_size(path: Path) -> int:
+    return sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
+
+
+def _heads_info(path: Path | None = None) -> dict[str, Any] | None:
     """The per-set model (one head per data set, for ``warta eval ner``), or None."""
     from ..nlp.heads import HEADS_DIR
 
@@ -157,7 +163,7 @@ def _heads_info(path: Path | None) -> dict[str, Any] | None:
     training = meta.get("warta_training") or {}
     return {"path": str(path), "name": meta.get("name"), "version": meta.get("version"),
             "heads": meta.get("warta_heads"), "pipeline": meta.get("pipeline"),
-            "size_bytes": sum(p.stat().st_size for p in path.rglob("*") if p.is_file()),
+            "size_bytes": _folder_size(path),
             "training": training, "dev_f1": training.get("dev_f1")}
 
 

@@ -74,7 +74,12 @@ def evaluate_file(nlp: Language, path: str | Path, labels: tuple[str, ...] = LAB
                   head: str | None = None) -> dict[str, Any]:
     """Scores of ``nlp`` on one CoNLL-style file (token first column, IOB tag last);
     ``head``: only that entity head of a per-set model (:mod:`warta.nlp.heads`)."""
-    data = list(read_conll(path))
+    return evaluate_sentences(nlp, list(read_conll(path)), labels, head)
+
+
+def evaluate_sentences(nlp: Language, data: list[tuple[list[str], list[str]]],
+                       labels: tuple[str, ...] = LABELS, head: str | None = None) -> dict[str, Any]:
+    """:func:`evaluate_file` on sentences already read: (words, IOB tags) pairs."""
     if head is None:
         docs = run_pretokenized(nlp, [w for w, _ in data])
     else:

@@ -39,10 +39,10 @@ _PUNCT = re.compile(r"[^\w\s]")
 def _variants(name: str) -> list[list[str]]:
     """A name's token sequences: split on spaces, and with punctuation as tokens too."""
     words = name.split()
-    if not _PUNCT.search(name):
+    if not words or not _PUNCT.search(name):
         return [words] if words else []
     split = _SPLIT.findall(name)
-    return [w for w in (words, split) if w] if split != words else [words]
+    return [words] if split == words else [words, split]
 
 
 @functools.cache

@@ -24,10 +24,16 @@ from spacy.tokens import Doc
 
 from ..errors import UsageError
 from . import features  # noqa: F401  (registers the model's gazetteer features)
+from .evaluate import run_pretokenized
 from .ops import use_blas_ops
 
 HEADS_DIR = Path(__file__).resolve().parent.parent / "models" / "ner_id_sets"
 HEAD_PREFIX = "ner_"
+
+def head_name(set_name: str) -> str:
+    """The name of a set's head in the per-set model (``ner_nergrit``)."""
+    return HEAD_PREFIX + set_name
+
 
 #: tag names (without B-/I-) that tell a set, tried in this order: a file using any of a
 #: set's names is that set's (NER UGM uses NER UI's names and adds QUANTITY and TIME;
@@ -63,7 +69,7 @@ def build_heads(model: str | Path | None = None) -> Language:
 
 
 @functools.cache
-def load_heads(model: str | None = None) -> Language:
+def load_heads(model: str | Path | None = None) -> Language:
     """:func:`build_heads`, once per process."""
     return build_heads(model)
 
@@ -74,9 +80,8 @@ def predict(nlp: Language, head: str, sentences: Iterable[list[str]], batch_size
     if head not in nlp.pipe_names:
         raise UsageError(f"the model has no head {head!r}; it has {', '.join(nlp.pipe_names)}")
     others = [n for n in nlp.pipe_names if n.startswith("ner") and n != head]
-    docs = (Doc(nlp.vocab, words=words) for words in sentences)
     with nlp.select_pipes(disable=others):
-        return list(nlp.pipe(docs, batch_size=batch_size))
+        return run_pretokenized(nlp, list(sentences), batch_size=batch_size)
 
 
 def shipped() -> bool:
