@@ -34,9 +34,11 @@ def _score_module(shared: Path):
 
 
 def corpus_hash(shared: Path) -> str:
-    """sha256 over the gold files and the articles they score (sorted by path)."""
+    """sha256 over the gold files these floors score and their articles (sorted by path)."""
     h = hashlib.sha256()
-    paths = sorted((shared / "gold").glob("*.gold.json")) + sorted((shared / "corpus").glob("*/*.txt"))
+    golds = sorted({g for names, _ in CORPORA.values() for g in names})
+    folders = sorted({folder for _, folder in CORPORA.values()})
+    paths = [shared / "gold" / g for g in golds] + [p for f in folders for p in sorted((shared / "corpus" / f).glob("*.txt"))]
     for p in paths:
         h.update(p.relative_to(shared).as_posix().encode())
         h.update(p.read_bytes())
