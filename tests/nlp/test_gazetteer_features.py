@@ -9,7 +9,7 @@ from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
 from warta.nlp import features
-from warta.train import replace_mentions
+from warta.training.ner import replace_mentions
 
 VOCAB = Vocab()
 COLUMNS = {f"{part}-{typ}-{case}": 2 * len(features.TYPES) * c + 2 * t + p

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from warta.nlp.heads import detect_set, predict
-from warta.train_heads import train_heads
+from warta.training.heads import train_heads
 
 CONFIG = Path(__file__).resolve().parents[2] / "training" / "ner" / "config_heads.cfg"
 PEOPLE = ["Budi Santoso", "Rina Wulandari", "Agus Salim", "Dewi Lestari", "Hendra Gunawan",
@@ -98,7 +98,7 @@ def test_a_files_set_is_told_by_its_folder_or_its_tag_names(path, tags, expected
 def test_a_positives_head_learns_only_the_entities_of_other_sets_sentences():
     import spacy
 
-    from warta.train_heads import _examples
+    from warta.training.heads import _examples
 
     nlp = spacy.blank("id")
     words = "Rina Wulandari tiba di Negeria .".split()
@@ -117,7 +117,7 @@ def test_a_positives_head_learns_only_the_entities_of_other_sets_sentences():
 
 
 def test_the_checkpoint_with_the_worst_set_furthest_above_its_target_wins():
-    from warta.train_heads import checkpoint_score
+    from warta.training.heads import checkpoint_score
 
     cased, targets = ["a", "b"], {"a": 0.80, "b": 0.70}
     even = checkpoint_score({"a": 0.85, "b": 0.75, "c": 0.1}, cased, targets)

@@ -84,9 +84,9 @@ def derive_common_words(sentences, min_lower: int = 3, max_capital_share: float 
 
 def main_common(data: str) -> None:
     sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "src"))
-    from warta.train import label_map, load_set, nlp_id_sentences
+    from warta.training.ner import label_map, load_set, nlp_id_sentences
 
-    mapping = label_map()
+    mapping = label_map(Path(__file__).resolve().parent / "labels.yaml")
     sentences = [w for name, spec in mapping.items() if spec.get("cased", True)
                  for w, _ in load_set(Path(data), name, spec, "train")]
     sentences += nlp_id_sentences()

@@ -27,10 +27,14 @@ def train_ner_cli(
     pretrain_epochs: Annotated[int, typer.Option(help="pretrain the tok2vec first (epochs)")] = 0,
     heads: Annotated[bool, typer.Option(help="train the per-set model (shared encoder, one head "
                                              "per set; default config training/ner/config_heads.cfg)")] = False,
+    labels: Annotated[Optional[Path], typer.Option(help="label mapping of the sets (default "
+                                                        "training/ner/labels.yaml)")] = None,
     export: Annotated[bool, typer.Option(help="copy the best model into the package")] = False,
 ) -> None:
-    """Train the Indonesian NER model on the sets' train splits (CPU)."""
-    from ..train import PACKAGE_HEADS, TRAINING_DIR, export_model, loads_pretrained, train_ner
+    """Train the Indonesian NER model on the sets' train splits (CPU); run from a checkout's
+    root, where training/ner/ holds the configs and the label mapping."""
+    from ..training.ner import (PACKAGE_HEADS, TRAINING_DIR, export_model, loads_pretrained,
+                                train_ner, training_file)
 
     if not data.is_dir():
         raise UsageError(f"--data {data}: no such folder")
@@ -38,23 +42,26 @@ def train_ner_cli(
         raise UsageError(f"--lower-fraction {lower_fraction}: expected a number from 0 to 1")
     if config is not None and not config.is_file():
         raise UsageError(f"--config {config}: no such file")
-    if pretrain_epochs and not loads_pretrained(config or TRAINING_DIR / "config_ner.cfg"):
+    if labels is not None and not labels.is_file():
+        raise UsageError(f"--labels {labels}: no such file")
+    if pretrain_epochs and not loads_pretrained(training_file("config_ner.cfg", config)):
         raise UsageError(f"--pretrain-epochs needs a config that loads the pretrained weights: "
                          f"--config {TRAINING_DIR / 'config_ner_pretrain.cfg'}")
     if heads:
         if pos_aux or pretrain_epochs:
             raise UsageError("--heads takes neither --pos-aux nor --pretrain-epochs")
-        from ..train_heads import DEFAULT_STEPS, train_heads
+        from ..training.heads import DEFAULT_STEPS, train_heads
 
         best = train_heads(data, out, config=config, sets=sets, lower_fraction=lower_fraction,
-                           seed=seed, max_steps=max_steps or DEFAULT_STEPS, log=typer.echo)
+                           seed=seed, max_steps=max_steps or DEFAULT_STEPS, log=typer.echo,
+                           labels=labels)
         typer.echo(f"best model: {best}")
         if export:
             typer.echo(f"exported to {export_model(best, PACKAGE_HEADS, name='warta_ner_id_sets')}")
         return
     best = train_ner(data, out, config=config, sets=sets, lower_fraction=lower_fraction,
                      seed=seed, max_steps=max_steps, pos_aux=pos_aux,
-                     pretrain_epochs=pretrain_epochs)
+                     pretrain_epochs=pretrain_epochs, labels=labels)
     typer.echo(f"best model: {best}")
     if export:
         typer.echo(f"exported to {export_model(best)}")
@@ -102,7 +109,7 @@ def eval_ner_cli(
             results[str(f)]["head"] = "pooled" + (" + rules" if rules else "")
         else:
             nlp = per_set.load_heads(heads_model)
-            results[str(f)] = evaluate_sentences(nlp, data[f], head=per_set.head_name(chosen))
+            results[str(f)] = per_set.evaluate_sentences(nlp, per_set.head_name(chosen), data[f])
             results[str(f)]["head"] = per_set.head_name(chosen)
     if as_json:
         typer.echo(dumps(results, indent=2))
@@ -117,7 +124,7 @@ def eval_ner_cli(
 def _read_conll(path: Path) -> list[tuple[list[str], list[str]]]:
     """The (words, tags) sentences of a CoNLL file, or a UsageError naming the file and what
     is wrong."""
-    from ..train import read_conll
+    from ..nlp.conll import read_conll
 
     try:
         sentences = list(read_conll(path))

@@ -4,9 +4,13 @@ An entity counts when its token span and label both equal the gold ones (exact m
 Only ``labels`` (PER, ORG, LOC by default) are scored; other gold and predicted labels are
 ignored, so a set without EVENT does not punish the model for finding events.
 
+A per-set model's head is scored by :mod:`warta.nlp.heads`, which builds on this module.
+
 >>> scores = evaluate_file(load(), "../shared/data/ner/nerui/dev.tsv")   # doctest: +SKIP
 >>> round(scores["total"]["f1"], 3)                                      # doctest: +SKIP
 0.9
+>>> score([({(0, 2, "PER")}, {(0, 2, "PER"), (3, 4, "LOC")})])["total"]["f1"]
+0.6666666666666666
 """
 
 from __future__ import annotations
@@ -19,7 +23,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..train import read_conll, spans_of
+from .conll import Sentence, read_conll, spans_of
 
 LABELS = ("PER", "ORG", "LOC")
 #: the tag names of the public sets, onto warta's types (the training mapping, flattened)
@@ -70,22 +74,21 @@ def run_pretokenized(nlp: Language, sentences: list[list[str]], batch_size: int 
     return list(nlp.pipe(docs, batch_size=batch_size))
 
 
-def evaluate_file(nlp: Language, path: str | Path, labels: tuple[str, ...] = LABELS,
-                  head: str | None = None) -> dict[str, Any]:
-    """Scores of ``nlp`` on one CoNLL-style file (token first column, IOB tag last);
-    ``head``: only that entity head of a per-set model (:mod:`warta.nlp.heads`)."""
-    return evaluate_sentences(nlp, list(read_conll(path)), labels, head)
-
-
-def evaluate_sentences(nlp: Language, data: list[tuple[list[str], list[str]]],
-                       labels: tuple[str, ...] = LABELS, head: str | None = None) -> dict[str, Any]:
-    """:func:`evaluate_file` on sentences already read: (words, IOB tags) pairs."""
-    if head is None:
-        docs = run_pretokenized(nlp, [w for w, _ in data])
-    else:
-        from .heads import predict
-
-        docs = predict(nlp, head, [w for w, _ in data])
+def evaluate_docs(data: list[Sentence], docs: Iterable[Doc],
+                  labels: tuple[str, ...] = LABELS) -> dict[str, Any]:
+    """Scores of predicted ``docs`` against the gold (words, IOB tags) sentences ``data``,
+    one doc a sentence, and the number of sentences."""
     result = score(((gold_spans(t), predicted_spans(d)) for (_, t), d in zip(data, docs)), labels)
     result["sentences"] = len(data)
     return result
+
+
+def evaluate_sentences(nlp: Language, data: list[Sentence],
+                       labels: tuple[str, ...] = LABELS) -> dict[str, Any]:
+    """Scores of ``nlp`` on sentences already read: (words, IOB tags) pairs."""
+    return evaluate_docs(data, run_pretokenized(nlp, [w for w, _ in data]), labels)
+
+
+def evaluate_file(nlp: Language, path: str | Path, labels: tuple[str, ...] = LABELS) -> dict[str, Any]:
+    """Scores of ``nlp`` on one CoNLL-style file (token first column, IOB tag last)."""
+    return evaluate_sentences(nlp, list(read_conll(path)), labels)

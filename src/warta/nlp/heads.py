@@ -1,14 +1,17 @@
 """The per-set NER model (``models/ner_id_sets``): one entity head per public data set.
 
-The public Indonesian NER sets annotate differently (see :mod:`warta.train_heads`); the
+The public Indonesian NER sets annotate differently (see :mod:`warta.training.heads`); the
 per-set model has a shared encoder and one head per set, each trained on its own set only,
 like the published per-set models it is compared with.  It serves ``warta eval ner``:
-a CoNLL file of a known set is scored with that set's head.  warta's extraction pipeline
+a CoNLL file of a known set is scored with that set's head (:func:`evaluate_sentences`,
+built on :mod:`warta.nlp.evaluate`).  warta's extraction pipeline
 (:func:`warta.nlp.load`) uses the pooled model, which has learnt from every set.
 
 >>> nlp = load_heads()                                            # doctest: +SKIP
->>> detect_set("data/ner/nergrit/test.txt", ["B-PERSON", "O", "B-PLACE"])   # doctest: +SKIP
+>>> detect_set("data/ner/nergrit/test.txt", ["B-PERSON", "O", "B-PLACE"])
 'nergrit'
+>>> detect_set("x/a.tsv", ["B-PERSON", "B-TIME", "B-LOCATION"])
+'nerugm'
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ import functools
 import json
 from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
 import spacy
 from spacy.language import Language
@@ -24,11 +28,13 @@ from spacy.tokens import Doc
 
 from ..errors import UsageError
 from . import features  # noqa: F401  (registers the model's gazetteer features)
-from .evaluate import run_pretokenized
+from .conll import Sentence, read_conll
+from .evaluate import LABELS, evaluate_docs, run_pretokenized
 from .ops import use_blas_ops
 
 HEADS_DIR = Path(__file__).resolve().parent.parent / "models" / "ner_id_sets"
 HEAD_PREFIX = "ner_"
+
 
 def head_name(set_name: str) -> str:
     """The name of a set's head in the per-set model (``ner_nergrit``)."""
@@ -84,7 +90,21 @@ def predict(nlp: Language, head: str, sentences: Iterable[list[str]], batch_size
         return run_pretokenized(nlp, list(sentences), batch_size=batch_size)
 
 
+def evaluate_sentences(nlp: Language, head: str, data: list[Sentence],
+                       labels: tuple[str, ...] = LABELS) -> dict[str, Any]:
+    """Scores of ``head`` alone on (words, IOB tags) sentences
+    (:func:`warta.nlp.evaluate.evaluate_docs`)."""
+    return evaluate_docs(data, predict(nlp, head, [w for w, _ in data]), labels)
+
+
+def evaluate_file(nlp: Language, head: str, path: str | Path,
+                  labels: tuple[str, ...] = LABELS) -> dict[str, Any]:
+    """Scores of ``head`` alone on one CoNLL-style file."""
+    return evaluate_sentences(nlp, head, list(read_conll(path)), labels)
+
+
 def shipped() -> bool:
+    """Whether the per-set model ships in the package."""
     return (HEADS_DIR / "config.cfg").is_file()
 
 

@@ -28,9 +28,11 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
-from .nlp.heads import head_name
-from .train import (TRAINING_DIR, Sentence, annotate_meta, label_map, load_set, make_doc,
-                    training_data)
+from ..nlp.conll import Sentence
+from ..nlp.evaluate import gold_spans, predicted_spans, score
+from ..nlp.heads import head_name, predict
+from .ner import (annotate_meta, label_map, load_set, make_doc, portable, training_data,
+                  training_file)
 
 #: training steps of the shipped per-set model
 DEFAULT_STEPS = 6000
@@ -41,7 +43,7 @@ def build_pipeline(config: Path, sets: list[str], seed: int):
     ``ner_<set>`` (a copy of ``ner``'s settings) for each of ``sets``."""
     from spacy.util import fix_random_seed, load_config, load_model_from_config
 
-    from .nlp import features  # noqa: F401  (registers warta.GazetteerHashEmbed.v1)
+    from ..nlp import features  # noqa: F401  (registers warta.GazetteerHashEmbed.v1)
 
     cfg = load_config(config, interpolate=False)
     cfg["system"]["seed"] = seed
@@ -137,9 +139,6 @@ def update(nlp, batch, heads: list[str], drop: float, sgd, losses: dict[str, flo
 def evaluate(nlp, dev: dict[str, list[Sentence]], cased: list[str]) -> dict[str, float]:
     """Entity F1 (PER/ORG/LOC) of each set's head on its dev split, and of the pooled head
     on the cased dev splits together (``ner``)."""
-    from .nlp.evaluate import gold_spans, predicted_spans, score
-    from .nlp.heads import predict
-
     out: dict[str, float] = {}
     pooled: list[tuple[set, set]] = []
     for name, sents in dev.items():
@@ -169,15 +168,18 @@ def train_heads(data: str | Path, out: str | Path, config: str | Path | None = N
                 sets: list[str] | None = None, lower_fraction: float = 0.3, seed: int = 1234,
                 max_steps: int = DEFAULT_STEPS, eval_every: int = 500, dropout: float = 0.15,
                 replace_copies: int = 0, decay: bool = False, positives_for: list[str] = (),
-                mapping: dict[str, Any] | None = None, log: Callable[[str], None] = print) -> Path:
+                mapping: dict[str, Any] | None = None, log: Callable[[str], None] = print,
+                labels: str | Path | None = None) -> Path:
     """Train the shared encoder, the pooled head and one head per set; the best checkpoint
     (:func:`checkpoint_score` of the heads' F1 on their dev splits, every ``eval_every``
-    steps) is saved to ``out/model-best``."""
+    steps) is saved to ``out/model-best``.  ``config`` defaults to
+    ``training/ner/config_heads.cfg``; the sets and their tags come from ``mapping``, else
+    from the file ``labels`` (default ``training/ner/labels.yaml``)."""
     from thinc.api import Adam, compounding, warmup_linear
 
     data, out = Path(data), Path(out)
-    config = Path(config or TRAINING_DIR / "config_heads.cfg")
-    mapping = mapping or label_map()
+    config = training_file("config_heads.cfg", config)
+    mapping = mapping or label_map(labels)
     sets = list(sets or mapping)
     started = time.time()
     nlp = build_pipeline(config, sets, seed)
@@ -208,16 +210,17 @@ def train_heads(data: str | Path, out: str | Path, config: str | Path | None = N
         if step % eval_every == 0 or step == max_steps:
             with nlp.use_params(optimizer.averages):
                 scores = evaluate(nlp, dev, cased)
-                score = checkpoint_score(scores, cased, targets)
-                history.append({"step": step, "score": score[0], "mean_cased": round(score[1], 4),
+                rank = checkpoint_score(scores, cased, targets)
+                history.append({"step": step, "score": rank[0], "mean_cased": round(rank[1], 4),
                                 **scores, "loss": {k: round(float(v), 1) for k, v in losses.items()}})
-                log(f"step {step:6d}  score {score[0]:+.4f}  mean {score[1]:.4f}  "
+                log(f"step {step:6d}  score {rank[0]:+.4f}  mean {rank[1]:.4f}  "
                     + "  ".join(f"{k} {v:.3f}" for k, v in scores.items()))
-                if score > best_score:
-                    best_score = score
+                if rank > best_score:
+                    best_score = rank
                     nlp.to_disk(best)
-                    annotate_meta(best, {"data": str(data), "config": str(config), "sets": sets,
-                                          "seed": seed, "lower_fraction": lower_fraction,
+                    annotate_meta(best, {"data": portable(data), "config": portable(config),
+                                          "sets": sets, "seed": seed,
+                                          "lower_fraction": lower_fraction,
                                           "best_step": step, "dev_f1": scores,
                                           "seconds": round(time.time() - started)},
                                    name="warta_ner_id_sets",

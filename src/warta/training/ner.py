@@ -6,6 +6,11 @@ set's tags onto warta's types (``training/ner/labels.yaml``), writes spaCy corpo
 best model lands in ``out/model-best``; ``export_model`` copies it (without training-only
 parts) into the package.
 
+The configs and the label mapping live in the repository's ``training/ner/``, not in the
+installed package: by default they are read from ``training/ner/`` under the current folder
+(run from a checkout's root, as the documented commands are), or given as arguments
+(``--config``, ``--labels``); a missing one is a :class:`~warta.errors.UsageError` naming it.
+
 The lower-cased set (NERP) is used as it is, and a seeded share of the cased sentences is
 added again lower-cased, so that the model neither collapses on lower-cased text nor learns
 that names need not be capitalised in cased text.
@@ -17,79 +22,64 @@ PosixPath('build/ner/model-best')
 from __future__ import annotations
 
 import json
+import os
 import random
 import shutil
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from .errors import UsageError
+from ..errors import UsageError
+from ..nlp.conll import Sentence, map_tags, read_conll, spans_of
 
-TRAINING_DIR = Path(__file__).resolve().parents[2] / "training" / "ner"
-PACKAGE_MODEL = Path(__file__).resolve().parent / "models" / "ner_id"
-PACKAGE_HEADS = Path(__file__).resolve().parent / "models" / "ner_id_sets"
+#: where the configs and the label mapping are, relative to the current folder: the
+#: repository's ``training/ner`` when run from a checkout's root
+TRAINING_DIR = Path("training") / "ner"
+PACKAGE_MODEL = Path(__file__).resolve().parents[1] / "models" / "ner_id"
+PACKAGE_HEADS = Path(__file__).resolve().parents[1] / "models" / "ner_id_sets"
 TYPES = ("PER", "ORG", "LOC")
 
-Sentence = tuple[list[str], list[str]]
+def training_file(name: str, given: str | Path | None = None, option: str = "--config") -> Path:
+    """``given``, or ``training/ner/<name>`` of the checkout run from; a UsageError naming
+    the path when it is not there.
+
+    >>> training_file("config_ner.cfg", "/nowhere/x.cfg")
+    Traceback (most recent call last):
+    ...
+    warta.errors.UsageError: /nowhere/x.cfg: not found
+    """
+    path = Path(given) if given is not None else TRAINING_DIR / name
+    if path.is_file():
+        return path
+    if given is not None:
+        raise UsageError(f"{path}: not found")
+    raise UsageError(f"{path}: not found (the training files are in a warta checkout's "
+                     f"training/ner/: run from its root, or pass {option})")
 
 
-def label_map(path: Path | None = None) -> dict[str, Any]:
-    """The per-set label mapping (``training/ner/labels.yaml``)."""
-    path = Path(path or TRAINING_DIR / "labels.yaml")
-    if not path.is_file():
-        raise UsageError(f"{path}: label mapping not found")
+def portable(path: str | Path | None) -> str | None:
+    """``path`` as a model's meta.json records it: relative to the folder training ran in
+    (a checkout's root in the documented commands), in POSIX form, so that a shipped meta
+    names no folder of the machine it was built on.
+
+    >>> portable(Path.cwd() / "training" / "ner" / "config_heads.cfg")
+    'training/ner/config_heads.cfg'
+    """
+    if path is None:
+        return None
+    try:
+        return Path(os.path.relpath(Path(path).resolve(), Path.cwd().resolve())).as_posix()
+    except ValueError:  # on another drive (Windows): its name alone
+        return Path(path).name
+
+
+def label_map(path: str | Path | None = None) -> dict[str, Any]:
+    """The per-set label mapping (``training/ner/labels.yaml``, or ``path``)."""
+    path = training_file("labels.yaml", path, option="--labels")
     return yaml.safe_load(path.read_text(encoding="utf-8"))
-
-
-def read_conll(path: str | Path) -> Iterator[Sentence]:
-    """Sentences of a CoNLL-style file: first column the token, last column the IOB tag,
-    columns split on tabs or spaces, a blank line between sentences."""
-    words: list[str] = []
-    tags: list[str] = []
-    with open(path, encoding="utf-8") as fh:
-        for line in fh:
-            cols = line.split()
-            if not cols:
-                if words:
-                    yield words, tags
-                words, tags = [], []
-                continue
-            words.append(cols[0])
-            tags.append(cols[-1] if len(cols) > 1 else "O")
-    if words:
-        yield words, tags
-
-
-def map_tags(tags: list[str], labels: dict[str, str | None]) -> list[str]:
-    """IOB tags with each label mapped (unmapped or null → O); an I- that does not
-    continue an entity of its type becomes B-."""
-    out: list[str] = []
-    for tag in tags:
-        prefix, _, label = tag.partition("-")
-        new = labels.get(label) if label else None
-        if prefix not in ("B", "I") or not new:
-            out.append("O")
-            continue
-        if prefix == "I" and (not out or out[-1][2:] != new):
-            prefix = "B"
-        out.append(f"{prefix}-{new}")
-    return out
-
-
-def spans_of(tags: list[str]) -> list[tuple[int, int, str]]:
-    """``(start, end, label)`` token spans of an IOB tag sequence."""
-    spans: list[tuple[int, int, str]] = []
-    for i, tag in enumerate(tags):
-        if tag.startswith("B-") or (tag.startswith("I-") and (not spans or spans[-1][1] != i
-                                                               or spans[-1][2] != tag[2:])):
-            spans.append((i, i + 1, tag[2:]))
-        elif tag.startswith("I-"):
-            start, _, label = spans[-1]
-            spans[-1] = (start, i + 1, label)
-    return spans
 
 
 def make_doc(vocab, words: list[str], tags: list[str]):
@@ -160,7 +150,8 @@ def replace_mentions(words: list[str], tags: list[str], mentions: dict[str, list
 
 
 def nlp_id_tagged() -> list[Sentence]:
-    """The nlp-id POS sentences as (words, POS tags), or [] without the package."""
+    """The nlp-id POS sentences as (words, POS tags), or [] without the package (it is only
+    needed for the auxiliary tagger and pretraining)."""
     import importlib.util
 
     spec = importlib.util.find_spec("nlp_id")
@@ -214,15 +205,8 @@ def build_corpora(data: str | Path, out: str | Path, sets: Iterable[str] | None 
 
 
 def nlp_id_sentences() -> list[list[str]]:
-    """The cased news sentences of the ``nlp-id`` package's POS data set (MIT), or [] when
-    the package is not installed (it is only needed for pretraining)."""
-    import importlib.util
-
-    spec = importlib.util.find_spec("nlp_id")
-    if spec is None or not spec.submodule_search_locations:
-        return []
-    path = Path(list(spec.submodule_search_locations)[0]) / "data" / "dataset_postag.txt"
-    return [words for words, _ in read_conll(path)] if path.is_file() else []
+    """The cased news sentences of the ``nlp-id`` package's POS data set (MIT), or []."""
+    return [words for words, _ in nlp_id_tagged()]
 
 
 def write_raw_text(data: Path, mapping: dict[str, Any], sets: Iterable[str], path: Path) -> int:
@@ -285,23 +269,26 @@ def loads_pretrained(config: Path) -> bool:
 def train_ner(data: str | Path, out: str | Path, config: str | Path | None = None,
               sets: Iterable[str] | None = None, lower_fraction: float = 0.3,
               seed: int = 1234, max_steps: int | None = None, pretrain_epochs: int = 0,
-              init_tok2vec: str | Path | None = None, pos_aux: int = 0) -> Path:
+              init_tok2vec: str | Path | None = None, pos_aux: int = 0,
+              labels: str | Path | None = None) -> Path:
     """Train the NER model on ``data``'s train splits; the path of the best model.
 
-    With ``pretrain_epochs``, the tok2vec is first pretrained on raw text (see
-    :func:`write_raw_text`); ``init_tok2vec`` reuses weights pretrained before."""
+    ``config`` and ``labels`` default to ``training/ner/config_ner.cfg`` and
+    ``training/ner/labels.yaml`` (:func:`training_file`).  With ``pretrain_epochs``, the
+    tok2vec is first pretrained on raw text (see :func:`write_raw_text`); ``init_tok2vec``
+    reuses weights pretrained before."""
     from spacy.cli.train import train as spacy_train
 
-    from .nlp import features  # noqa: F401  (registers warta.GazetteerHashEmbed.v1)
+    from ..nlp import features  # noqa: F401  (registers warta.GazetteerHashEmbed.v1)
 
     _register_callbacks()
     out = Path(out)
-    config = Path(config or TRAINING_DIR / "config_ner.cfg")
+    config = training_file("config_ner.cfg", config)
     if (pretrain_epochs or init_tok2vec) and not loads_pretrained(config):
         raise ValueError(f"{config} does not use pretrained weights (no ${{paths.init_tok2vec}}): "
                          "train with training/ner/config_ner_pretrain.cfg")
     started = time.time()
-    mapping = label_map()
+    mapping = label_map(labels)
     corpora = build_corpora(data, out, sets, lower_fraction, seed, mapping, pos_aux)
     if pretrain_epochs and not init_tok2vec:
         raw = out / "corpus" / "raw.jsonl"
@@ -316,9 +303,9 @@ def train_ner(data: str | Path, out: str | Path, config: str | Path | None = Non
     spacy_train(config, out, use_gpu=-1, overrides=overrides)
     best = out / "model-best"
     record = {k: v for k, v in corpora.items() if k not in ("train", "dev")}
-    record.update(data=str(data), config=str(config), seconds=round(time.time() - started),
-                  max_steps=max_steps, pretrain_epochs=pretrain_epochs,
-                  init_tok2vec=str(init_tok2vec) if init_tok2vec else None)
+    record.update(data=portable(data), config=portable(config),
+                  seconds=round(time.time() - started), max_steps=max_steps,
+                  pretrain_epochs=pretrain_epochs, init_tok2vec=portable(init_tok2vec))
     annotate_meta(best, record)
     return best
 
@@ -326,7 +313,8 @@ def train_ner(data: str | Path, out: str | Path, config: str | Path | None = Non
 def annotate_meta(model: Path, training: dict[str, Any], name: str = "warta_ner_id",
                    description: str = "warta Indonesian NER (CNN tok2vec + transition NER)",
                    **extra: Any) -> None:
-    """Record how the model was trained in its ``meta.json`` (and any ``extra`` keys)."""
+    """Record how the model was trained in its ``meta.json`` (and any ``extra`` keys); paths
+    in ``training`` are recorded as the caller gives them: pass them through :func:`portable`."""
     meta_path = model / "meta.json"
     meta = json.loads(meta_path.read_text(encoding="utf-8"))
     meta.update(name=name, version=meta.get("version") or "0.0.0", description=description,
