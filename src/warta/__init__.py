@@ -15,13 +15,22 @@ from .model import Article, Document
 from .pipeline import analyze, analyze_article
 
 
-
 def load():
     """The full NLP pipeline as a spaCy ``Language`` (tokenizer, the shipped NER model,
     warta's entity rules), loaded once from inside the package."""
     from .nlp import load as load_pipeline
 
     return load_pipeline()
+
+
+def __getattr__(name: str):
+    """``warta.KnowledgeBase``, imported on first use: the knowledge base (SQLAlchemy) costs
+    more to import than the rest of the package, and ``analyze`` does not need it."""
+    if name == "KnowledgeBase":
+        from .kb import KnowledgeBase
+
+        return KnowledgeBase
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 try:
@@ -33,6 +42,7 @@ __all__ = [
     "Article",
     "Document",
     "InputError",
+    "KnowledgeBase",
     "UsageError",
     "WartaError",
     "__version__",

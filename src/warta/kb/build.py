@@ -9,7 +9,7 @@ near-duplicates and stories (``stories``), facts with corroboration and conflict
 from __future__ import annotations
 
 import json
-from collections import Counter, defaultdict
+from collections import defaultdict
 
 from sqlalchemy import Engine, delete, insert, select, update
 from sqlalchemy.orm import Session
@@ -152,7 +152,3 @@ def _write_fact(s: Session, fid: int, fact: factmod.Fact) -> None:
          "sentence": x.sentence}
         for gi, g in enumerate(fact.groups) for x in g])
 
-
-def top_outlets(s: Session, story_id: int) -> list[str]:
-    rows = s.execute(select(ArticleRow.outlet).where(ArticleRow.story_id == story_id)).scalars()
-    return [o for o, _ in Counter(o or "?" for o in rows).most_common()]
