@@ -13,9 +13,10 @@ import json
 from collections.abc import Iterator
 from typing import Any, BinaryIO
 
-from ..errors import EmptyInput, InputError, MalformedInput
+from ..errors import EmptyInput, InputError, MalformedInput, TooLarge
 from ..model import Article
 from .html import parse_date
+from .limits import Limits, over
 
 DEFAULT_FIELDS = {
     "text": ("text", "content", "body", "article"),
@@ -25,29 +26,73 @@ DEFAULT_FIELDS = {
     "outlet": ("outlet", "source_name", "site", "sitename", "media"),
 }
 _decoder = json.JSONDecoder()
+CHUNK = 1 << 16  # characters read ahead, at least, while an element is incomplete
+
+
+def _lines(fh: BinaryIO, source: str, limit: int) -> Iterator[tuple[int, str | TooLarge]]:
+    """(line number, text) pairs, a line over ``limit`` bytes reported and skipped unread."""
+    number = 0
+    while raw := (fh.readline(limit + 1) if limit else fh.readline()):
+        number += 1
+        if limit and len(raw) > limit and not raw.endswith(b"\n"):
+            while (more := fh.readline(1 << 20)) and not more.endswith(b"\n"):
+                pass
+            yield number, TooLarge(f"{source}:{number}", over("line", len(raw), limit, "WARTA_MAX_RECORD_BYTES"))
+            continue
+        yield number, raw.decode("utf-8-sig" if number == 1 else "utf-8", errors="replace")
+
+
+def _loads(text: str, where: str) -> Any:
+    try:
+        return json.loads(text)
+    except RecursionError:
+        raise MalformedInput(where, "JSON nested too deeply") from None
 
 
 def _objects(fh: BinaryIO, source: str) -> Iterator[tuple[int, Any] | InputError]:
     """(line number, object) pairs from the stream; a broken line is reported and skipped."""
-    lines = codecs.iterdecode(fh, "utf-8-sig", errors="replace")
-    for number, line in enumerate(lines, 1):
+    limit = Limits.current().record
+    lines = _lines(fh, source, limit)
+    for number, line in lines:
+        if isinstance(line, InputError):
+            yield line
+            continue
         stripped = line.strip()
         if not stripped:
             continue
         if stripped.startswith("["):
-            yield from _document(stripped + "\n", lines, number, source)
+            yield from _document(stripped + "\n", lines, number, source, limit)
             return
         try:
-            yield number, json.loads(stripped)
+            yield number, _loads(stripped, f"{source}:{number}")
+        except MalformedInput as exc:
+            yield exc
         except json.JSONDecodeError as exc:
             if number == 1 and stripped.startswith("{"):
-                yield from _document(stripped + "\n", lines, number, source)  # pretty-printed
+                yield from _document(stripped + "\n", lines, number, source, limit)  # pretty-printed
                 return
             yield MalformedInput(f"{source}:{number}", f"broken JSON ({exc.msg})")
 
 
-def _document(buf: str, lines: Iterator[str], line: int, source: str) -> Iterator[tuple[int, Any] | InputError]:
-    """Objects of a JSON array or of pretty-printed objects, decoded one element at a time."""
+def _more(lines: Iterator[tuple[int, str | TooLarge]], at_least: int) -> str:
+    """At least ``at_least`` characters of the next lines ('' at the end)."""
+    parts, size = [], 0
+    for _number, line in lines:
+        if isinstance(line, InputError):
+            raise line
+        parts.append(line)
+        size += len(line)
+        if size >= at_least:
+            break
+    return "".join(parts)
+
+
+def _document(buf: str, lines: Iterator[tuple[int, str | TooLarge]], line: int, source: str,
+              limit: int) -> Iterator[tuple[int, Any] | InputError]:
+    """Objects of a JSON array or of pretty-printed objects, decoded one element at a time.
+
+    While an element is incomplete, the text read ahead doubles, so an element spread over
+    many lines costs linear time; one over the record limit stops the file."""
     eof = False
     while True:
         i = 0
@@ -59,6 +104,8 @@ def _document(buf: str, lines: Iterator[str], line: int, source: str) -> Iterato
                 break
             try:
                 obj, end = _decoder.raw_decode(buf, i)
+            except RecursionError:
+                raise MalformedInput(f"{source}:{line}", "JSON nested too deeply") from None
             except json.JSONDecodeError as exc:
                 if eof:
                     raise MalformedInput(f"{source}:{line}", f"broken or truncated JSON ({exc.msg})")
@@ -69,7 +116,10 @@ def _document(buf: str, lines: Iterator[str], line: int, source: str) -> Iterato
         buf = buf[i:]
         if eof:
             return
-        more = "".join(next(lines, "") for _ in range(512))
+        if limit and len(buf) > limit:
+            raise TooLarge(f"{source}:{line}", over("JSON element", len(buf), limit, "WARTA_MAX_RECORD_BYTES",
+                                                   "characters"))
+        more = _more(lines, max(CHUNK, len(buf)))
         eof = not more
         buf += more
 
@@ -82,6 +132,13 @@ def _pick(obj: dict, names: tuple[str, ...]) -> Any:
     return None
 
 
+def _scalar(value: Any) -> str | None:
+    """A metadata value as text: strings and numbers kept, lists and objects dropped."""
+    if isinstance(value, str):
+        return value
+    return str(value) if isinstance(value, (int, float)) and not isinstance(value, bool) else None
+
+
 def article_from_object(obj: Any, source: str, fields: dict[str, str] | None = None) -> Article:
     """An Article from one decoded JSON object."""
     if not isinstance(obj, dict):
@@ -92,8 +149,8 @@ def article_from_object(obj: Any, source: str, fields: dict[str, str] | None = N
         raise EmptyInput(source, f"no text in fields {', '.join(wanted['text'])}")
     published = _pick(obj, wanted["published"])
     date = parse_date(str(published)) if published else None
-    return Article(source=source, raw=text, title=_pick(obj, wanted["title"]),
-                   url=_pick(obj, wanted["url"]), outlet=_pick(obj, wanted["outlet"]),
+    return Article(source=source, raw=text, title=_scalar(_pick(obj, wanted["title"])),
+                   url=_scalar(_pick(obj, wanted["url"])), outlet=_scalar(_pick(obj, wanted["outlet"])),
                    published=date, published_from="metadata" if date else None,
                    meta={"reader": "jsonl"})
 
