@@ -1,7 +1,7 @@
 """Extraction quality on every gold set in ../shared: per field, per fold, check folds apart.
 
     python benchmarks/quality.py [--shared ../shared] [--out benchmarks/results/quality.json]
-                                 [--no-stories] [--show FIELD] [--set NAME]
+                                 [--no-stories] [--set NAME] [--model DIR]
 
 Every article of every corpus that a gold file scores goes through the whole pipeline as
 `warta extract` runs it (reader → clean → NLP → extractors → linkers); ``tools/score.py``
@@ -242,7 +242,12 @@ def main() -> None:
     ap.add_argument("--out", type=Path, default=None, help="write the scores as JSON here")
     ap.add_argument("--no-stories", action="store_true", help="skip the KB story clustering")
     ap.add_argument("--set", action="append", default=None, help="only this gold set (repeatable)")
+    ap.add_argument("--model", type=Path, default=None, help="NER model folder to run instead of the shipped one")
     args = ap.parse_args()
+    if args.model is not None:
+        from warta.nlp import pipeline
+
+        pipeline.MODEL_DIR = args.model
     if not (args.shared / "gold").is_dir():
         sys.exit(f"quality: no gold folder in {args.shared} (pass --shared)")
     result = evaluate(args.shared, stories=not args.no_stories, only=args.set)
