@@ -1,0 +1,195 @@
+"""Publication dates: the page's own date line, the URL, the news day the text states.
+
+Finding is kept apart from interpreting: the patterns (``lang/id/cleaning.yaml``) find a
+date line or a "Kamis (9/11)"; ``_date_from`` turns a match into a date.  A day written
+without its year takes the year, among those the text mentions, on which that day falls
+on the weekday written beside it; the clock is never read.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter
+from typing import NamedTuple
+
+from .. import lang
+from . import outlets
+from .rules import pieces, rules
+
+SENTENCE_END = re.compile(r"[.!?]\s")
+
+
+class Stated(NamedTuple):
+    """A day the text states with its day name; ``year`` None when not written."""
+    start: int
+    weekday: int
+    month: int
+    day: int
+    year: int | None
+    future: bool
+
+
+def _month(parts: dict) -> int | None:
+    if parts.get("monthnum"):
+        return int(parts["monthnum"])
+    if parts.get("month"):
+        return lang.load("months").get(parts["month"].lower().rstrip("."))
+    return None
+
+
+def _year(value: str | None) -> int | None:
+    if not value:
+        return None
+    year = int(value)
+    return year + 2000 if year < 100 else year
+
+
+def _date_from(match: re.Match) -> dt.date | None:
+    """The date named by a match with groups year, monthnum or month, day (month/day may be
+    absent: the first of the month or year)."""
+    parts = match.groupdict()
+    try:
+        month = _month(parts) if (parts.get("monthnum") or parts.get("month")) else 1
+        day = int(parts["day"]) if parts.get("day") else 1
+        return dt.date(_year(parts["year"]), month, day)
+    except (KeyError, ValueError, TypeError):
+        return None
+
+
+def _precision(match: re.Match) -> str:
+    parts = match.groupdict()
+    if parts.get("day"):
+        return "day"
+    return "month" if parts.get("monthnum") or parts.get("month") else "year"
+
+
+def _day_ok(match: re.Match) -> bool:
+    name = match.groupdict().get("dayname")
+    return name is None or name.lower() in lang.load("days")
+
+
+# --- the page's date line -----------------------------------------------------------
+
+def _stamp_prefix_ok(match: re.Match) -> bool:
+    """A date line's text before the date is a label, an outlet or a byline; a line whose
+    prefix is ordinary words (a headline ending in a date) needs a clock time as well."""
+    prefix = (match.groupdict().get("prefix") or "").strip()
+    if not prefix or match.groupdict().get("time"):
+        return True
+    if prefix.lower() in lang.load("days"):
+        return True
+    return outlets.is_known(prefix) or bool(re.fullmatch(pieces()["DOMAIN"], prefix))
+
+
+def page_date(line: str, index: int) -> re.Match | None:
+    """The match of a date line printed by the page, or None.  Lines near the top are read
+    bare ("Rabu, 22 Oktober 2025"); further down only with a time or a label."""
+    r = rules()
+    if not line or index >= r["page_date_lines"]:
+        return None
+    for pattern in r["date_lines"]:
+        m = pattern.match(line)
+        if m and _day_ok(m) and _stamp_prefix_ok(m):
+            parts = m.groupdict()
+            if index < r["bare_date_lines"] or parts.get("time") or parts.get("label") or parts.get("prefix"):
+                return m
+    return None
+
+
+def take_date_lines(lines: list[str]) -> tuple[list[str], dt.date | None, str | None, str | None]:
+    """Remove the page's date lines; (lines, the first one's date, its precision, the
+    outlet its prefix names).  A revision's date line ("Diperbarui …") is removed unread."""
+    found = precision = outlet = None
+    out = []
+    for i, line in enumerate(lines):
+        m = page_date(line, i)
+        if m is None:
+            out.append(line)
+            continue
+        update = bool(rules()["update_label"].search(line[: m.start("day")] if m.groupdict().get("day") else ""))
+        if found is None and not update and (d := _date_from(m)):
+            found, precision = d, _precision(m)
+            prefix = (m.groupdict().get("prefix") or "").strip()
+            outlet = prefix if prefix and outlets.is_known(prefix) else None
+        rest = line[m.end():].strip()
+        if rest:
+            out.append(rest)
+    return out, found, precision, outlet
+
+
+# --- the URL ------------------------------------------------------------------------
+
+def date_from_url(url: str | None) -> tuple[dt.date | None, str | None]:
+    """The date in a URL path (``/2025/10/14/``), with its precision."""
+    for pattern in rules()["url_dates"] if url else ():
+        if (m := pattern.search(url)) and (d := _date_from(m)):
+            return d, _precision(m)
+    return None, None
+
+
+# --- the news day the text states -------------------------------------------------------
+
+def _is_future(text: str, m: re.Match) -> bool:
+    r = rules()
+    before = text[max(0, m.start() - r["future_window"]): m.start()]
+    before = SENTENCE_END.split(before)[-1]
+    return bool(r["future_before"].search(before) or r["future_after"].match(text, m.end(), m.end() + 20))
+
+
+def stated_days(text: str) -> list[Stated]:
+    """Every day the text states with its day name, in order."""
+    found = []
+    days = lang.load("days")
+    for pattern in rules()["text_dates"]:
+        for m in pattern.finditer(text):
+            parts = m.groupdict()
+            month = _month(parts)
+            if month is None or not 1 <= month <= 12:
+                continue
+            found.append(Stated(m.start(), days[parts["dayname"].lower()], month, int(parts["day"]),
+                                _year(parts.get("year")), _is_future(text, m)))
+    return sorted(found)
+
+
+def _real(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _resolve(s: Stated, years: Counter) -> dt.date | None:
+    """The stated day as a date: its own year when it falls on its weekday there, else the
+    year (mentioned in the text, or the one after a mentioned one) where it does, the most
+    mentioned first."""
+    if s.year:
+        d = _real(s.year, s.month, s.day)
+        return d if d and d.isoweekday() == s.weekday else None
+    candidates = sorted(set(years) | {y + 1 for y in years}, key=lambda y: (-years.get(y, 0), -y))
+    for year in candidates:
+        if (d := _real(year, s.month, s.day)) and d.isoweekday() == s.weekday:
+            return d
+    return None
+
+
+def news_day(text: str) -> dt.date | None:
+    """The news day the text states: the latest day it names with its weekday that is not
+    announced as coming ("akan … Senin (20/5)"), its year inferred when not written.
+    When no stated day falls on its weekday, the first written in full is taken."""
+    stated = stated_days(text)
+    if not stated:
+        return None
+    years = Counter(int(m.group("year")) for m in rules()["text_years"].finditer(text))
+    resolved = [(d, s) for s in stated if (d := _resolve(s, years))]
+    past = [d for d, s in resolved if not s.future]
+    if past:
+        return max(past)
+    full = [_real(s.year, s.month, s.day) for s in stated if s.year]
+    return next((d for d in full if d), None)
+
+
+def date_from_text(text: str) -> dt.date | None:
+    """The news day of ``text`` ("Selasa (14/10/2025)", "Sabtu, 15 Februari 2025", or
+    "Kamis (9/11)" in a text that mentions 2023)."""
+    return news_day(text)

@@ -1,0 +1,146 @@
+"""Page debris out of the article text, by the rules of ``lang/id/cleaning.yaml`` and by
+the shape of the lines.
+
+Line rules drop a known kind of line (a counter, a byline, an ad marker).  Structure does
+the rest, whatever the words: a related-news label takes the headline-like lines after it
+with it; a credit label on its own line takes its credit lines and the caption above; a
+line made only of share-button words goes; a run of short link-like lines is a menu; a
+title-cased line without sentence punctuation inside the body is a related headline.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .rules import rules
+
+SENTENCE_END = re.compile(r"[.!?…:;\"”’)\]]$")
+OPENS_QUOTE = re.compile(r"^[\"“‘']")
+BULLET = re.compile(r"^(?:[-–—•*·]|\d{1,2}[.)])\s")
+WORD = re.compile(r"[^\W\d_][\w'’-]*")
+
+
+def words(line: str) -> list[str]:
+    return WORD.findall(line)
+
+
+def headline_like(line: str) -> bool:
+    """A short line that does not end like a sentence and does not open a quote (a
+    headline, a credit, a menu entry)."""
+    limit = rules()["debris"]["headline_max_words"]
+    return (bool(line) and len(line.split()) <= limit and not SENTENCE_END.search(line)
+            and not OPENS_QUOTE.match(line))
+
+
+def title_cased(line: str) -> bool:
+    """Most of the longer words start with a capital (a headline's style, not a sentence's)."""
+    d = rules()["debris"]
+    long = [w for w in words(line) if len(w) >= d["long_word"]]
+    return bool(long) and sum(w[0].isupper() for w in long) >= d["title_case_share"] * len(long)
+
+
+def _is_ui(line: str) -> bool:
+    return len(line) <= 120 and rules()["ui_line"].fullmatch(line) is not None
+
+
+def _related_label(line: str) -> re.Match | None:
+    return rules()["related_label"].match(line) if len(line) < 300 else None
+
+
+def _unglue(line: str) -> list[str]:
+    """A caption or credit glued to the next word split off: "kemarin.DETIK.COMWarga" →
+    ["kemarin.", "Warga"]."""
+    parts = rules()["glued_credit"].split(line) if "." in line else [line]
+    if len(parts) == 1:
+        return parts
+    return [p.strip() + ("." if i < len(parts) - 1 else "") for i, p in enumerate(parts) if p.strip()]
+
+
+def _pop_caption(kept: list[str]) -> None:
+    """Drop the caption line above a credit label (the last non-blank line kept, when it
+    is short, not the headline and not a quote)."""
+    limit = rules()["debris"]["caption_max_words"]
+    i = len(kept) - 1
+    while i >= 0 and not kept[i]:
+        i -= 1
+    if i > 0 and len(kept[i].split()) <= limit and not OPENS_QUOTE.match(kept[i]):
+        del kept[i:]
+
+
+def drop_boilerplate(lines: list[str]) -> list[str]:
+    """Lines without boilerplate: line rules, label blocks, share buttons, repeats."""
+    r = rules()
+    kept: list[str] = []
+    seen: set[str] = set()
+    block = None          # "related" or "credit": lines under a label being dropped
+    for raw in lines:
+        if any(p.match(raw) for p in r["stop_lines"]):
+            break
+        for line in _unglue(raw):
+            if block and (not line or headline_like(line) and not BULLET.match(line) or block == "credit" and len(line.split()) <= 6):
+                continue          # a headline (or credit) under the label, or a blank
+            block = None
+            if (m := _related_label(line)) is not None:
+                block = "related"  # the label, with or without a headline after it
+                continue
+            if (m := r["credit_label"].match(line)) and not line[m.end():].strip():
+                _pop_caption(kept)
+                block = "credit"
+                continue
+            for p in r["inline"]:
+                line = p.sub("", line)
+            if line and (any(p.match(line) for p in r["drop_lines"]) or _is_ui(line)):
+                continue
+            k = re.sub(r"\W+", " ", line).strip().lower()
+            if line and k in seen:  # a caption (or a paragraph) printed twice
+                continue
+            if k:
+                seen.add(k)
+            kept.append(line)
+    return kept
+
+
+def drop_body_debris(lines: list[str], body: int) -> list[str]:
+    """Paragraphs (lines of ``lines`` from index ``body`` on, the first paragraph of the
+    article body) without related headlines and link runs; the lines above ``body`` that
+    are not sentences (captions and credits between headline and dateline) go too."""
+    head = [ln for ln in lines[:body] if not ln or not headline_like(ln)]
+    rest = lines[body:]
+    d = rules()["debris"]
+    out = []
+    for i, line in enumerate(rest):
+        last = i == len(rest) - 1
+        n = len(line.split())
+        if (i > 0 and not last and headline_like(line) and not BULLET.match(line)
+                and d["headline_min_words"] <= n and title_cased(line) and not line.endswith(":")):
+            continue
+        out.append(line)
+    return head + _drop_link_runs(out, d)
+
+
+def _link_like(line: str, d: dict) -> bool:
+    return (bool(line) and len(line.split()) <= d["link_max_words"] and headline_like(line)
+            and not re.search(r"[\d:]", line))
+
+
+def _drop_link_runs(lines: list[str], d: dict) -> list[str]:
+    """Without runs of ``link_run`` or more short link-like lines in a row (blank lines
+    between them do not break a run)."""
+    out: list[str] = []
+    run: list[str] = []
+
+    def flush():
+        if sum(1 for ln in run if ln) >= d["link_run"]:
+            out.extend(ln for ln in run[-1:] if not ln)
+        else:
+            out.extend(run)
+        run.clear()
+
+    for line in lines:
+        if _link_like(line, d) or (run and not line):
+            run.append(line)
+            continue
+        flush()
+        out.append(line)
+    flush()
+    return out

@@ -1,0 +1,71 @@
+"""Outlet names: every spelling of a known outlet mapped to the one name warta reports.
+
+The table is data, ``lang/id/outlets.yaml``.  ``canonical_outlet("KOMPAS.COM")`` is
+``"KOMPAS.com"``; a regional news agency's bureau is told by its dateline city
+(``canonical_outlet("ANTARA", "Bojonegoro")`` is the East Java edition); an outlet not in
+the table is returned as written.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from .. import lang
+
+
+def key(name: str) -> str:
+    """An outlet spelling reduced to what identifies it: lower case letters and digits."""
+    return re.sub(r"[^0-9a-z]", "", name.lower())
+
+
+@functools.cache
+def _table() -> dict:
+    data = lang.load("outlets")
+    names: dict[str, str] = {}
+    for outlet in data["outlets"]:
+        for spelling in [outlet["name"], *outlet.get("aliases", ())]:
+            names[key(spelling)] = outlet["name"]
+    editions: dict[str, dict[str, str]] = {}
+    for national, by_edition in (data.get("editions") or {}).items():
+        editions[national] = {key(city): edition for edition, cities in by_edition.items()
+                              for city in cities}
+    return {"names": names, "editions": editions}
+
+
+def outlets() -> list[dict]:
+    """The outlet entries of the table, as written there."""
+    return lang.load("outlets")["outlets"]
+
+
+def canonical_outlet(name: str | None, city: str | None = None) -> str | None:
+    """The name warta reports for an outlet spelled ``name`` (its dateline city, when
+    given, picks a news agency's regional edition)."""
+    if not name:
+        return name
+    table = _table()
+    written = key(name)
+    found = table["names"].get(written)
+    if found is None:
+        return name.strip()
+    by_city = table["editions"].get(found, {})
+    if city and by_city and written == key(found.split()[0]):  # the bare agency name
+        return by_city.get(key(city), found)
+    return found
+
+
+def is_known(name: str) -> bool:
+    return key(name) in _table()["names"]
+
+
+@functools.cache
+def alias_pattern(style: str | None = None) -> str:
+    """A regex alternation of every outlet spelling (of outlets with that dateline
+    ``style``), case-insensitive, longest first, not followed by a letter or digit."""
+    spellings = {s for o in outlets() if style is None or o.get("style") == style
+                 for s in [o["name"], *o.get("aliases", ())]}
+    if not spellings:
+        return "(?!)"
+    alt = "|".join(re.escape(s).replace(r"\ ", r"\s{1,3}")
+                   for s in sorted(spellings, key=lambda s: (-len(s), s)))
+    return rf"(?i:{alt})(?![A-Za-z0-9])"
