@@ -7,7 +7,7 @@ from collections import defaultdict
 
 import pytest
 
-from warta.extract import EXTRACTORS, _register
+from warta.extract import EXTRACTORS
 from warta.extract.money import idr_rate, money, to_idr
 
 from extract_cases import day, table
@@ -78,5 +78,4 @@ def test_before_the_ecb_history_the_first_rate_is_used():
 
 
 def test_registered():
-    _register()
     assert EXTRACTORS["money"] is money

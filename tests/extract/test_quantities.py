@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from warta.extract import EXTRACTORS, _register
+from warta.extract import EXTRACTORS
 from warta.extract.quantities import percents, quantities
 
 from extract_cases import table
@@ -40,5 +40,4 @@ def test_year_is_a_date_not_a_quantity():
 
 
 def test_registered():
-    _register()
     assert EXTRACTORS["percents"] is percents and EXTRACTORS["quantities"] is quantities

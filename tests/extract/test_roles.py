@@ -6,8 +6,11 @@ import pytest
 from linker_cases import CASES, entity, golden, linked, rows
 
 from warta import extract
-from warta.extract import LINKERS
-from warta.extract.roles import expand, roles
+from warta.extract import LINKERS, Facts
+from warta.extract.people import fix_entities
+from warta.extract.roles import roles
+from warta.extract.titles import expand
+from warta.model import Entity
 
 
 @pytest.mark.parametrize("text,entities,person,title,org", rows("roles"))
@@ -36,32 +39,69 @@ def test_one_role_per_person_and_position():
     people = [entity("Agus Salim", "PER", text)]
     people[0] = type(people[0])(id="a", name="Agus Salim", type="PER",
                                 mentions=[(22, 32), (48, 58), (80, 90)])
-    got = roles(text, None, {"entities": people})
+    got = roles(Facts.of(text, people))
     assert [(r.person, r.title) for r in got] == [("Agus Salim", "Menteri Perindustrian")]
 
 
 def test_no_title_no_role():
     text = "Agus Salim berjalan ke pasar bersama Budi."
-    assert roles(text, None, {"entities": [entity("Agus Salim", "PER", text)]}) == []
+    assert roles(Facts.of(text, [entity("Agus Salim", "PER", text)])) == []
 
 
 def test_linkers_run_in_reading_order():
-    extract.run("", None)  # registers every module
-    names = [n for n in LINKERS if n in ("entities", "roles", "quotes", "events")]
-    assert names == ["entities", "roles", "quotes", "events"]
+    assert [name for name, _ in LINKERS] == ["roles", "quotes", "events"]
+    assert list(extract.link("", None, {})) == ["entities", "roles", "quotes", "events"]
 
 
 def test_entity_fixes():
     text = "Product Marketing Manager Clara Tan hadir. Kementerian Pertanian membuka acara."
     wrong = [entity("Clara Tan", "LOC", text), entity("Kementerian Pertanian", "LOC", text)]
-    fixed = {e.name: e.type for e in LINKERS["entities"](text, None, {"entities": wrong})}
+    fixed = {e.name: e.type for e in fix_entities(text, wrong)}
     assert fixed == {"Clara Tan": "PER", "Kementerian Pertanian": "ORG"}
 
 
 def test_a_name_the_ner_missed_after_a_title_is_added():
     text = "Duta Besar RI untuk Korea Selatan, Gandi Sulistiyanto, menerima tamu."
-    fixed = LINKERS["entities"](text, None, {"entities": []})
+    fixed = fix_entities(text, [])
     assert [(e.name, e.type, e.mentions) for e in fixed] == [("Gandi Sulistiyanto", "PER", [(35, 53)])]
+
+
+def _last(name: str, kind: str, text: str) -> Entity:
+    start = text.rindex(name)
+    return Entity(id=name, name=name, type=kind, mentions=[(start, start + len(name))])
+
+
+@pytest.mark.parametrize("text, found", [
+    ("Kemarin Menperin Agus Gumiwang membuka pameran.", {}),
+    ("Kepala BKPM Budi Lahadi mengatakan investasi naik.", {"BKPM": "ORG"}),
+    ("Kepala BKPM Budi Lahadi mengatakan investasi naik. Budi menambahkan.", {"BKPM": "ORG", "Budi": "PER"}),
+])
+def test_a_titled_name_the_ner_missed_is_a_person(text, found):
+    given = [_last(name, kind, text) for name, kind in found.items()]
+    fixed = [(e.name, e.type) for e in fix_entities(text, given)]
+    name = "Agus Gumiwang" if "Menperin" in text else "Budi Lahadi"
+    assert (name, "PER") in fixed and ("Budi", "PER") not in fixed
+
+
+def test_one_word_person_inside_a_missed_name_joins_it():
+    text = "Kepala BKPM Budi Lahadi mengatakan investasi naik. Budi menambahkan."
+    fixed = fix_entities(text, [entity("BKPM", "ORG", text), _last("Budi", "PER", text)])
+    (budi,) = [e for e in fixed if e.type == "PER"]
+    assert budi.aliases == ["Budi"] and [text[a:b] for a, b in budi.mentions] == ["Budi Lahadi", "Budi"]
+
+
+def test_post_field_before_a_known_organisation_is_that_organisation():
+    text = "Direktur Public Affairs Global Sentra, Rina Wulan, hadir. Saham Sentra naik."
+    given = [entity("Public Affairs Global Sentra", "ORG", text), entity("Rina Wulan", "PER", text),
+             _last("Sentra", "ORG", text)]
+    fixed = {e.name: [text[a:b] for a, b in e.mentions] for e in fix_entities(text, given)}
+    assert "Public Affairs Global Sentra" not in fixed and fixed["Sentra"] == ["Sentra", "Sentra"]
+
+
+def test_fixed_entities_are_numbered_in_text_order():
+    text = "Duta Besar RI untuk Korea Selatan, Gandi Sulistiyanto, menerima tamu dari PT Maju."
+    fixed = fix_entities(text, [entity("PT Maju", "ORG", text)])
+    assert [(e.id, e.name) for e in fixed] == [("e1", "Gandi Sulistiyanto"), ("e2", "PT Maju")]
 
 
 @pytest.mark.parametrize("case", CASES)
@@ -71,7 +111,7 @@ def test_golden_roles(case):
     assert got["entity_fixes"] == want["entity_fixes"]
 
 
-@pytest.mark.parametrize("name", ["event_triggers", "quote_marks", "role_titles", "sentence_breaks", "speech_verbs"])
+@pytest.mark.parametrize("name", ["event_triggers", "quote_marks", "sentence_breaks", "speech_verbs", "titles"])
 def test_linker_data_lists_are_sorted(name):
     from warta import lang
 

@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from warta import lang
-from warta.extract import EXTRACTORS, _register
+from warta.extract import EXTRACTORS
 from warta.extract.time import dates, holiday
 
 from extract_cases import day, table
@@ -96,5 +96,4 @@ def test_relative_years_round_trip(published, n):
 
 
 def test_registered():
-    _register()
     assert EXTRACTORS["dates"] is dates

@@ -1,57 +1,68 @@
 """Extractors: find spans in the clean text, then interpret them into records.
 
-Two kinds, run in this order by :func:`analyze`:
+The pipeline order is written here, once:
 
 * ``EXTRACTORS`` map a field of the contract (``Document``) to a pure function
   ``(text, published) -> list[record]`` that needs nothing but the text: money, percents,
-  quantities, dates.
-* ``LINKERS`` map a field to ``(text, published, found) -> list[record]``, where ``found``
-  holds what earlier steps produced: ``entities`` (from ``nlp``), ``sentences`` (a list of
-  ``(start, end)`` spans), and every ``EXTRACTORS`` field.  Roles, quotes and events are
-  linkers: they tie people, amounts and dates together.  A linker may also return a
-  corrected ``entities`` list under that key (a person after a title is PER).
+  quantities, dates (:func:`run`).
+* then the fact linkers (:func:`link`), given the entities the NLP stage found (and its
+  sentences): first the entity fixes (``people.fix_entities``: a person after a title is
+  PER), then ``LINKERS`` in order — roles, quotes (they read the roles: "kata Menperin"),
+  events (they read both).  Each linker is ``(Facts) -> list[record]``: ``Facts`` is a
+  frozen record of the article's one :class:`View` and the records found before it.
 
-The same functions back the spaCy components in ``nlp/``.
+Module dependencies point one way: ``_spans``, ``_context``, ``_facts`` → ``numbers`` →
+``money``/``time`` → ``quantities``; ``_facts`` → ``titles`` → ``people``, ``roles``,
+``quotes`` → ``events``; this module imports them all and nothing imports it back.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
-Extractor = Callable[[str, "dt.date | None"], list[Any]]
-Linker = Callable[[str, "dt.date | None", dict[str, Any]], list[Any]]
+from . import events, money, people, quantities, quotes, roles, time
+from ._facts import Facts, View
 
-# field of the Document -> extractor; modules register theirs on import (see _register)
-EXTRACTORS: dict[str, Extractor] = {}
-LINKERS: dict[str, Linker] = {}
+Extractor = Callable[[str, "dt.date | None"], list[Any]]
+Linker = Callable[[Facts], list[Any]]
+
+#: field of the Document -> its extractor, in the order they run
+EXTRACTORS: dict[str, Extractor] = {
+    "money": money.money,
+    "percents": quantities.percents,
+    "quantities": quantities.quantities,
+    "dates": time.dates,
+}
+#: the fact linkers, in the order they run (each sees the fields of those before it)
+LINKERS: tuple[tuple[str, Linker], ...] = (
+    ("roles", roles.roles),
+    ("quotes", quotes.quotes),
+    ("events", events.events),
+)
+
+__all__ = ["EXTRACTORS", "LINKERS", "Facts", "View", "link", "run"]
 
 
 def run(text: str, published: dt.date | None = None) -> dict[str, list[Any]]:
-    """Every extractor's records for ``text``, keyed by Document field."""
-    _register()
+    """Every extractor's records for ``text``, keyed by Document field.
+
+    >>> [m.amount for m in run("Investasi Rp3 triliun.")["money"]]
+    [3000000000000.0]
+    """
     return {name: fn(text, published) for name, fn in EXTRACTORS.items()}
 
 
 def link(text: str, published: dt.date | None, found: dict[str, Any]) -> dict[str, list[Any]]:
-    """Every linker's records, each seeing ``found`` plus what earlier linkers gave."""
-    _register()
-    found = dict(found)
-    out: dict[str, list[Any]] = {}
-    for name, fn in LINKERS.items():
-        out[name] = found[name] = fn(text, published, found)
+    """The fixed ``entities`` and every linker's records, from what the NLP stage and the
+    extractors ``found`` (``entities``, optionally ``sentences``, the EXTRACTORS fields)."""
+    entities = people.fix_entities(text, found.get("entities") or [])
+    view = View.of(text, entities, found.get("sentences"))
+    facts = Facts(view, published, **{f: list(found.get(f) or []) for f in EXTRACTORS})
+    out: dict[str, list[Any]] = {"entities": entities}
+    for name, linker in LINKERS:
+        out[name] = linker(facts)
+        facts = dataclasses.replace(facts, **{name: out[name]})
     return out
-
-
-def _register() -> None:
-    """Import the extractor modules once, so that they fill the tables above."""
-    import importlib
-    import pkgutil
-
-    if getattr(_register, "done", False):
-        return
-    for info in sorted(pkgutil.iter_modules(__path__), key=lambda m: m.name):
-        if not info.name.startswith("_"):
-            importlib.import_module(f"{__name__}.{info.name}")
-    _register.done = True  # type: ignore[attr-defined]

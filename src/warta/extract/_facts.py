@@ -1,22 +1,19 @@
-"""Helpers shared by the fact linkers (roles, quotes, events): sentences, tokens, and an
-index of entity mentions.
-
-The linkers see ``found`` (see ``warta.extract``); :func:`view` turns it into a
-:class:`View` with what they all need, built once per article.
+"""What the fact linkers (roles, quotes, events) share: the :class:`View` of an article
+(sentences, tokens, an index of entity mentions) and :class:`Facts`, the frozen record
+``extract.link`` hands each linker (the View plus the records found before it).
 """
 
 from __future__ import annotations
 
 import bisect
-import copy
+import datetime as dt
 import functools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any
 
 from .. import lang
-from ..model import Entity, Span
+from ..model import Entity, Event, Money, Percent, Quantity, Quote, Role, Span, TimeValue
 
 TOKEN = re.compile(r"[(),]|[^\s(),]+")
 _BREAK = re.compile(r"[.!?…]+[\"”’»)]*(?=\s+[\"“‘«(]?[A-Z0-9])|\n+")
@@ -71,19 +68,30 @@ class Mention:
 
 @dataclass
 class View:
-    """What the fact linkers read of one article, with look-ups over it."""
+    """What the fact linkers read of one article, with look-ups over it: its entity
+    mentions, its sentences, its tokens.  Built once per entity list (``View.of``)."""
 
     text: str
     entities: list[Entity]
     sentences: list[Span]
     mentions: list[Mention]
-    found: dict[str, Any] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self._starts = [m.start for m in self.mentions]
         self._sent_starts = [s for s, _ in self.sentences]
-        self.tokens, self.folded, self._tok_starts = _tokens(self.text)
-        self.memo: dict[str, Any] = {}  # per-article results a linker computes once
+        self.tokens = [(m.start(), m.end(), m.group()) for m in TOKEN.finditer(self.text)]
+        self.folded = [t[2].strip(_PUNCT).casefold() or t[2] for t in self.tokens]
+        self._tok_starts = [t[0] for t in self.tokens]
+        self._own = split_sentences(self.text)
+        self._own_starts = [s for s, _ in self._own]
+
+    @classmethod
+    def of(cls, text: str, entities: Iterable[Entity], sentences: Iterable[Span] | None = None) -> View:
+        """The View of ``text`` with ``entities``; sentences from the NLP stage (repaired)
+        or, without them, the fallback splitter's."""
+        entities = list(entities)
+        spans = repair(text, sentences) if sentences else split_sentences(text)
+        return cls(text, entities, spans, mentions_of(entities))
 
     # -- mentions -------------------------------------------------------------------
     def within(self, start: int, end: int, types: Iterable[str] | None = None) -> list[Mention]:
@@ -137,9 +145,8 @@ class View:
     def own_sentence_of(self, pos: int) -> Span:
         """The sentence of ``pos`` by the fallback splitter: local patterns (a title and its
         name) read across a break a statistical splitter may put after "PT."."""
-        own, starts = _split_starts(self.text)
-        i = bisect.bisect_right(starts, pos) - 1
-        return own[i] if i >= 0 else (0, len(self.text))
+        i = bisect.bisect_right(self._own_starts, pos) - 1
+        return self._own[i] if i >= 0 else (0, len(self.text))
 
     def sentence_index(self, pos: int) -> int:
         return max(0, bisect.bisect_right(self._sent_starts, pos) - 1)
@@ -159,51 +166,7 @@ def mentions_of(entities: list[Entity]) -> list[Mention]:
     return out
 
 
-@functools.lru_cache(maxsize=4)
-def _tokens(text: str) -> tuple[list[tuple[int, int, str]], list[str], list[int]]:
-    tokens = [(m.start(), m.end(), m.group()) for m in TOKEN.finditer(text)]
-    folded = [t[2].strip(_PUNCT).casefold() or t[2] for t in tokens]
-    return tokens, folded, [t[0] for t in tokens]
-
-
 _PUNCT = ".;:!?\"“”‘’«»'"
-
-
-@functools.lru_cache(maxsize=4)
-def _split(text: str) -> list[Span]:
-    return split_sentences(text)
-
-
-@functools.lru_cache(maxsize=4)
-def _split_starts(text: str) -> tuple[list[Span], list[int]]:
-    own = _split(text)
-    return own, [s for s, _ in own]
-
-
-_LAST: list[Any] = [None]  # ((text, entities, count, sentences), View) of the last article
-
-
-def view(text: str, found: dict[str, Any]) -> View:
-    """The :class:`View` of one article; sentences from ``found`` or the fallback splitter.
-
-    The linkers of one article share a View (same text, same entity list object), so it
-    is built once; ``found`` is refreshed on every call.  The cache slot is replaced in
-    one assignment, so threads at worst rebuild a View.
-    """
-    entities = found.get("entities") or []
-    given = found.get("sentences")
-    last = _LAST[0]
-    if last is not None:
-        (t, ents, count, sents), v = last
-        if t == text and ents is entities and count == len(entities) and sents is given:
-            if v.found is not found:
-                v = copy.copy(v)  # the same article's View, seeing this step's ``found``
-                v.found = found
-            return v
-    sentences = repair(text, given) if given else _split(text)
-    v = View(text, list(entities), sentences, mentions_of(list(entities)), found)
-    _LAST[0] = ((text, entities, len(entities), given), v)  # holds them: ids stay unique
-    return v
 
 
 def repair(text: str, given: Iterable[Span]) -> list[Span]:
@@ -230,3 +193,29 @@ def is_capitalised(token: str) -> bool:
 
 def norm(s: str) -> str:
     return " ".join(s.casefold().split())
+
+
+@dataclass(frozen=True)
+class Facts:
+    """What a fact linker reads: the article's View and the records found before it (the
+    extractors' amounts and dates; the roles and quotes of the linkers before)."""
+
+    view: View
+    published: dt.date | None = None
+    money: list[Money] = field(default_factory=list)
+    percents: list[Percent] = field(default_factory=list)
+    quantities: list[Quantity] = field(default_factory=list)
+    dates: list[TimeValue] = field(default_factory=list)
+    roles: list[Role] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+
+    @classmethod
+    def of(cls, text: str, entities: Iterable[Entity] = (), sentences: Iterable[Span] | None = None,
+           published: dt.date | None = None, **records: list) -> Facts:
+        """Facts over a new View of ``text`` (tests and doctests build them so)."""
+        return cls(View.of(text, entities, sentences), published, **records)
+
+    @property
+    def text(self) -> str:
+        return self.view.text

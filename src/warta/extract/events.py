@@ -18,17 +18,17 @@ of the money item), ``percent``, ``count``, ``product``, ``facility``.
 from __future__ import annotations
 
 import dataclasses
-import datetime as dt
 import functools
 import re
 from typing import Any
 
 from .. import lang
-from ..model import Event, Money, Quote, Role
+from ..model import Event, Money
 from ._event_merge import Draft, merge
-from ._facts import Mention, View, norm, view
+from ._facts import Facts, Mention, View, norm
 from ._spans import alternation
 from .quotes import spans as quote_spans
+from .titles import person_by_title
 
 ACTORS = ("ORG", "PER")
 DAY_EVENTS = ("MEETING", "VISIT", "POLICY")  # dated by the day they happen
@@ -102,41 +102,41 @@ def triggers() -> Triggers:
         phrase_stops=frozenset(w.casefold() for w in d["phrase_stops"]),
         anaphor=re.compile(rf"\s+(?:\w+\s+)?{alternation(d['anaphors'])}(?!\w)", re.I),
         place_marker=re.compile(rf"(?<!\w){alternation(d['place_markers'])}\s+(?:\w+\s+)?$", re.I),
-        subject_gap=frozenset(w.casefold() for w in d["subject_gap"] + lang.load("role_titles")["post_links"]
-                              for w in w.split()) | frozenset(lang.load("role_titles")["connectors"]),
+        subject_gap=frozenset(w.casefold() for w in d["subject_gap"] for w in w.split())
+        | frozenset(w for link in lang.titles().post_links for w in link) | lang.titles().connectors,
     )
 
 
 # -- the linker ---------------------------------------------------------------------------
 
-def events(text: str, published: dt.date | None, found: dict[str, Any]) -> list[Event]:
-    """The main happenings in ``text``, merged so that each is given once.
+def events(facts: Facts) -> list[Event]:
+    """The main happenings in the article, merged so that each is given once.
 
     >>> from warta.model import Entity, Money
     >>> x = Entity("e1", "Xiaomi", "ORG", mentions=[(0, 6)])
     >>> rp = Money("Rp3 triliun", 3e12, "IDR", (28, 39))
     >>> [(e.type, e.args["investor"], e.args["amount"]) for e in
-    ...  events("Xiaomi menggelontorkan dana Rp3 triliun.", None, {"entities": [x], "money": [rp]})]
+    ...  events(Facts.of("Xiaomi menggelontorkan dana Rp3 triliun.", [x], money=[rp]))]
     [('INVESTMENT', 'Xiaomi', 3000000000000.0)]
     """
-    v = view(text, found)
-    quoted = [q.span for q in found.get("quotes") or []] or quote_spans(text)
+    v = facts.view
+    quoted = [q.span for q in facts.quotes] or quote_spans(v.text)
     hits = _trigger_hits(v)
     drafts: list[Draft] = []
     for n, sent in enumerate(v.sentences):
         if n in hits:
-            drafts += _sentence_events(v, sent, hits[n], quoted)
-    drafts += _statements(v, found.get("quotes") or [], found.get("roles") or [], quoted)
-    return [_event(v, _without_affiliations(v, d)) for d in merge(drafts)]
+            drafts += _sentence_events(facts, sent, hits[n], quoted)
+    drafts += _statements(facts, quoted)
+    return [_event(v, _without_affiliations(facts, d)) for d in merge(drafts)]
 
 
-def _without_affiliations(v: View, d: Draft) -> Draft:
+def _without_affiliations(f: Facts, d: Draft) -> Draft:
     """A meeting's participants without the organisations of the people in it (a merged
     meeting may have them from a sentence that named only the organisations)."""
     if d.type != "MEETING":
         return d
     people = d.args.get("participants") or []
-    theirs = {r.org for r in v.found.get("roles") or [] if r.person in people and r.org}
+    theirs = {r.org for r in f.roles if r.person in people and r.org}
     d.args["participants"] = [p for p in people if p not in theirs]
     return d
 
@@ -156,7 +156,8 @@ def _trigger_hits(v: View) -> dict[int, list[tuple[Kind, tuple[int, int]]]]:
     return hits
 
 
-def _sentence_events(v: View, sent: tuple[int, int], hits: list, quoted: list) -> list[Draft]:
+def _sentence_events(f: Facts, sent: tuple[int, int], hits: list, quoted: list) -> list[Draft]:
+    v = f.view
     used: list[tuple[int, int]] = []
     done: set[str] = set()
     out: list[Draft] = []
@@ -165,9 +166,9 @@ def _sentence_events(v: View, sent: tuple[int, int], hits: list, quoted: list) -
             continue
         if not kind.quotes and any(s <= span[0] < e for s, e in quoted):
             continue
-        if not _has_needs(v, sent, kind):
+        if not _has_needs(f, sent, kind):
             continue
-        made = BUILDERS[kind.name](v, sent, span, kind)
+        made = BUILDERS[kind.name](f, sent, span, kind)
         if made and triggers().anaphor.match(v.text, span[1]):
             for d in made:  # "kebijakan tersebut", "pabrik ini": told of before
                 d.anaphoric = d.anaphoric or d.type == kind.name
@@ -179,17 +180,17 @@ def _sentence_events(v: View, sent: tuple[int, int], hits: list, quoted: list) -
 
 
 NEEDS = {  # what the data's "needs" ask of a sentence, checked before a builder runs
-    "money": lambda v, sent, kind: bool(_items(v, "money", sent)),
-    "percent": lambda v, sent, kind: bool(_items(v, "percents", sent)),
-    "workforce": lambda v, sent, kind: bool(_items(v, "quantities", sent)),
-    "product": lambda v, sent, kind: bool(_in(v, sent, ("PRODUCT",))),
-    "verb": lambda v, sent, kind: kind.verb is None or bool(kind.verb.search(v.text, sent[0], sent[1])),
-    "actor": lambda v, sent, kind: True,  # the builder looks for it, before and around
+    "money": lambda f, sent, kind: bool(_items(f, "money", sent)),
+    "percent": lambda f, sent, kind: bool(_items(f, "percents", sent)),
+    "workforce": lambda f, sent, kind: bool(_items(f, "quantities", sent)),
+    "product": lambda f, sent, kind: bool(_in(f.view, sent, ("PRODUCT",))),
+    "verb": lambda f, sent, kind: kind.verb is None or bool(kind.verb.search(f.text, sent[0], sent[1])),
+    "actor": lambda f, sent, kind: True,  # the builder looks for it, before and around
 }
 
 
-def _has_needs(v: View, sent: tuple[int, int], kind: Kind) -> bool:
-    return all(NEEDS[need](v, sent, kind) for need in kind.needs)
+def _has_needs(f: Facts, sent: tuple[int, int], kind: Kind) -> bool:
+    return all(NEEDS[need](f, sent, kind) for need in kind.needs)
 
 
 def _event(v: View, d: Draft) -> Event:
@@ -263,10 +264,10 @@ def _place(v: View, sent: tuple[int, int], pos: int) -> str | None:
     return (after or anywhere)[0].entity.name if (after or anywhere) else None
 
 
-def _date(v: View, sent: tuple[int, int], pos: int, day: bool = False) -> str | None:
+def _date(f: Facts, sent: tuple[int, int], pos: int, day: bool = False) -> str | None:
     """When: the value of the date item nearest the trigger in its sentence (with
     ``day``, a day's date first: a meeting happens on a day, not in a target year)."""
-    dates = [d for d in v.found.get("dates") or [] if sent[0] <= d.span[0] < sent[1] and d.value]
+    dates = [d for d in f.dates if sent[0] <= d.span[0] < sent[1] and d.value]
     if day:
         dates = [d for d in dates if d.precision in ("day", "month")]
     if not dates:
@@ -274,31 +275,33 @@ def _date(v: View, sent: tuple[int, int], pos: int, day: bool = False) -> str | 
     return min(dates, key=lambda d: abs(d.span[0] - pos)).value
 
 
-def _items(v: View, field: str, sent: tuple[int, int]) -> list[tuple[int, Any]]:
-    return [(i, x) for i, x in enumerate(v.found.get(field) or []) if sent[0] <= x.span[0] < sent[1]]
+def _items(f: Facts, field: str, sent: tuple[int, int]) -> list[tuple[int, Any]]:
+    return [(i, x) for i, x in enumerate(getattr(f, field)) if sent[0] <= x.span[0] < sent[1]]
 
 
 def _money_args(i: int, money: Money) -> dict[str, Any]:
     return {"amount": money.amount, "currency": money.currency, "money": i}
 
 
-def _draft(kind: Kind, v: View, sent, span, args: dict[str, Any]) -> Draft:
-    args.setdefault("date", _date(v, sent, span[0], day=kind.name in DAY_EVENTS))
+def _draft(kind: Kind, f: Facts, sent, span, args: dict[str, Any]) -> Draft:
+    v = f.view
+    args.setdefault("date", _date(f, sent, span[0], day=kind.name in DAY_EVENTS))
     if args["date"] is None and kind.name in DAY_EVENTS and _continues(v, sent):
         i = v.sentence_index(sent[0])  # "Ajakan tersebut disampaikan dalam pertemuan …": the day before
         if i > 0:
-            args["date"] = _date(v, v.sentences[i - 1], v.sentences[i - 1][1], day=True)
+            args["date"] = _date(f, v.sentences[i - 1], v.sentences[i - 1][1], day=True)
     return Draft(kind.name, v.text[span[0]:span[1]], args, sent, kind.confidence)
 
 
 # -- one builder per type: (view, sentence, trigger span, kind) -> drafts ---------------------
 
-def _investment(v: View, sent, span, kind) -> list[Draft]:
+def _investment(f: Facts, sent, span, kind) -> list[Draft]:
+    v = f.view
     tr = triggers()
     out = []
     facility = next(k for k in tr.kinds if k.name == "FACILITY")
     body = v.text[sent[0]:sent[1]]
-    for i, money in _items(v, "money", sent):
+    for i, money in _items(f, "money", sent):
         if money.amount is None or tr.equivalence.search(v.text[max(sent[0], money.span[0] - 20):money.span[0]]):
             continue
         lead = v.text[sent[0]:money.span[0]]
@@ -314,21 +317,22 @@ def _investment(v: View, sent, span, kind) -> list[Draft]:
                 "company": _actor(v, sent, sent[0] + trig.start(), ("ORG",), business=True), **_money_args(i, money),
                 "place": _place(v, sent, sent[0] + trig.start())}, sent, facility.confidence))
             continue
-        out.append(_draft(kind, v, sent, (sent[0] + trig.start(), sent[0] + trig.end()), {
+        out.append(_draft(kind, f, sent, (sent[0] + trig.start(), sent[0] + trig.end()), {
             "investor": actor, **_money_args(i, money), "target": _place(v, sent, money.span[1])}))
     return out
 
 
-def _market_share(v: View, sent, span, kind) -> list[Draft]:
+def _market_share(f: Facts, sent, span, kind) -> list[Draft]:
+    v = f.view
     out = []
-    for _, pct in _items(v, "percents", sent):
+    for _, pct in _items(f, "percents", sent):
         if pct.qualifier != "exact" or pct.value is None:
             continue
         before = [m for m in _in(v, (sent[0], pct.span[0]), ("ORG",)) if not _is_source(v, m)]
         company = before[-1].entity.name if before else _previous(v, sent, ("ORG",), 2)
         if company:
-            date = _date(v, sent, pct.span[0]) or _date_before(v, sent)
-            out.append(_draft(kind, v, sent, span, {"company": company, "percent": pct.value, "date": date}))
+            date = _date(f, sent, pct.span[0]) or _date_before(f, sent)
+            out.append(_draft(kind, f, sent, span, {"company": company, "percent": pct.value, "date": date}))
     return out
 
 
@@ -344,21 +348,23 @@ def _opener() -> re.Pattern:
     return re.compile(rf"\W*\w+\s+(?:\w+\s+)?{alternation(anaphors)}(?!\w)", re.I)
 
 
-def _date_before(v: View, sent, back: int = 3) -> str | None:
+def _date_before(f: Facts, sent, back: int = 3) -> str | None:
     """The period the text is about: the last dated sentence among the ``back`` before."""
+    v = f.view
     i = v.sentence_index(sent[0])
     for j in range(i - 1, max(-1, i - 1 - back), -1):
         s = v.sentences[j]
-        dated = [d for d in v.found.get("dates") or [] if s[0] <= d.span[0] < s[1] and d.value]
+        dated = [d for d in f.dates if s[0] <= d.span[0] < s[1] and d.value]
         periods = [d for d in dated if d.precision != "day"]
         if dated:
             return (periods or dated)[-1].value
     return None
 
 
-def _workforce(v: View, sent, span, kind) -> list[Draft]:
+def _workforce(f: Facts, sent, span, kind) -> list[Draft]:
+    v = f.view
     tr = triggers()
-    counts = [q for _, q in _items(v, "quantities", sent)
+    counts = [q for _, q in _items(f, "quantities", sent)
               if norm(q.unit) in tr.workforce_units and q.value and not q.vague]
     if not counts:
         return []
@@ -367,33 +373,36 @@ def _workforce(v: View, sent, span, kind) -> list[Draft]:
             "qualifier": last.qualifier}
     if len(counts) > 1:
         args["previous"] = counts[0].value
-    return [_draft(kind, v, sent, span, args)]
+    return [_draft(kind, f, sent, span, args)]
 
 
-def _product_launch(v: View, sent, span, kind) -> list[Draft]:
+def _product_launch(f: Facts, sent, span, kind) -> list[Draft]:
+    v = f.view
     products = _in(v, sent, ("PRODUCT",))
     if not products:
         return []
     after = [m for m in products if m.start >= span[0]] or products
-    return [_draft(kind, v, sent, span, {"company": _actor(v, sent, span[0], ("ORG",), business=True),
+    return [_draft(kind, f, sent, span, {"company": _actor(v, sent, span[0], ("ORG",), business=True),
                                          "product": after[0].entity.name})]
 
 
-def _acquisition(v: View, sent, span, kind) -> list[Draft]:
+def _acquisition(f: Facts, sent, span, kind) -> list[Draft]:
+    v = f.view
     orgs = _in(v, (span[1], sent[1]), ("ORG",))
     what = _phrase(v, span, sent).split()[1:]  # "lahan industri" after "mengakuisisi"
     name = orgs[0].entity.name if orgs else (" ".join(what) or None)
     args = {"acquirer": _actor(v, sent, span[0], ("ORG",), business=True), "target": name, "place": _place(v, sent, span[1])}
-    paid = [(i, m) for i, m in _items(v, "money", sent) if m.span[0] > span[1] and m.amount is not None]
+    paid = [(i, m) for i, m in _items(f, "money", sent) if m.span[0] > span[1] and m.amount is not None]
     if paid:
         args.update(_money_args(*paid[0]))
-    return [_draft(kind, v, sent, span, args)]
+    return [_draft(kind, f, sent, span, args)]
 
 
-def _facility(v: View, sent, span, kind) -> list[Draft]:
+def _facility(f: Facts, sent, span, kind) -> list[Draft]:
+    v = f.view
     body = v.text[sent[0]:sent[1]]
     company = _actor(v, sent, span[0], ("ORG",), back=0, business=True)
-    out = [_draft(kind, v, sent, span, {"company": company, "facility": _phrase(v, span, sent),
+    out = [_draft(kind, f, sent, span, {"company": company, "facility": _phrase(v, span, sent),
                                         "place": _place(v, sent, span[1])})]
     if company is None:  # "Pabrik tersebut …": the factory already told of, if any
         out[0].anaphoric = True
@@ -402,9 +411,9 @@ def _facility(v: View, sent, span, kind) -> list[Draft]:
             out[0].args["weak"] = True
     investment = next(k for k in triggers().kinds if k.name == "INVESTMENT")
     if not investment.trigger.search(body):
-        for i, money in _items(v, "money", sent):
+        for i, money in _items(f, "money", sent):
             if money.amount is not None:
-                out.append(_draft(investment, v, sent, span, {
+                out.append(_draft(investment, f, sent, span, {
                     "investor": company, **_money_args(i, money), "target": _place(v, sent, money.span[1])}))
                 out[0].args.update(_money_args(i, money))
                 break
@@ -426,7 +435,8 @@ def _phrase(v: View, span, sent, most: int = 5) -> str:
     return " ".join(words)
 
 
-def _partnership(v: View, sent, span, kind) -> list[Draft]:
+def _partnership(f: Facts, sent, span, kind) -> list[Draft]:
+    v = f.view
     parties = [m.entity.name for m in _in(v, sent, ("ORG",)) if not _is_source(v, m)]
     if not parties:
         before = v.within(max(0, sent[0] - 400), sent[0], ("ORG",))
@@ -441,12 +451,12 @@ def _partnership(v: View, sent, span, kind) -> list[Draft]:
         first.setdefault(m.entity.name, m)
     named = list(first.values())
     if not named:
-        return [_draft(kind, v, sent, span, {"parties": parties, "place": _place(v, sent, span[1])})]
+        return [_draft(kind, f, sent, span, {"parties": parties, "place": _place(v, sent, span[1])})]
     drafts = []
     for m, end in zip(named, [m.start for m in named[1:]] + [sent[1]]):
         args = {"parties": parties, "via": m.entity.name, "place": _place(v, (m.start, end), m.end)}
-        when = _date(v, (m.start, end), m.start)
-        drafts.append(_draft(kind, v, sent, span, {**args, "date": when} if when else args))
+        when = _date(f, (m.start, end), m.start)
+        drafts.append(_draft(kind, f, sent, span, {**args, "date": when} if when else args))
     return drafts
 
 
@@ -464,17 +474,18 @@ def _joined_countries(v: View, sent, parties: list[str]) -> list[str]:
     return out
 
 
-def _meeting(v: View, sent, span, kind) -> list[Draft]:
+def _meeting(f: Facts, sent, span, kind) -> list[Draft]:
     """Who met: the people and organisations of the sentence and the people of the
     sentences that add to it; never a source of figures or a medium ("akun Instagram
     Kemenperin").  The organisations of the people named go later (``_without_affiliations``):
     their posts say where they come from."""
+    v = f.view
     present = [m for m in _in(v, sent) if not _is_source(v, m)
                and not triggers().account.search(v.text[max(0, m.start - 25):m.start])]
     participants = [m.entity.name for m in present] + _more_participants(v, sent)
     if not participants:
         return []
-    return [_draft(kind, v, sent, span, {"participants": list(dict.fromkeys(participants)),
+    return [_draft(kind, f, sent, span, {"participants": list(dict.fromkeys(participants)),
                                          "place": _place(v, sent, span[1])})]
 
 
@@ -491,14 +502,16 @@ def _more_participants(v: View, sent) -> list[str]:
     return out
 
 
-def _visit(v: View, sent, span, kind) -> list[Draft]:
+def _visit(f: Facts, sent, span, kind) -> list[Draft]:
+    v = f.view
     visitor = _actor(v, sent, span[0])
     hosts = _in(v, (span[1], sent[1]), ("ORG",))
-    return [_draft(kind, v, sent, span, {"visitor": visitor, "host": hosts[0].entity.name if hosts else None,
+    return [_draft(kind, f, sent, span, {"visitor": visitor, "host": hosts[0].entity.name if hosts else None,
                                          "place": _place(v, sent, span[1])})]
 
 
-def _policy(v: View, sent, span, kind) -> list[Draft]:
+def _policy(f: Facts, sent, span, kind) -> list[Draft]:
+    v = f.view
     before = v.text[sent[0]:span[0]].split()
     issuer = None
     if before and before[-1].casefold() in _pronouns():
@@ -508,15 +521,14 @@ def _policy(v: View, sent, span, kind) -> list[Draft]:
         near = _in(v, (sent[0], span[0]))
         issuer = near[0].entity.name if near else None
     if issuer is None and before:
-        from .roles import person_by_title  # roles imports this module to register it
-        issuer = person_by_title(" ".join(before[-3:]), v.found.get("roles") or [])
+        issuer = person_by_title(" ".join(before[-3:]), f.roles)
     if issuer is None:
         nxt = _in(v, (span[1], min(sent[1], span[1] + 80)), ("PER",))
         issuer = nxt[0].entity.name if nxt else None
     if issuer is None:
         return []
     targets = [m for m in _in(v, (span[1], sent[1]), ("ORG",)) if m.entity.name != issuer]
-    return [_draft(kind, v, sent, span, {"issuer": issuer, "target": targets[0].entity.name if targets else None})]
+    return [_draft(kind, f, sent, span, {"issuer": issuer, "target": targets[0].entity.name if targets else None})]
 
 
 @functools.cache
@@ -533,9 +545,10 @@ BUILDERS = {
 
 # -- statements -----------------------------------------------------------------------------
 
-def _statements(v: View, quotes: list[Quote], roles: list[Role], quoted: list) -> list[Draft]:
+def _statements(f: Facts, quoted: list) -> list[Draft]:
     """One STATEMENT per speaker: people reporting outside quotations ("X menyatakan
     bahwa …"); when the article has none, the speakers of its quotations (people first)."""
+    v, quotes, roles = f.view, f.quotes, f.roles
     tr = triggers()
     orgs = {r.person: r.org for r in roles if r.org}
     out = []
@@ -548,7 +561,7 @@ def _statements(v: View, quotes: list[Quote], roles: list[Role], quoted: list) -
             if people and _subject_gap(v.text[people[-1].end:pos]):
                 who = people[-1].entity.name
                 out.append(Draft("STATEMENT", m.group(), {"speaker": who, "org": orgs.get(who),
-                                                          "date": _date(v, sent, pos)}, sent, 0.6))
+                                                          "date": _date(f, sent, pos)}, sent, 0.6))
             break
     if out:
         return out
@@ -559,7 +572,7 @@ def _statements(v: View, quotes: list[Quote], roles: list[Role], quoted: list) -
     for q in speakers:
         sent = v.sentence_of(q.span[0])
         out.append(Draft("STATEMENT", q.text.split()[0] if q.text else "", {
-            "speaker": q.speaker, "org": orgs.get(q.speaker), "date": _date(v, sent, q.span[0])},
+            "speaker": q.speaker, "org": orgs.get(q.speaker), "date": _date(f, sent, q.span[0])},
             (q.span[0], q.span[1]), 0.5))
     return out
 

@@ -25,7 +25,7 @@ from typing import Any
 
 from .. import lang
 from ..model import Money
-from . import EXTRACTORS, numbers
+from . import numbers
 from ._context import joins_range, qualifier, range_opened
 from ._spans import alternation, lookup
 
@@ -160,6 +160,3 @@ def _dates(currency: str) -> list[dt.date]:
     if currency != "EUR":
         both &= {d for d, r in table.get(currency, {}).items() if r is not None}
     return sorted(both)
-
-
-EXTRACTORS["money"] = money

@@ -1,7 +1,9 @@
-"""The entity typing fixes that title patterns reveal (the ``entities`` linker step).
+"""A person after a title: the entity fixes that titles reveal (the ``entities`` step).
 
-Registered before roles, quotes and events (see ``roles._register``), so that they all see
-the fixed list, and returned by ``extract.link`` under ``"entities"``:
+This is warta's one correction of "who is the person after a title" (the NER rules only
+cut titles off the spans the model gave).  It works on records, so it fixes any entity
+list, the shipped NER's or a caller's; ``extract.link`` runs it before roles, quotes and
+events so that they all see the fixed list, and returns it under ``"entities"``:
 
 * an organisation form ("Kementerian …", "PT …") is ORG, and a "person" that is only a
   legal form ("Ltd", "Tbk") is ORG too;
@@ -15,47 +17,63 @@ the fixed list, and returned by ``extract.link`` under ``"entities"``:
   "… (Dishub) Arif Budiman dalam"), right after a plain title ("Menteri
   Perindustrian Budi Santoso hadir"), or between a speech verb and a title ("…,” jelas
   Faisal Rahman, analis Bank Mandiri"), or right after a quotation and its speech verb ("…,” kata
-  Wahyu Nugroho kepada …").  Other entities lose the mentions the new name covers.
+  Wahyu Nugroho kepada …"), or after a title and the organisation it names ("Kepala BKPM
+  Bahlil Lahadalia mengatakan").  Other entities lose the mentions the new name covers, and
+  a one-word person inside the new name ("Bahlil") becomes one of its mentions;
+* an organisation that is a post's field before another organisation of the article
+  ("International Affairs Xiaomi" of "Vice President … International Affairs Xiaomi,
+  Christine Wong", with "Xiaomi" named elsewhere) is that organisation.
+
+The fixed list is numbered ``e1``, ``e2``… in order of first mention, as ``nlp`` numbers it.
 """
 
 from __future__ import annotations
 
 import dataclasses
-import datetime as dt
 import functools
 import re
-from typing import Any
+from collections.abc import Iterable
 
 from .. import lang
-from ..model import Entity
-from ._facts import View, is_capitalised, norm, view
-from .roles import _head_at, _head_ending_at, _open_paren, _word, titles
+from ..model import Entity, Span
+from ._facts import View, is_capitalised, norm
+from ._spans import alternation
+from .titles import head_at, head_ending_at, open_paren, word
 
 _NAME = re.compile(r"(?:[A-Z][a-z]+|[A-Z]{2,3})(?:\s+(?:[A-Z][a-z]+|[A-Z]{2,3})){1,3}"
                    r"(?=\s*(?:,|[.;:]|\s[a-z(]|$))")
 MAX_TITLE = 20  # tokens from a title's head to the name it introduces
 
 
-def fix_entities(text: str, published: dt.date | None, found: dict[str, Any]) -> list[Entity]:
-    """The entity list with the typing fixes above applied."""
-    entities = [e for e in (_retype_form(e) for e in found.get("entities") or []) if e is not None]
-    v = view(text, {**found, "entities": entities})
+def fix_entities(text: str, entities: Iterable[Entity]) -> list[Entity]:
+    """The entity list with the fixes above applied.
+
+    >>> agus = Entity("x", "Agus Salim", "LOC", mentions=[(8, 18)])
+    >>> [(e.id, e.name, e.type) for e in fix_entities("Menperin Agus Salim hadir.", [agus])]
+    [('e1', 'Agus Salim', 'PER')]
+    """
+    entities = _title_led_orgs(text, list(entities))
+    entities = [e for e in (_retype_form(e) for e in entities) if e is not None]
+    v = View.of(text, entities)
     fixed = {id(e): e for e in entities}
     for m in v.mentions:
         if m.type != "PER" and id(m.entity) in fixed and _named_after_title(v, m):
             fixed[id(m.entity)] = dataclasses.replace(m.entity, type="PER")
     out = _split_org_heads(text, [fixed[id(e)] for e in entities])
     new = _missed_people(v)
-    out = _without_overlaps(out, new) + new if new else out
-    return _join_nicknames(text, found, out)
+    out = _with_missed(out, new) if new else out
+    return _numbered(_join_nicknames(text, out))
+
+
+def _numbered(entities: list[Entity]) -> list[Entity]:
+    """The entities in order of first mention, with the ids ``e1``, ``e2``…"""
+    ordered = sorted(enumerate(entities), key=lambda ie: (ie[1].mentions[:1] or [(1 << 62, 0)], ie[0]))
+    return [dataclasses.replace(e, id=f"e{n}") for n, (_, e) in enumerate(ordered, 1)]
 
 
 @functools.cache
 def _forms() -> tuple[tuple[str, ...], frozenset[str]]:
-    try:
-        forms = lang.load("org_forms")
-    except FileNotFoundError:
-        return tuple(w + " " for w in titles().org_starts), frozenset()
+    forms = lang.load("org_forms")
     prefixes = tuple(p.casefold() + " " for p in forms.get("prefixes", []))
     legal = frozenset(norm(s).strip(".") for s in forms.get("suffixes", []) + forms.get("closing", []))
     return prefixes, legal
@@ -70,7 +88,7 @@ def _retype_form(e: Entity) -> Entity | None:
         return dataclasses.replace(e, type="ORG")
     if e.type == "PER" and norm(e.name).strip(".") in _forms()[1]:
         return dataclasses.replace(e, type="ORG")
-    if e.type == "PER" and any(w.casefold() in titles().not_names for w in e.name.split()):
+    if e.type == "PER" and any(w.casefold() in lang.titles().not_names for w in e.name.split()):
         return None
     return e
 
@@ -92,18 +110,37 @@ def _split_org_heads(text: str, entities: list[Entity]) -> list[Entity]:
     return out
 
 
+def _title_led_orgs(text: str, entities: list[Entity]) -> list[Entity]:
+    """An organisation mention that is a post's field before another organisation's
+    mention ("International Affairs Xiaomi", with "Xiaomi" named elsewhere) is a mention
+    of that organisation."""
+    owner = {text[a:b]: e for e in entities if e.type == "ORG" for a, b in e.mentions}
+    words = lang.titles().words
+    moved: dict[int, list[Span]] = {}  # id of the organisation -> the mentions it gains
+    out = []
+    for e in entities:
+        keep = []
+        for a, b in e.mentions if e.type == "ORG" else ():
+            said = text[a:b].split()
+            k = next((k for k in range(1, len(said)) if owner.get(" ".join(said[k:]), e) is not e), None)
+            tail = " ".join(said[k:]) if k is not None else ""
+            if k is None or not text[a:b].endswith(tail) or not any(w.casefold() in words for w in said[:k]):
+                keep.append((a, b))
+                continue
+            moved.setdefault(id(owner[tail]), []).append((b - len(tail), b))
+        if e.type != "ORG" or len(keep) == len(e.mentions):
+            out.append(e)
+        elif keep:
+            out.append(dataclasses.replace(e, mentions=keep))
+    return [dataclasses.replace(e, mentions=sorted(set(e.mentions) | set(moved[id(e)])))
+            if id(e) in moved else e for e in out]
+
+
 def _person_shaped(name: str) -> bool:
     """Two to four capitalised words, none of them an organisation form or a title word."""
     parts = name.split()
     return 2 <= len(parts) <= 4 and not _org_form(name) and all(
-        is_capitalised(w) and w.isalpha() and w.casefold() not in _vocabulary() for w in parts)
-
-
-@functools.cache
-def _vocabulary() -> frozenset[str]:
-    t = titles()
-    return frozenset(w for h in t.heads for w in h.split()) | t.tails | t.org_starts | t.not_title \
-        | t.fields | t.not_names | t.connectors
+        is_capitalised(w) and w.isalpha() and w.casefold() not in lang.titles().not_name_words for w in parts)
 
 
 def _named_after_title(v: View, m) -> bool:
@@ -134,14 +171,14 @@ def _titled_at(v: View, start: int) -> bool:
     """Whether a title ends right before the character ``start`` (see :func:`_titled`)."""
     k = v.token_index(start) - 1
     while k >= 0 and v.tokens[k][2] in (",", ")"):
-        k = _open_paren(v, k) - 1 if v.tokens[k][2] == ")" else k - 1
+        k = open_paren(v, k) - 1 if v.tokens[k][2] == ")" else k - 1
     if k < 0:
         return False
-    if _head_ending_at(v, k) >= 0 or _word(v, k) in titles().tails:
+    if head_ending_at(v, k) >= 0 or word(v, k) in lang.titles().tails:
         return True
-    while k >= 0 and _word(v, k) in titles().fields:
+    while k >= 0 and word(v, k) in lang.titles().fields:
         k -= 1
-    return k >= 0 and _head_ending_at(v, k) >= 0
+    return k >= 0 and head_ending_at(v, k) >= 0
 
 
 # -- names the NER missed ---------------------------------------------------------------------
@@ -151,14 +188,14 @@ def _missed_people(v: View) -> list[Entity]:
     for i in range(len(v.tokens)):
         if v.covering(v.tokens[i][0]) is not None:
             continue
-        n = _head_at(v, i) or (1 if _word(v, i) in titles().tails else 0)
+        n = head_at(v, i) or (1 if word(v, i) in lang.titles().tails else 0)
         if n:
             for name in _after_title(v, i + n):
                 names.setdefault(name)
-        elif _word(v, i) in _speech_verbs() and i + 1 < len(v.tokens):
+        elif word(v, i) in _speech_verbs() and i + 1 < len(v.tokens):
             name = _name_at(v, i + 1)
             k = v.token_index(v.tokens[i + 1][0] + len(name)) if name else 0
-            titled = k + 1 < len(v.tokens) and v.tokens[k][2] == "," and _head_at(v, k + 1)
+            titled = k + 1 < len(v.tokens) and v.tokens[k][2] == "," and head_at(v, k + 1)
             if name and (titled or _after_quotation(v, i)):
                 names.setdefault(name)
     known = {norm(m.entity.name) for m in v.mentions if m.type == "PER"}
@@ -168,16 +205,34 @@ def _missed_people(v: View) -> list[Entity]:
             continue
         spans = [m.span() for m in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", v.text)]
         spans = sorted(spans + _name_parts(v, name, spans))
-        out.append(Entity(id=f"per-{len(out) + 1}", name=name, type="PER", mentions=spans))
+        out.append(Entity(id="", name=name, type="PER", mentions=spans))
     return out
+
+
+def _with_missed(entities: list[Entity], new: list[Entity]) -> list[Entity]:
+    """``entities`` and the ``new`` names: others lose the mentions a new name covers, and
+    a one-word person that is a word of exactly one new name ("Bahlil" of "Bahlil
+    Lahadalia") joins it."""
+    kept, new = _without_overlaps(entities, new), list(new)
+    out = []
+    for e in kept:
+        words = e.name.split()
+        into = [i for i, n in enumerate(new) if set(words) <= set(n.name.split())]
+        if e.type != "PER" or len(words) != 1 or len(into) != 1:
+            out.append(e)
+            continue
+        n = new[into[0]]
+        new[into[0]] = dataclasses.replace(n, aliases=list(dict.fromkeys([*n.aliases, e.name, *e.aliases])),
+                                           mentions=sorted(set(n.mentions) | set(e.mentions)))
+    return out + new
 
 
 def _name_parts(v: View, name: str, full: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """One word of ``name`` standing alone elsewhere ("Dubes Djauhari" after "Djauhari
     Oratmangun"): not inside the full name, another entity, or a longer capitalised name."""
     out = []
-    for word in {w for w in name.split() if len(w) >= 3 and is_capitalised(w)}:
-        for m in re.finditer(rf"(?<![\w-]){re.escape(word)}(?![\w-])", v.text):
+    for part in {w for w in name.split() if len(w) >= 3 and is_capitalised(w)}:
+        for m in re.finditer(rf"(?<![\w-]){re.escape(part)}(?![\w-])", v.text):
             if any(a <= m.start() < b for a, b in full) or v.covering(m.start()) is not None \
                     or re.match(r"\s+[A-Z]", v.text[m.end():m.end() + 2]) \
                     or re.search(r"[A-Z]\w*\s+$", v.text[max(0, m.start() - 30):m.start()]) \
@@ -189,10 +244,11 @@ def _name_parts(v: View, name: str, full: list[tuple[int, int]]) -> list[tuple[i
 
 def _after_title(v: View, j: int) -> list[str]:
     """The name a title introduces, reading on from token ``j`` after its head."""
-    t = titles()
+    t = lang.titles()
     toks = v.tokens
     start, end_sent = j, v.own_sentence_of(toks[j - 1][0])[1] if j else 0
     closed = False  # the last thing read ends a title: a legal form or a bracket
+    plain = True    # all read so far names the post: organisations and title words
     while j < len(toks) and j - start < MAX_TITLE and toks[j][0] < end_sent:
         tok = toks[j][2]
         hit = v.covering(toks[j][0])
@@ -210,15 +266,16 @@ def _after_title(v: View, j: int) -> list[str]:
                 return []
             j, closed = close + 1, True
             continue
-        if closed or _word(v, j) in _forms()[1] or j == start:
+        if closed or plain or word(v, j) in _forms()[1]:
             name = _name_at(v, j, strict=True)
-            if name and (closed or j == start or _word(v, j - 1) in _forms()[1]):
+            if name and (closed or plain or word(v, j - 1) in _forms()[1]):
                 return [name]
         if hit is not None:
-            j, closed = v.token_index(hit.end), _word(v, v.token_index(hit.end) - 1) in _forms()[1]
+            j, closed = v.token_index(hit.end), word(v, v.token_index(hit.end) - 1) in _forms()[1]
             continue
         if is_capitalised(tok) or tok.casefold() in t.connectors:
-            closed = _word(v, j) in _forms()[1]
+            closed = word(v, j) in _forms()[1]
+            plain = plain and word(v, j) in t.fields | t.modifiers
             j += 1
             continue
         return []
@@ -266,21 +323,19 @@ def _without_overlaps(entities: list[Entity], new: list[Entity]) -> list[Entity]
     return out
 
 
-@functools.cache
 def _nickname() -> re.Pattern:
-    from ._spans import alternation
-    words = lang.load("role_titles")["nicknames"]
-    return re.compile(rf"(?<!\w){alternation(words)}\s+(?=[A-Z])", re.I)
+    return re.compile(rf"(?<!\w){alternation(lang.titles().nicknames)}\s+(?=[A-Z])", re.I)
 
 
-def _join_nicknames(text: str, found: dict[str, Any], entities: list[Entity]) -> list[Entity]:
+def _join_nicknames(text: str, entities: list[Entity]) -> list[Entity]:
     """ "Tania … yang akrab disapa Tata": Tata is an alias of Tania."""
-    if not _nickname().search(text):
+    nickname = _nickname()
+    if not nickname.search(text):
         return entities
-    v = view(text, {**found, "entities": entities})
+    v = View.of(text, entities)
     merged: dict[int, Entity] = {id(e): e for e in entities}
     gone: set[int] = set()
-    for m in _nickname().finditer(text):
+    for m in nickname.finditer(text):
         nick = v.starting_at(m.end())
         if nick is None or nick.type != "PER" or id(nick.entity) in gone:
             continue

@@ -23,7 +23,7 @@ import re
 
 from .. import lang
 from ..model import Percent, Quantity
-from . import EXTRACTORS, money, numbers, time
+from . import money, numbers, time
 from ._context import joins_range, qualifier
 from ._spans import alternation, lookup, overlaps
 
@@ -167,7 +167,3 @@ def _yearlike(n: numbers.Number) -> bool:
 def _id_like(n: numbers.Number) -> bool:
     """Long unseparated digit strings and ones starting with 0: ids and phone numbers."""
     return n.text.isdigit() and (len(n.text) >= 5 or (len(n.text) > 1 and n.text[0] == "0"))
-
-
-EXTRACTORS["percents"] = percents
-EXTRACTORS["quantities"] = quantities

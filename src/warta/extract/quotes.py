@@ -20,15 +20,14 @@ are left out.  ``span`` covers the marks; ``text`` is what is inside them.
 from __future__ import annotations
 
 import dataclasses
-import datetime as dt
 import functools
 import re
-from typing import Any
 
 from .. import lang
 from ..model import Quote, Role
-from ._facts import Mention, View, is_capitalised, view, words
+from ._facts import Facts, Mention, View, is_capitalised, words
 from ._spans import alternation
+from .titles import is_title_word, person_by_title
 
 
 @dataclasses.dataclass(frozen=True)
@@ -129,19 +128,19 @@ def _paragraph_start(text: str, pos: int) -> bool:
 
 # -- the linker -----------------------------------------------------------------------------
 
-def quotes(text: str, published: dt.date | None, found: dict[str, Any]) -> list[Quote]:
-    """Every direct quotation in ``text`` with its speaker (an entity's full name).
+def quotes(facts: Facts) -> list[Quote]:
+    """Every direct quotation in the article with its speaker (an entity's full name).
 
     >>> from warta.model import Entity
-    >>> agus = Entity("e1", "Agus Gumiwang", "PER", aliases=["Agus"], mentions=[(0, 13), (48, 52)])
     >>> t = 'Agus Gumiwang hadir. “Kami siap membangun pabrik,” ujar Agus.'
     >>> agus = Entity("e1", "Agus Gumiwang", "PER", aliases=["Agus"], mentions=[(0, 13), (56, 60)])
-    >>> [(q.speaker, q.text) for q in quotes(t, None, {"entities": [agus]})]
+    >>> [(q.speaker, q.text) for q in quotes(Facts.of(t, [agus]))]
     [('Agus Gumiwang', 'Kami siap membangun pabrik')]
     """
-    v = view(text, found)
+    v = facts.view
+    text = v.text
     quoted = spans(text)
-    roles = list(found.get("roles") or [])
+    roles = list(facts.roles)
     speakers: list[str | None] = []
     for a, b in quoted:
         who = _after(v, b, quoted, roles) or _before(v, a, quoted)
@@ -227,7 +226,7 @@ def _named(v: View, pos: int, quoted: list, roles: list[Role]) -> str | None:
             stop = pos + t.end()
             continue
         if is_capitalised(word) or word.startswith("(") or word.casefold() in sp.lead or \
-                word.casefold() in _title_words():
+                is_title_word(word.casefold()):
             stop = pos + t.end()
             continue
         break
@@ -239,7 +238,7 @@ def _named(v: View, pos: int, quoted: list, roles: list[Role]) -> str | None:
     if not phrase:
         return None
     if _is_title(phrase):
-        return _by_title(phrase, roles) or _followed(v, pos, quoted)
+        return person_by_title(phrase, roles) or _followed(v, pos, quoted)
     return _by_name(v, phrase)
 
 
@@ -256,22 +255,8 @@ def _by_name(v: View, phrase: str) -> str | None:
     return said if len(words) >= 2 else None
 
 
-@functools.cache
-def _title_words() -> frozenset[str]:
-    from .roles import titles
-    t = titles()
-    return frozenset(w for h in t.heads for w in h.split()) | t.prefixes | t.anaphors
-
-
 def _is_title(phrase: str) -> bool:
-    first = phrase.split()[0].casefold()
-    return first in _title_words()
-
-
-def _by_title(phrase: str, roles: list[Role]) -> str | None:
-    """The person whose role the phrase names ("Menperin" → the Menteri Perindustrian)."""
-    from .roles import person_by_title
-    return person_by_title(phrase, roles)
+    return is_title_word(phrase.split()[0].casefold())
 
 
 def _before(v: View, start: int, quoted: list) -> str | None:

@@ -1,6 +1,6 @@
 """Roles: a person's position as the article states it (``Role`` records).
 
-Shapes read (title words come from ``lang/id/role_titles.yaml``):
+Shapes read (title words come from ``lang/id/titles.yaml``):
 
 * title before the name: "Menteri Perindustrian (Menperin) Agus Gumiwang Kartasasmita",
   "Managing Director PT Xiaomi Technology Indonesia Zhao Wentao", "Duta Besar RI untuk
@@ -15,117 +15,34 @@ else the one the table gives for the title ("Menteri Perindustrian" → "Kemente
 Perindustrian"), else None.  One role per person and position: "Menteri" and later
 "Menperin" for the same person are the one role "Menteri Perindustrian".
 
-This module also registers the fact linkers in their order (entities fix → roles →
-quotes → events): quotes read the roles ("kata Menperin" → the Menteri Perindustrian),
-events read both.
+Quotes read the roles ("kata Menperin" → the Menteri Perindustrian), events read both;
+``warta.extract`` runs them in that order.
 """
 
 from __future__ import annotations
 
 import dataclasses
-import datetime as dt
-import functools
 import re
-from typing import Any
 
 from .. import lang
 from ..model import Role
-from . import LINKERS
-from ._facts import Mention, View, is_capitalised, norm, view
+from ._facts import Facts, Mention, View, is_capitalised, norm
+from .titles import expand, head_at, head_ending_at, open_paren, word
 
 MAX_RUN = 30  # tokens a title may span
 
 
-@dataclasses.dataclass(frozen=True)
-class Titles:
-    heads: frozenset[str]
-    head_len: int
-    head_first: dict[str, tuple[tuple[str, ...], ...]]
-    tails: frozenset[str]
-    prefixes: frozenset[str]
-    modifiers: frozenset[str]
-    connectors: frozenset[str]
-    post_links: tuple[tuple[str, ...], ...]
-    anaphors: frozenset[str]
-    org_starts: frozenset[str]
-    not_title: frozenset[str]
-    abbreviations: dict[str, tuple[str, str | None]]
-    orgs: dict[str, str]
-    fields: frozenset[str]
-    not_names: frozenset[str]
-
-
-@functools.cache
-def titles() -> Titles:
-    """The title data, folded for matching (loaded once)."""
-    d = lang.load("role_titles")
-    abbr = {k.casefold(): (v["title"], v.get("org")) for k, v in d["abbreviations"].items()}
-    heads = {norm(h) for h in d["heads"]} | set(abbr)
-    not_title = {w.casefold() for w in d["not_title"]}
-    not_title |= set(lang.load("days")) | {m for m in lang.load("months") if len(m) > 3}
-    try:  # the NER's title fields ("Perindustrian", "Luar Negeri"), when shipped
-        fields = frozenset(w.casefold() for w in lang.load("titles").get("fields", []))
-    except FileNotFoundError:
-        fields = frozenset()
-    first: dict[str, list[tuple[str, ...]]] = {}
-    for h in sorted(heads, key=lambda h: -len(h.split())):
-        first.setdefault(h.split()[0], []).append(tuple(h.split()))
-    return Titles(
-        heads=frozenset(heads), head_len=max(len(h.split()) for h in heads),
-        head_first={k: tuple(v) for k, v in first.items()},
-        tails=frozenset(w.casefold() for w in d["tails"]),
-        prefixes=frozenset(w.casefold() for w in d["prefixes"]),
-        modifiers=frozenset(w.casefold() for w in d["modifiers"]),
-        connectors=frozenset(w.casefold() for w in d["connectors"]),
-        post_links=tuple(sorted((tuple(p.casefold().split()) for p in d["post_links"]), key=len, reverse=True)),
-        anaphors=frozenset(w.casefold() for w in d["anaphors"]),
-        org_starts=frozenset(w.casefold() for w in d["org_starts"]),
-        not_title=frozenset(not_title), abbreviations=abbr,
-        orgs={norm(k): v for k, v in d["orgs"].items()}, fields=fields,
-        not_names=frozenset(w.casefold() for w in d["not_names"]),
-    )
-
-
-def expand(title: str) -> tuple[str, str | None]:
-    """A title with a leading abbreviation written out, and the org the table gives.
-
-    >>> expand("Menperin")
-    ('Menteri Perindustrian', 'Kementerian Perindustrian')
-    """
-    t = titles()
-    first, _, rest = title.partition(" ")
-    hit = t.abbreviations.get(first.casefold())
-    full = f"{hit[0]} {rest}".strip() if hit else title
-    org = hit[1] if hit and not rest else None
-    return full, org or t.orgs.get(norm(full))
-
-
-def person_by_title(phrase: str, roles: list[Role]) -> str | None:
-    """The person whose role ``phrase`` names ("Menperin" → the Menteri Perindustrian of
-    ``roles``), or None."""
-    words = phrase.split()
-    if not words:
-        return None
-    want = norm(expand(" ".join(words[:4]))[0])
-    first = norm(expand(words[0])[0])
-    for role in roles:
-        have = norm(role.title)
-        if want in have or (first and first in have and len(first.split()) > 1):
-            return role.person
-    return None
-
-
 # -- the linker ---------------------------------------------------------------------------
 
-def roles(text: str, published: dt.date | None, found: dict[str, Any]) -> list[Role]:
-    """Every person's stated positions in ``text``, one Role per person and position.
+def roles(facts: Facts) -> list[Role]:
+    """Every person's stated positions in the article, one Role per person and position.
 
     >>> from warta.model import Entity
     >>> agus = Entity("e1", "Agus Gumiwang", "PER", mentions=[(21, 34)])
-    >>> [r.title for r in roles("Menteri Perindustrian Agus Gumiwang hadir.", None, {"entities": [agus]})]
+    >>> [r.title for r in roles(Facts.of("Menteri Perindustrian Agus Gumiwang hadir.", [agus]))]
     ['Menteri Perindustrian']
     """
-    v = view(text, found)
+    v = facts.view
     found_roles: list[Role] = []
     for m in v.mentions:
         if m.type != "PER":
@@ -154,34 +71,9 @@ def _keep(kept: list[Role], role: Role) -> None:
     kept.append(role)
 
 
-def _head_at(v: View, i: int, stop: int | None = None) -> int:
-    """Length in tokens of the longest title head starting at token ``i`` (0: none)."""
-    stop = len(v.tokens) if stop is None else stop
-    if i >= stop:
-        return 0
-    folded = v.folded
-    for head in titles().head_first.get(folded[i], ()):
-        n = len(head)
-        if i + n <= stop and all(folded[i + j] == head[j] for j in range(1, n)):
-            return n
-    return 0
-
-
-def _head_ending_at(v: View, k: int) -> int:
-    """Start token of the longest head that ends at token ``k`` (-1: none)."""
-    for n in range(titles().head_len, 0, -1):
-        if k - n + 1 >= 0 and _head_at(v, k - n + 1, k + 1) == n:
-            return k - n + 1
-    return -1
-
-
-def _word(v: View, k: int) -> str:
-    return v.folded[k]
-
-
 def _before(v: View, m: Mention) -> Role | None:
     """A title written before the person: walk left over the capitalised run."""
-    t = titles()
+    t = lang.titles()
     toks = v.tokens
     last = v.token_index(m.start) - 1
     if last < 0:
@@ -197,45 +89,36 @@ def _before(v: View, m: Mention) -> Role | None:
             k = v.token_index(other.start)
             start = k
         elif tok == ")":
-            k = _open_paren(v, k)
+            k = open_paren(v, k)
             if k < 0:
                 break
             start = k
         elif tok == ",":
             pass
-        elif is_capitalised(tok) and _word(v, k) not in t.not_title:
+        elif is_capitalised(tok) and word(v, k) not in t.not_title:
             start = k
         elif tok.casefold() in t.connectors and k > 0 and (is_capitalised(toks[k - 1][2]) or toks[k - 1][2] == ","):
             pass
-        elif tok.casefold() in t.modifiers and start == last + 1:
+        elif tok.casefold() in t.epithets and start == last + 1:
             pass
         else:
-            if tok.casefold() in t.modifiers and k > 0:
+            if tok.casefold() in t.epithets and k > 0:
                 k -= 1  # "analis senior Canalys, …": a modifier after a lower-case head
-            low = _head_ending_at(v, k)
+            low = head_ending_at(v, k)
             if low >= 0:
                 start = low
             break
         k -= 1
     if start > last:
         return None
-    if start > 0 and _word(v, start - 1) in t.prefixes:
+    if start > 0 and word(v, start - 1) in t.prefixes:
         start -= 1
     return _role(v, m, start, last + 1)
 
 
-def _open_paren(v: View, k: int) -> int:
-    for j in range(k - 1, max(-1, k - 10), -1):
-        if v.tokens[j][2] == "(":
-            return j
-        if v.tokens[j][2] == ")":
-            return -1
-    return -1
-
-
 def _after(v: View, m: Mention) -> Role | None:
     """A title written after the person: "X, Menteri …", "X selaku …", "X (Menteri …)"."""
-    t = titles()
+    t = lang.titles()
     toks = v.tokens
     i = v.token_index(m.end)
     if i >= len(toks):
@@ -244,18 +127,18 @@ def _after(v: View, m: Mention) -> Role | None:
         i += 1
     else:
         for link in t.post_links:
-            if tuple(_word(v, j) for j in range(i, min(i + len(link), len(toks)))) == link:
+            if tuple(word(v, j) for j in range(i, min(i + len(link), len(toks)))) == link:
                 i += len(link)
                 break
         else:
             return None
     begin = i
-    if i < len(toks) and _word(v, i) in t.prefixes:
+    if i < len(toks) and word(v, i) in t.prefixes:
         i += 1
-    if i >= len(toks) or not _head_at(v, i):
+    if i >= len(toks) or not head_at(v, i):
         return None
     sent_end = v.own_sentence_of(m.start)[1]
-    end = i + _head_at(v, i)
+    end = i + head_at(v, i)
     while end < len(toks) and end - begin < MAX_RUN and toks[end][0] < sent_end:
         tok = toks[end][2]
         other = v.covering(toks[end][0])
@@ -271,9 +154,9 @@ def _after(v: View, m: Mention) -> Role | None:
                 break
             end = close + 1
             continue
-        if (is_capitalised(tok) and _word(v, end) not in t.not_title) or (
+        if (is_capitalised(tok) and word(v, end) not in t.not_title) or (
                 (tok == "," or tok.casefold() in t.connectors) and is_capitalised(nxt)
-                and not _head_at(v, end + 1)):
+                and not head_at(v, end + 1)):
             end += 1
             if tok.endswith("."):
                 break
@@ -284,7 +167,7 @@ def _after(v: View, m: Mention) -> Role | None:
 
 def _role(v: View, m: Mention, start: int, stop: int) -> Role | None:
     """The Role of person ``m`` from the title run tokens ``[start, stop)``."""
-    t = titles()
+    t = lang.titles()
     toks = v.tokens
     title_start = _title_start(v, start, stop)
     if title_start is None:
@@ -297,7 +180,7 @@ def _role(v: View, m: Mention, start: int, stop: int) -> Role | None:
             org, title_end = other.entity.name, j
             break
         if other is not None and other.type == "LOC" and v.token_index(other.end) >= stop \
-                and _word(v, j - 1) not in t.connectors and j > title_start + _head_at(v, title_start, stop):
+                and word(v, j - 1) not in t.connectors and j > title_start + head_at(v, title_start, stop):
             org, title_end = other.entity.name, j
             break
         if toks[j][2].casefold() in t.org_starts:
@@ -321,14 +204,14 @@ def _role(v: View, m: Mention, start: int, stop: int) -> Role | None:
 def _title_start(v: View, start: int, stop: int) -> int | None:
     """Token where the title opens: a head (with a prefix), else the first capitalised word
     of an English title ending in a tail noun ("Product Certification Manager")."""
-    t = titles()
+    t = lang.titles()
     for i in range(start, stop):
-        if v.covering(v.tokens[i][0]) is None and _head_at(v, i, stop):
-            if i > start and _word(v, i - 1) in t.prefixes:
+        if v.covering(v.tokens[i][0]) is None and head_at(v, i, stop):
+            if i > start and word(v, i - 1) in t.prefixes:
                 return i - 1
-            return _english_start(v, start, i) if _word(v, i) in t.tails else i
+            return _english_start(v, start, i) if word(v, i) in t.tails else i
     for i in range(start, stop):
-        if _word(v, i) in t.tails and v.covering(v.tokens[i][0]) is None:
+        if word(v, i) in t.tails and v.covering(v.tokens[i][0]) is None:
             return _english_start(v, start, i)
     return None
 
@@ -337,7 +220,7 @@ def _english_start(v: View, start: int, i: int) -> int:
     """First word of an English title ending in the noun at ``i`` ("Product Marketing Manager")."""
     first = i
     while first > start and is_capitalised(v.tokens[first - 1][2]) and v.covering(v.tokens[first - 1][0]) is None \
-            and _word(v, first - 1) not in titles().not_title:
+            and word(v, first - 1) not in lang.titles().not_title:
         first -= 1
     return first
 
@@ -347,7 +230,7 @@ _ABBR_GROUP = re.compile(r"\s*\(([^()]{1,20})\)")
 
 def _clean_title(raw: str) -> str:
     """A title without abbreviation groups, trailing commas, connectors or modifiers."""
-    t = titles()
+    t = lang.titles()
 
     def drop(m: re.Match) -> str:
         inner = m.group(1).strip()
@@ -355,7 +238,7 @@ def _clean_title(raw: str) -> str:
 
     title = _ABBR_GROUP.sub(drop, raw)
     words = title.replace("\n", " ").split()
-    while words and (words[-1].strip(",.").casefold() in t.connectors | t.modifiers or words[-1] in ",("):
+    while words and (words[-1].strip(",.").casefold() in t.connectors | t.epithets or words[-1] in ",("):
         words.pop()
     return " ".join(words).strip(" ,.")
 
@@ -363,18 +246,18 @@ def _clean_title(raw: str) -> str:
 def _anaphoric(v: View) -> list[Role]:
     """ "mantan Menteri Luar Negeri tersebut": a full title standing for the person the text
     follows (a head and at least one capitalised word, then an anaphor, then no name)."""
-    t = titles()
+    t = lang.titles()
     out = []
     for k, (s, _, tok) in enumerate(v.tokens):
-        if _word(v, k) not in t.anaphors or k < 2:
+        if word(v, k) not in t.anaphors or k < 2:
             continue
         j = k - 1
         while j >= 0 and is_capitalised(v.tokens[j][2]) and v.covering(v.tokens[j][0]) is None:
             j -= 1
         first = j + 1
-        if k - first < 2 or not _head_at(v, first, k):
+        if k - first < 2 or not head_at(v, first, k):
             continue
-        if j >= 0 and _word(v, j) in t.prefixes:
+        if j >= 0 and word(v, j) in t.prefixes:
             first = j
         person = v.last_before(v.tokens[first][0], ("PER",))
         if person is None or v.sentence_index(person.start) < v.sentence_index(s) - 2:
@@ -383,17 +266,3 @@ def _anaphoric(v: View) -> list[Role]:
         out.append(Role(person=person.entity.name, title=title, org=org, span=(v.tokens[first][0], v.tokens[k][1])))
     return out
 
-
-def _register() -> None:
-    """The fact linkers, in the order they read each other's output."""
-    from ._people import fix_entities
-    from .events import events
-    from .quotes import quotes
-
-    LINKERS["entities"] = fix_entities
-    LINKERS["roles"] = roles
-    LINKERS["quotes"] = quotes
-    LINKERS["events"] = events
-
-
-_register()

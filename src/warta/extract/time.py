@@ -25,7 +25,7 @@ from dataclasses import dataclass, replace
 
 from .. import lang
 from ..model import TimeValue
-from . import EXTRACTORS, numbers
+from . import numbers
 from ._spans import alternation, lookup
 
 _MONTHS: dict[str, int] = lang.load("months")
@@ -451,6 +451,3 @@ def holiday(name: str, year: int) -> dt.date | None:
         return None
     days = sorted(d for d, n in calendar_.items() if name in n.split("; "))
     return days[0] if days else None
-
-
-EXTRACTORS["dates"] = dates

@@ -72,9 +72,9 @@ def without_title(name: str) -> str:
     """A name asked for with a title before it, without the title: "Menperin Budi" →
     "Budi", "Direktur Utama Rina Hartono" → "Rina Hartono" (title words from
     ``lang/id/titles.yaml``; a name that is all title is kept as it is)."""
-    t = lang.load("titles")
-    heads = {w.casefold() for w in t.get("heads", ())} | set(lang.load("kb")["name_noise"].get("PER", ()))
-    title_words = heads | {w.casefold() for part in ("modifiers", "fields") for w in t.get(part, ())}
+    t = lang.titles()
+    heads = t.one_word_heads | set(lang.load("kb")["name_noise"].get("PER", ()))
+    title_words = heads | t.words
     words = name.split()
     if not words or words[0].casefold().rstrip(".,") not in heads:  # "Logam Sulawesi" is no title
         return name

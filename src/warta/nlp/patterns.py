@@ -1,7 +1,7 @@
 """Regular expressions for the entity rules, built from the language data files.
 
 Every word list comes from ``lang/id/`` (``org_forms``, ``events_named``, ``products``,
-``titles``, ``honorifics``, ``acronyms``); this module only knows how names are written:
+``honorifics``, ``acronyms``; titles are ``lang.titles()``); this module only knows how names are written:
 capitalised words, numbers, and a few connectors between them.
 """
 
@@ -39,8 +39,6 @@ class Patterns:
     product_line: re.Pattern
     model_code: re.Pattern
     brand: re.Pattern
-    title_words: frozenset[str]
-    title_heads: frozenset[str]
     honorifics: frozenset[str]
     product_context: frozenset[str]
     acronyms: dict[str, tuple[str, str]]
@@ -72,7 +70,6 @@ def patterns() -> Patterns:
     forms = lang.load("org_forms")
     events = lang.load("events_named")
     products = lang.load("products")
-    titles = lang.load("titles")
     legal = _alt([w.strip("().,") for w in forms["suffixes"] + forms["closing"]]
                  + forms["variant_suffixes"])
     heads = _alt(events["heads_last"])
@@ -107,9 +104,6 @@ def patterns() -> Patterns:
                                 rf"\s+[A-Z]?\d+[A-Za-z]*{model}(?![\w])"),
         model_code=re.compile(products["model_code"]),
         brand=re.compile(rf"(?<![\w.]){_alt(products['brands'])}(?![\w])"),
-        title_words=frozenset(w.lower() for w in titles["heads"] + titles["modifiers"]
-                              + titles["fields"]),
-        title_heads=frozenset(w.lower() for w in titles["heads"] + titles["modifiers"]),
         honorifics=frozenset(w.lower() for w in lang.load("honorifics")["honorifics"]),
         product_context=frozenset(w.lower() for w in products["context"]),
         acronyms={row[0]: (row[1], row[2]) for row in lang.load("acronyms")},

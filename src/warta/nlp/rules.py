@@ -10,8 +10,11 @@ organisation; a name after a lower-case place word ("di kawasan Xi’erqi") is a
 the model saw nothing; acronyms defined in the text ("Kementerian Perindustrian
 (Kemenperin)") take their long form's type and are linked to it; acronyms from the shipped
 table fill what the model missed; companies named again by their first words take their
-type ("Hanul Motors", "Asahi"); titled names ("Menteri … Agus …") fill what the model
-missed; the gazetteer labels capitalised names the model left alone.
+type ("Hanul Motors", "Asahi"); the gazetteer labels capitalised names the model left alone.
+
+Titles come from ``lang.titles()``.  These rules only cut a title off a person span the
+model gave; which capitalised words after a title are a person (or the post's
+organisation) is decided once, on records, by ``warta.extract.people``.
 
 The links between an acronym and its long form go to ``doc._.warta_links`` as pairs of
 token spans ``((start, end), (start, end))`` so that ``harvest`` can join them.
@@ -28,6 +31,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from .. import lang
 from . import gazetteer
 from .patterns import Patterns, patterns
 
@@ -82,7 +86,7 @@ def _group_spans(doc: Doc, text: str, regex: re.Pattern, label: str) -> list[Spa
 def _is_lead_word(token, p: Patterns) -> bool:
     low = token.lower_.rstrip(".")
     opener = token.is_sent_start and (low in STOP_WORDS or low in p.common_words)
-    return low in p.title_heads or low in p.honorifics or opener
+    return low in lang.titles().lead_words or low in p.honorifics or opener
 
 
 def rule_spans(doc: Doc) -> dict[str, list[Span]]:
@@ -191,11 +195,12 @@ def strip_titles(spans: Iterable[Span]) -> list[Span]:
     """Person spans without leading titles and honorifics (a span that is all title goes),
     and without a word the page repeated ("Jokowi Jokowi" → "Jokowi")."""
     p = patterns()
+    title_words = lang.titles().words
     out = []
     for span in spans:
         start, end = span.start, span.end
         if span.label_ == "PER":
-            while start < end and (span.doc[start].lower_.rstrip(".") in p.title_words
+            while start < end and (span.doc[start].lower_.rstrip(".") in title_words
                                    or span.doc[start].lower_.rstrip(".") in p.honorifics
                                    or span.doc[start].is_punct):
                 start += 1
@@ -258,7 +263,7 @@ def _capitalised_before(doc: Doc, paren: int, acronym: str) -> Span | None:
             i -= 1
         else:
             break
-    heads = [j for j in range(i, paren) if doc[j].lower_ in p.title_heads]
+    heads = [j for j in range(i, paren) if doc[j].lower_ in lang.titles().lead_words]
     i = heads[-1] + 1 if heads else i
     while i < paren and (doc[i].text == "," or doc[i].lower_ in STOP_WORDS):
         i += 1
@@ -363,55 +368,6 @@ def company_short_forms(doc: Doc, spans: list[Span]) -> list[Span]:
     return relabel(spans, found)
 
 
-def title_led_orgs(spans: list[Span]) -> list[Span]:
-    """An organisation span that is a post's field before another organisation of the
-    article ("International Affairs Xiaomi" of "Vice President … International Affairs
-    Xiaomi, Christine Wong", with "Xiaomi" named elsewhere) keeps only that organisation."""
-    p = patterns()
-    orgs = {s.text for s in spans if s.label_ == "ORG"}
-    out = []
-    for span in spans:
-        k = next((k for k in range(1, len(span)) if span[k:].text in orgs), None) \
-            if span.label_ == "ORG" else None
-        if k is not None and any(t.lower_ in p.title_words for t in span[:k]):
-            span = Span(span.doc, span.start + k, span.end, label="ORG")
-        out.append(span)
-    return out
-
-
-def titled_people(doc: Doc, spans: list[Span]) -> list[Span]:
-    """Two to four capitalised words right after a title ("Menperin Agus Gumiwang") as PER;
-    one word when it is part of a person's name given in the article ("Dubes Djauhari")."""
-    p = patterns()
-    owner = {i: s for s in spans for i in range(s.start, s.end)}
-    named = {t.text for s in spans if s.label_ == "PER" and len(s) > 1 for t in s}
-    out = []
-    for tok in doc:
-        if not (tok.is_title or tok.is_upper) or tok.lower_ not in p.title_heads or tok.i in owner:
-            continue
-        if tok.i > 0 and doc[tok.i - 1].lower_ in p.title_words:
-            continue
-        i = tok.i + 1
-        while i < len(doc):
-            if i in owner and owner[i].label_ != "PER":
-                i = owner[i].end
-            elif doc[i].lower_ in p.title_words and (doc[i].is_title or doc[i].is_upper):
-                i += 1
-            else:
-                break
-        start = i
-        while i < len(doc) and i - start < 4 and doc[i].is_title and i not in owner \
-                and doc[i].lower_ not in p.title_words and doc[i].lower_ not in STOP_WORDS \
-                and doc[i].text not in p.acronyms:
-            i += 1
-        appositive = i + 1 < len(doc) and doc[i].text == "," and (i + 1 in owner or doc[i + 1].is_title)
-        known = i - start == 1 and doc[start].text in named  # "Dubes Djauhari" after "Djauhari Oratmangun"
-        if (i - start >= 2 or known) and not (i < len(doc) and (i in owner or doc[i].is_title)) \
-                and not appositive:
-            out.append(Span(doc, start, i, label="PER"))  # not "Direktur X Y, Rina …": X Y is the firm
-    return out
-
-
 # -- the component ------------------------------------------------------------------------
 
 def apply_rules(doc: Doc, use_gazetteer: bool = True) -> Doc:
@@ -430,8 +386,7 @@ def apply_rules(doc: Doc, use_gazetteer: bool = True) -> Doc:
     spans = fill(spans, [Span(doc, b, c, label="ORG") for _, (b, c) in links])
     spans = table_acronyms(doc, spans)
     spans = fill(spans, repeat_acronyms(doc, spans, links))
-    spans = title_led_orgs(company_short_forms(doc, spans))
-    spans = fill(spans, titled_people(doc, spans))
+    spans = company_short_forms(doc, spans)
     if use_gazetteer:
         spans = fill(gazetteer.retype(spans), gazetteer.spans(doc, spans))
     doc.ents = filter_spans(spans)
