@@ -131,3 +131,139 @@ def test_html_title_repeated_in_body_is_removed():
 def test_normalisation_keeps_spans_simple():
     a = cleaned("Judul\r\n\r\nIsi\u00a0berita\u200b dengan spasi.  \r\n")
     assert a.text == "Isi berita dengan spasi."
+
+
+# --- the page's own date line ---------------------------------------------------------
+
+@pytest.mark.parametrize("line, expected", [
+    ("Kompas.com - 14/06/2021, 09:05 WIB", dt.date(2021, 6, 14)),
+    ("CNN Indonesia | Kamis, 12/03/2020 08:40 WIB", dt.date(2020, 3, 12)),
+    ("5 Juni 2022 | 07.15 WIB", dt.date(2022, 6, 5)),
+    ("Selasa, 03 Okt 2023 14:20 WIB", dt.date(2023, 10, 3)),
+    ("Diterbitkan 12 Januari 2024", dt.date(2024, 1, 12)),
+    ("Rabu, 6 Maret 2024 - 10:15 WIB", dt.date(2024, 3, 6)),
+    ("Senin 12 Feb 2024, 13:00 WIB", dt.date(2024, 2, 12)),
+    ("Jumat, 7 Pebruari 2020 | 16:45 WITA", dt.date(2020, 2, 7)),
+    ("Kamis, 27 Agu 2020 – 22:56 WIB", dt.date(2020, 8, 27)),
+    ("Tim Redaksi - Sabtu, 09 Nov 2024 19:30 WIB", dt.date(2024, 11, 9)),
+])
+def test_page_date_line_read_and_removed(line, expected):
+    a = cleaned(f"Judul Berita Tentang Pasar\n{line}\n\nJAKARTA - Isi berita pada Senin (2/1/2017) lalu.")
+    assert (a.published, a.published_from) == (expected, "dateline")
+    assert a.text == "Isi berita pada Senin (2/1/2017) lalu."
+
+
+def test_page_date_line_below_the_byline_and_the_revision_line_unread():
+    a = cleaned("Judul Berita Tentang Pasar\nPenulis: Ayu Lestari\nDiperbarui 14 Juni 2021, 10:00 WIB\n"
+                "Kompas.com - 13/06/2021, 09:05 WIB\n\nJAKARTA, KOMPAS.com - Isi berita.")
+    assert a.published == dt.date(2021, 6, 13) and "2021" not in a.text
+
+
+def test_page_date_line_names_the_outlet_when_no_dateline_does():
+    a = cleaned("Judul Berita Tentang Pasar\ndetikNews | Senin, 12 Feb 2024 13:00 WIB\n\nIsi berita singkat.")
+    assert (a.outlet, a.published) == ("detikcom", dt.date(2024, 2, 12))
+    a = cleaned("Judul Berita Tentang Pasar\nMetrotvnews.com - Rabu, 6 Maret 2024 10:15 WIB\n\n"
+                "Jakarta: Pemerintah menaikkan tarif.")
+    assert (a.outlet, a.dateline, a.text) == ("Metro TV", "Jakarta", "Pemerintah menaikkan tarif.")
+
+
+def test_a_headline_ending_in_a_date_is_not_a_date_line():
+    a = cleaned("Jadwal Libur Sekolah Dimulai 20 Juni 2025\n\nIsi berita tentang libur sekolah.")
+    assert a.title == "Jadwal Libur Sekolah Dimulai 20 Juni 2025" and a.published is None
+
+
+# --- the news day the text states -------------------------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    # the year from the day name and the years the text mentions
+    ("Rapat digelar Kamis (12/3). Target 2020 tercapai, kata dia.", dt.date(2020, 3, 12)),
+    ("Laporan 2019 dan 2020 dirilis Kamis (12/3).", dt.date(2020, 3, 12)),
+    ("Konferensi pers pertama 2023 pada Senin, 2 Januari.", dt.date(2023, 1, 2)),
+    ("Inflasi 2022 diumumkan Senin (2/1).", dt.date(2023, 1, 2)),     # the year after the one named
+    # the latest day stated is the news day; a day announced as coming is not
+    ("Kapal tenggelam Rabu, 2 Juli 2025 malam, kata petugas, Kamis, 3 Juli 2025.", dt.date(2025, 7, 3)),
+    ("Ujarnya Senin (7/7/2025). Sidang akan digelar Kamis (10/7/2025).", dt.date(2025, 7, 7)),
+    ("Rapat Selasa (8/7/2025). Rapat lanjutan Jumat (11/7/2025) mendatang.", dt.date(2025, 7, 8)),
+    ("Tidak ada tahun pada Kamis (12/3) itu.", None),
+])
+def test_news_day(text, expected):
+    assert date_from_text(text) == expected
+
+
+def test_published_never_from_the_clock():
+    a = cleaned("Judul Berita Tentang Pasar\n\nPasar dibuka Kamis (12/3) tanpa tahun.")
+    assert a.published is None
+
+
+# --- debris by structure --------------------------------------------------------------
+
+def test_related_headlines_go_with_their_label(fixtures):
+    a = cleaned((fixtures / "debris.txt").read_text(encoding="utf-8"))
+    for gone in ("Warga Cibeber", "Harga Cabai Rawit", "Tiga Desa", "Juara Lomba", "WhatsApp",
+                 "Salin tautan", "Beranda", "Olahraga", "ANTARA/Rudi", "Petugas memeriksa",
+                 "DETIK.COM", "Dijual Murah"):
+        assert gone not in a.text, gone
+    assert a.outlet == "KOMPAS.com" and a.dateline == "Garut"
+    assert a.text.startswith("Pemerintah Kabupaten Garut membuka pasar murah")
+    for kept in ("Dinas Perdagangan Garut Rini Pratiwi", "Stok Beras Aman",
+                 "warga mulai antre sejak pagi kemarin.", "Harga minyak goreng dijual Rp14.000"):
+        assert kept in a.text, kept
+
+
+@pytest.mark.parametrize("raw, kept", [
+    # a headline-like line with no label, inside the body, title-cased: gone
+    ("JAKARTA - Paragraf pertama berita.\nPenumpang Kapal Cepat Dievakuasi ke Pelabuhan Terdekat Malam Ini\n"
+     "Paragraf kedua berita.", "Paragraf pertama berita.\nParagraf kedua berita."),
+    # a short subheading stays
+    ("JAKARTA - Paragraf pertama berita.\nStok Beras Aman\nParagraf kedua berita.",
+     "Paragraf pertama berita.\nStok Beras Aman\nParagraf kedua berita."),
+    # a sentence-cased line without punctuation, and a list after a colon, stay
+    ("JAKARTA - Daftar tarif baru:\n- Golongan rumah tangga kecil Rp1.000\n- Golongan bisnis Rp2.000\nPenutup.",
+     "Daftar tarif baru:\n- Golongan rumah tangga kecil Rp1.000\n- Golongan bisnis Rp2.000\nPenutup."),
+    # a run of short link-like lines (a menu) goes; a short line alone stays
+    ("JAKARTA - Paragraf pertama.\nBeranda\nNasional\nEkonomi\nOlahraga\nParagraf kedua.",
+     "Paragraf pertama.\nParagraf kedua."),
+    # share buttons glued together go
+    ("JAKARTA - Paragraf pertama.\nWhatsApp ShareFacebook Share\nTwitter\nParagraf kedua.",
+     "Paragraf pertama.\nParagraf kedua."),
+    # a credit glued to the next word: the sentence ends, the credit goes
+    ("JAKARTA - Warga berkumpul di alun-alun kemarin.DETIK.COM\nParagraf kedua.",
+     "Warga berkumpul di alun-alun kemarin.\nParagraf kedua."),
+    # "BACA JUGA:" alone, then the article goes on with a sentence
+    ("JAKARTA - Paragraf pertama.\nBACA JUGA:\nParagraf kedua yang panjang berakhir dengan titik.",
+     "Paragraf pertama.\nParagraf kedua yang panjang berakhir dengan titik."),
+    ("JAKARTA - Paragraf pertama.\nBaca Juga Harga Gabah Petani Anjlok di Musim Panen\nParagraf kedua.",
+     "Paragraf pertama.\nParagraf kedua."),
+])
+def test_debris_by_shape(raw, kept):
+    assert cleaned("Judul Berita Tentang Pasar\n" + raw).text == kept
+
+
+# --- hostile input costs in proportion ----------------------------------------------------
+
+def _seconds(text: str) -> float:
+    import time
+    start = time.perf_counter()
+    cleaned(text)
+    return time.perf_counter() - start
+
+
+@pytest.mark.parametrize("hostile", [
+    "a'" * 10000,
+    "Judul\n" + " " * 40000 + "(foto: x",
+    "Judul\nJAKARTA - " + " " * 40000 + "(ab/cd",
+    "Senin, " * 5000,
+    "Kamis (" * 5000,
+    "BACA JUGA:\n" * 3000,
+    "A'a " * 8000,
+    "kemarin.DETIK" * 3000,
+    ("x" * 60 + "-") * 500,
+    "1/1/" * 8000,
+    "Sumber :\n" * 4000,
+])
+def test_hostile_input_costs_like_a_normal_article(fixtures, hostile):
+    normal = (fixtures / "noisy.txt").read_text(encoding="utf-8")
+    normal = (normal * (len(hostile) // len(normal) + 1))[: len(hostile)]
+    base = min(_seconds(normal) for _ in range(3))
+    cost = min(_seconds(hostile) for _ in range(2))
+    assert cost < 20 * base + 0.05, (cost, base)

@@ -67,21 +67,32 @@ def _pop_caption(kept: list[str]) -> None:
         del kept[i:]
 
 
+def _under_label(line: str, block: str) -> bool:
+    """Whether ``line`` belongs to the list under a label: blank lines until its first
+    entry, then entries in a row (a headline, or a short credit line)."""
+    if not line:
+        return not block.endswith("+")
+    if block.startswith("credit"):
+        return len(line.split()) <= 6 or headline_like(line)
+    return headline_like(line) and not BULLET.match(line)
+
+
 def drop_boilerplate(lines: list[str]) -> list[str]:
     """Lines without boilerplate: line rules, label blocks, share buttons, repeats."""
     r = rules()
     kept: list[str] = []
     seen: set[str] = set()
-    block = None          # "related" or "credit": lines under a label being dropped
+    block = None    # lines under a label being dropped: "related"/"credit", "+" once some went
     for raw in lines:
         if any(p.match(raw) for p in r["stop_lines"]):
             break
         for line in _unglue(raw):
-            if block and (not line or headline_like(line) and not BULLET.match(line) or block == "credit" and len(line.split()) <= 6):
-                continue          # a headline (or credit) under the label, or a blank
+            if block and _under_label(line, block):
+                block = block if not line else block.rstrip("+") + "+"
+                continue
             block = None
             if (m := _related_label(line)) is not None:
-                block = "related"  # the label, with or without a headline after it
+                block = "related" + ("+" if line[m.end():].strip() else "")
                 continue
             if (m := r["credit_label"].match(line)) and not line[m.end():].strip():
                 _pop_caption(kept)

@@ -36,8 +36,8 @@ def pieces() -> dict[str, str]:
     """What each ``{NAME}`` in a pattern stands for."""
     data = lang.load("cleaning")
     found = dict(SHAPES)
-    found["DAY"] = f"(?:{_alternation(lang.load('days'))})"
-    found["MONTH"] = f"(?:{_alternation(lang.load('months'))})"
+    found["DAY"] = f"(?i:{_alternation(lang.load('days'))})"
+    found["MONTH"] = f"(?i:{_alternation(lang.load('months'))})"
     found["OUTLET"] = outlets.alias_pattern()
     found["OUTLET_NODASH"] = outlets.alias_pattern(style="no-dash")
     found["LABEL"] = f"(?:{_alternation(data['page_date_labels'])})"

@@ -1,0 +1,152 @@
+"""Outlets: each outlet of lang/id/outlets.yaml read from a dateline in its own style and
+reported under its one name.  The lines are invented; the shapes are the outlets'."""
+
+from __future__ import annotations
+
+import pytest
+
+from warta import lang
+from warta.clean import canonical_outlet, clean, split_dateline
+from warta.clean.outlets import key
+from warta.model import Article
+
+# line → (outlet, dateline city); one row (at least) per outlet of the table.
+LINES = [
+    ("JAKARTA, KOMPAS.com - Pemerintah kota membuka pasar murah.", "KOMPAS.com", "Jakarta"),
+    ("JAKARTA, KOMPAS — Harga cabai merah turun sepekan terakhir.", "Kompas.id", "Jakarta"),
+    ("SURABAYA, KOMPAS.TV - Banjir rob menggenangi jalan pesisir.", "Kompas TV", "Surabaya"),
+    ("Jakarta, CNN Indonesia -- Bank sentral menahan suku bunga.", "CNN Indonesia", "Jakarta"),
+    ("Jakarta, CNBC Indonesia - Harga batu bara melemah pagi ini.", "CNBC Indonesia", "Jakarta"),
+    ("Liputan6.com, Jakarta Menteri Sukarta Wibowo meninjau gudang beras.", "Liputan6.com", "Jakarta"),
+    ("TEMPO.CO, Jakarta - Polisi menahan dua tersangka.", "Tempo.co", "Jakarta"),
+    ("Jakarta (ANTARA) - Pemerintah menyalurkan bantuan pangan.", "ANTARA News", "Jakarta"),
+    ("Bekasi (ANTARA News) - Pabrik kemasan baru diresmikan.", "ANTARA News", "Bekasi"),
+    ("Kediri (ANTARA) - Petani tebu memulai musim giling.", "ANTARA Jatim", "Kediri"),
+    ("Palu (ANTARA) - Gempa kecil terasa di pesisir.", "ANTARA Sulteng", "Palu"),
+    ("TRIBUNNEWS.COM, JAKARTA - Komisi III memanggil kepala lembaga.", "Tribunnews.com", "Jakarta"),
+    ("Okezone.com, JAKARTA - Harga emas naik tipis.", "Okezone", "Jakarta"),
+    ("Suara.com - Harga minyak goreng kembali naik.", "Suara.com", None),
+    ("kumparan - Tim SAR menemukan perahu nelayan.", "kumparan", None),
+    ("jpnn.com - JAKARTA - Anggota dewan mengkritik anggaran.", "JPNN.com", "Jakarta"),
+    ("jpnn.com, JAKARTA - Wakil ketua komisi memberi tanggapan.", "JPNN.com", "Jakarta"),
+    ("REPUBLIKA.CO.ID, JAKARTA -- Jamaah haji kloter pertama tiba.", "Republika", "Jakarta"),
+    ("Bisnis.com, JAKARTA — Emiten baja membukukan laba.", "Bisnis.com", "Jakarta"),
+    ("KONTAN.CO.ID - JAKARTA. Rupiah menguat di pasar spot.", "Kontan", "Jakarta"),
+    ("Katadata.co.id - Produksi minyak nasional turun.", "Katadata", None),
+    ("Jakarta, IDN Times - Ribuan pemudik mulai bergerak.", "IDN Times", "Jakarta"),
+    ("Merdeka.com - Warga antre membeli gas elpiji.", "Merdeka.com", None),
+    ("JAKARTA, SINDOnews - Partai koalisi menggelar rapat.", "SINDOnews", "Jakarta"),
+    ("Jakarta, VIVA – Kapal nelayan hilang kontak di perairan utara.", "VIVA", "Jakarta"),
+    ("Jakarta, Medcom.id - Dewan pengawas menggelar rapat.", "Medcom.id", "Jakarta"),
+    ("Jakarta, MediaIndonesia.com - Kejaksaan memeriksa saksi.", "Media Indonesia", "Jakarta"),
+    ("KBR, Jakarta - Lembaga survei merilis hasil terbaru.", "KBR", "Jakarta"),
+    ("Jakarta, Beritasatu.com - Indeks saham dibuka menguat.", "Beritasatu.com", "Jakarta"),
+    ("JAKARTA, iNews.id - Pesawat latih mendarat darurat.", "iNews.id", "Jakarta"),
+    ("tirto.id - Pemerintah merevisi aturan impor garam.", "Tirto.id", None),
+    ("The Conversation - Riset baru menunjukkan suhu laut naik.", "The Conversation Indonesia", None),
+    ("JawaPos.com - Pelatih tim nasional memanggil pemain muda.", "JawaPos.com", None),
+    ("Jakarta, tvOnenews.com - Ratusan warga mengungsi.", "tvOnenews.com", "Jakarta"),
+    ("VOI.id, JAKARTA - Komisi pemilihan menetapkan jadwal.", "VOI.id", "Jakarta"),
+    ("JAKARTA, investor.id - Perusahaan energi menerbitkan obligasi.", "Investor Daily", "Jakarta"),
+    ("Warta Ekonomi, Jakarta - Startup logistik mendapat pendanaan.", "Warta Ekonomi", "Jakarta"),
+    ("Jakarta, Gatra.com - Pengadilan menunda sidang.", "Gatra", "Jakarta"),
+    ("Inilah.com, Jakarta - Pengamat menilai kebijakan itu terlambat.", "Inilah.com", "Jakarta"),
+    ("BANYUWANGI, DISWAY.ID - Pelabuhan kembali dibuka.", "Disway.id", "Banyuwangi"),
+    ("Ntvnews.id, Jakarta - Sidang lanjutan digelar pekan depan.", "Ntvnews.id", "Jakarta"),
+    ("RMOL.ID, JAKARTA - Fraksi menyampaikan pandangan akhir.", "RMOL", "Jakarta"),
+    ("PIKIRAN RAKYAT - Ratusan siswa mengikuti lomba.", "Pikiran Rakyat", None),
+    ("Harianjogja.com, JOGJA—Wisatawan memadati kawasan Malioboro.", "Harian Jogja", "Jogja"),
+    ("SOLOPOS.COM - Pasar tradisional direvitalisasi.", "Solopos.com", None),
+    ("SEMARANG, suaramerdeka.com - Wali kota meresmikan taman.", "Suara Merdeka", "Semarang"),
+    ("DENPASAR, BALIPOST.com - Upacara adat digelar di pantai.", "Bali Post", "Denpasar"),
+    ("PONTIANAK, PONTIANAKPOST.CO.ID - Harga sembako stabil.", "Pontianak Post", "Pontianak"),
+    ("SAMARINDA, KALTIMPOST.ID - Jalan tol baru mulai dilalui.", "Kaltim Post", "Samarinda"),
+    ("SERAMBINEWS.COM, BANDA ACEH - Hujan deras memicu longsor.", "Serambinews.com", "Banda Aceh"),
+    ("FAJAR.CO.ID, MAKASSAR -- Pelabuhan peti kemas diperluas.", "Fajar", "Makassar"),
+    ("BANDAR LAMPUNG (Lampost.co) - Harga kopi robusta naik.", "Lampung Post", "Bandar Lampung"),
+    ("BANDUNG, AYOBANDUNG.COM -- Kereta cepat menambah jadwal.", "Ayobandung.com", "Bandung"),
+    ("WARTAKOTALIVE.COM, JAKARTA - Kemacetan terjadi di tol dalam kota.", "Warta Kota", "Jakarta"),
+    ("SURYA.co.id, SURABAYA - Suporter memadati stadion.", "Surya", "Surabaya"),
+    ("POS-KUPANG.COM, KUPANG - Nelayan kembali melaut.", "Pos Kupang", "Kupang"),
+    ("PEKANBARU (RIAUPOS.CO) - Kabut asap mulai menipis.", "Riau Pos", "Pekanbaru"),
+    ("SERANG, RADARBANTEN.CO.ID - Bupati melantik pejabat baru.", "Radar Banten", "Serang"),
+    ("BOGOR, RadarBogor.id - Angkutan kota dialihkan.", "Radar Bogor", "Bogor"),
+    ("YOGYAKARTA, RadarJogja.co.id - Keraton membuka museum.", "Radar Jogja", "Yogyakarta"),
+    ("SURABAYA, RadarSurabaya.id - Jembatan lama diperbaiki.", "Radar Surabaya", "Surabaya"),
+    ("MALANG, RadarMalang.id - Kampus menerima mahasiswa baru.", "Radar Malang", "Malang"),
+    ("TRIBUNJABAR.ID, BANDUNG - Polisi mengatur lalu lintas.", "Tribun Jabar", "Bandung"),
+    ("TRIBUNJATENG.COM, SEMARANG - Rob melanda kawasan pelabuhan.", "Tribun Jateng", "Semarang"),
+    ("TRIBUNJATIM.COM, SURABAYA - Kebakaran gudang dipadamkan.", "Tribun Jatim", "Surabaya"),
+    ("TRIBUNJOGJA.COM, YOGYA - Bus wisata dilarang masuk.", "Tribun Jogja", "Yogya"),
+    ("TRIBUN-MEDAN.COM, MEDAN - Sungai meluap ke permukiman.", "Tribun Medan", "Medan"),
+    ("TRIBUNPONTIANAK.CO.ID, PONTIANAK - Pasar ikan direlokasi.", "Tribun Pontianak", "Pontianak"),
+    ("TRIBUN-TIMUR.COM, MAKASSAR - Pantai Losari ditata ulang.", "Tribun Timur", "Makassar"),
+    ("TRIBUN-BALI.COM, DENPASAR - Bandara menambah penerbangan.", "Tribun Bali", "Denpasar"),
+    ("TRIBUNKALTIM.CO, BALIKPAPAN - Kilang minyak menjalani perawatan.", "Tribun Kaltim", "Balikpapan"),
+    ("TRIBUNLAMPUNG.CO.ID, BANDAR LAMPUNG - Jalan lintas rusak parah.", "Tribun Lampung", "Bandar Lampung"),
+    ("[Surabaya | 3 Maret 2024] Warga kampung menggelar kerja bakti.", None, "Surabaya"),
+    ("HARIANKITA.CO.ID, TOKYO -- Menteri memastikan komitmen.", "HARIANKITA.CO.ID", "Tokyo"),
+]
+
+FIRST_PARAGRAPH = [  # shapes read only where the body begins
+    ("Jakarta - Presiden melantik tiga duta besar.", None, "Jakarta"),
+    ("Jakarta: Menteri Keuangan Ardi Santosa memaparkan anggaran.", None, "Jakarta"),
+    ("Bandung -", None, "Bandung"),
+]
+
+
+@pytest.mark.parametrize("line, outlet, city", LINES)
+def test_dateline_of_each_outlet(line, outlet, city):
+    rest, found_outlet, found_city = split_dateline(line)
+    assert (found_outlet, found_city) == (outlet, city)
+    assert rest and rest[0].isupper()
+
+
+@pytest.mark.parametrize("line, outlet, city", FIRST_PARAGRAPH)
+def test_first_paragraph_shapes(line, outlet, city):
+    assert split_dateline(line, first=True)[1:] == (outlet, city)
+    assert split_dateline(line)[1:] == (None, None) or line.endswith("-")
+
+
+@pytest.mark.parametrize("paragraph", [
+    "Catatan: Harga dapat berubah sewaktu-waktu.",
+    "Xiaomi - perusahaan asal China - membuka toko baru.",
+    "Kapal itu - kata saksi - tenggelam cepat.",
+])
+def test_sentences_are_not_first_paragraph_datelines(paragraph):
+    assert split_dateline(paragraph, first=True) == (paragraph, None, None)
+
+
+def test_every_outlet_has_a_test_line():
+    named = {o for _, o, _ in LINES + FIRST_PARAGRAPH if o}
+    table = {o["name"] for o in lang.load("outlets")["outlets"]}
+    assert len(table) >= 40
+    assert table - named <= {"Metro TV", "detikcom"}, sorted(table - named)  # no outlet in their datelines
+
+
+def test_each_alias_names_one_outlet():
+    seen: dict[str, str] = {}
+    for outlet in lang.load("outlets")["outlets"]:
+        for spelling in [outlet["name"], *outlet.get("aliases", ())]:
+            assert seen.setdefault(key(spelling), outlet["name"]) == outlet["name"], spelling
+
+
+@pytest.mark.parametrize("written, city, expected", [
+    ("kompas.com", None, "KOMPAS.com"),
+    ("KOMPAS.COM", None, "KOMPAS.com"),
+    ("detikNews", None, "detikcom"),
+    ("Detik.com", None, "detikcom"),
+    ("CNNIndonesia.com", None, "CNN Indonesia"),
+    ("ANTARA", "Denpasar", "ANTARA Bali"),
+    ("ANTARA", "Jakarta", "ANTARA News"),
+    ("ANTARA News", "Denpasar", "ANTARA News"),
+    ("Kabar Desa Online", None, "Kabar Desa Online"),
+    (None, None, None),
+])
+def test_canonical_outlet(written, city, expected):
+    assert canonical_outlet(written, city) == expected
+
+
+def test_site_name_from_metadata_is_normalised():
+    a = clean(Article(source="t.html", raw="Isi berita singkat.", outlet="detikNews", title="Judul"))
+    assert a.outlet == "detikcom"
