@@ -13,16 +13,12 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypedDict
 
 Span = tuple[int, int]
 
 ENTITY_TYPES = ("PER", "ORG", "LOC", "PRODUCT", "EVENT")
-QUALIFIERS = ("exact", "about", "more_than", "less_than", "up_to")
-EVENT_TYPES = (
-    "MEETING", "INVESTMENT", "FACILITY", "PARTNERSHIP", "ACQUISITION", "PRODUCT_LAUNCH",
-    "MARKET_SHARE", "WORKFORCE", "POLICY", "VISIT", "STATEMENT",
-)
+# event types are declared once, in lang/id/event_triggers.yaml (see warta.extract.events)
 
 
 def _plain(value: Any) -> Any:
@@ -139,11 +135,42 @@ class Quote(Record):
     span: Span
 
 
+class EventArgs(TypedDict, total=False):
+    """An event's arguments (gold/SCHEMA.md names; an event has those its type needs).
+    Names are entity names; ``date`` the ISO value of a date item; ``money`` the index of
+    the money item whose ``amount`` and ``currency`` are given."""
+
+    participants: list[str]
+    visitor: str
+    host: str
+    investor: str
+    company: str
+    parties: list[str]
+    via: str
+    acquirer: str
+    issuer: str
+    speaker: str
+    org: str
+    target: str
+    place: str
+    date: str
+    amount: float
+    currency: str
+    money: int
+    percent: float
+    count: float
+    unit: str
+    qualifier: str
+    previous: float
+    product: str
+    facility: str
+
+
 @dataclass(frozen=True)
 class Event(Record):
     type: str
     trigger: str
-    args: dict[str, Any]
+    args: EventArgs
     evidence: str
     span: Span
     confidence: float = 0.5

@@ -5,8 +5,9 @@ from __future__ import annotations
 import pytest
 from linker_cases import CASES, golden, linked, rows
 
-from warta.extract.events import triggers
-from warta.model import EVENT_TYPES
+from warta import lang
+from warta.extract.events import BUILDERS, triggers
+from warta.model import EventArgs
 
 
 def _args(spec: str) -> dict:
@@ -38,8 +39,28 @@ def test_event_types(text, entities, kind, spec):
     assert hits[0].evidence and 0 < hits[0].confidence <= 1
 
 
-def test_every_type_has_triggers():
-    assert {k.name for k in triggers().kinds} | {"STATEMENT"} == set(EVENT_TYPES)
+def test_every_declared_type_with_triggers_has_a_builder():
+    assert {k.name for k in triggers().kinds} == set(BUILDERS)
+    assert set(triggers().types) == set(BUILDERS) | {"STATEMENT"}
+
+
+@pytest.mark.parametrize("language", ["en", "id"])
+def test_every_declared_type_has_a_label(language):
+    labels = {k[len("event_"):] for k in lang.load("web", language) if k.startswith("event_")}
+    assert labels == set(triggers().types)
+
+
+def test_merge_rules_name_known_fields_or_rules():
+    from warta.extract._event_merge import MATCHERS
+
+    for kind in triggers().types.values():
+        rule = kind.merge
+        assert rule is None or (rule in MATCHERS if isinstance(rule, str) else set(rule) <= set(EventArgs.__annotations__) | {"trigger"})
+
+
+def test_types_run_in_rank_order():
+    ranks = [k.rank for k in triggers().types.values()]
+    assert ranks == sorted(ranks) and len(set(ranks)) == len(ranks)
 
 
 def test_repeated_mentions_merge():

@@ -1,10 +1,11 @@
 """Merging the events linker's drafts: one event per happening.
 
 Mentions of the same happening merge into the first (its missing arguments filled from the
-later ones, lists joined, confidence raised): one meeting and one visit per article, one
-investment per amount, one market share per company, one statement per speaker, one
-factory per company or place, one partnership per set of parties sharing a member.  A
-draft that points back ("pabrik tersebut") joins the last one of its type.
+later ones, lists joined, confidence raised), by each type's ``merge`` in
+``lang/id/event_triggers.yaml``: one meeting and one visit per article, one investment per
+amount, one market share per company, one statement per speaker, one factory per company
+or place, one partnership per set of parties sharing a member.  A draft that points back
+("pabrik tersebut") joins the last one of its type.
 """
 
 from __future__ import annotations
@@ -13,6 +14,10 @@ import dataclasses
 from typing import Any
 
 from ._facts import norm
+
+
+#: how a type's mentions merge: fields whose values must agree, or a rule by name
+Merge = tuple[str, ...] | str | None
 
 
 @dataclasses.dataclass
@@ -25,47 +30,43 @@ class Draft:
     span: tuple[int, int]
     confidence: float
     anaphoric: bool = False  # names no actor: joins the last draft of its type if any
+    weak: bool = False       # names neither who nor where: kept only to add to another
 
 
-def _key(d: Draft) -> tuple:
-    a = d.args
-    if d.type in ("MEETING", "VISIT"):
-        return (d.type,)
-    if d.type == "INVESTMENT":
-        return (d.type, a.get("currency"), round(a.get("amount") or 0, -3))
-    if d.type == "MARKET_SHARE":
-        return (d.type, a.get("company"))
-    if d.type == "WORKFORCE":
-        return (d.type, a.get("count"))
-    if d.type == "STATEMENT":
-        return (d.type, a.get("speaker"))
-    if d.type == "PRODUCT_LAUNCH":
-        return (d.type, a.get("product"))
-    if d.type == "POLICY":
-        return (d.type, a.get("issuer"), a.get("target"), a.get("date"), norm(d.trigger))
-    if d.type == "PARTNERSHIP":
-        return (d.type, tuple(sorted(a.get("parties") or [])))
-    if d.type in ("ACQUISITION",):
-        return (d.type, a.get("target"))
-    return (d.type, d.span)
+def _key(d: Draft, fields: tuple[str, ...] | None) -> tuple:
+    """The merge key of ``d``: its type and the values of ``fields`` (None: its span, so
+    that it merges with nothing by key)."""
+    if fields is None:
+        return (d.type, d.span)
+    return (d.type, *(_value(d, f) for f in fields))
 
 
-def merge(drafts: list[Draft]) -> list[Draft]:
-    """One draft per happening: same key, or (factories) same company or same place.  A
-    draft that names neither who nor where only adds to one before it."""
+def _value(d: Draft, field: str) -> Any:
+    if field == "trigger":
+        return norm(d.trigger)
+    value = d.args.get(field)
+    if field == "amount":
+        return round(value or 0, -3)
+    return tuple(sorted(value)) if isinstance(value, list) else value
+
+
+def merge(drafts: list[Draft], rules: dict[str, Merge]) -> list[Draft]:
+    """One draft per happening: by each type's merge rule (``rules``: type → fields that
+    must agree, or a rule by name of ``MATCHERS``).  A draft that names neither who nor
+    where only adds to one before it."""
     out: list[Draft] = []
     index: dict[tuple, Draft] = {}
     for d in drafts:
-        same = _same_facility(out, d) if d.type == "FACILITY" else \
-            _same_partnership(out, d) if d.type == "PARTNERSHIP" else index.get(_key(d))
+        rule = rules.get(d.type)
+        fields = None if rule is None or isinstance(rule, str) else tuple(rule)
+        same = MATCHERS[rule](out, d) if isinstance(rule, str) else index.get(_key(d, fields))
         if d.anaphoric and same is None:
             same = next((o for o in reversed(out) if o.type == d.type), None)
-        weak = d.args.pop("weak", False)
-        if same is None and weak:
+        if same is None and d.weak:
             continue
         if same is None:
             out.append(d)
-            index.setdefault(_key(d), d)
+            index.setdefault(_key(d, fields), d)
             continue
         _absorb(same, d)
     return out
@@ -89,6 +90,9 @@ def _same_partnership(kept: list[Draft], d: Draft) -> Draft | None:
     via = d.args.get("via")
     return next((o for o in kept if o.type == "PARTNERSHIP" and parties & set(o.args.get("parties") or [])
                  and not (via and o.args.get("via") and via != o.args["via"])), None)
+
+
+MATCHERS = {"company_or_place": _same_facility, "shared_party": _same_partnership}
 
 
 def _absorb(into: Draft, other: Draft) -> None:

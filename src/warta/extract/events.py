@@ -20,11 +20,12 @@ from __future__ import annotations
 import dataclasses
 import functools
 import re
+from collections.abc import Callable
 from typing import Any
 
 from .. import lang
-from ..model import Event, Money
-from ._event_merge import Draft, merge
+from ..model import Event, Money, Span
+from ._event_merge import Draft, Merge, merge
 from ._facts import Facts, Mention, View, norm
 from ._spans import alternation
 from .quotes import spans as quote_spans
@@ -32,24 +33,26 @@ from .titles import person_by_title
 
 ACTORS = ("ORG", "PER")
 DAY_EVENTS = ("MEETING", "VISIT", "POLICY")  # dated by the day they happen
-# types whose triggers are checked first: a trigger word taken by one is not reused
-ORDER = ("MARKET_SHARE", "INVESTMENT", "WORKFORCE", "PRODUCT_LAUNCH", "ACQUISITION",
-         "FACILITY", "PARTNERSHIP", "MEETING", "VISIT", "POLICY")
 
 
 @dataclasses.dataclass(frozen=True)
 class Kind:
+    """One event type as ``event_triggers.yaml`` declares it."""
+
     name: str
-    trigger: re.Pattern
+    rank: int
+    trigger: re.Pattern | None   # None: no trigger words (the builder finds it)
     needs: frozenset[str]
     verb: re.Pattern | None
     quotes: bool
     confidence: float
+    merge: Merge
 
 
 @dataclasses.dataclass(frozen=True)
 class Triggers:
-    kinds: tuple[Kind, ...]
+    types: dict[str, Kind]                   # every declared type, in rank order
+    kinds: tuple[Kind, ...]                  # the types with trigger words, in rank order
     any: re.Pattern                          # every trigger of every type, one scan
     by_phrase: dict[str, tuple[Kind, ...]]   # a folded trigger → the types it triggers
     suffix: str
@@ -78,18 +81,19 @@ def _words(words: list[str], suffix: str = "") -> re.Pattern:
 def triggers() -> Triggers:
     """The trigger data, compiled once."""
     d = lang.load("event_triggers")
-    kinds = []
+    types = {}
     by_phrase: dict[str, list[Kind]] = {}
-    for name in ORDER:
-        k = d["types"][name]
-        kinds.append(Kind(
-            name=name, trigger=_words(k["triggers"], d["suffix"]), needs=frozenset(k.get("needs", [])),
-            verb=_words(k["verbs"], d["suffix"]) if k.get("verbs") else None,
-            quotes=bool(k.get("quotes", True)), confidence=float(k.get("confidence", 0.5))))
-        for phrase in k["triggers"]:
-            by_phrase.setdefault(norm(phrase), []).append(kinds[-1])
+    for name, k in sorted(d["types"].items(), key=lambda nk: nk[1]["rank"]):
+        types[name] = kind = Kind(
+            name=name, rank=int(k["rank"]), trigger=_words(k["triggers"], d["suffix"]) if k.get("triggers") else None,
+            needs=frozenset(k.get("needs", [])), verb=_words(k["verbs"], d["suffix"]) if k.get("verbs") else None,
+            quotes=bool(k.get("quotes", True)), confidence=float(k.get("confidence", 0.5)),
+            merge=tuple(k["merge"]) if isinstance(k.get("merge"), list) else k.get("merge"))
+        for phrase in k.get("triggers", ()):
+            by_phrase.setdefault(norm(phrase), []).append(kind)
     return Triggers(
-        kinds=tuple(kinds), any=_words(list(by_phrase), d["suffix"]),
+        types=types, kinds=tuple(k for k in types.values() if k.trigger is not None),
+        any=_words(list(by_phrase), d["suffix"]),
         by_phrase={p: tuple(ks) for p, ks in by_phrase.items()}, suffix=d["suffix"],
         workforce_units=frozenset(norm(u) for u in d["workforce_units"]),
         equivalence=re.compile(rf"{alternation(d['equivalence'])}\s*$", re.I),
@@ -127,7 +131,8 @@ def events(facts: Facts) -> list[Event]:
         if n in hits:
             drafts += _sentence_events(facts, sent, hits[n], quoted)
     drafts += _statements(facts, quoted)
-    return [_event(v, _without_affiliations(facts, d)) for d in merge(drafts)]
+    rules = {name: kind.merge for name, kind in triggers().types.items()}
+    return [_event(v, _without_affiliations(facts, d)) for d in merge(drafts, rules)]
 
 
 def _without_affiliations(f: Facts, d: Draft) -> Draft:
@@ -293,13 +298,28 @@ def _draft(kind: Kind, f: Facts, sent, span, args: dict[str, Any]) -> Draft:
     return Draft(kind.name, v.text[span[0]:span[1]], args, sent, kind.confidence)
 
 
-# -- one builder per type: (view, sentence, trigger span, kind) -> drafts ---------------------
+# -- one builder per type: (facts, sentence, trigger span, kind) -> drafts --------------------
 
+Builder = Callable[[Facts, Span, Span, Kind], list[Draft]]
+#: event type -> its builder; each builder names its type with @builds (a test checks that
+#: every type declared with triggers in event_triggers.yaml has one)
+BUILDERS: dict[str, Builder] = {}
+
+
+def builds(name: str) -> Callable[[Builder], Builder]:
+    """Make the decorated function the builder of event type ``name``."""
+    def put(fn: Builder) -> Builder:
+        BUILDERS[name] = fn
+        return fn
+    return put
+
+
+@builds("INVESTMENT")
 def _investment(f: Facts, sent, span, kind) -> list[Draft]:
     v = f.view
     tr = triggers()
     out = []
-    facility = next(k for k in tr.kinds if k.name == "FACILITY")
+    facility = tr.types["FACILITY"]
     body = v.text[sent[0]:sent[1]]
     for i, money in _items(f, "money", sent):
         if money.amount is None or tr.equivalence.search(v.text[max(sent[0], money.span[0] - 20):money.span[0]]):
@@ -322,6 +342,7 @@ def _investment(f: Facts, sent, span, kind) -> list[Draft]:
     return out
 
 
+@builds("MARKET_SHARE")
 def _market_share(f: Facts, sent, span, kind) -> list[Draft]:
     v = f.view
     out = []
@@ -361,6 +382,7 @@ def _date_before(f: Facts, sent, back: int = 3) -> str | None:
     return None
 
 
+@builds("WORKFORCE")
 def _workforce(f: Facts, sent, span, kind) -> list[Draft]:
     v = f.view
     tr = triggers()
@@ -376,6 +398,7 @@ def _workforce(f: Facts, sent, span, kind) -> list[Draft]:
     return [_draft(kind, f, sent, span, args)]
 
 
+@builds("PRODUCT_LAUNCH")
 def _product_launch(f: Facts, sent, span, kind) -> list[Draft]:
     v = f.view
     products = _in(v, sent, ("PRODUCT",))
@@ -386,6 +409,7 @@ def _product_launch(f: Facts, sent, span, kind) -> list[Draft]:
                                          "product": after[0].entity.name})]
 
 
+@builds("ACQUISITION")
 def _acquisition(f: Facts, sent, span, kind) -> list[Draft]:
     v = f.view
     orgs = _in(v, (span[1], sent[1]), ("ORG",))
@@ -398,6 +422,7 @@ def _acquisition(f: Facts, sent, span, kind) -> list[Draft]:
     return [_draft(kind, f, sent, span, args)]
 
 
+@builds("FACILITY")
 def _facility(f: Facts, sent, span, kind) -> list[Draft]:
     v = f.view
     body = v.text[sent[0]:sent[1]]
@@ -408,8 +433,8 @@ def _facility(f: Facts, sent, span, kind) -> list[Draft]:
         out[0].anaphoric = True
         out[0].args["company"] = _previous(v, sent, ("ORG",), 3, business=True)
         if not out[0].args["company"] and not out[0].args["place"]:
-            out[0].args["weak"] = True
-    investment = next(k for k in triggers().kinds if k.name == "INVESTMENT")
+            out[0].weak = True
+    investment = triggers().types["INVESTMENT"]
     if not investment.trigger.search(body):
         for i, money in _items(f, "money", sent):
             if money.amount is not None:
@@ -435,6 +460,7 @@ def _phrase(v: View, span, sent, most: int = 5) -> str:
     return " ".join(words)
 
 
+@builds("PARTNERSHIP")
 def _partnership(f: Facts, sent, span, kind) -> list[Draft]:
     v = f.view
     parties = [m.entity.name for m in _in(v, sent, ("ORG",)) if not _is_source(v, m)]
@@ -474,6 +500,7 @@ def _joined_countries(v: View, sent, parties: list[str]) -> list[str]:
     return out
 
 
+@builds("MEETING")
 def _meeting(f: Facts, sent, span, kind) -> list[Draft]:
     """Who met: the people and organisations of the sentence and the people of the
     sentences that add to it; never a source of figures or a medium ("akun Instagram
@@ -502,6 +529,7 @@ def _more_participants(v: View, sent) -> list[str]:
     return out
 
 
+@builds("VISIT")
 def _visit(f: Facts, sent, span, kind) -> list[Draft]:
     v = f.view
     visitor = _actor(v, sent, span[0])
@@ -510,6 +538,7 @@ def _visit(f: Facts, sent, span, kind) -> list[Draft]:
                                          "place": _place(v, sent, span[1])})]
 
 
+@builds("POLICY")
 def _policy(f: Facts, sent, span, kind) -> list[Draft]:
     v = f.view
     before = v.text[sent[0]:span[0]].split()
@@ -536,13 +565,6 @@ def _pronouns() -> frozenset[str]:
     return frozenset(w.casefold() for w in lang.load("speech_verbs")["pronouns"])
 
 
-BUILDERS = {
-    "ACQUISITION": _acquisition, "FACILITY": _facility, "INVESTMENT": _investment,
-    "MARKET_SHARE": _market_share, "MEETING": _meeting, "PARTNERSHIP": _partnership,
-    "POLICY": _policy, "PRODUCT_LAUNCH": _product_launch, "VISIT": _visit, "WORKFORCE": _workforce,
-}
-
-
 # -- statements -----------------------------------------------------------------------------
 
 def _statements(f: Facts, quoted: list) -> list[Draft]:
@@ -550,6 +572,7 @@ def _statements(f: Facts, quoted: list) -> list[Draft]:
     bahwa …"); when the article has none, the speakers of its quotations (people first)."""
     v, quotes, roles = f.view, f.quotes, f.roles
     tr = triggers()
+    statement = tr.types["STATEMENT"]
     orgs = {r.person: r.org for r in roles if r.org}
     out = []
     for sent in v.sentences:
@@ -561,7 +584,7 @@ def _statements(f: Facts, quoted: list) -> list[Draft]:
             if people and _subject_gap(v.text[people[-1].end:pos]):
                 who = people[-1].entity.name
                 out.append(Draft("STATEMENT", m.group(), {"speaker": who, "org": orgs.get(who),
-                                                          "date": _date(f, sent, pos)}, sent, 0.6))
+                                                          "date": _date(f, sent, pos)}, sent, statement.confidence))
             break
     if out:
         return out
@@ -573,7 +596,7 @@ def _statements(f: Facts, quoted: list) -> list[Draft]:
         sent = v.sentence_of(q.span[0])
         out.append(Draft("STATEMENT", q.text.split()[0] if q.text else "", {
             "speaker": q.speaker, "org": orgs.get(q.speaker), "date": _date(f, sent, q.span[0])},
-            (q.span[0], q.span[1]), 0.5))
+            (q.span[0], q.span[1]), round(statement.confidence - 0.1, 2)))  # a quotation's speaker: less sure
     return out
 
 
