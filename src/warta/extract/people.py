@@ -37,7 +37,7 @@ from collections.abc import Iterable
 from .. import lang
 from ..model import Entity, Span
 from ._facts import View, is_capitalised, norm
-from ._spans import alternation
+from ._spans import Taken, alternation
 from .titles import head_at, head_ending_at, open_paren, word
 
 _NAME = re.compile(r"(?:[A-Z][a-z]+|[A-Z]{2,3})(?:\s+(?:[A-Z][a-z]+|[A-Z]{2,3})){1,3}"
@@ -314,10 +314,10 @@ def _speech_verbs() -> frozenset[str]:
 
 def _without_overlaps(entities: list[Entity], new: list[Entity]) -> list[Entity]:
     """``entities`` without the mentions that a new name covers (empty ones dropped)."""
-    taken = [s for e in new for s in e.mentions]
+    taken = Taken(s for e in new for s in e.mentions)
     out = []
     for e in entities:
-        keep = [s for s in e.mentions if not any(a < s[1] and s[0] < b for a, b in taken)]
+        keep = [s for s in e.mentions if not taken.overlaps(s)]
         if keep or not e.mentions:
             out.append(dataclasses.replace(e, mentions=keep) if len(keep) != len(e.mentions) else e)
     return out

@@ -25,7 +25,7 @@ from .. import lang
 from ..model import Percent, Quantity
 from . import money, numbers, time
 from ._context import joins_range, qualifier
-from ._spans import alternation, lookup, overlaps
+from ._spans import Taken, alternation, lookup
 
 _U = lang.load("units")
 _N = lang.load("numbers")
@@ -79,13 +79,13 @@ def quantities(text: str, published: dt.date | None) -> list[Quantity]:
     >>> [(q.value, q.unit) for q in quantities("250.000 ton per tahun dan 20 staf", None)]
     [(250000.0, 'ton per tahun'), (20.0, 'staf')]
     """
-    taken = [(f.start, f.end) for f, _ in money.find(text)]
-    taken += [(n.start, end) for n, _, end in _percent_numbers(text)]
-    taken += [(f.start, f.end) for f in time.find(text)]
+    taken = Taken([*((f.start, f.end) for f, _ in money.find(text)),
+                   *((n.start, end) for n, _, end in _percent_numbers(text)),
+                   *((f.start, f.end) for f in time.find(text))])
     out = []
     nums = numbers.find(text)
     for i, n in enumerate(nums):
-        if overlaps((n.start, n.end), taken):
+        if taken.overlaps((n.start, n.end)):
             continue
         first = _range_start(text, nums, i)
         found = _unit(text, n) if first is None and _counts(text, n) else first
