@@ -57,17 +57,15 @@ def demo_cli(
 ) -> None:
     """Run warta on its bundled sample corpus: extract, ingest, and show stories, entities,
     conflicts and a timeline."""
+    if db is not None and os.path.exists(db):  # refused before any work
+        raise UsageError(f"--db {db}: exists already; the demo builds a fresh knowledge base")
     console = Console()
     corpus = sample_dir()
     docs = list(documents([os.path.join(corpus, "*.txt")], {}))
     console.print(f"[bold]warta demo[/bold]: {len(docs)} articles from the bundled sample corpus ({corpus})")
     console.print(summary_table(docs))
-    tmp = None
     if db is None:
-        tmp = tempfile.mkdtemp(prefix="warta-demo-")
-        db = os.path.join(tmp, "demo.db")
-    elif os.path.exists(db):
-        raise UsageError(f"--db {db}: exists already; the demo builds a fresh knowledge base")
+        db = os.path.join(tempfile.mkdtemp(prefix="warta-demo-"), "demo.db")
     engine = open_kb(db)
     report = ingest([os.path.join(corpus, "*.txt")], engine)
     console.print(f"\n[bold]knowledge base[/bold] {db}: {report.added} articles ingested")

@@ -12,11 +12,12 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-from ..errors import InputError, UsageError
+from ..errors import InputError, UsageError, quote
 from ..model import Document
 from ..pipeline import analyze_article
 from ..sources import read
 from ..sources.jsonl import DEFAULT_FIELDS
+from ..sources.limits import check_article
 from .output import Format, destination, dumps, warn
 
 COUNTED = ("entities", "roles", "money", "percents", "quantities", "dates", "quotes", "events")
@@ -43,7 +44,7 @@ def documents(paths: list[str], fields: dict[str, str], strict: bool = False,
         try:
             if isinstance(item, InputError):
                 raise item
-            doc = analyze_article(item)
+            doc = analyze_article(check_article(item))
         except InputError as exc:
             stats["skipped"] = stats.get("skipped", 0) + 1
             if strict:
@@ -54,8 +55,8 @@ def documents(paths: list[str], fields: dict[str, str], strict: bool = False,
             stats["skipped"] = stats.get("skipped", 0) + 1
             source = getattr(item, "source", "?")
             if strict:
-                raise InputError(source, f"analysis failed ({type(exc).__name__}: {exc})") from exc
-            warn(f"skipped {source}: analysis failed ({type(exc).__name__}: {exc})")
+                raise InputError(source, f"analysis failed ({type(exc).__name__}: {quote(exc)})") from exc
+            warn(f"skipped {source}: analysis failed ({type(exc).__name__}: {quote(exc)})")
             continue
         stats["done"] = stats.get("done", 0) + 1
         yield doc
@@ -160,12 +161,12 @@ def extract_cli(
                 fh.write(dumps([d.to_dict() for d in docs], indent=1) + "\n")
             else:
                 print_tables(fh, docs)
+            if not stats.get("done"):  # inside the block: an existing --out stays untouched
+                warn("nothing could be processed" + (f"; {out} left as it was" if out and out != "-" else ""))
+                raise typer.Exit(2)
     except InputError as exc:  # only with --strict
         warn(f"{exc.source}: {exc.reason} (--strict: stopped, nothing written to a file)")
         raise typer.Exit(1)
-    if not stats.get("done"):
-        warn("nothing could be processed")
-        raise typer.Exit(2)
 
 
 def register(app: typer.Typer) -> None:

@@ -63,4 +63,15 @@ def over(what: str, size: int, limit: int, name: str, unit: str = "bytes") -> st
     return f"{what} over {limit:,} {unit} (at least {size:,}); the limit is {name}"
 
 
-__all__ = ["DEFAULTS", "Limits", "over", "setting"]
+def check_article(article):
+    """``article`` itself, or ``TooLarge`` naming it when its text is over the article limit."""
+    limit = setting("WARTA_MAX_ARTICLE_CHARS")
+    if limit and len(article.raw) > limit:
+        from ..errors import TooLarge
+
+        raise TooLarge(article.source, over("article", len(article.raw), limit, "WARTA_MAX_ARTICLE_CHARS",
+                                            "characters"))
+    return article
+
+
+__all__ = ["DEFAULTS", "Limits", "check_article", "over", "setting"]
