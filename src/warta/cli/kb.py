@@ -11,6 +11,7 @@ import csv
 import io
 import json
 import os
+import re
 import time
 from enum import Enum
 from typing import Annotated, Any, Optional
@@ -20,6 +21,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
+from rich.text import Text
 
 from ..errors import UsageError
 from ..kb import queries
@@ -79,10 +81,14 @@ def ingest_cli(
 
         report = ingest(paths, engine, workers=workers, fields=fields, batch=batch_size, progress=progress)
         progress(report)
-    console.print(f"[bold]{db}[/bold]: {report.added} added, {report.replaced} replaced, "
-                  f"{report.skipped} unchanged (skipped), {len(report.failed)} failed", soft_wrap=True)
+    dupes = f", {report.duplicates} identical to an article already in (skipped)" if report.duplicates else ""
+    console.print(f"[bold]{escape(db)}[/bold]: {report.added} added, {report.replaced} replaced, "
+                  f"{report.skipped} unchanged (skipped){dupes}, {len(report.failed)} failed", soft_wrap=True)
     for source, reason in report.failed:
         console.print(f"  failed {escape(source)}: {escape(reason)}", highlight=False, soft_wrap=True)
+    if report.failed and report.seen == len(report.failed):
+        console.print("warta: nothing could be ingested", highlight=False)
+        raise typer.Exit(2)
 
 
 # ---------------------------------------------------------------- stories
@@ -233,6 +239,21 @@ def conflicts_cli(db: DbOpt = DEFAULT_DB, format: FormatOpt = Format.table, limi
     emit(data, format, table)
 
 
+MARK = re.compile(r"\[([^\[\]\n]{1,200})\]")
+
+
+def marked(snippet: str) -> Text:
+    """A search snippet whose ``[hits]`` are shown in bold yellow, brackets dropped; the
+    text is never parsed as Rich markup, so any bracket in an article is safe."""
+    out, pos = Text(), 0
+    for m in MARK.finditer(snippet):
+        out.append(snippet[pos:m.start()])
+        out.append(m.group(1), style="bold yellow")
+        pos = m.end()
+    out.append(snippet[pos:])
+    return out
+
+
 def search_cli(query: Annotated[str, typer.Argument(help="Words to find (stems match too); \"quoted phrases\" stay phrases.")],
                db: DbOpt = DEFAULT_DB, format: FormatOpt = Format.table, limit: LimitOpt = 20) -> None:
     """Full-text search over the articles (Indonesian stemming)."""
@@ -243,9 +264,8 @@ def search_cli(query: Annotated[str, typer.Argument(help="Words to find (stems m
         for col in ("id", "outlet", "published", "title", "snippet"):
             t.add_column(col, overflow="fold")
         for r in rows:
-            snip = escape(r["snippet"]).replace("\\[", "[bold yellow]").replace("]", "[/bold yellow]")
             t.add_row(str(r["id"]), escape(r["outlet"] or "–"), r["published"] or "–", escape(r["title"] or ""),
-                      snip)
+                      marked(r["snippet"]))
         return t
     emit(data, format, table)
 

@@ -1,7 +1,10 @@
 """``ingest``: articles into the knowledge base — idempotent, resumable, batch by batch.
 
-An article already in (same source, same content hash) is skipped before any analysis;
-a changed one replaces its old version.  Each batch of analysed articles is written in one
+Sources are stored in one canonical form (``canonical_source``: a file as its resolved
+absolute path, a URL normalised), so ``corpus`` and ``/abs/path/corpus`` name the same
+articles.  An article already in (same source, same content hash) is skipped before any
+analysis; a changed one replaces its old version; one whose content is already in under
+another source is not added again (counted as a duplicate).  Each batch of analysed articles is written in one
 transaction, so a crash or Ctrl-C leaves whole batches and nothing half-written; running
 the same command again picks up where it stopped.  When the articles are in, the derived
 tables (entities, stories, facts) are rebuilt (``kb.build``).
@@ -9,20 +12,31 @@ tables (entities, stories, facts) are rebuilt (``kb.build``).
 
 from __future__ import annotations
 
+import ctypes
+import dataclasses
 import datetime as dt
 import hashlib
+import os
+import re
+import signal
+import sys
+import threading
+import time
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from itertools import islice
+from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
 
 from sqlalchemy import Engine, delete, select, text
 from sqlalchemy.orm import Session
 
-from ..errors import InputError
+from ..errors import InputError, quote
 from ..model import Article, Document
 from ..pipeline import analyze_article
 from ..sources import read
+from ..sources.limits import check_article
 from . import build, search
 from .schema import ArticleRow, ItemRow, MentionRow
 from .store import fts_available, set_meta
@@ -38,11 +52,49 @@ class IngestReport:
     added: int = 0
     replaced: int = 0
     skipped: int = 0
+    duplicates: int = 0
     failed: list[tuple[str, str]] = field(default_factory=list)
 
     @property
     def seen(self) -> int:
-        return self.added + self.replaced + self.skipped + len(self.failed)
+        return self.added + self.replaced + self.skipped + self.duplicates + len(self.failed)
+
+
+def _canonical_url(url: str) -> str:
+    parts = urlsplit(url.strip())
+    scheme, host = parts.scheme.lower(), (parts.hostname or "").lower()
+    port = parts.port if parts.port not in (None, DEFAULT_PORTS.get(scheme)) else None
+    netloc = host + (f":{port}" if port else "")
+    if parts.username:
+        netloc = f"{parts.username}@{netloc}"
+    return urlunsplit((scheme, netloc, parts.path or "/", parts.query, ""))
+
+
+DEFAULT_PORTS = {"http": 80, "https": 443}
+_RECORD = re.compile(r"^(.*?)([:#]\d+)$")  # "file.jsonl:12", "feed.xml#3"
+
+
+def canonical_source(source: str) -> str:
+    """One spelling per source: a URL normalised (scheme and host lower case, default port
+    and fragment dropped), a file as its resolved absolute path (a record inside it keeps
+    its ``:LINE`` or ``#N``); anything else as given.
+
+    >>> canonical_source("HTTPS://Example.ID:443/a#top")
+    'https://example.id/a'
+    """
+    if "://" in source:
+        try:
+            return _canonical_url(source)
+        except ValueError:
+            return source
+    if source.startswith("<"):
+        return source
+    path, suffix = source, ""
+    if not os.path.exists(path) and (m := _RECORD.match(source)) and os.path.exists(m.group(1)):
+        path, suffix = m.group(1), m.group(2)
+    if not os.path.exists(path):
+        return source
+    return str(Path(path).resolve()) + suffix
 
 
 def content_hash(article: Article) -> str:
@@ -57,11 +109,11 @@ def content_hash(article: Article) -> str:
 def _analyze(article: Article) -> Document | InputError:
     """The Document, or the reason it could not be made (worker-safe: never raises)."""
     try:
-        return analyze_article(article)
+        return analyze_article(check_article(article))
     except InputError as exc:
         return exc
     except Exception as exc:  # one bad article never stops the batch
-        return InputError(article.source, f"analysis failed ({type(exc).__name__}: {exc})")
+        return InputError(article.source, f"analysis failed ({type(exc).__name__}: {quote(exc)})")
 
 
 def _item_row(kind: str, item: dict) -> ItemRow:
@@ -130,20 +182,49 @@ def _known(engine: Engine) -> dict[str, str]:
 
 def _fresh(articles: Iterable, known: dict[str, str], report: IngestReport,
            replaced: set[str]) -> Iterator[tuple[Article, str]]:
-    """Articles that are new or changed; the rest counted as skipped or failed."""
+    """Articles that are new or changed (their source made canonical); the rest counted
+    as skipped, duplicates or failed."""
+    contents = set(known.values())
     for item in articles:
         if isinstance(item, InputError):
             report.failed.append((item.source, item.reason))
             continue
+        item = dataclasses.replace(item, source=canonical_source(item.source))
         digest = content_hash(item)
         old = known.get(item.source)
         if old == digest:
             report.skipped += 1
             continue
+        if old is None and digest in contents:  # the same content under another source
+            report.duplicates += 1
+            continue
         if old is not None:
             replaced.add(item.source)
         known[item.source] = digest
+        contents.add(digest)
         yield item, digest
+
+
+PR_SET_PDEATHSIG = 1
+
+
+def _die_with_parent(parent: int) -> None:
+    """Pool initializer: the worker ends when the ingest process does, even by SIGKILL
+    (Linux: the kernel's parent-death signal; elsewhere a thread watching the parent)."""
+    if sys.platform.startswith("linux"):
+        try:
+            ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+        except (OSError, AttributeError):
+            pass
+    if os.getppid() != parent:  # the parent died before the signal was armed
+        os._exit(1)
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(1.0)
+        os._exit(1)
+
+    threading.Thread(target=watch, daemon=True, name="warta-parent-watch").start()
 
 
 def ingest(paths: list[str], engine: Engine, *, workers: int = 1, fields: dict[str, str] | None = None,
@@ -153,7 +234,8 @@ def ingest(paths: list[str], engine: Engine, *, workers: int = 1, fields: dict[s
     report = IngestReport()
     replaced: set[str] = set()
     fresh = _fresh(read(paths, fields=fields), _known(engine), report, replaced)
-    pool = ProcessPoolExecutor(max_workers=workers) if workers > 1 else None
+    pool = ProcessPoolExecutor(max_workers=workers, initializer=_die_with_parent,
+                               initargs=(os.getpid(),)) if workers > 1 else None
     try:
         while chunk := list(islice(fresh, batch)):
             arts = [a for a, _ in chunk]

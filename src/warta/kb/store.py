@@ -8,12 +8,16 @@ transaction) — or refuses one it cannot read with a ``KBError`` that says why.
 from __future__ import annotations
 
 import os
+import sqlite3
 from collections.abc import Callable
+from urllib.parse import quote
 
 from sqlalchemy import Engine, create_engine, event, inspect, select, text
 from sqlalchemy.orm import Session
+from sqlalchemy.pool import QueuePool
 
 from ..errors import WartaError
+from ..errors import quote as clip
 from .schema import SCHEMA_VERSION, Base, Meta
 
 
@@ -21,16 +25,37 @@ class KBError(WartaError):
     """A knowledge base that cannot be opened or read."""
 
 
+class DamagedKB(KBError):
+    """A knowledge base whose file is damaged (``PRAGMA quick_check`` fails)."""
+
+
+class DiskFull(KBError):
+    """The disk filled up while writing; the transaction was rolled back."""
+
+
 # version N → the function that upgrades a KB of version N to N + 1
 MIGRATIONS: dict[int, Callable[[Session], None]] = {}
 
 FTS_DDL = ("CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5("
            "title, body, stems, tokenize='unicode61 remove_diacritics 2')")
+QUICK_CHECK_MAX = 512 * 1024 * 1024  # bytes: larger files are checked when a read fails
+DAMAGE = ("malformed", "could not decode", "file is not a database", "not a database",
+          "file is encrypted", "database corrupt")
 
 
 def url_for(db: str) -> str:
     """A SQLAlchemy URL for ``db``: a URL as given, else a SQLite file path."""
     return db if "://" in db else f"sqlite:///{os.path.abspath(db)}"
+
+
+def sqlite_uri(path: str, mode: str) -> str:
+    """A ``file:`` URI for ``path`` (any character, ``?``, ``#`` and ``%`` included).
+
+    >>> sqlite_uri("/kb/a?b#c%d.db", "ro")
+    'file:/kb/a%3Fb%23c%25d.db?mode=ro'
+    """
+    flags = "immutable=1" if mode == "immutable" else f"mode={mode}"
+    return f"file:{quote(os.path.abspath(path))}?{flags}"
 
 
 def is_sqlite(engine: Engine) -> bool:
@@ -44,42 +69,144 @@ def _sqlite_pragmas(dbapi_conn, _record) -> None:
     cur.close()
 
 
-def open_kb(db: str = "warta.db", *, readonly: bool = False, create: bool = True) -> Engine:
-    """An engine on the knowledge base ``db`` (path or URL), created and upgraded as needed."""
-    url = url_for(db)
-    if url.startswith("sqlite:///"):
-        path = url[len("sqlite:///"):]
-        if not os.path.exists(path):
-            if readonly or not create:
-                raise KBError(f"{db}: no knowledge base here (run 'warta ingest' first)")
-        elif readonly:
-            url = f"sqlite:///file:{path}?mode=ro&uri=true"
+def _sqlite_engine(path: str, mode: str) -> Engine:
+    """An engine on the SQLite file ``path`` opened through a URI (``rwc``, ``ro`` or
+    ``immutable``), so that no character of the path is taken as URL syntax."""
+    uri = sqlite_uri(path, mode)
+    engine = create_engine("sqlite://", poolclass=QueuePool,
+                           creator=lambda: sqlite3.connect(uri, uri=True, check_same_thread=False))
+    event.listen(engine, "connect", _sqlite_pragmas)
+    return engine
+
+
+def _message(exc: BaseException) -> str:
+    """The driver's own message, without the SQL statement SQLAlchemy appends."""
+    orig = getattr(exc, "orig", None) or exc
+    return clip(str(orig).splitlines()[0] if str(orig) else type(orig).__name__, 160)
+
+
+def _errors_named(engine: Engine, db: str) -> None:
+    """Driver errors that mean a damaged file or a full disk raised as KBErrors naming ``db``."""
+
+    @event.listens_for(engine, "handle_error")
+    def named(ctx) -> None:
+        text_ = str(ctx.original_exception).lower()
+        if "database or disk is full" in text_ or "disk i/o error" in text_ and _disk_full(db):
+            raise DiskFull(f"disk full: {db}; the knowledge base is intact (the unfinished "
+                           "batch was rolled back) — free some space and run the command again")
+        if "file is not a database" in text_:
+            raise KBError(f"{db}: not a warta knowledge base (not a SQLite database, or its "
+                          "first page is damaged)") from None
+        if any(mark in text_ for mark in DAMAGE):
+            raise DamagedKB(f"{db}: the knowledge base is damaged ({_message(ctx.original_exception)}); "
+                            "restore it from a copy or build it again with 'warta ingest'") from None
+
+
+def _disk_full(db: str) -> bool:
     try:
-        engine = create_engine(url)
-        if is_sqlite(engine):
-            event.listen(engine, "connect", _sqlite_pragmas)
-            if not readonly:
-                with engine.connect() as conn:
-                    conn.exec_driver_sql("PRAGMA journal_mode=WAL")
+        st = os.statvfs(os.path.dirname(os.path.abspath(db)))
+    except OSError:
+        return False
+    return st.f_bavail * st.f_frsize < 1024 * 1024
+
+
+def quick_check(engine: Engine, db: str) -> None:
+    """Raise DamagedKB unless SQLite's ``PRAGMA quick_check`` finds the file sound."""
+    try:
+        with engine.connect() as conn:
+            found = [r[0] for r in conn.exec_driver_sql("PRAGMA quick_check(5)")]
+    except DamagedKB:
+        raise
+    except Exception as exc:
+        raise DamagedKB(f"{db}: the knowledge base is damaged ({_message(exc)})") from None
+    if found != ["ok"]:
+        raise DamagedKB(f"{db}: the knowledge base is damaged ({clip('; '.join(found), 160)}); "
+                        "restore it from a copy or build it again with 'warta ingest'")
+
+
+def _open_sqlite(path: str, db: str, readonly: bool, create: bool) -> Engine:
+    if not os.path.exists(path):
+        if readonly or not create:
+            raise KBError(f"{db}: no knowledge base here (run 'warta ingest' first)")
+    elif not os.path.isfile(path):
+        raise KBError(f"{db}: not a file")
+    if not readonly:
+        engine = _sqlite_engine(path, "rwc")
+        _errors_named(engine, db)
+        with engine.connect() as conn:
+            conn.exec_driver_sql("PRAGMA journal_mode=WAL")
+        return engine
+    engine = _sqlite_engine(path, "ro")
+    _errors_named(engine, db)
+    try:
+        with engine.connect() as conn:
+            conn.exec_driver_sql("SELECT count(*) FROM sqlite_master").all()
+    except KBError:
+        raise
+    except Exception as exc:
+        if "unable to open" not in str(exc) and "readonly" not in str(exc):
+            raise
+        # a WAL database in a read-only folder: its -shm cannot be made; read it as an
+        # immutable file (what a read-only copy is)
+        engine.dispose()
+        engine = _sqlite_engine(path, "immutable")
+        _errors_named(engine, db)
+    return engine
+
+
+def open_kb(db: str = "warta.db", *, readonly: bool = False, create: bool = True) -> Engine:
+    """An engine on the knowledge base ``db`` (path or URL), created and upgraded as needed.
+
+    A SQLite file is opened through a ``file:`` URI (any path works); read-only, it never
+    creates a file, and in a read-only folder it falls back to ``immutable=1``.  A damaged
+    file (``PRAGMA quick_check``) or one that is not a database is refused by name."""
+    try:
+        if "://" in db:
+            engine = create_engine(db)
+            _errors_named(engine, db)
+        else:
+            engine = _open_sqlite(os.path.abspath(db), db, readonly, create)
+            if os.path.getsize(os.path.abspath(db)) <= QUICK_CHECK_MAX:
+                quick_check(engine, db)
         _check_version(engine, db, readonly)
     except KBError:
         raise
     except Exception as exc:  # a file that is not a database, a server that is not there
-        raise KBError(f"{db}: cannot open the knowledge base ({type(exc).__name__}: {exc})") from None
+        raise KBError(f"{db}: cannot open the knowledge base ({type(exc).__name__}: {_message(exc)})") from None
     return engine
+
+
+def _create_schema(engine: Engine) -> None:
+    """Every table, the FTS index and the version row, in one transaction: a kill at any
+    moment leaves either nothing or a whole empty KB."""
+    with engine.begin() as conn:
+        if is_sqlite(engine):
+            conn.exec_driver_sql("BEGIN IMMEDIATE")  # pysqlite would commit each CREATE alone
+        Base.metadata.create_all(conn)
+        if is_sqlite(engine):
+            conn.exec_driver_sql(FTS_DDL)
+        conn.execute(Meta.__table__.delete().where(Meta.key == "schema_version"))
+        conn.execute(Meta.__table__.insert().values(key="schema_version", value=str(SCHEMA_VERSION)))
+
+
+def _half_made(engine: Engine, tables: set[str]) -> bool:
+    """A KB whose creation was cut short before its version row: no version, no article."""
+    if "articles" in tables:
+        with engine.connect() as conn:
+            if conn.exec_driver_sql("SELECT 1 FROM articles LIMIT 1").first():
+                return False
+    return "warta_meta" not in tables or not get_meta(engine, "schema_version")
 
 
 def _check_version(engine: Engine, db: str, readonly: bool) -> None:
     tables = set(inspect(engine).get_table_names())
-    if not tables:
+    known = set(Base.metadata.tables) | {"articles_fts"}
+    if not tables or (tables <= known | {t for t in tables if t.startswith("articles_fts")}
+                      and _half_made(engine, tables)):
         if readonly:
-            raise KBError(f"{db}: empty database, not a warta knowledge base")
-        Base.metadata.create_all(engine)
-        with Session(engine) as s, s.begin():
-            s.add(Meta(key="schema_version", value=str(SCHEMA_VERSION)))
-        if is_sqlite(engine):
-            with engine.begin() as conn:
-                conn.exec_driver_sql(FTS_DDL)
+            raise KBError(f"{db}: empty database, not a warta knowledge base" if not tables else
+                          f"{db}: an unfinished knowledge base; run 'warta ingest' to finish it")
+        _create_schema(engine)
         return
     if "warta_meta" not in tables:
         raise KBError(f"{db}: this database was not made by warta (no warta_meta table)")
