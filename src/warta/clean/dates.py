@@ -178,15 +178,25 @@ def news_day(text: str) -> dt.date | None:
     announced as coming ("akan … Senin (20/5)"), its year inferred when not written.
     When no stated day falls on its weekday, the first written in full is taken."""
     stated = stated_days(text)
-    if not stated:
-        return None
     years = Counter(int(m.group("year")) for m in rules()["text_years"].finditer(text))
+    if not stated:
+        return _today(text, years)
     resolved = [(d, s) for s in stated if (d := _resolve(s, years))]
     past = [d for d, s in resolved if not s.future]
     if past:
         return max(past)
     full = [_real(s.year, s.month, s.day) for s in stated if s.year]
     return next((d for d in full if d), None)
+
+
+def _today(text: str, years: Counter) -> dt.date | None:
+    """The day the text calls today ("hari ini (30/4)"), in the year it mentions most
+    (the latest of those mentioned as often)."""
+    m = rules()["text_today"].search(text)
+    if m is None:
+        return None
+    year = _year(m.group("year")) or max(years, key=lambda y: (years[y], y), default=None)
+    return _real(year, int(m.group("monthnum")), int(m.group("day"))) if year else None
 
 
 def date_from_text(text: str) -> dt.date | None:

@@ -15,6 +15,7 @@ import re
 from .rules import rules
 
 SENTENCE_END = re.compile(r"[.!?…:;\"”’)\]]$")
+SENTENCE = re.compile(r"[.!?\"”’]$")  # how a sentence (not a caption or credit) ends
 OPENS_QUOTE = re.compile(r"^[\"“‘']")
 BULLET = re.compile(r"^(?:[-–—•*·]|\d{1,2}[.)])\s")
 WORD = re.compile(r"[^\W\d_][\w'’-]*")
@@ -115,7 +116,7 @@ def drop_body_debris(lines: list[str], body: int) -> list[str]:
     """Paragraphs (lines of ``lines`` from index ``body`` on, the first paragraph of the
     article body) without related headlines and link runs; the lines above ``body`` that
     are not sentences (captions and credits between headline and dateline) go too."""
-    head = [ln for ln in lines[:body] if not ln or not headline_like(ln)]
+    head = [ln for ln in lines[:body] if not ln or SENTENCE.search(ln)]
     rest = lines[body:]
     d = rules()["debris"]
     out = []

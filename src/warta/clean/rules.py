@@ -80,6 +80,7 @@ def rules() -> dict:
     compiled["ui_line"] = _words_line(data["ui_tokens"], glued=True)
     compiled["update_label"] = re.compile(rf"\b(?:{_alternation(data['page_update_labels'])})\b", ic)
     compiled["text_years"] = re.compile(data["text_years"])
+    compiled["text_today"] = re.compile(data["text_today"], ic)
     compiled["future_before"] = re.compile(data["future_before"], ic)
     compiled["future_after"] = re.compile(data["future_after"], ic)
     compiled["not_cities"] = {w.lower() for w in data["not_cities"]}
