@@ -74,10 +74,15 @@ def build_heads(model: str | Path | None = None) -> Language:
     return use_blas_ops(spacy.load(path, exclude=["tokenizer"]))
 
 
-@functools.cache
 def load_heads(model: str | Path | None = None) -> Language:
-    """:func:`build_heads`, once per process."""
-    return build_heads(model)
+    """:func:`build_heads`, once per process and model folder (the default and its path
+    are one model)."""
+    return _load_heads(Path(model or HEADS_DIR).resolve())
+
+
+@functools.cache
+def _load_heads(path: Path) -> Language:
+    return build_heads(path)
 
 
 def predict(nlp: Language, head: str, sentences: Iterable[list[str]], batch_size: int = 256) -> list[Doc]:

@@ -40,7 +40,6 @@ from ..nlp.conll import Sentence, map_tags, read_conll, spans_of
 TRAINING_DIR = Path("training") / "ner"
 PACKAGE_MODEL = Path(__file__).resolve().parents[1] / "models" / "ner_id"
 PACKAGE_HEADS = Path(__file__).resolve().parents[1] / "models" / "ner_id_sets"
-TYPES = ("PER", "ORG", "LOC")
 
 def training_file(name: str, given: str | Path | None = None, option: str = "--config") -> Path:
     """``given``, or ``training/ner/<name>`` of the checkout run from; a UsageError naming
