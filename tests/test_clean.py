@@ -185,6 +185,9 @@ def test_a_headline_ending_in_a_date_is_not_a_date_line():
     ("Ujarnya Senin (7/7/2025). Sidang akan digelar Kamis (10/7/2025).", dt.date(2025, 7, 7)),
     ("Rapat Selasa (8/7/2025). Rapat lanjutan Jumat (11/7/2025) mendatang.", dt.date(2025, 7, 8)),
     ("Tidak ada tahun pada Kamis (12/3) itu.", None),
+    # no day name at all: the day the text calls today, in the year it names most
+    ("Pameran 2024 yang dibuka hari ini (30/4) diikuti 40 merek; target 2030.", dt.date(2024, 4, 30)),
+    ("Pameran yang dibuka hari ini (30/4) tanpa tahun.", None),
 ])
 def test_news_day(text, expected):
     assert date_from_text(text) == expected
@@ -217,6 +220,11 @@ def test_related_headlines_go_with_their_label(fixtures):
     # a short subheading stays
     ("JAKARTA - Paragraf pertama berita.\nStok Beras Aman\nParagraf kedua berita.",
      "Paragraf pertama berita.\nStok Beras Aman\nParagraf kedua berita."),
+    ("JAKARTA - Paragraf pertama berita.\nDampak Kenaikan Harga Bagi Nelayan Kecil\nParagraf kedua berita.",
+     "Paragraf pertama berita.\nDampak Kenaikan Harga Bagi Nelayan Kecil\nParagraf kedua berita."),
+    # a caption and a credit between the headline and the dateline go; a lede sentence stays
+    ("Nelayan menarik jaring di pantai utara (Dok. Warga)\nRingkasan singkat berita ini.\n"
+     "JAKARTA - Paragraf pertama berita.", "Ringkasan singkat berita ini.\nParagraf pertama berita."),
     # a sentence-cased line without punctuation, and a list after a colon, stay
     ("JAKARTA - Daftar tarif baru:\n- Golongan rumah tangga kecil Rp1.000\n- Golongan bisnis Rp2.000\nPenutup.",
      "Daftar tarif baru:\n- Golongan rumah tangga kecil Rp1.000\n- Golongan bisnis Rp2.000\nPenutup."),

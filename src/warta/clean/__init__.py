@@ -22,8 +22,8 @@ import re
 import unicodedata
 
 from ..model import Article
-from .dates import date_from_text, date_from_url, take_date_lines
-from .debris import drop_body_debris, drop_boilerplate
+from .dates import date_from, date_from_text, date_from_url, take_date_lines
+from .debris import drop_body_debris, drop_boilerplate, headline_like
 from .outlets import canonical_outlet
 from .rules import rules
 
@@ -91,8 +91,7 @@ def split_dateline(paragraph: str, first: bool = False) -> tuple[str, str | None
 def _dateline_date(paragraph: str):
     m = _dateline_match(paragraph, False)
     if m is not None and m.groupdict().get("year"):
-        from .dates import _date_from
-        return _date_from(m)
+        return date_from(m)
     return None
 
 
@@ -110,7 +109,6 @@ def _find_dateline(lines: list[str]):
 
 def _only_debris_above(lines: list[str], i: int) -> bool:
     """Every line above ``i`` is a caption or credit (not a sentence)."""
-    from .debris import headline_like
     return all(not ln or headline_like(ln) for ln in lines[:i])
 
 
@@ -134,7 +132,7 @@ def clean(article: Article) -> Article:
         outlet = outlet or found_outlet
         dateline = dateline or city
     outlet = outlet or canonical_outlet(stamp_outlet)
-    lines = _paragraphs(drop_body_debris(lines, body) if found else drop_body_debris(lines, 0))
+    lines = _paragraphs(drop_body_debris(lines, body))
     text = "\n".join(lines)
     if dateline_date and not top_date:
         top_date, top_precision = dateline_date, "day"

@@ -1,7 +1,7 @@
 """Publication dates: the page's own date line, the URL, the news day the text states.
 
 Finding is kept apart from interpreting: the patterns (``lang/id/cleaning.yaml``) find a
-date line or a "Kamis (9/11)"; ``_date_from`` turns a match into a date.  A day written
+date line or a "Kamis (9/11)"; ``date_from`` turns a match into a date.  A day written
 without its year takes the year, among those the text mentions, on which that day falls
 on the weekday written beside it; the clock is never read.
 """
@@ -45,7 +45,7 @@ def _year(value: str | None) -> int | None:
     return year + 2000 if year < 100 else year
 
 
-def _date_from(match: re.Match) -> dt.date | None:
+def date_from(match: re.Match) -> dt.date | None:
     """The date named by a match with groups year, monthnum or month, day (month/day may be
     absent: the first of the month or year)."""
     parts = match.groupdict()
@@ -108,7 +108,7 @@ def take_date_lines(lines: list[str]) -> tuple[list[str], dt.date | None, str | 
             out.append(line)
             continue
         update = bool(rules()["update_label"].search(line[: m.start("day")] if m.groupdict().get("day") else ""))
-        if found is None and not update and (d := _date_from(m)):
+        if found is None and not update and (d := date_from(m)):
             found, precision = d, _precision(m)
             prefix = (m.groupdict().get("prefix") or "").strip()
             outlet = prefix if prefix and outlets.is_known(prefix) else None
@@ -123,7 +123,7 @@ def take_date_lines(lines: list[str]) -> tuple[list[str], dt.date | None, str | 
 def date_from_url(url: str | None) -> tuple[dt.date | None, str | None]:
     """The date in a URL path (``/2025/10/14/``), with its precision."""
     for pattern in rules()["url_dates"] if url else ():
-        if (m := pattern.search(url)) and (d := _date_from(m)):
+        if (m := pattern.search(url)) and (d := date_from(m)):
             return d, _precision(m)
     return None, None
 
@@ -178,9 +178,9 @@ def news_day(text: str) -> dt.date | None:
     announced as coming ("akan … Senin (20/5)"), its year inferred when not written.
     When no stated day falls on its weekday, the first written in full is taken."""
     stated = stated_days(text)
-    years = Counter(int(m.group("year")) for m in rules()["text_years"].finditer(text))
     if not stated:
-        return _today(text, years)
+        return _today(text)
+    years = Counter(int(m.group("year")) for m in rules()["text_years"].finditer(text))
     resolved = [(d, s) for s in stated if (d := _resolve(s, years))]
     past = [d for d, s in resolved if not s.future]
     if past:
@@ -189,13 +189,13 @@ def news_day(text: str) -> dt.date | None:
     return next((d for d in full if d), None)
 
 
-def _today(text: str, years: Counter) -> dt.date | None:
-    """The day the text calls today ("hari ini (30/4)"), in the year it mentions most
-    (the latest of those mentioned as often)."""
+def _today(text: str) -> dt.date | None:
+    """The day the text calls today ("hari ini (30/4)"), in the year written nearest to it."""
     m = rules()["text_today"].search(text)
     if m is None:
         return None
-    year = _year(m.group("year")) or max(years, key=lambda y: (years[y], y), default=None)
+    years = [(abs(y.start() - m.start()), int(y.group("year"))) for y in rules()["text_years"].finditer(text)]
+    year = _year(m.group("year")) or (min(years)[1] if years else None)
     return _real(year, int(m.group("monthnum")), int(m.group("day"))) if year else None
 
 
