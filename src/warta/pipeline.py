@@ -47,12 +47,9 @@ def analyze_article(article: Article) -> Document:
 
 def as_date(value: str | dt.date | None) -> dt.date | None:
     """A date from an ISO string or a date (None stays None)."""
-    if value is None or isinstance(value, dt.date):
-        return value.date() if isinstance(value, dt.datetime) else value
-    try:
-        return dt.date.fromisoformat(str(value)[:10])
-    except ValueError:
-        raise UsageError(f"published: '{value}' is not an ISO date (YYYY-MM-DD)") from None
+    from .validate import published  # strict ISO, years 1800–2200 (UsageError otherwise)
+
+    return published(value)
 
 
 def analyze(text: str, published: str | dt.date | None = None, source: str | None = None) -> Document:
@@ -62,7 +59,9 @@ def analyze(text: str, published: str | dt.date | None = None, source: str | Non
     >>> doc.outlet, doc.dateline, doc.published.isoformat()
     ('KABAR.com', 'Jakarta', '2025-10-14')
     """
-    date = as_date(published)
+    from .validate import optional_text, text as valid_text  # str, valid Unicode (UsageError)
+
+    text, source, date = valid_text(text), optional_text(source, "source"), as_date(published)
     article = Article(source=source or "<text>", raw=text, published=date,
                       published_from="given" if date else None)
     return analyze_article(article)
