@@ -208,7 +208,7 @@ def _fresh(articles: Iterable, known: dict[str, str], report: IngestReport,
 PR_SET_PDEATHSIG = 1
 
 
-def _die_with_parent(parent: int) -> None:
+def die_with_parent(parent: int) -> None:
     """Pool initializer: the worker ends when the ingest process does, even by SIGKILL
     (Linux: the kernel's parent-death signal; elsewhere a thread watching the parent)."""
     if sys.platform.startswith("linux"):
@@ -234,7 +234,7 @@ def ingest(paths: list[str], engine: Engine, *, workers: int = 1, fields: dict[s
     report = IngestReport()
     replaced: set[str] = set()
     fresh = _fresh(read(paths, fields=fields), _known(engine), report, replaced)
-    pool = ProcessPoolExecutor(max_workers=workers, initializer=_die_with_parent,
+    pool = ProcessPoolExecutor(max_workers=workers, initializer=die_with_parent,
                                initargs=(os.getpid(),)) if workers > 1 else None
     try:
         while chunk := list(islice(fresh, batch)):

@@ -2,12 +2,16 @@
 pages, and the static files, over a knowledge base opened read-only.
 
 Safety: the KB is opened read-only; no path or SQL is built from user input (ids are
-integers, searches go through ``kb.search.fts_query``); templates escape everything; HTML
-pages carry a Content-Security-Policy that allows only this server's own scripts.
+integers within 0 … 2⁶³−1, a larger one is a 422 or the not-found page, never a 500;
+searches go through ``kb.search.fts_query``); templates escape everything; HTML pages
+carry a Content-Security-Policy that allows only this server's own scripts.  A KB found
+damaged while serving answers 503 with its message; ``POST /api/extract`` runs in bounded
+worker processes (``api.ExtractSlots``), stopped with the server.
 """
 
 from __future__ import annotations
 
+import contextlib
 from importlib import resources
 
 from fastapi import FastAPI, Request
@@ -15,7 +19,7 @@ from fastapi.responses import JSONResponse
 from fastapi.staticfiles import StaticFiles
 
 from .. import __version__
-from ..kb.store import KBError, open_kb
+from ..kb.store import DamagedKB, KBError, open_kb
 from . import api, pages
 
 CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
@@ -28,7 +32,14 @@ def create_app(db: str) -> FastAPI:
     >>> app = create_app("warta.db")                     # doctest: +SKIP
     >>> TestClient(app).get("/api/stories").json()       # doctest: +SKIP
     """
-    app = FastAPI(title="warta", version=__version__,
+    @contextlib.asynccontextmanager
+    async def lifespan(app: FastAPI):
+        yield
+        slots = getattr(app.state, "extract_slots", None)
+        if slots is not None:
+            slots.close()
+
+    app = FastAPI(title="warta", version=__version__, lifespan=lifespan,
                   description="Indonesian news as a source-cited knowledge base: articles, entities, "
                               "stories, facts, conflicts; and text in, facts out (`POST /api/extract`).")
     app.state.engine = open_kb(db, readonly=True)
@@ -40,9 +51,19 @@ def create_app(db: str) -> FastAPI:
 
     @app.exception_handler(KBError)
     async def kb_error(request: Request, exc: KBError):
+        status = 503 if isinstance(exc, DamagedKB) else 404
         if request.url.path.startswith("/api/"):
-            return JSONResponse({"detail": str(exc)}, status_code=404)
-        return pages.not_found(request, request.query_params.get("lang"), "not_found", str(exc))
+            return JSONResponse({"detail": str(exc)}, status_code=status)
+        page = pages.not_found(request, request.query_params.get("lang"), "not_found", str(exc))
+        page.status_code = status
+        return page
+
+    @app.exception_handler(OverflowError)
+    async def too_large_id(request: Request, exc: OverflowError):  # an id past 64 bits
+        message = "not an id: ids are whole numbers from 0 to 2^63-1"
+        if request.url.path.startswith("/api/"):
+            return JSONResponse({"detail": message}, status_code=422)
+        return pages.not_found(request, request.query_params.get("lang"), "not_found", message)
 
     @app.middleware("http")
     async def security_headers(request: Request, call_next):
