@@ -6,7 +6,8 @@ from __future__ import annotations
 import re
 
 from .. import lang
-from ._spans import alternation, lookup
+from ..words import alternation
+from ._spans import lookup
 
 _Q = lang.load("qualifiers")
 QUALIFIERS_BEFORE: dict[str, str] = _Q["before"]

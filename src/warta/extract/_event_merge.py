@@ -13,7 +13,7 @@ from __future__ import annotations
 import dataclasses
 from typing import Any
 
-from ._facts import norm
+from ..words import fold
 
 
 #: how a type's mentions merge: fields whose values must agree, or a rule by name
@@ -43,7 +43,7 @@ def _key(d: Draft, fields: tuple[str, ...] | None) -> tuple:
 
 def _value(d: Draft, field: str) -> Any:
     if field == "trigger":
-        return norm(d.trigger)
+        return fold(d.trigger)
     value = d.args.get(field)
     if field == "amount":
         return round(value or 0, -3)
@@ -78,7 +78,7 @@ def _same_facility(kept: list[Draft], d: Draft) -> Draft | None:
             continue
         for field in ("company", "place"):
             a, b = d.args.get(field), old.args.get(field)
-            if a and b and (set(norm(a).split()) <= set(norm(b).split()) or set(norm(b).split()) <= set(norm(a).split())):
+            if a and b and (set(fold(a).split()) <= set(fold(b).split()) or set(fold(b).split()) <= set(fold(a).split())):
                 return old
     return None
 

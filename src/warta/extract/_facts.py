@@ -191,10 +191,6 @@ def is_capitalised(token: str) -> bool:
     return bool(token) and (token[0].isupper() or (token[0].isdigit() and any(c.isupper() for c in token)))
 
 
-def norm(s: str) -> str:
-    return " ".join(s.casefold().split())
-
-
 @dataclass(frozen=True)
 class Facts:
     """What a fact linker reads: the article's View and the records found before it (the

@@ -1,22 +1,11 @@
-"""Small helpers shared by the finders: regex alternations built from data, context looks."""
+"""Small helpers shared by the finders: data look-ups, taken spans (regex alternations are
+``warta.words.alternation``)."""
 
 from __future__ import annotations
 
 import bisect
 import itertools
-import re
 from collections.abc import Iterable
-
-
-def alternation(words: Iterable[str]) -> str:
-    """A regex alternation of ``words``, longest first, spaces matching any whitespace.
-
-    >>> alternation(["dolar", "dolar AS"])
-    '(?:dolar\\\\s+AS|dolar)'
-    """
-    parts = sorted(set(words), key=lambda w: (-len(w), w))
-    body = "|".join(r"\s+".join(re.escape(p) for p in w.split()) for w in parts)
-    return f"(?:{body})"
 
 
 def lookup(mapping: dict[str, object], found: str) -> object:

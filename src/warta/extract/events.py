@@ -25,9 +25,9 @@ from typing import Any
 
 from .. import lang
 from ..model import Event, Money, Span
+from ..words import alternation, fold
 from ._event_merge import Draft, Merge, merge
-from ._facts import Facts, Mention, View, norm
-from ._spans import alternation
+from ._facts import Facts, Mention, View
 from .quotes import spans as quote_spans
 from .titles import person_by_title
 
@@ -90,15 +90,15 @@ def triggers() -> Triggers:
             quotes=bool(k.get("quotes", True)), confidence=float(k.get("confidence", 0.5)),
             merge=tuple(k["merge"]) if isinstance(k.get("merge"), list) else k.get("merge"))
         for phrase in k.get("triggers", ()):
-            by_phrase.setdefault(norm(phrase), []).append(kind)
+            by_phrase.setdefault(fold(phrase), []).append(kind)
     return Triggers(
         types=types, kinds=tuple(k for k in types.values() if k.trigger is not None),
         any=_words(list(by_phrase), d["suffix"]),
         by_phrase={p: tuple(ks) for p, ks in by_phrase.items()}, suffix=d["suffix"],
-        workforce_units=frozenset(norm(u) for u in d["workforce_units"]),
+        workforce_units=frozenset(fold(u) for u in d["workforce_units"]),
         equivalence=re.compile(rf"{alternation(d['equivalence'])}\s*$", re.I),
         facility_value=_words(d["facility_value"]), source_markers=_words(d["source_markers"]),
-        broad_places=frozenset(norm(p) for p in d["broad_places"]),
+        broad_places=frozenset(fold(p) for p in d["broad_places"]),
         meeting_more=_words(d["meeting_more"]), statement_verbs=_words(d["statement_verbs"]),
         account=re.compile(rf"(?<!\w)(?i:{alternation(d['account_words'])})(?:\s+[a-z]+)?\s+$"),
         reporting=re.compile(rf"\s+(?:\w+\s+)?{alternation(lang.load('speech_verbs')['reporting'])}(?!\w)", re.I),
@@ -152,7 +152,7 @@ def _trigger_hits(v: View) -> dict[int, list[tuple[Kind, tuple[int, int]]]]:
     rank = {k.name: i for i, k in enumerate(tr.kinds)}
     hits: dict[int, list[tuple[Kind, tuple[int, int]]]] = {}
     for m in tr.any.finditer(v.text):
-        phrase = norm(m.group())
+        phrase = fold(m.group())
         kinds = tr.by_phrase.get(phrase) or tr.by_phrase.get(phrase[:-len(tr.suffix)], ())
         for kind in kinds:
             hits.setdefault(v.sentence_index(m.start()), []).append((kind, m.span()))
@@ -263,7 +263,7 @@ def _place(v: View, sent: tuple[int, int], pos: int) -> str | None:
     after, anywhere = _in(v, (pos, sent[1]), ("LOC",)), _in(v, sent, ("LOC",))
     marked = [m for m in after if triggers().place_marker.search(v.text[max(0, m.start - 12):m.start])]
     for group in (marked, after, anywhere):
-        narrow = [m for m in group if norm(m.entity.name) not in broad]
+        narrow = [m for m in group if fold(m.entity.name) not in broad]
         if narrow:
             return narrow[0].entity.name
     return (after or anywhere)[0].entity.name if (after or anywhere) else None
@@ -387,7 +387,7 @@ def _workforce(f: Facts, sent, span, kind) -> list[Draft]:
     v = f.view
     tr = triggers()
     counts = [q for _, q in _items(f, "quantities", sent)
-              if norm(q.unit) in tr.workforce_units and q.value and not q.vague]
+              if fold(q.unit) in tr.workforce_units and q.value and not q.vague]
     if not counts:
         return []
     last = counts[-1]

@@ -25,9 +25,10 @@ from typing import Any
 
 from .. import lang
 from ..model import Money
+from ..words import alternation
 from . import numbers
 from ._context import joins_range, qualifier, range_opened
-from ._spans import alternation, lookup
+from ._spans import lookup
 
 _CUR = lang.load("currencies")
 _BEFORE: dict[str, str] = _CUR["before"]

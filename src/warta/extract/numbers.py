@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from .. import lang
-from ._spans import alternation
+from ..words import alternation
 
 _DATA = lang.load("numbers")
 _DIGITS: dict[str, int] = _DATA["digits"]

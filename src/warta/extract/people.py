@@ -36,8 +36,9 @@ from collections.abc import Iterable
 
 from .. import lang
 from ..model import Entity, Span
-from ._facts import View, is_capitalised, norm
-from ._spans import Taken, alternation
+from ..words import alternation, fold
+from ._facts import View, is_capitalised
+from ._spans import Taken
 from .titles import head_at, head_ending_at, open_paren, word
 
 _NAME = re.compile(r"(?:[A-Z][a-z]+|[A-Z]{2,3})(?:\s+(?:[A-Z][a-z]+|[A-Z]{2,3})){1,3}"
@@ -75,7 +76,7 @@ def _numbered(entities: list[Entity]) -> list[Entity]:
 def _forms() -> tuple[tuple[str, ...], frozenset[str]]:
     forms = lang.load("org_forms")
     prefixes = tuple(p.casefold() + " " for p in forms.get("prefixes", []))
-    legal = frozenset(norm(s).strip(".") for s in forms.get("suffixes", []) + forms.get("closing", []))
+    legal = frozenset(fold(s).strip(".") for s in forms.get("suffixes", []) + forms.get("closing", []))
     return prefixes, legal
 
 
@@ -86,7 +87,7 @@ def _org_form(name: str) -> bool:
 def _retype_form(e: Entity) -> Entity | None:
     if e.type != "ORG" and _org_form(e.name):
         return dataclasses.replace(e, type="ORG")
-    if e.type == "PER" and norm(e.name).strip(".") in _forms()[1]:
+    if e.type == "PER" and fold(e.name).strip(".") in _forms()[1]:
         return dataclasses.replace(e, type="ORG")
     if e.type == "PER" and any(w.casefold() in lang.titles().not_names for w in e.name.split()):
         return None
@@ -198,10 +199,10 @@ def _missed_people(v: View) -> list[Entity]:
             titled = k + 1 < len(v.tokens) and v.tokens[k][2] == "," and head_at(v, k + 1)
             if name and (titled or _after_quotation(v, i)):
                 names.setdefault(name)
-    known = {norm(m.entity.name) for m in v.mentions if m.type == "PER"}
+    known = {fold(m.entity.name) for m in v.mentions if m.type == "PER"}
     out = []
     for name in names:
-        if norm(name) in known:
+        if fold(name) in known:
             continue
         spans = [m.span() for m in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", v.text)]
         spans = sorted(spans + _name_parts(v, name, spans))

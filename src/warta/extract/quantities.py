@@ -23,9 +23,10 @@ import re
 
 from .. import lang
 from ..model import Percent, Quantity
+from ..words import alternation
 from . import money, numbers, time
 from ._context import joins_range, qualifier
-from ._spans import Taken, alternation, lookup
+from ._spans import Taken, lookup
 
 _U = lang.load("units")
 _N = lang.load("numbers")

@@ -25,8 +25,8 @@ import re
 
 from .. import lang
 from ..model import Quote, Role
+from ..words import alternation
 from ._facts import Facts, Mention, View, is_capitalised, words
-from ._spans import alternation
 from .titles import is_title_word, person_by_title
 
 

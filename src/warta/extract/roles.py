@@ -26,7 +26,8 @@ import re
 
 from .. import lang
 from ..model import Role
-from ._facts import Facts, Mention, View, is_capitalised, norm
+from ..words import fold
+from ._facts import Facts, Mention, View, is_capitalised
 from .titles import expand, head_at, head_ending_at, open_paren, word
 
 MAX_RUN = 30  # tokens a title may span
@@ -57,15 +58,15 @@ def roles(facts: Facts) -> list[Role]:
 
 def _keep(kept: list[Role], role: Role) -> None:
     """Add ``role`` unless the person already holds it; a longer title replaces a shorter."""
-    new = norm(role.title)
+    new = fold(role.title)
     for i, old in enumerate(kept):
         if old.person != role.person:
             continue
-        if new in norm(old.title):
+        if new in fold(old.title):
             if old.org is None and role.org:
                 kept[i] = dataclasses.replace(old, org=role.org)
             return
-        if norm(old.title) in new:
+        if fold(old.title) in new:
             kept[i] = dataclasses.replace(role, org=role.org or old.org)
             return
     kept.append(role)

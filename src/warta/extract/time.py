@@ -25,8 +25,9 @@ from dataclasses import dataclass, replace
 
 from .. import lang
 from ..model import TimeValue
+from ..words import alternation
 from . import numbers
-from ._spans import alternation, lookup
+from ._spans import lookup
 
 _MONTHS: dict[str, int] = lang.load("months")
 _DAYS: dict[str, int] = lang.load("days")

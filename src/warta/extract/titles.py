@@ -11,7 +11,8 @@ from __future__ import annotations
 
 from .. import lang
 from ..model import Role
-from ._facts import View, norm
+from ..words import fold
+from ._facts import View
 
 
 def head_at(v: View, i: int, stop: int | None = None) -> int:
@@ -61,7 +62,7 @@ def expand(title: str) -> tuple[str, str | None]:
     hit = t.abbreviations.get(first.casefold())
     full = f"{hit[0]} {rest}".strip() if hit else title
     org = hit[1] if hit and not rest else None
-    return full, org or t.orgs.get(norm(full))
+    return full, org or t.orgs.get(fold(full))
 
 
 def person_by_title(phrase: str, roles: list[Role]) -> str | None:
@@ -74,10 +75,10 @@ def person_by_title(phrase: str, roles: list[Role]) -> str | None:
     words = phrase.split()
     if not words:
         return None
-    want = norm(expand(" ".join(words[:4]))[0])
-    first = norm(expand(words[0])[0])
+    want = fold(expand(" ".join(words[:4]))[0])
+    first = fold(expand(words[0])[0])
     for role in roles:
-        have = norm(role.title)
+        have = fold(role.title)
         if want in have or (first and first in have and len(first.split()) > 1):
             return role.person
     return None

@@ -23,20 +23,18 @@ Rules, in order (all within one entity type):
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
 
 from .. import lang
+from ..unionfind import UnionFind
+from ..words import name_key
 
 SPELLING_THRESHOLD = 92.0
 SPELLING_MIN_LEN = 8
 MERGE_ARTICLES = 10  # articles kept with a merge record (its count says how often it fired)
-_PUNCT = re.compile(r"[^\w\s]")
-_SPACE = re.compile(r"\s+")
 
 
 @dataclass(frozen=True)
@@ -61,11 +59,8 @@ class Resolved:
 
 def normalise(name: str, type_: str) -> str:
     """The comparison key of a name: lower case, no punctuation, no noise words."""
-    text = unicodedata.normalize("NFKC", name).casefold()
-    words = _SPACE.sub(" ", _PUNCT.sub(" ", text)).split()
-    noise = set(lang.load("kb")["name_noise"].get(type_, ()))
-    kept = [w for w in words if w not in noise]
-    return " ".join(kept or words)
+    noise = lang.load("kb")["name_noise"].get(type_, ())
+    return name_key(name, noise) or name_key(name)
 
 
 def without_title(name: str) -> str:
@@ -90,31 +85,18 @@ def is_acronym(form: str, name: str) -> bool:
     return form != name and " " not in form.strip() and " " in name.strip()
 
 
-class _Union:
-    def __init__(self, n: int) -> None:
-        self.parent = list(range(n))
-
-    def find(self, i: int) -> int:
-        while self.parent[i] != i:
-            self.parent[i] = self.parent[self.parent[i]]
-            i = self.parent[i]
-        return i
-
-    def union(self, a: int, b: int) -> bool:
-        ra, rb = self.find(a), self.find(b)
-        if ra == rb:
-            return False
-        self.parent[max(ra, rb)] = min(ra, rb)
-        return True
+def _Union(n: int) -> UnionFind[int]:  # noqa: N802 — kb.stories still imports this name
+    """A union-find over ``range(n)`` (use ``warta.unionfind.UnionFind`` directly)."""
+    return UnionFind(range(n))
 
 
 def resolve(mentions: list[Mention]) -> list[Resolved]:
     """Group the articles' entities into KB entities (see the module docstring)."""
-    uf = _Union(len(mentions))
+    uf: UnionFind[int] = UnionFind(range(len(mentions)))
     why: list[tuple[int, int, str, str]] = []
 
     def join(a: int, b: int, rule: str, detail: str) -> None:
-        if uf.union(a, b):
+        if uf.union(*sorted((uf.find(a), uf.find(b)))):  # a group's root is its first mention
             why.append((a, b, rule, detail))
 
     _exact_and_acronyms(mentions, join)
@@ -156,7 +138,7 @@ def _context(mentions: list[Mention]) -> dict[int, set[str]]:
     return ctx
 
 
-def _short_names(mentions: list[Mention], uf: _Union, join) -> None:
+def _short_names(mentions: list[Mention], uf: UnionFind[int], join) -> None:
     ctx = _context(mentions)
     people: dict[str, list[int]] = defaultdict(list)
     for i, m in enumerate(mentions):
@@ -190,7 +172,7 @@ def _shared_context(a: list[int], b: list[int], mentions: list[Mention], ctx) ->
     return f"'{common[0]}'" if common else None
 
 
-def _spelling(mentions: list[Mention], uf: _Union, join) -> None:
+def _spelling(mentions: list[Mention], uf: UnionFind[int], join) -> None:
     by_type: dict[str, dict[str, int]] = defaultdict(dict)
     for i, m in enumerate(mentions):
         key = normalise(m.name, m.type)
@@ -211,7 +193,7 @@ def _spelling(mentions: list[Mention], uf: _Union, join) -> None:
                          f"(similarity {scores[x, y]:.0f})")
 
 
-def _groups(mentions: list[Mention], uf: _Union, why) -> list[Resolved]:
+def _groups(mentions: list[Mention], uf: UnionFind[int], why) -> list[Resolved]:
     members: dict[int, list[int]] = defaultdict(list)
     for i in range(len(mentions)):
         members[uf.find(i)].append(i)

@@ -11,21 +11,20 @@ legal form or a variant suffix ("PT Unilever Indonesia Tbk" / "Unilever Indonesi
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections import Counter
 
 from spacy.tokens import Doc
 
 from ..model import ENTITY_TYPES, Entity, Span
+from ..unionfind import UnionFind
+from ..words import name_key
 from .patterns import patterns
 
 
 def norm(text: str) -> str:
-    """Lower case, punctuation to spaces, honorifics dropped."""
-    text = unicodedata.normalize("NFKC", text).lower().replace("’", "'")
-    words = re.sub(r"[^\w\s]", " ", text).split()
-    return " ".join(w for w in words if w not in patterns().honorifics)
+    """A name's key within the article: case folded, punctuation to spaces, honorifics
+    dropped (``words.name_key``)."""
+    return name_key(text, patterns().honorifics)
 
 
 def org_key(text: str) -> str:
@@ -37,25 +36,6 @@ def org_key(text: str) -> str:
         if key.endswith(tail) and len(key) > len(tail):
             key = key[: -len(tail)]
     return key
-
-
-class _Groups:
-    """Union-find over name keys."""
-
-    def __init__(self) -> None:
-        self.parent: dict[str, str] = {}
-
-    def find(self, key: str) -> str:
-        self.parent.setdefault(key, key)
-        while self.parent[key] != key:
-            self.parent[key] = self.parent[self.parent[key]]
-            key = self.parent[key]
-        return key
-
-    def union(self, a: str, b: str) -> None:
-        ra, rb = self.find(a), self.find(b)
-        if ra != rb:
-            self.parent[rb] = ra
 
 
 def _key(text: str, label: str) -> str:
@@ -77,7 +57,7 @@ def _mentions(doc: Doc) -> list[tuple[int, int, str, str, str]]:
     return out
 
 
-def _join_people(groups: _Groups, mentions) -> None:
+def _join_people(groups: UnionFind[str], mentions) -> None:
     """A person's short name joins the one longer name that contains all its words."""
     people = {m[4] for m in mentions if m[3] == "PER"}
     for short in people:
@@ -88,7 +68,7 @@ def _join_people(groups: _Groups, mentions) -> None:
             groups.union(longer[0], short)
 
 
-def _join_acronyms(groups: _Groups, doc: Doc, mentions) -> dict[str, str]:
+def _join_acronyms(groups: UnionFind[str], doc: Doc, mentions) -> dict[str, str]:
     """Acronyms with their long forms (text links, then the table); the table's full
     names of acronyms whose long form the article does not give, by key."""
     for (a, b), (c, d) in doc._.warta_links or []:
@@ -107,7 +87,7 @@ def _join_acronyms(groups: _Groups, doc: Doc, mentions) -> dict[str, str]:
     return expansions
 
 
-def _join_company_forms(groups: _Groups, mentions) -> None:
+def _join_company_forms(groups: UnionFind[str], mentions) -> None:
     """An organisation named by the first words (two or more) of exactly one longer
     organisation name joins it ("Baterai Nusantara" → "PT Baterai Nusantara Energi Tbk").
     One word is not enough: "Xiaomi" or "Unilever" alone is the group, not its
@@ -126,7 +106,7 @@ def _join_company_forms(groups: _Groups, mentions) -> None:
             groups.union(longer[0], short)
 
 
-def _join_forms(groups: _Groups, mentions) -> None:
+def _join_forms(groups: UnionFind[str], mentions) -> None:
     """The same key said with different labels is one thing (voted below)."""
     for m in mentions:
         groups.find(m[4])
@@ -135,7 +115,7 @@ def _join_forms(groups: _Groups, mentions) -> None:
 def entities(doc: Doc) -> list[Entity]:
     """The article's entities, consolidated (see the module docstring)."""
     mentions = _mentions(doc)
-    groups = _Groups()
+    groups: UnionFind[str] = UnionFind()
     _join_forms(groups, mentions)
     expansions = _join_acronyms(groups, doc, mentions)
     _join_people(groups, mentions)

@@ -12,13 +12,7 @@ import re
 from dataclasses import dataclass
 
 from .. import lang
-
-
-def _alt(words) -> str:
-    """A regex alternation of ``words``, longest first, each escaped; spaces match any run
-    of whitespace."""
-    items = sorted(set(words), key=len, reverse=True)
-    return "(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in items) + ")"
+from ..words import alternation
 
 
 @dataclass(frozen=True)
@@ -58,8 +52,8 @@ def _name(stop: str, max_words: int | None = None) -> str:
     forms = lang.load("org_forms")
     word = rf"(?!{stop}(?![\w'’-]))(?:[A-Z0-9][\w'’&-]*(?:\.[A-Za-z0-9]+)*)"
     # a connector joins two parts of one name, not two names ("… Jababeka dan Distrik …")
-    prefixes = _alt(forms["prefixes"] + forms["place_prefixes"])
-    sep = rf"(?:\s+|\s+{_alt(forms['connectors'])}\s+(?!{prefixes}\s))"
+    prefixes = alternation(forms["prefixes"] + forms["place_prefixes"])
+    sep = rf"(?:\s+|\s+{alternation(forms['connectors'])}\s+(?!{prefixes}\s))"
     more = "*" if max_words is None else "{0,%d}" % (max_words - 1)
     return rf"{word}(?:{sep}{word}){more}"
 
@@ -70,40 +64,40 @@ def patterns() -> Patterns:
     forms = lang.load("org_forms")
     events = lang.load("events_named")
     products = lang.load("products")
-    legal = _alt([w.strip("().,") for w in forms["suffixes"] + forms["closing"]]
+    legal = alternation([w.strip("().,") for w in forms["suffixes"] + forms["closing"]]
                  + forms["variant_suffixes"])
-    heads = _alt(events["heads_last"])
+    heads = alternation(events["heads_last"])
     stop = f"(?:{legal}|{heads})"
     name = _name(stop)
     short = _name(stop, max_words=4)
-    closing = _alt(forms["closing"])
-    suffix = _alt(forms["suffixes"])
+    closing = alternation(forms["closing"])
+    suffix = alternation(forms["suffixes"])
     year = r"(?:\s+(?:\d{4}|ke-?\d+|[IVX]+))?"
     single = [h for h in events["heads_first"] if " " not in h]
     multi = [h for h in events["heads_first"] if " " in h]
-    model = rf"(?:\s+{_alt(products['model_words'])})*"
+    model = rf"(?:\s+{alternation(products['model_words'])})*"
     return Patterns(
-        org_prefix=re.compile(rf"(?<![\w.]){_alt(forms['prefixes'])}\s+{name}(?:\s*,?\s*{closing})?"),
+        org_prefix=re.compile(rf"(?<![\w.]){alternation(forms['prefixes'])}\s+{name}(?:\s*,?\s*{closing})?"),
         org_suffix=re.compile(rf"(?<![\w.]){short}\s*,?\s*{suffix}(?![\w])"),
-        place_prefix=re.compile(rf"(?<![\w.]){_alt(forms['place_prefixes'])}\s+{name}"),
-        place_suffix=re.compile(rf"(?<![\w.]){short}\s+{_alt(forms['place_suffixes'])}(?![\w])"),
-        place_marker=re.compile(rf"(?<![\w.])(?:{_alt(forms['place_markers'])})\s+({short})"),
-        media=re.compile(rf"(?<![\w.])(?i:{_alt(forms['media_markers'])})\s+({_name(stop, max_words=3)})"),
-        media_weak=re.compile(rf"(?<![\w.])(?i:{_alt(forms['media_markers_weak'])})\s+({_name(stop, max_words=3)})"),
-        business=re.compile(rf"(?<![\w.]){_name(stop, max_words=3)}\s+{_alt(forms['business_words'])}(?![\w'’-])"),
+        place_prefix=re.compile(rf"(?<![\w.]){alternation(forms['place_prefixes'])}\s+{name}"),
+        place_suffix=re.compile(rf"(?<![\w.]){short}\s+{alternation(forms['place_suffixes'])}(?![\w])"),
+        place_marker=re.compile(rf"(?<![\w.])(?:{alternation(forms['place_markers'])})\s+({short})"),
+        media=re.compile(rf"(?<![\w.])(?i:{alternation(forms['media_markers'])})\s+({_name(stop, max_words=3)})"),
+        media_weak=re.compile(rf"(?<![\w.])(?i:{alternation(forms['media_markers_weak'])})\s+({_name(stop, max_words=3)})"),
+        business=re.compile(rf"(?<![\w.]){_name(stop, max_words=3)}\s+{alternation(forms['business_words'])}(?![\w'’-])"),
         company_apposition=re.compile(
-            rf"(?<![\w.])(?i:{_alt(forms['company_nouns'])})(?:\s+[a-z][\w-]*){{0,4}}"
+            rf"(?<![\w.])(?i:{alternation(forms['company_nouns'])})(?:\s+[a-z][\w-]*){{0,4}}"
             rf"(?:\s+(?:asal\s+)?[A-Z]\w+(?:\s+[A-Z]\w+)?)?,\s+({_name(stop, max_words=3)})"),
-        domain=re.compile(rf"(?<![\w.])[A-Za-z0-9][\w-]*(?:\.[A-Za-z0-9-]+)*\.{_alt(forms['domains'])}(?![\w.])",
+        domain=re.compile(rf"(?<![\w.])[A-Za-z0-9][\w-]*(?:\.[A-Za-z0-9-]+)*\.{alternation(forms['domains'])}(?![\w.])",
                           re.IGNORECASE),
         event_last=re.compile(rf"(?<![\w.]){short}\s+{heads}{year}(?![\w])"),
-        event_first=re.compile(rf"(?<![\w.])(?:{_alt(single)}(?:\s+ke-?\d+)?\s+{short}{year}"
-                               rf"|{_alt(multi)}(?:\s+{short})?{year})(?![\w])"),
-        programme=re.compile(rf"(?<![\w.]){_alt(events['programmes'])}(?![\w])"),
-        product_line=re.compile(rf"(?<![\w.]){_alt(products['lines'])}(?:\s+{_alt(products['model_words'])})?"
+        event_first=re.compile(rf"(?<![\w.])(?:{alternation(single)}(?:\s+ke-?\d+)?\s+{short}{year}"
+                               rf"|{alternation(multi)}(?:\s+{short})?{year})(?![\w])"),
+        programme=re.compile(rf"(?<![\w.]){alternation(events['programmes'])}(?![\w])"),
+        product_line=re.compile(rf"(?<![\w.]){alternation(products['lines'])}(?:\s+{alternation(products['model_words'])})?"
                                 rf"\s+[A-Z]?\d+[A-Za-z]*{model}(?![\w])"),
         model_code=re.compile(products["model_code"]),
-        brand=re.compile(rf"(?<![\w.]){_alt(products['brands'])}(?![\w])"),
+        brand=re.compile(rf"(?<![\w.]){alternation(products['brands'])}(?![\w])"),
         honorifics=frozenset(w.lower() for w in lang.load("honorifics")["honorifics"]),
         product_context=frozenset(w.lower() for w in products["context"]),
         acronyms={row[0]: (row[1], row[2]) for row in lang.load("acronyms")},
