@@ -304,9 +304,9 @@ _PRELOAD = ("spacy", "spacy.tokens", "spacy.language", "spacy.util", "thinc.api"
 
 #: run in a fresh interpreter: import the third-party packages, check that no warta module
 #: came with them, then try each module in a forked child (a process where no warta module
-#: has been imported yet) and print {module: traceback} of the failures
+#: has been imported yet; two at a time) and print {module: traceback} of the failures
 _ALONE = r"""
-import importlib, json, os, sys, traceback
+import importlib, json, os, sys, tempfile, traceback
 for dep in json.loads(sys.argv[1]):
     try:
         importlib.import_module(dep)
@@ -315,27 +315,30 @@ for dep in json.loads(sys.argv[1]):
 early = sorted(m for m in sys.modules if m == "warta" or m.startswith("warta."))
 assert not early, f"imported by the preloaded packages: {early}"
 sys.stdout.flush()
-failures = {}
-for module in json.loads(sys.argv[2]):
-    r, w = os.pipe()
-    pid = os.fork()
-    if pid == 0:
-        os.close(r)
-        try:
-            importlib.import_module(module)
-            code, report = 0, b""
-        except BaseException:
-            code, report = 1, traceback.format_exc().encode()
-        with os.fdopen(w, "wb") as fh:
-            fh.write(report)
-        os._exit(code)
-    os.close(w)
-    with os.fdopen(r, "rb") as fh:
-        report = fh.read().decode()
-    _, status = os.waitpid(pid, 0)
-    if status:
-        failures[module] = report or f"exit status {status}"
-print("\n" + json.dumps(failures))
+todo, running, failures = json.loads(sys.argv[2]), {}, {}
+width = max(1, min(2, os.cpu_count() or 1))
+with tempfile.TemporaryDirectory() as tmp:
+    while todo or running:
+        while todo and len(running) < width:
+            module = todo.pop(0)
+            report = os.path.join(tmp, module)
+            pid = os.fork()
+            if pid == 0:
+                code = 0
+                try:
+                    importlib.import_module(module)
+                except BaseException:
+                    code = 1
+                    with open(report, "w") as fh:
+                        fh.write(traceback.format_exc())
+                os._exit(code)
+            running[pid] = (module, report)
+        pid, status = os.wait()
+        module, report = running.pop(pid)
+        if status:
+            failures[module] = (open(report).read() if os.path.exists(report)
+                                else f"exit status {status}")
+print("\n" + json.dumps(dict(sorted(failures.items()))))
 """
 
 
