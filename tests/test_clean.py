@@ -167,6 +167,13 @@ def test_page_date_line_names_the_outlet_when_no_dateline_does():
     assert (a.outlet, a.dateline, a.text) == ("Metro TV", "Jakarta", "Pemerintah menaikkan tarif.")
 
 
+def test_byline_naming_the_outlet_and_a_date_line_after_pada():
+    a = cleaned("Judul Berita Tentang Pasar\nTim Redaksi - detikNews\n"
+                "Oleh Sinta Dewi pada 05 Jun 2022, 07:15 WIB\n\nJakarta -\n\nIsi berita singkat.")
+    assert (a.outlet, a.dateline, a.published, a.text) == (
+        "detikcom", "Jakarta", dt.date(2022, 6, 5), "Isi berita singkat.")
+
+
 def test_a_headline_ending_in_a_date_is_not_a_date_line():
     a = cleaned("Jadwal Libur Sekolah Dimulai 20 Juni 2025\n\nIsi berita tentang libur sekolah.")
     assert a.title == "Jadwal Libur Sekolah Dimulai 20 Juni 2025" and a.published is None
@@ -235,6 +242,7 @@ def test_related_headlines_go_with_their_label(fixtures):
     ("JAKARTA - Paragraf pertama.\nWhatsApp ShareFacebook Share\nTwitter\nParagraf kedua.",
      "Paragraf pertama.\nParagraf kedua."),
     # a credit glued to the next word: the sentence ends, the credit goes
+    ("JAKARTA - Paragraf pertama.\nCOPYRIGHT © KABAR NUSA 2024", "Paragraf pertama."),
     ("JAKARTA - Warga berkumpul di alun-alun kemarin.DETIK.COM\nParagraf kedua.",
      "Warga berkumpul di alun-alun kemarin.\nParagraf kedua."),
     # "BACA JUGA:" alone, then the article goes on with a sentence

@@ -98,20 +98,24 @@ def page_date(line: str, index: int) -> re.Match | None:
 
 
 def take_date_lines(lines: list[str]) -> tuple[list[str], dt.date | None, str | None, str | None]:
-    """Remove the page's date lines; (lines, the first one's date, its precision, the
-    outlet its prefix names).  A revision's date line ("Diperbarui …") is removed unread."""
+    """Remove the page's date lines and bylines naming the outlet; (lines, the first date
+    line's date, its precision, the outlet a prefix or byline names).  A revision's date
+    line ("Diperbarui …") is removed unread."""
     found = precision = outlet = None
     out = []
     for i, line in enumerate(lines):
         m = page_date(line, i)
         if m is None:
+            if i < rules()["page_date_lines"] and (b := rules()["byline_outlet"].match(line)):
+                outlet = outlet or b.group("outlet")   # "Tim Redaksi - detikNews"
+                continue
             out.append(line)
             continue
         update = bool(rules()["update_label"].search(line[: m.start("day")] if m.groupdict().get("day") else ""))
         if found is None and not update and (d := date_from(m)):
             found, precision = d, _precision(m)
             prefix = (m.groupdict().get("prefix") or "").strip()
-            outlet = prefix if prefix and outlets.is_known(prefix) else None
+            outlet = outlet or (prefix if prefix and outlets.is_known(prefix) else None)
         rest = line[m.end():].strip()
         if rest:
             out.append(rest)
