@@ -163,3 +163,23 @@ def test_canonical_outlet(written, city, expected):
 def test_site_name_from_metadata_is_normalised():
     a = clean(Article(source="t.html", raw="Isi berita singkat.", outlet="detikNews", title="Judul"))
     assert a.outlet == "detikcom"
+
+
+@pytest.mark.parametrize("url, expected", [
+    ("https://jatim.antaranews.com/berita/1/judul", "ANTARA Jatim"),
+    ("https://www.antaranews.com/berita/1/judul", "ANTARA News"),
+    ("https://ekonomi.bisnis.com/read/20230120/12/1/judul", "Bisnis.com"),
+    ("https://news.detik.com/berita/d-1/judul", "detikcom"),
+    ("https://amp.suara.com/bisnis/2025/03/18/1/judul", "Suara.com"),
+    ("https://www.kabarnusa.example/judul", "kabarnusa.example"),
+    ("not a url", None),
+])
+def test_outlet_from_the_url_when_the_page_names_none(url, expected):
+    a = clean(Article(source="t.txt", raw="Judul Berita Tentang Pasar\n\nIsi berita singkat.", url=url))
+    assert a.outlet == expected
+
+
+def test_the_dateline_outlet_wins_over_the_url():
+    a = clean(Article(source="t.txt", raw="Judul Berita\n\nTEMPO.CO, Jakarta - Isi berita.",
+                      url="https://www.kabarnusa.example/judul"))
+    assert a.outlet == "Tempo.co"

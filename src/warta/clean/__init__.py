@@ -20,11 +20,12 @@ from __future__ import annotations
 import dataclasses
 import re
 import unicodedata
+from urllib.parse import urlsplit
 
 from ..model import Article
 from .dates import date_from, date_from_text, date_from_url, take_date_lines
 from .debris import drop_body_debris, drop_boilerplate, headline_like
-from .outlets import canonical_outlet
+from .outlets import canonical_outlet, outlet_from_host
 from .rules import rules
 
 __all__ = ["canonical_outlet", "clean", "date_from_text", "date_from_url", "looks_like_headline",
@@ -131,7 +132,7 @@ def clean(article: Article) -> Article:
         lines[body] = rest
         outlet = outlet or found_outlet
         dateline = dateline or city
-    outlet = outlet or canonical_outlet(stamp_outlet)
+    outlet = outlet or canonical_outlet(stamp_outlet) or _outlet_of_url(article.url)
     lines = _paragraphs(drop_body_debris(lines, body))
     text = "\n".join(lines)
     if dateline_date and not top_date:
@@ -140,6 +141,13 @@ def clean(article: Article) -> Article:
     return dataclasses.replace(article, text=text, title=title, outlet=outlet, dateline=dateline,
                                published=published, published_from=source,
                                published_precision=precision)
+
+
+def _outlet_of_url(url: str | None) -> str | None:
+    try:
+        return outlet_from_host(urlsplit(url).hostname) if url else None
+    except ValueError:
+        return None
 
 
 def _skip_leading_credits(lines: list[str]) -> list[str]:

@@ -54,6 +54,30 @@ def canonical_outlet(name: str | None, city: str | None = None) -> str | None:
     return found
 
 
+def outlet_from_host(host: str | None) -> str | None:
+    """The outlet a web address names: its host, or the host without its leading labels
+    (``jatim.antaranews.com`` → ``antaranews.com``), under the table's name; a news
+    agency's regional subdomain names its edition.  An unknown host: its name without
+    ``www.``."""
+    if not host:
+        return None
+    labels = host.lower().strip(".").split(".")
+    if labels[0] in ("www", "m", "amp", "beta"):
+        labels = labels[1:]
+    for i in range(len(labels) - 1):
+        found = _table()["names"].get(key(".".join(labels[i:])))
+        if found:
+            edition = _edition_of_subdomain(found, labels[:i])
+            return edition or found
+    return ".".join(labels) or None
+
+
+def _edition_of_subdomain(national: str, subdomains: list[str]) -> str | None:
+    editions = {e for e in _table()["editions"].get(national, {}).values()}
+    wanted = {key(s) for s in subdomains}
+    return next((e for e in sorted(editions) if key(e.split(" ", 1)[1]) in wanted), None)
+
+
 def is_known(name: str) -> bool:
     return key(name) in _table()["names"]
 
