@@ -138,7 +138,8 @@ def _is_future(text: str, m: re.Match) -> bool:
     r = rules()
     before = text[max(0, m.start() - r["future_window"]): m.start()]
     before = SENTENCE_END.split(before)[-1]
-    return bool(r["future_before"].search(before) or r["future_after"].match(text, m.end(), m.end() + 20))
+    return bool(r["future_before"].search(before) or r["future_deadline"].search(before)
+                or r["future_after"].match(text, m.end(), m.end() + 20))
 
 
 def stated_days(text: str) -> list[Stated]:

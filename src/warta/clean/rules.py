@@ -84,6 +84,7 @@ def rules() -> dict:
     compiled["text_today"] = re.compile(data["text_today"], ic)
     compiled["future_before"] = re.compile(data["future_before"], ic)
     compiled["future_after"] = re.compile(data["future_after"], ic)
+    compiled["future_deadline"] = re.compile(data["future_deadline"], ic)
     compiled["not_cities"] = {w.lower() for w in data["not_cities"]}
     for key in ("headline", "debris", "page_date_lines", "bare_date_lines", "future_window"):
         compiled[key] = data[key]
