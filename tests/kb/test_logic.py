@@ -32,6 +32,8 @@ def test_normalise(name, type_, key):
     ("Direktur Utama Rina Hartono", "Rina Hartono"),
     ("Logam Sulawesi", "Logam Sulawesi"),   # "logam" is a title field, but no title opens it
     ("Menteri", "Menteri"),                 # all title: kept
+    ("Camat Dedi Supriadi", "Dedi Supriadi"),  # a head the roles' file alone had, once
+    ("Wagub Uu Ruzhanul", "Uu Ruzhanul"),
 ])
 def test_without_title(asked, name):
     assert resolve.without_title(asked) == name

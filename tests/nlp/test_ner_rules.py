@@ -15,6 +15,9 @@ def ents(doc):
     ("Kata Bapak Joko Santoso kemarin.", "Bapak Joko Santoso", "Joko Santoso"),
     ("Ucap Dirjen ILMATE Budi Hartono singkat.", "Dirjen ILMATE Budi Hartono", "Budi Hartono"),
     ("Hadir pula Prof. Dr. Rina Wulandari.", "Prof. Dr. Rina Wulandari", "Rina Wulandari"),
+    # heads that were only in the roles' title file before the two files became one
+    ("Kemarin Camat Dedi Supriadi hadir.", "Camat Dedi Supriadi", "Dedi Supriadi"),
+    ("Kemarin Panglima Agus Subiyanto hadir.", "Panglima Agus Subiyanto", "Agus Subiyanto"),
 ])
 def test_titles_leave_person_names(ruled, text, model, person):
     assert (person, "PER") in ents(ruled(text, {model: "PER"}))
