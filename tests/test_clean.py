@@ -245,6 +245,10 @@ def test_related_headlines_go_with_their_label(fixtures):
      "Paragraf pertama.\nParagraf kedua."),
     # a credit glued to the next word: the sentence ends, the credit goes
     ("JAKARTA - Paragraf pertama.\nCOPYRIGHT © KABAR NUSA 2024", "Paragraf pertama."),
+    # editors' initials, alone or after the last sentence; an acronym in a sentence stays
+    ("JAKARTA - Paragraf pertama.\nParagraf kedua. (nba)\n(ABD)", "Paragraf pertama.\nParagraf kedua."),
+    ("JAKARTA - Data dari Bursa Efek Indonesia (BEI)\nParagraf kedua.",
+     "Data dari Bursa Efek Indonesia (BEI)\nParagraf kedua."),
     ("JAKARTA - Warga berkumpul di alun-alun kemarin.DETIK.COM\nParagraf kedua.",
      "Warga berkumpul di alun-alun kemarin.\nParagraf kedua."),
     # "BACA JUGA:" alone, then the article goes on with a sentence
