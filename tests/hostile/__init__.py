@@ -1,0 +1,1 @@
+"""Hostile input, faults and kills: what each costs (see docs/reliability.md)."""
