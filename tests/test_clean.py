@@ -174,6 +174,12 @@ def test_byline_naming_the_outlet_and_a_date_line_after_pada():
         "detikcom", "Jakarta", dt.date(2022, 6, 5), "Isi berita singkat.")
 
 
+def test_a_labelled_date_line_at_the_foot_of_the_page():
+    a = cleaned("Judul Berita Tentang Pasar\n\nJAKARTA - Isi berita.\n\nParagraf dua.\n\nParagraf tiga.\n\n"
+                "Paragraf empat.\n\nParagraf lima.\n\nParagraf enam.\n\nDiterbitkan: 4 Maret 2024")
+    assert a.published == dt.date(2024, 3, 4) and "Diterbitkan" not in a.text
+
+
 def test_a_headline_ending_in_a_date_is_not_a_date_line():
     a = cleaned("Jadwal Libur Sekolah Dimulai 20 Juni 2025\n\nIsi berita tentang libur sekolah.")
     assert a.title == "Jadwal Libur Sekolah Dimulai 20 Juni 2025" and a.published is None

@@ -102,6 +102,7 @@ LINES = [
 ]
 
 FIRST_PARAGRAPH = [  # shapes read only where the body begins
+    ("Jakarta, Kabar Desa Online - Warga menanam seribu pohon.", "Kabar Desa Online", "Jakarta"),
     ("Jakarta - Presiden melantik tiga duta besar.", None, "Jakarta"),
     ("Jakarta: Menteri Keuangan Ardi Santosa memaparkan anggaran.", None, "Jakarta"),
     ("Bandung -", None, "Bandung"),
@@ -158,6 +159,15 @@ def test_each_alias_names_one_outlet():
 ])
 def test_canonical_outlet(written, city, expected):
     assert canonical_outlet(written, city) == expected
+
+
+@pytest.mark.parametrize("byline", [
+    "Laporan Wartawan Tribun Jabar, Dewi Sartika",
+    "Laporan Reporter TribunJabar.id, Dewi Sartika",
+])
+def test_byline_names_the_outlet(byline):
+    a = clean(Article(source="t.txt", raw=f"Judul Berita Tentang Pasar\n{byline}\n\nBANDUNG - Isi berita."))
+    assert (a.outlet, a.dateline, a.text) == ("Tribun Jabar", "Bandung", "Isi berita.")
 
 
 def test_site_name_from_metadata_is_normalised():

@@ -31,7 +31,7 @@ from .rules import rules
 __all__ = ["canonical_outlet", "clean", "date_from_text", "date_from_url", "looks_like_headline",
            "normalize", "split_dateline"]
 
-DATELINE_PARAGRAPHS = 3  # the dateline prefix is looked for in this many first paragraphs
+DATELINE_PARAGRAPHS = 5  # the dateline prefix is looked for in this many first paragraphs
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
 _SPACES = re.compile(r" {2,}")
 
@@ -99,9 +99,9 @@ def _dateline_date(paragraph: str):
 def _find_dateline(lines: list[str]):
     """(index, rest, outlet, city, date) of the first paragraph opening with a dateline."""
     first = next((i for i, ln in enumerate(lines) if ln), 0)
-    for i, line in enumerate(lines[: DATELINE_PARAGRAPHS * 2]):
-        if not line:
-            continue
+    paragraphs = [i for i, ln in enumerate(lines) if ln][:DATELINE_PARAGRAPHS]
+    for i in paragraphs:
+        line = lines[i]
         rest, outlet, city = split_dateline(line, first=i == first or _only_debris_above(lines, i))
         if rest is not line:
             return i, rest, outlet, city, _dateline_date(line)

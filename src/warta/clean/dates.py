@@ -84,15 +84,17 @@ def _stamp_prefix_ok(match: re.Match) -> bool:
 
 def page_date(line: str, index: int) -> re.Match | None:
     """The match of a date line printed by the page, or None.  Lines near the top are read
-    bare ("Rabu, 22 Oktober 2025"); further down only with a time or a label."""
+    bare ("Rabu, 22 Oktober 2025"); further down with a time or an outlet; anywhere with a
+    label ("Diterbitkan …")."""
     r = rules()
-    if not line or index >= r["page_date_lines"]:
+    if not line or len(line) > 200 and index >= r["bare_date_lines"]:
         return None
     for pattern in r["date_lines"]:
         m = pattern.match(line)
         if m and _day_ok(m) and _stamp_prefix_ok(m):
             parts = m.groupdict()
-            if index < r["bare_date_lines"] or parts.get("time") or parts.get("label") or parts.get("prefix"):
+            if (index < r["bare_date_lines"] or parts.get("label")
+                    or index < r["page_date_lines"] and (parts.get("time") or parts.get("prefix"))):
                 return m
     return None
 

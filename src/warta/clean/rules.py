@@ -72,7 +72,7 @@ def rules() -> dict:
     compiled["datelines"] = [compile_rule(p) for p in data["datelines"]]  # case matters here
     compiled["datelines_first"] = [compile_rule(p) for p in data["datelines_first"]]
     compiled["glued_credit"] = compile_rule(data["glued_credit"])
-    compiled["byline_outlet"] = compile_rule(data["byline_outlet"])
+    compiled["byline_outlet"] = compile_rule(data["byline_outlet"], ic)
     labels = _alternation(data["related_labels"]).replace(r"\ ", r"\s{1,3}")
     # the label, then a separator, the end of the line or (no separator) a capital
     compiled["related_label"] = re.compile(
