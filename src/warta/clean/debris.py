@@ -93,7 +93,8 @@ def drop_boilerplate(lines: list[str]) -> list[str]:
                 continue
             block = None
             if (m := _related_label(line)) is not None:
-                block = "related" + ("+" if line[m.end():].strip() else "")
+                # a bare label heads a list; "Baca juga: Judul" is one entry, the list itself
+                block = None if line[m.end():].strip() else "related"
                 continue
             if (m := r["credit_label"].match(line)) and not line[m.end():].strip():
                 _pop_caption(kept)
