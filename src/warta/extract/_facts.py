@@ -7,54 +7,14 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
-import functools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from .. import lang
 from ..model import Entity, Event, Money, Percent, Quantity, Quote, Role, Span, TimeValue
+from ..sentences import repair as repair_sentences, split as split_sentences
 
 TOKEN = re.compile(r"[(),]|[^\s(),]+")
-_BREAK = re.compile(r"[.!?…]+[\"”’»)]*(?=\s+[\"“‘«(]?[A-Z0-9])|\n+")
-
-
-@functools.cache
-def _abbreviations() -> frozenset[str]:
-    return frozenset(w.casefold() for w in lang.load("sentence_breaks")["abbreviations"])
-
-
-def split_sentences(text: str) -> list[Span]:
-    """Sentence spans of ``text``: at a stop before a capital, and at every line break.
-
-    >>> split_sentences("PT. Maju Tbk. tumbuh. Laba naik.\\nBaru")
-    [(0, 21), (22, 32), (33, 37)]
-    """
-    out, start = [], 0
-    for m in _BREAK.finditer(text):
-        if m.group().startswith(".") and _before_is_abbreviation(text, m.start()):
-            continue
-        end = m.end() if not m.group().startswith("\n") else m.start()
-        _add(out, text, start, end)
-        start = m.end()
-    _add(out, text, start, len(text))
-    return out
-
-
-def _before_is_abbreviation(text: str, dot: int) -> bool:
-    word = re.search(r"(\w+)$", text[max(0, dot - 12):dot])
-    return bool(word) and (word.group(1).casefold() in _abbreviations() or len(word.group(1)) == 1)
-
-
-def _add(out: list[Span], text: str, start: int, end: int) -> None:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    if end > start:
-        out.append((start, end))
-
-
 @dataclass(frozen=True)
 class Mention:
     start: int
@@ -90,7 +50,7 @@ class View:
         """The View of ``text`` with ``entities``; sentences from the NLP stage (repaired)
         or, without them, the fallback splitter's."""
         entities = list(entities)
-        spans = repair(text, sentences) if sentences else split_sentences(text)
+        spans = repair_sentences(text, sentences) if sentences else split_sentences(text)
         return cls(text, entities, spans, mentions_of(entities))
 
     # -- mentions -------------------------------------------------------------------
@@ -167,20 +127,6 @@ def mentions_of(entities: list[Entity]) -> list[Mention]:
 
 
 _PUNCT = ".;:!?\"“”‘’«»'"
-
-
-def repair(text: str, given: Iterable[Span]) -> list[Span]:
-    """Sentences from the NLP stage, trimmed of white space and joined again where one
-    was cut after an abbreviation ("PT. Maju …", "Co., Ltd. …")."""
-    out: list[Span] = []
-    for s, e in given:
-        before = len(out)
-        _add(out, text, s, e)
-        if len(out) > before and len(out) > 1:
-            ps, pe = out[-2]
-            if text[pe - 1] == "." and _before_is_abbreviation(text, pe - 1):
-                out[-2:] = [(ps, out[-1][1])]
-    return out
 
 
 def words(text: str) -> list[str]:

@@ -25,6 +25,7 @@ from dataclasses import dataclass, replace
 
 from .. import lang
 from ..model import TimeValue
+from ..sentences import crosses
 from ..words import alternation
 from . import numbers
 from ._spans import lookup
@@ -425,7 +426,7 @@ def _sentence_year(text: str, f: Found, found: tuple[Found, ...]) -> int | None:
     """For a day-month of an undated article: the one year stated in its sentence (its
     weekday, when given, must fit that year)."""
     years = {g.year for g in found if g.kind == "year" and g.year is not None
-             and not re.search(r"[.!?](?:\s|$)|\n", text[min(f.end, g.end):max(f.start, g.start)])}
+             and not crosses(text, min(f.end, g.end), max(f.start, g.start))}
     return years.pop() if len(years) == 1 else None
 
 

@@ -10,21 +10,14 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .. import lang
 from ..errors import UsageError
+from ..sentences import is_abbreviation
 from . import rules, tokenizer  # noqa: F401  (register the rules and tokenizer factories)
 from .ops import use_blas_ops
 
 MODEL_DIR = Path(__file__).resolve().parent.parent / "models" / "ner_id"
 #: the model is loaded with warta's tokenizer (same rules, no slow special-case table)
 FAST_TOKENIZER = {"nlp": {"tokenizer": {"@tokenizers": "warta.id_tokenizer.v1"}}}
-
-
-@functools.cache
-def _abbreviations() -> frozenset[str]:
-    """Abbreviations after which a stop never ends a sentence (not the closing ones)."""
-    data = lang.load("sentence_breaks")
-    return frozenset(w.casefold() for w in data["abbreviations"]) - {w.casefold() for w in data["closing"]}
 
 
 def _after_abbreviation(doc: Doc, i: int) -> bool:
@@ -39,7 +32,7 @@ def _after_abbreviation(doc: Doc, i: int) -> bool:
         word = doc[j].text[:-1]
     else:
         return False
-    return word.casefold() in _abbreviations()
+    return is_abbreviation(word, closing=False)  # "… PT Maju Tbk. Perusahaan itu …" ends
 
 
 @Language.component("warta_paragraphs", assigns=["token.is_sent_start"])
