@@ -173,6 +173,10 @@ def test_byline_names_the_outlet(byline):
 def test_site_name_from_metadata_is_normalised():
     a = clean(Article(source="t.html", raw="Isi berita singkat.", outlet="detikNews", title="Judul"))
     assert a.outlet == "detikcom"
+    a = clean(Article(source="t.html", raw="Kediri (ANTARA) - Isi berita.", outlet="Antaranews.com", title="Judul"))
+    assert a.outlet == "ANTARA News"  # the site name wins; it names the national service
+    a = clean(Article(source="t.html", raw="Kediri (ANTARA) - Isi berita.", outlet="ANTARA", title="Judul"))
+    assert a.outlet == "ANTARA Jatim"
 
 
 @pytest.mark.parametrize("url, expected", [

@@ -117,30 +117,33 @@ def clean(article: Article) -> Article:
     """The article with clean ``text`` and its title, outlet, dateline and date filled in."""
     lines = normalize(article.raw).split("\n")
     lines, top_date, top_precision, stamp_outlet = take_date_lines(lines)
-    lines = _paragraphs(drop_boilerplate(lines))
-    title = article.title.strip() if article.title else None
-    if lines and title and lines[0].strip().lower() == title.lower():
-        lines = _paragraphs(lines[1:])  # the page repeats its headline in the body
-    elif lines and title is None:
-        lines = _skip_leading_credits(lines)
-        if looks_like_headline(lines[0]) and len(lines) > 1:
-            title, lines = lines[0], _paragraphs(lines[1:])
-    outlet, dateline = canonical_outlet(article.outlet), article.dateline
-    body, dateline_date = 0, None
+    title, lines = _take_title(_paragraphs(drop_boilerplate(lines)), article.title)
+    body, found_outlet, city, dateline_date = 0, None, None, None
     if found := _find_dateline(lines):
-        body, rest, found_outlet, city, dateline_date = found
-        lines[body] = rest
-        outlet = outlet or found_outlet
-        dateline = dateline or city
-    outlet = outlet or canonical_outlet(stamp_outlet) or _outlet_of_url(article.url)
-    lines = _paragraphs(drop_body_debris(lines, body))
-    text = "\n".join(lines)
+        body, lines[body], found_outlet, city, dateline_date = found
+    # the reader's site name first (its regional edition told by the dateline city)
+    outlet = (canonical_outlet(article.outlet, city) or found_outlet
+              or canonical_outlet(stamp_outlet) or _outlet_of_url(article.url))
+    text = "\n".join(_paragraphs(drop_body_debris(lines, body)))
     if dateline_date and not top_date:
         top_date, top_precision = dateline_date, "day"
     published, source, precision = _published(article, top_date, top_precision, text)
-    return dataclasses.replace(article, text=text, title=title, outlet=outlet, dateline=dateline,
-                               published=published, published_from=source,
-                               published_precision=precision)
+    return dataclasses.replace(article, text=text, title=title, outlet=outlet,
+                               dateline=article.dateline or city, published=published,
+                               published_from=source, published_precision=precision)
+
+
+def _take_title(lines: list[str], title: str | None) -> tuple[str | None, list[str]]:
+    """(title, lines without it): the reader's title (dropped where the page repeats it as
+    the first line) or a headline-like first line."""
+    title = title.strip() if title else None
+    if lines and title and lines[0].strip().lower() == title.lower():
+        return title, _paragraphs(lines[1:])
+    if lines and title is None:
+        lines = _skip_leading_credits(lines)
+        if looks_like_headline(lines[0]) and len(lines) > 1:
+            return lines[0], _paragraphs(lines[1:])
+    return title, lines
 
 
 def _outlet_of_url(url: str | None) -> str | None:
