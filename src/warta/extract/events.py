@@ -70,6 +70,7 @@ class Triggers:
     public_bodies: tuple[str, ...]
     phrase_stops: frozenset[str]
     anaphor: re.Pattern
+    party_joiner: re.Pattern
 
 
 def _words(words: list[str], suffix: str = "") -> re.Pattern:
@@ -105,6 +106,7 @@ def triggers() -> Triggers:
         public_bodies=tuple(w.casefold() for w in d["public_bodies"]),
         phrase_stops=frozenset(w.casefold() for w in d["phrase_stops"]),
         anaphor=re.compile(rf"\s+(?:\w+\s+)?{alternation(d['anaphors'])}(?!\w)", re.I),
+        party_joiner=re.compile(rf"\s+{alternation(d['party_joiners'])}\s+"),
         place_marker=re.compile(rf"(?<!\w){alternation(d['place_markers'])}\s+(?:\w+\s+)?$", re.I),
         subject_gap=frozenset(w.casefold() for w in d["subject_gap"] for w in w.split())
         | frozenset(w for link in lang.titles().post_links for w in link) | lang.titles().connectors,
@@ -492,7 +494,7 @@ def _joined_countries(v: View, sent, parties: list[str]) -> list[str]:
     mentions = _in(v, sent, ("ORG", "LOC"))
     out = []
     for a, b in zip(mentions, mentions[1:]):
-        if not re.fullmatch(r"\s+(?:dan|dengan)\s+", v.text[a.end:b.start]):
+        if not triggers().party_joiner.fullmatch(v.text[a.end:b.start]):
             continue
         for party, other in ((a, b), (b, a)):
             if party.entity.name in parties and other.entity.type == "LOC":
