@@ -1,7 +1,7 @@
 """Rewrite the golden files: ``tests/golden/<case>/expected.json`` from ``input.txt``.
 
 Each case's ``expected.json`` keeps its ``published`` date (the article date the case is
-read against); every other key is rewritten with what the registered extractors give now.
+read against); every other key is rewritten with what the extractors (``extract.EXTRACTORS``) give now.
 Review the diff before committing it.
 
     python tests/golden/regen.py            # every case with an expected.json

@@ -43,7 +43,7 @@ LINKERS: tuple[tuple[str, Linker], ...] = (
     ("events", events.events),
 )
 
-__all__ = ["EXTRACTORS", "LINKERS", "Facts", "View", "link", "run"]
+__all__ = ["EXTRACTORS", "Facts", "LINKERS", "View", "link", "run"]
 
 
 def run(text: str, published: dt.date | None = None) -> dict[str, list[Any]]:
