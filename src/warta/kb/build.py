@@ -127,7 +127,8 @@ def _facts(s: Session, entity_of: dict[int, int], story_of: dict[int, tuple[int,
     statements = []
     for a in s.execute(select(ArticleRow.id, ArticleRow.text, ArticleRow.outlet)):
         figures = [{"id": r.id, "kind": r.kind, "value": r.value, "unit": r.unit, "text": r.text,
-                    "qualifier": (r.data or {}).get("qualifier"), "start": r.start, "end": r.end}
+                    "qualifier": (r.data or {}).get("qualifier"), "start": r.start, "end": r.end,
+                    "idr": (r.data or {}).get("idr")}
                    for r in items[a.id] if r.kind in FIGURE_KINDS and not (r.data or {}).get("vague")]
         dates = [{"value": r.value_text, "precision": r.unit, "start": r.start, "end": r.end}
                  for r in items[a.id] if r.kind == "date"]
@@ -140,7 +141,8 @@ def _facts(s: Session, entity_of: dict[int, int], story_of: dict[int, tuple[int,
 
 def _write_fact(s: Session, fid: int, fact: factmod.Fact) -> None:
     values = [{"value": g[0].value, "articles": sorted({x.article for x in g}),
-               "outlets": sorted({x.outlet or "?" for x in g})} for g in fact.groups]
+               "outlets": sorted({x.outlet or "?" for x in g}), "text": g[0].text,
+               **({"reason": why} if why else {})} for g, why in zip(fact.groups, fact.reasons)]
     s.execute(insert(FactRow), [{
         "id": fid, "key": json.dumps(fact.key, default=str), "subject_id": fact.subject,
         "subject": fact.subject_name, "measure": fact.measure, "period": fact.period,
