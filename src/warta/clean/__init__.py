@@ -1,4 +1,4 @@
-"""Indonesian news cleaning: boilerplate out; title, outlet, dateline and date found.
+r"""Indonesian news cleaning: boilerplate out; title, outlet, dateline and date found.
 
 ``clean(article)`` returns a new Article whose ``text`` is the article body without page
 debris (``clean.debris``: related-news lists, share buttons, captions and credits, menus,
