@@ -203,6 +203,8 @@ def test_a_headline_ending_in_a_date_is_not_a_date_line():
     # no day name at all: the day the text calls today, in the year it names most
     ("Pameran 2024 yang dibuka hari ini (30/4) diikuti 40 merek; target 2030.", dt.date(2024, 4, 30)),
     ("Pameran yang dibuka hari ini (30/4) tanpa tahun.", None),
+    ("Laporan pertama di tahun 2023 dirilis (2/1), kata kepala badan.", dt.date(2023, 1, 2)),
+    ("Skor akhir 2/1 pada laga 2023, rasio (2/1)2 bukan tanggal.", None),
 ])
 def test_news_day(text, expected):
     assert date_from_text(text) == expected
@@ -288,6 +290,8 @@ def _seconds(text: str) -> float:
     ("x" * 60 + "-") * 500,
     "1/1/" * 8000,
     "Sumber :\n" * 4000,
+    "kata dia (1/1) 2020 " * 2000,
+    "Kamis (12/3) 2020 " * 2000,
 ])
 def test_hostile_input_costs_like_a_normal_article(fixtures, hostile):
     normal = (fixtures / "noisy.txt").read_text(encoding="utf-8")

@@ -8,6 +8,7 @@ on the weekday written beside it; the clock is never read.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from collections import Counter
@@ -196,14 +197,29 @@ def news_day(text: str) -> dt.date | None:
     return next((d for d in full if d), None)
 
 
+def _year_finder(text: str):
+    """A function: the year written nearest to a position of ``text`` (None when none is)."""
+    found = [(m.start(), int(m.group("year"))) for m in rules()["text_years"].finditer(text)]
+    starts = [start for start, _ in found]
+
+    def nearest(at: int) -> int | None:
+        i = bisect.bisect_left(starts, at)
+        near = [found[j] for j in (i - 1, i) if 0 <= j < len(found)]
+        return min(near, key=lambda f: abs(f[0] - at))[1] if near else None
+    return nearest
+
+
 def _today(text: str) -> dt.date | None:
-    """The day the text calls today ("hari ini (30/4)"), in the year written nearest to it."""
-    m = rules()["text_today"].search(text)
-    if m is None:
-        return None
-    years = [(abs(y.start() - m.start()), int(y.group("year"))) for y in rules()["text_years"].finditer(text)]
-    year = _year(m.group("year")) or (min(years)[1] if years else None)
-    return _real(year, int(m.group("monthnum")), int(m.group("day"))) if year else None
+    """The day the text calls today ("hari ini (30/4)"), else the latest bare "(2/1)" after
+    a word, in the year written nearest to it."""
+    r = rules()
+    nearest = _year_finder(text)
+    if m := r["text_today"].search(text):
+        year = _year(m.group("year")) or nearest(m.start())
+        return _real(year, int(m.group("monthnum")), int(m.group("day"))) if year else None
+    days = [_real(year, int(m.group("monthnum")), int(m.group("day")))
+            for m in r["text_bare_day"].finditer(text) if (year := nearest(m.start()))]
+    return max((d for d in days if d), default=None)
 
 
 def date_from_text(text: str) -> dt.date | None:

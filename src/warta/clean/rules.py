@@ -82,6 +82,7 @@ def rules() -> dict:
     compiled["update_label"] = re.compile(rf"\b(?:{_alternation(data['page_update_labels'])})\b", ic)
     compiled["text_years"] = re.compile(data["text_years"])
     compiled["text_today"] = re.compile(data["text_today"], ic)
+    compiled["text_bare_day"] = re.compile(data["text_bare_day"])
     compiled["future_before"] = re.compile(data["future_before"], ic)
     compiled["future_after"] = re.compile(data["future_after"], ic)
     compiled["future_deadline"] = re.compile(data["future_deadline"], ic)
