@@ -131,6 +131,15 @@ def test_sentences_are_not_first_paragraph_datelines(paragraph):
     assert split_dateline(paragraph, first=True) == (paragraph, None, None)
 
 
+@pytest.mark.parametrize("raw, outlet, city", [
+    ("Judul Berita Tentang Pasar\nSuara.com -\nIsi berita.", "Suara.com", None),
+    ("Judul Berita Tentang Pasar\nBANDUNG, AYOBANDUNG.COM --\nIsi berita.", "Ayobandung.com", "Bandung"),
+])
+def test_dateline_on_a_line_of_its_own(raw, outlet, city):
+    a = clean(Article(source="t.txt", raw=raw))
+    assert (a.outlet, a.dateline, a.text) == (outlet, city, "Isi berita.")
+
+
 def test_every_outlet_has_a_test_line():
     named = {o for _, o, _ in LINES + FIRST_PARAGRAPH if o}
     table = {o["name"] for o in lang.load("outlets")["outlets"]}

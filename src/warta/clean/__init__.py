@@ -67,7 +67,7 @@ def _paragraphs(lines: list[str]) -> list[str]:
 def _dateline_match(paragraph: str, first: bool) -> re.Match | None:
     r = rules()
     for pattern in r["datelines"]:
-        if (m := pattern.match(paragraph)) and (m.end() < len(paragraph) or m.groupdict().get("city")):
+        if (m := pattern.match(paragraph)) and (m.end() < len(paragraph) or m.group(0).rstrip()[-1:] in "-–—|].:"):
             return m
     for pattern in r["datelines_first"] if first else ():
         m = pattern.match(paragraph)
