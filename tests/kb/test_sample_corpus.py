@@ -58,16 +58,47 @@ def fact_values(fact: dict) -> dict[float, set[str]]:
 
 def test_the_planted_conflicts_are_found(kb):
     conflicts = kb.conflicts()
-    by_measure = {(c["measure"], c["unit"]): c for c in conflicts}
-    investment = by_measure[("investment", "idr")]
+    by_measure = {c["measure"]: c for c in conflicts}
+    investment = by_measure["investment"]
+    assert investment["unit"] == "IDR"
     assert fact_values(investment) == {12e12: {"KABARINDUSTRI.ID", "ANTARANUSA"}, 15e12: {"WARTAEKONOMI.co"}}
-    workers = by_measure[("workers", "workers")]
+    assert [v.get("reason", {}).get("why") for v in investment["values"]] == [None, "differs"]
+    workers = by_measure["workers"]
     assert set(fact_values(workers)) == {3000, 5000}
+    assert sorted(by_measure) == ["investment", "workers"]  # and no other
+
+
+def _fact(kb, measure, value):
+    found = [f for f in kb.facts() if f["measure"] == measure and f["value"] == value]
+    assert found, (measure, value)
+    return found[0]
+
+
+@pytest.mark.parametrize("measure, value, period, unit, subject", [
+    ("revenue", 1.44e12, "2025-H1", "IDR", "PT Baterai Nusantara Energi Tbk"),   # "Perseroan … pendapatan"
+    ("net_profit", 212e9, "2025-H1", "IDR", "PT Baterai Nusantara Energi Tbk"),  # "laba bersih", not revenue
+    ("capacity_target", 140, "2030", "GWh", None),                              # a target, unit as written
+    ("capacity", 10, None, "GWh per tahun", "PT Baterai Nusantara Energi Tbk"),  # not the speaker's
+    ("growth_yoy", 5.75, "2025-Q3", "percent", None),                           # "kuartal III 2025"
+    ("market_share", 11.8, "2025-Q2", "percent", None),
+])
+def test_sample_facts_have_their_measure_period_unit_and_subject(kb, measure, value, period, unit, subject):
+    fact = _fact(kb, measure, value)
+    assert (fact["period"], fact["unit"]) == (period, unit)
+    if subject:
+        assert fact["subject"] == subject
+
+
+def test_a_level_after_naik_dari_keeps_the_period_it_names(kb):
+    """"naik dari 9,6% pada periode yang sama tahun lalu", after kuartal II 2025: 2024-Q2."""
+    rows = [s for f in kb.facts() for s in f["statements"] if s["text"] == "9,6%"]
+    facts = [f for f in kb.facts() if any(s["text"] == "9,6%" for s in f["statements"])]
+    assert rows and facts[0]["measure"] == "market_share" and facts[0]["period"] == "2024-Q2"
 
 
 def test_close_values_corroborate_instead_of_conflicting(kb):
     story = kb.story(story_of(kb)["05_kabarindustri_kunjungan-kerja-korea.txt"])
-    first_phase = [f for f in story["facts"] if f["unit"] == "idr" and 1.4e12 <= f["value"] <= 1.6e12]
+    first_phase = [f for f in story["facts"] if f["unit"] == "IDR" and 1.4e12 <= f["value"] <= 1.6e12]
     assert first_phase and all(f["status"] == "corroborated" for f in first_phase)
     assert not [f for f in story["facts"] if f["status"] == "conflict"]
 
