@@ -128,7 +128,7 @@ def _facts(s: Session, entity_of: dict[int, int], story_of: dict[int, tuple[int,
     for a in s.execute(select(ArticleRow.id, ArticleRow.text, ArticleRow.outlet)):
         figures = [{"id": r.id, "kind": r.kind, "value": r.value, "unit": r.unit, "text": r.text,
                     "qualifier": (r.data or {}).get("qualifier"), "start": r.start, "end": r.end,
-                    "idr": (r.data or {}).get("idr")}
+                    "idr": (r.data or {}).get("idr"), "range": (r.data or {}).get("range_id")}
                    for r in items[a.id] if r.kind in FIGURE_KINDS and not (r.data or {}).get("vague")]
         dates = [{"value": r.value_text, "precision": r.unit, "start": r.start, "end": r.end}
                  for r in items[a.id] if r.kind == "date"]
