@@ -294,30 +294,42 @@ def _private_attributes() -> list[str]:
 
 # --- every module imports alone ----------------------------------------------------------
 
-#: third-party packages imported once before the modules are tried: they cannot hide an
-#: import-order bug between warta's own modules, and importing them once (not 70 times)
-#: keeps the check fast
-_PRELOAD = ("spacy", "spacy.tokens", "spacy.language", "spacy.util", "thinc.api", "numpy",
-            "sqlalchemy", "sqlalchemy.orm", "yaml", "typer", "rich", "fastapi", "jinja2",
-            "trafilatura", "feedparser", "warcio", "rapidfuzz", "datasketch", "holidays",
-            "currency_converter", "py3langid", "charset_normalizer", "pyarrow")
-
-#: run in a fresh interpreter: import the third-party packages, check that no warta module
-#: came with them, then try each module in a forked child (a process where no warta module
-#: has been imported yet; two at a time) and print {module: traceback} of the failures
+#: run in a fresh interpreter: a forked probe imports every module once and lists the other
+#: (third-party) modules they brought; those are imported here, once, so that each module's
+#: own check costs only warta's imports; then each module is tried in a forked child (a
+#: process where no warta module has been imported yet; two at a time), and the failures
+#: are printed as {module: traceback}.  Third-party modules imported early cannot hide an
+#: import-order bug between warta's own modules.
 _ALONE = r"""
 import importlib, json, os, sys, tempfile, traceback
-for dep in json.loads(sys.argv[1]):
-    try:
-        importlib.import_module(dep)
-    except ImportError:
-        pass
-early = sorted(m for m in sys.modules if m == "warta" or m.startswith("warta."))
-assert not early, f"imported by the preloaded packages: {early}"
-sys.stdout.flush()
-todo, running, failures = json.loads(sys.argv[2]), {}, {}
+
+
+def is_warta(name):
+    return name == "warta" or name.startswith("warta.")
+
+
+todo, running, failures = json.loads(sys.argv[1]), {}, {}
 width = max(1, min(2, os.cpu_count() or 1))
 with tempfile.TemporaryDirectory() as tmp:
+    probe = os.path.join(tmp, "probe")
+    if os.fork() == 0:
+        for module in todo:
+            try:
+                importlib.import_module(module)
+            except BaseException:
+                pass
+        with open(probe, "w") as fh:
+            json.dump([m for m in list(sys.modules) if not is_warta(m)], fh)
+        os._exit(0)
+    os.wait()
+    for dep in json.load(open(probe)) if os.path.exists(probe) else ():
+        try:
+            importlib.import_module(dep)
+        except BaseException:
+            pass
+    early = sorted(m for m in sys.modules if is_warta(m))
+    assert not early, f"imported with the third-party modules: {early}"
+    sys.stdout.flush()
     while todo or running:
         while todo and len(running) < width:
             module = todo.pop(0)
@@ -342,10 +354,10 @@ print("\n" + json.dumps(dict(sorted(failures.items()))))
 """
 
 
-def _import_alone(names: list[str], preload: tuple[str, ...] = _PRELOAD) -> dict[str, str]:
+def _import_alone(names: list[str]) -> dict[str, str]:
     """{module: traceback} of the ``names`` that fail to import in a fresh interpreter."""
     if hasattr(os, "fork"):
-        proc = subprocess.run([sys.executable, "-c", _ALONE, json.dumps(preload), json.dumps(names)],
+        proc = subprocess.run([sys.executable, "-c", _ALONE, json.dumps(names)],
                               capture_output=True, text=True, timeout=600, cwd=SRC.parent)
         assert proc.returncode == 0, proc.stderr
         return json.loads(proc.stdout.strip().splitlines()[-1])
@@ -366,7 +378,7 @@ def test_every_module_imports_alone_in_a_fresh_interpreter():
 
 
 def test_a_module_that_cannot_import_alone_is_reported():
-    failures = _import_alone(["warta.errors", "warta.no_such_module"], preload=())
+    failures = _import_alone(["warta.errors", "warta.no_such_module"])
     assert list(failures) == ["warta.no_such_module"]
     assert "ModuleNotFoundError" in failures["warta.no_such_module"]
 
