@@ -253,6 +253,11 @@ def test_related_headlines_go_with_their_label(fixtures):
      "Paragraf pertama.\nParagraf kedua."),
     # a credit glued to the next word: the sentence ends, the credit goes
     ("JAKARTA - Paragraf pertama.\nCOPYRIGHT © KABAR NUSA 2024", "Paragraf pertama."),
+    # a credit label alone takes its credit lines and the caption above; a quote above stays
+    ("JAKARTA - Paragraf pertama.\nWarga menonton festival di alun-alun.\nFoto :\n• KABAR/Rudi\nParagraf kedua.",
+     "Paragraf pertama.\nParagraf kedua."),
+    ("JAKARTA - Paragraf pertama.\n\"Kami siap,\" kata Rudi.\nFoto :\n• KABAR/Rudi\nParagraf kedua.",
+     "Paragraf pertama.\n\"Kami siap,\" kata Rudi.\nParagraf kedua."),
     # editors' initials, alone or after the last sentence; an acronym in a sentence stays
     ("JAKARTA - Paragraf pertama.\nParagraf kedua. (nba)\n(ABD)", "Paragraf pertama.\nParagraf kedua."),
     ("JAKARTA - Data dari Bursa Efek Indonesia (BEI)\nParagraf kedua.",

@@ -17,6 +17,7 @@ from .rules import rules
 SENTENCE_END = re.compile(r"[.!?…:;\"”’)\]]$")
 SENTENCE = re.compile(r"[.!?\"”’]$")  # how a sentence (not a caption or credit) ends
 OPENS_QUOTE = re.compile(r"^[\"“‘']")
+QUOTE_MARK = re.compile(r"[\"“”]")
 BULLET = re.compile(r"^(?:[-–—•*·]|\d{1,2}[.)])\s")
 WORD = re.compile(r"[^\W\d_][\w'’-]*")
 
@@ -59,12 +60,12 @@ def _unglue(line: str) -> list[str]:
 
 def _pop_caption(kept: list[str]) -> None:
     """Drop the caption line above a credit label (the last non-blank line kept, when it
-    is short, not the headline and not a quote)."""
+    is short, not the headline and quotes no one: a paragraph quoting someone stays)."""
     limit = rules()["debris"]["caption_max_words"]
     i = len(kept) - 1
     while i >= 0 and not kept[i]:
         i -= 1
-    if i > 0 and len(kept[i].split()) <= limit and not OPENS_QUOTE.match(kept[i]):
+    if i > 0 and len(kept[i].split()) <= limit and not QUOTE_MARK.search(kept[i]):
         del kept[i:]
 
 
@@ -73,8 +74,8 @@ def _under_label(line: str, block: str) -> bool:
     entry, then entries in a row (a headline, or a short credit line)."""
     if not line:
         return not block.endswith("+")
-    if block.startswith("credit"):
-        return len(line.split()) <= 6 or headline_like(line)
+    if block.startswith("credit"):   # "• ANTARA/Nama", "Dok. Humas": a bullet or a short name
+        return bool(BULLET.match(line)) or headline_like(line) and len(line.split()) <= 6
     return headline_like(line) and not BULLET.match(line)
 
 
