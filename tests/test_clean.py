@@ -245,6 +245,11 @@ def test_related_headlines_go_with_their_label(fixtures):
     # a sentence-cased line without punctuation, and a list after a colon, stay
     ("JAKARTA - Daftar tarif baru:\n- Golongan rumah tangga kecil Rp1.000\n- Golongan bisnis Rp2.000\nPenutup.",
      "Daftar tarif baru:\n- Golongan rumah tangga kecil Rp1.000\n- Golongan bisnis Rp2.000\nPenutup."),
+    # the items of a list opened by a colon stay, however they look
+    ("JAKARTA - Lima menteri baru dilantik:\nMenteri Keuangan\nMenteri Pemuda dan Olahraga\n"
+     "Menteri Koperasi\nMenteri Koordinator Bidang Politik dan Keamanan Republik Indonesia\nParagraf kedua.",
+     "Lima menteri baru dilantik:\nMenteri Keuangan\nMenteri Pemuda dan Olahraga\nMenteri Koperasi\n"
+     "Menteri Koordinator Bidang Politik dan Keamanan Republik Indonesia\nParagraf kedua."),
     # a run of short link-like lines (a menu) goes; a short line alone stays
     ("JAKARTA - Paragraf pertama.\nBeranda\nNasional\nEkonomi\nOlahraga\nParagraf kedua.",
      "Paragraf pertama.\nParagraf kedua."),

@@ -117,19 +117,23 @@ def drop_boilerplate(lines: list[str]) -> list[str]:
 def drop_body_debris(lines: list[str], body: int) -> list[str]:
     """Paragraphs (lines of ``lines`` from index ``body`` on, the first paragraph of the
     article body) without related headlines and link runs; the lines above ``body`` that
-    are not sentences (captions and credits between headline and dateline) go too."""
+    are not sentences (captions and credits between headline and dateline) go too.  The
+    items of a list a line ending in a colon opens are kept."""
     head = [ln for ln in lines[:body] if not ln or SENTENCE.search(ln)]
     rest = lines[body:]
     d = rules()["debris"]
-    out = []
+    out, kept_list = [], []
+    listing = False     # inside a list opened by "...:" (its short items are not debris)
     for i, line in enumerate(rest):
-        last = i == len(rest) - 1
-        n = len(line.split())
-        if (i > 0 and not last and headline_like(line) and not BULLET.match(line)
-                and d["headline_min_words"] <= n and title_cased(line) and not line.endswith(":")):
+        if line:
+            listing = line.endswith(":") or listing and headline_like(line)
+        if listing and line:
+            kept_list.append(len(out))
+        if (not listing and 0 < i < len(rest) - 1 and headline_like(line) and not BULLET.match(line)
+                and d["headline_min_words"] <= len(line.split()) and title_cased(line)):
             continue
         out.append(line)
-    return head + _drop_link_runs(out, d)
+    return head + _drop_link_runs(out, d, set(kept_list))
 
 
 def _link_like(line: str, d: dict) -> bool:
@@ -137,9 +141,9 @@ def _link_like(line: str, d: dict) -> bool:
             and not re.search(r"[\d:]", line))
 
 
-def _drop_link_runs(lines: list[str], d: dict) -> list[str]:
+def _drop_link_runs(lines: list[str], d: dict, keep: set[int] = frozenset()) -> list[str]:
     """Without runs of ``link_run`` or more short link-like lines in a row (blank lines
-    between them do not break a run)."""
+    between them do not break a run); the lines at the indices ``keep`` always stay."""
     out: list[str] = []
     run: list[str] = []
 
@@ -150,8 +154,8 @@ def _drop_link_runs(lines: list[str], d: dict) -> list[str]:
             out.extend(run)
         run.clear()
 
-    for line in lines:
-        if _link_like(line, d) or (run and not line):
+    for i, line in enumerate(lines):
+        if i not in keep and (_link_like(line, d) or (run and not line)):
             run.append(line)
             continue
         flush()
