@@ -132,30 +132,58 @@ def test_duplicates_and_near_duplicates():
     assert kinds[(1, 2)] == "near_duplicate"
 
 
-def st(article, value, qualifier="exact", measure="investment", unit="idr", story=1):
-    return facts.Statement(item=article * 10, article=article, kind="money", value=value, unit=unit,
-                           qualifier=qualifier, text=str(value), sentence="", measure=measure,
-                           subject=1, subject_name="X", period=None, story=story, outlet=f"o{article}",
-                           shared_story=True)
+def st(article, value, qualifier="exact", measure="investment", unit="IDR", story=1, text=None, idr=None,
+       subject=1, weak=False, period=None):
+    text = text or f"{value:g}"
+    return facts.Statement(item=article * 10, article=article, kind="money" if unit in ("IDR", "USD") else "quantity",
+                           value=value, unit=unit, qualifier=qualifier, text=text, sentence="", measure=measure,
+                           subject=subject, subject_name="X", period=period, story=story, outlet=f"o{article}",
+                           shared_story=True, idr=idr if idr is not None else (value if unit == "IDR" else None),
+                           step=facts.step_of(text, value), weak=weak,
+                           subject_keys=frozenset({f"id:{subject}"}) if subject else frozenset())
 
 
 @pytest.mark.parametrize("a, b, same", [
-    (st(1, 1.5e12, "about"), st(2, 1.48e12), True),      # "sekitar Rp1,5 triliun" vs "Rp1,48 triliun"
-    (st(1, 1.44e12), st(2, 1.443e12), True),             # within 0.5 %
-    (st(1, 1.5e12), st(2, 1.48e12), False),              # both exact, 1.3 % apart
-    (st(1, 2000, "more_than"), st(2, 2300), True),       # "lebih dari 2.000" vs 2.300
-    (st(1, 5000, "up_to"), st(2, 6000), False),          # "hingga 5.000" vs 6.000
-    (st(1, 12e12), st(2, 15e12), False),
+    (st(1, 1.5e12, "about", text="Rp1,5 triliun"), st(2, 1.48e12, text="Rp1,48 triliun"), True),  # "sekitar"
+    (st(1, 1.44e12, text="Rp1,44 triliun"), st(2, 1.443e12, text="Rp1,443 triliun"), True),  # rounded
+    (st(1, 1.5e12, text="Rp1,5 triliun"), st(2, 1.48e12, text="Rp1,48 triliun"), True),   # rounded to 0,1
+    (st(1, 1.5e12, text="Rp1,50 triliun"), st(2, 1.48e12, text="Rp1,48 triliun"), False),  # both to 0,01
+    (st(1, 2000, "more_than", unit="orang"), st(2, 2300, unit="orang"), True),   # "lebih dari 2.000" vs 2.300
+    (st(1, 5000, "up_to", unit="orang"), st(2, 6000, unit="orang"), False),      # "hingga 5.000" vs 6.000
+    (st(1, 12e12, text="Rp12 triliun"), st(2, 15e12, text="Rp15 triliun"), False),
+    (st(1, 325, unit="poin", text="325 poin"), st(2, 325.03, unit="poin", text="325,03 poin"), True),
+    (st(1, 6146, unit="", text="6.146"), st(2, 6146.91, unit="", text="6.146,91"), True),    # truncated
+    (st(1, 6158, unit="", text="6.158"), st(2, 6146.91, unit="", text="6.146,91"), False),  # 11 apart
+    (st(1, 4, unit="percent", text="4%"), st(2, 4.2, unit="percent", text="4,2 persen"), False),  # 5 % apart
+    (st(1, 5, unit="percent", text="5%"), st(2, 5.02, unit="percent", text="5,02%"), True),
+    (st(1, 14000, text="Rp 14 ribu"), st(2, 14000, text="Rp 14.000"), True),
 ])
 def test_agree(a, b, same):
     assert facts.agree(a, b) is same
 
 
+@pytest.mark.parametrize("a, b, why", [
+    (st(1, 12e12, text="Rp12 triliun"), st(2, 15e12, text="Rp15 triliun"), "differs"),
+    (st(1, 2.9e12, text="Rp2,9 triliun"), st(2, 29e12, text="Rp29 triliun"), "slip"),           # 10x
+    (st(1, 4.5e9, text="Rp4,5 miliar"), st(2, 4.5e9, unit="USD", text="US$4,5 miliar", idr=7.4e13), "currency"),
+    (st(1, 8.2e12, text="Rp8,2 triliun"), st(2, 350e6, unit="USD", text="US$350 juta", idr=5.8e12), "converted"),
+])
+def test_why_two_values_conflict(a, b, why):
+    assert facts.compare(a, b)["why"] == why
+
+
+def test_values_in_two_currencies_agree_when_converted():
+    a = st(1, 5.8e12, "about", text="Rp5,8 triliun")
+    b = st(2, 350e6, unit="USD", text="US$350 juta", idr=5.79e12)
+    assert facts.agree(a, b)
+
+
 def test_conflict_corroboration_and_unrelated_figures():
     found = facts.facts([st(1, 12e12), st(2, 15e12), st(3, 12e12)])
     assert len(found) == 1 and found[0].status == "conflict"
-    assert [sorted({x.article for x in g}) for g in found[0].groups] == [[2], [1, 3]]
+    assert [sorted({x.article for x in g}) for g in found[0].groups] == [[1, 3], [2]]
     assert found[0].value == 12e12  # the value most sources give
+    assert found[0].reasons[0] is None and found[0].reasons[1]["why"] == "differs"
     # two figures of one article are two facts, not a conflict
     same_article = facts.facts([st(1, 5e12), st(1, 12e12)])
     assert sorted(f.status for f in same_article) == ["single", "single"]
@@ -164,6 +192,29 @@ def test_conflict_corroboration_and_unrelated_figures():
     assert sorted(f.status for f in apart) == ["single", "single"]
     corroborated = facts.facts([st(1, 1.5e12, "about"), st(2, 1.48e12)])
     assert [f.status for f in corroborated] == ["corroborated"]
+    # a slip of 10x is a conflict although the values are far apart
+    slip = facts.facts([st(1, 2.9e12, text="Rp2,9 triliun"), st(2, 29e12, text="Rp29 triliun")])
+    assert [f.status for f in slip] == ["conflict"]
+
+
+def test_articles_listing_several_values_do_not_conflict_on_the_rest():
+    """Two outlets give the same list of contributions, one of them one item more: the
+    items they share agree, the others are not one figure told two ways."""
+    a = [st(1, v, unit="percent", measure="contribution", text=f"{v:g}") for v in (0.07, 0.3, 1.15, 0.5)]
+    b = [st(2, v, unit="percent", measure="contribution", text=f"{v:g}") for v in (0.07, 0.3, 1.15, 0.4)]
+    assert not [f for f in facts.facts(a + b) if f.status == "conflict"]
+
+
+def test_named_subjects_part_a_story_s_figures():
+    bmri = [st(1, 6.77, unit="percent", measure="decline", subject=11), st(2, 5.98, unit="percent", measure="decline", subject=11)]
+    other = [st(2, 6.77, unit="percent", measure="decline", subject=9)]
+    found = facts.facts(bmri + other)
+    assert sorted(f.status for f in found) == ["conflict", "single"]
+    # a different period is a different fact; an unknown period meets any
+    years = facts.facts([st(1, 12e12, period="2024"), st(2, 15e12, period="2025")])
+    assert sorted(f.status for f in years) == ["single", "single"]
+    inside = facts.facts([st(1, 12e12, period="2025"), st(2, 15e12, period="2025-Q1")])
+    assert [f.status for f in inside] == ["conflict"]
 
 
 @pytest.mark.parametrize("kind, unit, before, measure", [
@@ -174,9 +225,51 @@ def test_conflict_corroboration_and_unrelated_figures():
     ("money", "IDR", "Mobil itu dibanderol ", "price"),
     ("money", "IDR", "Ia membeli ", None),
     ("money", "IDR", "Realisasi investasi sektor logam di provinsi itu mencapai ", "investment_realised"),
+    ("money", "IDR", "Tahun ini perusahaan itu mencatat pendapatan Rp9 triliun dan laba bersih ", "net_profit"),
+    ("money", "IDR", "Rencana investasi grup itu hingga 2030 mencapai ", "investment_planned"),
+    ("quantity", "MW", "Pemerintah menargetkan kapasitas pembangkit surya mencapai ", "capacity_target"),
+    ("quantity", "MW", "Pembangkit itu memiliki kapasitas ", "capacity"),
+    ("quantity", "poin", "Indeks saham melemah ", "points"),
+    ("money", "IDR", "Indeks itu ditutup di level harga ", "index_level"),
+    ("money", "IDR", "Posisi kedua ditempati sektor tambang dengan ", None),   # "posisi" only right before
+    ("percent", None, "Penjualan semen turun ", "decline"),
+    ("money", "USD", "Nilai ekspor kopi provinsi itu mencapai ", "export"),
+    ("money", "USD", "Neraca perdagangan kembali surplus ", "trade_balance"),
+    ("percent", None, "Laju inflasi bulan itu tercatat ", "inflation"),
+    ("percent", None, "Kelompok pendidikan memberi andil ", "contribution"),
 ])
 def test_measure_of(kind, unit, before, measure):
     assert facts.measure_of(kind, unit, before) == measure
+
+
+@pytest.mark.parametrize("kind, unit, before, after, measure", [
+    ("percent", None, "Laba perusahaan tekstil itu tumbuh ", " secara tahunan.", "growth_yoy"),
+    ("percent", None, "Kredit bank itu naik ", " (yoy) menjadi Rp80 triliun.", "growth_yoy"),
+    ("percent", None, "Produksi padi naik ", " dibandingkan kuartal sebelumnya.", "growth_pop"),
+    ("percent", None, "Belanja rumah tangga tumbuh secara kuartalan sebesar ", ".", "growth_pop"),
+    ("percent", None, "Penjualan mobil naik 4% secara bulanan dan ", " secara tahunan.", "growth_yoy"),
+    ("percent", None, "Saham emiten itu anjlok ", " menjadi Rp1.200.", "decline"),
+    ("percent", None, "Penjualan ritel turun ", " dari tahun lalu.", "decline_yoy"),
+    ("quantity", "orang", "Banjir bandang itu membuat ", " orang tewas", "casualties"),
+    ("quantity", "orang", "Banjir bandang itu membuat ", " tewas dan puluhan lainnya hilang.", "casualties"),
+    ("quantity", "jiwa", "Sebanyak ", " warga mengungsi ke balai desa.", "displaced"),
+    ("quantity", "orang", "Tim SAR menyebut ", " orang selamat dari kapal itu.", "survivors"),
+])
+def test_measure_of_reads_the_words_after_a_figure(kind, unit, before, after, measure):
+    assert facts.measure_of(kind, unit, before, after) == measure
+
+
+def test_a_level_after_a_change_word_takes_the_measure_before_it():
+    assert facts.measure_of("percent", None, "Angka itu naik dari ", " pada 2024.",
+                            "Pangsa pasar merek itu mencapai 12% pada 2025.") == "market_share"
+
+
+@pytest.mark.parametrize("text, value, step", [
+    ("Rp1,44 triliun", 1.44e12, 1e10), ("6.146,91", 6146.91, 0.01), ("6.146", 6146, 1),
+    ("325 poin", 325, 1), ("lima persen", 5, 1), ("Rp 14 ribu", 14000, 1000),
+])
+def test_step_of_is_the_last_digit_written(text, value, step):
+    assert facts.step_of(text, value) == pytest.approx(step)
 
 
 def test_sentence_at_keeps_decimal_and_thousand_separators():

@@ -409,7 +409,7 @@ def _slots(statements: list[Statement]) -> list[list[Statement]]:
             home = {"members": [], "keys": s.subject_keys, "weak": s.weak, "period": s.period}
             slots.append(home)
         home["members"].append(s)
-        if s.period and (home["period"] is None or _inside(s.period, home["period"])):
+        if s.period and (home["period"] is None or period_inside(s.period, home["period"])):
             home["period"] = s.period
     return [sl["members"] for sl in slots]
 
@@ -423,10 +423,10 @@ def _fits(s: Statement, slot: dict) -> bool:
 
 
 def _periods_meet(a: str | None, b: str | None) -> bool:
-    return a is None or b is None or a == b or _inside(a, b) or _inside(b, a)
+    return a is None or b is None or a == b or period_inside(a, b) or period_inside(b, a)
 
 
-def _inside(inner: str, outer: str) -> bool:
+def period_inside(inner: str, outer: str) -> bool:
     """Whether period ``inner`` lies within ``outer`` ("2021-Q1" in "2021", a day in its month)."""
     a, b = _range(inner), _range(outer)
     return inner != outer and a is not None and b is not None and b[0] <= a[0] and a[1] <= b[1]
