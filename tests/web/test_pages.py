@@ -96,3 +96,42 @@ def test_missing_kb_is_refused(tmp_path):
 
     with pytest.raises(KBError, match="no knowledge base"):
         create_app(str(tmp_path / "none.db"))
+
+
+def _view(lang="en"):
+    from starlette.requests import Request
+
+    from warta.web.pages import View
+
+    return View(Request({"type": "http", "path": "/", "query_string": b"", "headers": []}), lang)
+
+
+@pytest.mark.parametrize("key, en, id_", [
+    ("investment_realised", "Investment realised", "Realisasi investasi"),
+    ("net_profit", "Net profit", "Laba bersih"),
+    ("growth_yoy", "Growth, year on year", "Pertumbuhan, secara tahunan"),
+    ("decline_pop", "Decline, on the previous period", "Penurunan, dibanding periode sebelumnya"),
+    ("capacity_target", "Capacity (target)", "Kapasitas (target)"),
+    ("something_new", "Something new", "Something new"),   # never the raw key
+])
+def test_measures_in_words(key, en, id_):
+    assert _view("en").measure(key) == en
+    assert _view("id").measure(key) == id_
+
+
+def test_conflict_counts_and_reasons_in_the_page_language():
+    assert (_view("en").conflicts(1), _view("en").conflicts(2)) == ("1 conflict", "2 conflicts")
+    assert _view("id").conflicts(2) == "2 angka bertentangan"
+    fact = {"values": [{"value": 1}, {"value": 10, "reason": {"why": "slip", "factor": 10}}]}
+    assert _view("en").reason(fact, {"group": 1}) == "a likely slip: off by a factor of 10"
+    assert _view("en").reason(fact, {"group": 0}) == ""
+
+
+def test_units_as_written_are_kept():
+    assert "GWh" in _view("en").number(10, "GWh per tahun")
+    assert _view("en").number(12e12, "IDR").endswith("IDR")
+
+
+def test_why_merged_lists_no_self_merge(client, ids):
+    text = client.get(f"/entities/{ids['company']}", params={"lang": "en"}).text
+    assert not re.search(r"<li>([^<>]+) → \1 <small>", text)

@@ -65,10 +65,10 @@ class View:
         """A figure in words of the page language: ``12e12, 'idr'`` → '12 triliun IDR'."""
         if unit == "percent":
             return render.number(value, None, [], self.t["thousands_separator"]) + "%"
-        if unit and len(unit) == 3 and unit.isalpha():
-            unit = unit.upper()  # a currency code, as the facts table keeps it in lower case
+        if unit and len(unit) == 3 and unit.isalpha() and unit.islower():
+            unit = unit.upper()  # a currency code kept in lower case by an older KB
         elif unit and f"measure_{unit}" in self.t:
-            unit = self.t[f"measure_{unit}"].lower()
+            unit = self.t[f"measure_{unit}"].lower()  # an older KB's unit named for its measure
         return render.number(value, unit, self._scales, self.t["thousands_separator"])
 
     @staticmethod
@@ -82,8 +82,34 @@ class View:
         if kind == "event":
             return self.label("event", what)
         if kind == "fact":
-            return self.label("measure", what)
+            return self.measure(what)
         return self.t.get(what or "", what or kind or "–")
+
+    def measure(self, key: str | None) -> str:
+        """A fact's measure in words: ``growth_yoy`` → 'Growth, year on year',
+        ``capacity_target`` → 'Capacity (target)'; never the raw key."""
+        key = key or ""
+        if f"measure_{key}" in self.t:
+            return self.t[f"measure_{key}"]
+        for suffix, prefix, shape in (("_target", "plan", "{} ({})"), ("_yoy", "basis", "{}, {}"),
+                                      ("_pop", "basis", "{}, {}"), ("_ytd", "basis", "{}, {}")):
+            if key.endswith(suffix) and f"{prefix}_{suffix[1:]}" in self.t:
+                return shape.format(self.measure(key[:-len(suffix)]), self.t[f"{prefix}_{suffix[1:]}"])
+        return key.replace("_", " ").capitalize() or "–"
+
+    def conflicts(self, n: int) -> str:
+        """'1 conflict', '2 conflicts' in the page language."""
+        return self.t["conflicts_one"] if n == 1 else self.t["conflicts_many"].format(n=n)
+
+    def reason(self, fact: dict, statement: dict) -> str:
+        """Why a statement's value conflicts with the fact's main value, in words ('' for the
+        main value or a fact with no conflict)."""
+        values = fact.get("values") or []
+        group = statement.get("group")
+        why = values[group].get("reason") if isinstance(group, int) and 0 <= group < len(values) else None
+        if not why or f"reason_{why.get('why')}" not in self.t:
+            return ""
+        return self.t[f"reason_{why['why']}"].format(factor=why.get("factor") or "")
 
     def label(self, prefix: str, key: str | None) -> str:
         """``label('type', 'PER')`` → 'Orang'; a key with no label shows as itself."""
@@ -141,6 +167,7 @@ def entity(request: Request, entity_id: int, lang: Lang = None) -> HTMLResponse:
     except KBError as exc:
         return not_found(request, lang, "entity_not_found", str(exc))
     _link_statements(engine, data["facts"])
+    data["merges"] = [mg for mg in data.get("merges") or () if mg.get("name") != mg.get("into")]  # not "X → X"
     return show(request, lang, "entity.html", e=data, timeline=line, roles=render.role_periods(data["roles"]),
                 graph=render.graph(data, data["related"]))
 
