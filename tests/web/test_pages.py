@@ -135,3 +135,12 @@ def test_units_as_written_are_kept():
 def test_why_merged_lists_no_self_merge(client, ids):
     text = client.get(f"/entities/{ids['company']}", params={"lang": "en"}).text
     assert not re.search(r"<li>([^<>]+) → \1 <small>", text)
+
+
+def test_every_measure_has_a_label_in_both_languages():
+    from warta import lang
+
+    for code in ("id", "en"):
+        labels = lang.load("web", code)
+        missing = [m for m in lang.load("measures")["measures"] if f"measure_{m}" not in labels]
+        assert not missing, (code, missing)
