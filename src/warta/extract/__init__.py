@@ -6,7 +6,7 @@ The pipeline order is written here, once:
   ``(text, published) -> list[record]`` that needs nothing but the text: money, percents,
   quantities, dates (:func:`run`).
 * then the fact linkers (:func:`link`), given the entities the NLP stage found (and its
-  sentences): first the entity fixes (``people.fix_entities``: a person after a title is
+  sentences): first the entity fixes (``people.fix``: a person after a title is
   PER), then ``LINKERS`` in order — roles, quotes (they read the roles: "kata Menperin"),
   events (they read both).  Each linker is ``(Facts) -> list[record]``: ``Facts`` is a
   frozen record of the article's one :class:`View` and the records found before it.
@@ -58,8 +58,9 @@ def run(text: str, published: dt.date | None = None) -> dict[str, list[Any]]:
 def link(text: str, published: dt.date | None, found: dict[str, Any]) -> dict[str, list[Any]]:
     """The fixed ``entities`` and every linker's records, from what the NLP stage and the
     extractors ``found`` (``entities``, optionally ``sentences``, the EXTRACTORS fields)."""
-    entities = people.fix_entities(text, found.get("entities") or [])
-    view = View.of(text, entities, found.get("sentences"))
+    given = View.of(text, found.get("entities") or [], found.get("sentences"))
+    entities = people.fix(given)
+    view = given.with_entities(entities)
     facts = Facts(view, published, **{f: list(found.get(f) or []) for f in EXTRACTORS})
     out: dict[str, list[Any]] = {"entities": entities}
     for name, linker in LINKERS:

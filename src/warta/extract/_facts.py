@@ -26,32 +26,58 @@ class Mention:
         return self.entity.type
 
 
+@dataclass(frozen=True)
+class Lexed:
+    """What a View reads of the text alone, whatever its entities: tokens (with their
+    folded forms) and the fallback splitter's sentences.  Views of one text share it."""
+
+    tokens: list[tuple[int, int, str]]
+    folded: list[str]
+    starts: list[int]
+    own: list[Span]
+    own_starts: list[int]
+
+    @classmethod
+    def of(cls, text: str) -> Lexed:
+        tokens = [(m.start(), m.end(), m.group()) for m in TOKEN.finditer(text)]
+        own = split_sentences(text)
+        return cls(tokens, [t[2].strip(_PUNCT).casefold() or t[2] for t in tokens],
+                   [t[0] for t in tokens], own, [s for s, _ in own])
+
+
 @dataclass
 class View:
     """What the fact linkers read of one article, with look-ups over it: its entity
-    mentions, its sentences, its tokens.  Built once per entity list (``View.of``)."""
+    mentions, its sentences, its tokens.  Built once per entity list (``View.of``, or
+    ``with_entities`` for the same text with other entities)."""
 
     text: str
     entities: list[Entity]
     sentences: list[Span]
     mentions: list[Mention]
+    lexed: Lexed | None = None
 
     def __post_init__(self) -> None:
+        if self.lexed is None:
+            self.lexed = Lexed.of(self.text)
         self._starts = [m.start for m in self.mentions]
         self._sent_starts = [s for s, _ in self.sentences]
-        self.tokens = [(m.start(), m.end(), m.group()) for m in TOKEN.finditer(self.text)]
-        self.folded = [t[2].strip(_PUNCT).casefold() or t[2] for t in self.tokens]
-        self._tok_starts = [t[0] for t in self.tokens]
-        self._own = split_sentences(self.text)
-        self._own_starts = [s for s, _ in self._own]
+        self.tokens, self.folded, self._tok_starts = self.lexed.tokens, self.lexed.folded, self.lexed.starts
+        self._own, self._own_starts = self.lexed.own, self.lexed.own_starts
 
     @classmethod
     def of(cls, text: str, entities: Iterable[Entity], sentences: Iterable[Span] | None = None) -> View:
         """The View of ``text`` with ``entities``; sentences from the NLP stage (repaired)
         or, without them, the fallback splitter's."""
         entities = list(entities)
-        spans = repair_sentences(text, sentences) if sentences else split_sentences(text)
-        return cls(text, entities, spans, mentions_of(entities))
+        lexed = Lexed.of(text)
+        spans = repair_sentences(text, sentences) if sentences else lexed.own
+        return cls(text, entities, spans, mentions_of(entities), lexed)
+
+    def with_entities(self, entities: Iterable[Entity]) -> View:
+        """The View of the same text and sentences with other ``entities``."""
+        entities = list(entities)
+        return View(self.text, entities, self.sentences, mentions_of(entities), self.lexed)
 
     # -- mentions -------------------------------------------------------------------
     def within(self, start: int, end: int, types: Iterable[str] | None = None) -> list[Mention]:

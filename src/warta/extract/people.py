@@ -53,9 +53,15 @@ def fix_entities(text: str, entities: Iterable[Entity]) -> list[Entity]:
     >>> [(e.id, e.name, e.type) for e in fix_entities("Menperin Agus Salim hadir.", [agus])]
     [('e1', 'Agus Salim', 'PER')]
     """
-    entities = _title_led_orgs(text, list(entities))
+    return fix(View.of(text, entities))
+
+
+def fix(given: View) -> list[Entity]:
+    """The fixed entity list of ``given``'s (``extract.link`` passes the article's View)."""
+    text = given.text
+    entities = _title_led_orgs(text, list(given.entities))
     entities = [e for e in (_retype_form(e) for e in entities) if e is not None]
-    v = View.of(text, entities)
+    v = given.with_entities(entities)
     fixed = {id(e): e for e in entities}
     for m in v.mentions:
         if m.type != "PER" and id(m.entity) in fixed and _named_after_title(v, m):
@@ -63,7 +69,7 @@ def fix_entities(text: str, entities: Iterable[Entity]) -> list[Entity]:
     out = _split_org_heads(text, [fixed[id(e)] for e in entities])
     new = _missed_people(v)
     out = _with_missed(out, new) if new else out
-    return _numbered(_join_nicknames(text, out))
+    return _numbered(_join_nicknames(v, out))
 
 
 def _numbered(entities: list[Entity]) -> list[Entity]:
@@ -328,12 +334,12 @@ def _nickname() -> re.Pattern:
     return re.compile(rf"(?<!\w){alternation(lang.titles().nicknames)}\s+(?=[A-Z])", re.I)
 
 
-def _join_nicknames(text: str, entities: list[Entity]) -> list[Entity]:
+def _join_nicknames(given: View, entities: list[Entity]) -> list[Entity]:
     """ "Tania … yang akrab disapa Tata": Tata is an alias of Tania."""
-    nickname = _nickname()
+    text, nickname = given.text, _nickname()
     if not nickname.search(text):
         return entities
-    v = View.of(text, entities)
+    v = given.with_entities(entities)
     merged: dict[int, Entity] = {id(e): e for e in entities}
     gone: set[int] = set()
     for m in nickname.finditer(text):
