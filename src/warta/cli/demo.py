@@ -22,7 +22,7 @@ from ..kb import queries
 from ..kb.ingest import ingest
 from ..kb.store import open_kb
 from .extract import documents, summary_table
-from .kb import _facts_table, _stories_table, _timeline_table
+from .kb import facts_table, stories_table, timeline_table
 
 
 def sample_dir() -> str:
@@ -69,15 +69,15 @@ def demo_cli(
     engine = open_kb(db)
     report = ingest([os.path.join(corpus, "*.txt")], engine)
     console.print(f"\n[bold]knowledge base[/bold] {db}: {report.added} articles ingested")
-    console.print(_stories_table(queries.stories(engine)))
+    console.print(stories_table(queries.stories(engine)))
     console.print(_entities_table(engine))
     conflicts = queries.conflicts(engine)
-    console.print(_facts_table(conflicts, "conflicts: figures the outlets disagree on"))
+    console.print(facts_table(conflicts, "conflicts: figures the outlets disagree on"))
     who = _timeline_subject(engine)
     if who:
         data = queries.timeline(engine, who)
         console.print(f"\n[bold]timeline of {escape(data['name'])}[/bold]")
-        console.print(_timeline_table(data["timeline"]))
+        console.print(timeline_table(data["timeline"]))
     console.print(f"\nTry: warta entity NAME --db {db}   ·   warta conflicts --db {db}   ·   "
                   f"warta search pabrik --db {db}", soft_wrap=True)
     if serve:

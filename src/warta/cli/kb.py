@@ -93,7 +93,7 @@ def ingest_cli(
 
 # ---------------------------------------------------------------- stories
 
-def _stories_table(rows: list[dict]) -> Table:
+def stories_table(rows: list[dict]) -> Table:
     t = Table(title="stories")
     for col in ("id", "story", "articles", "outlets", "dates", "conflicts"):
         t.add_column(col, overflow="fold")
@@ -111,10 +111,10 @@ def stories_cli(db: DbOpt = DEFAULT_DB, format: FormatOpt = Format.table,
                 limit: LimitOpt = 50) -> None:
     """Stories: articles reporting the same event, with their outlets."""
     emit(queries.stories(open_kb(db, readonly=True), min_articles=min_articles, limit=limit),
-         format, _stories_table)
+         format, stories_table)
 
 
-def _facts_table(facts: list[dict], title: str = "facts") -> Table:
+def facts_table(facts: list[dict], title: str = "facts") -> Table:
     t = Table(title=title)
     for col in ("measure", "subject", "period", "value", "status", "stated by"):
         t.add_column(col, overflow="fold")
@@ -135,7 +135,7 @@ def _story_view(data: dict):
         head.add_column(col, overflow="fold")
     for a in data["articles_list"]:
         head.add_row(str(a["id"]), escape(a["outlet"] or "–"), a["published"] or "–", escape(a["title"] or ""))
-    return Group(head, _facts_table(data["facts"], "figures"), _timeline_table(data["timeline"]))
+    return Group(head, facts_table(data["facts"], "figures"), timeline_table(data["timeline"]))
 
 
 def story_cli(story_id: Annotated[int, typer.Argument(help="Story id (see 'warta stories').")],
@@ -185,7 +185,7 @@ def _entity_view(data: dict, why: bool = False):
             t.add_row(escape(q["text"] or ""), escape(f"{q['outlet'] or '–'} · {q['published'] or '–'}"))
         parts.append(t)
     if data["facts"]:
-        parts.append(_facts_table(data["facts"]))
+        parts.append(facts_table(data["facts"]))
     if data["related"]:
         t = Table(title="related (named in the same articles)")
         for col in ("id", "name", "type", "together"):
@@ -204,7 +204,7 @@ def entity_cli(name: Annotated[str, typer.Argument(help="A name or alias (any fo
     emit(data, format, lambda d: _entity_view(d, why))
 
 
-def _timeline_table(items: list[dict]) -> Table:
+def timeline_table(items: list[dict]) -> Table:
     t = Table(title="timeline")
     for col in ("date", "what", "details", "sentence", "outlet"):
         t.add_column(col, overflow="fold")
@@ -219,7 +219,7 @@ def timeline_cli(name: Annotated[str, typer.Argument(help="A name or alias, or a
                  db: DbOpt = DEFAULT_DB, format: FormatOpt = Format.table) -> None:
     """An entity's dated events and facts in order, each with its source sentence."""
     data = queries.timeline(open_kb(db, readonly=True), name)
-    emit(data, format, lambda d: _timeline_table(d["timeline"]))
+    emit(data, format, lambda d: timeline_table(d["timeline"]))
 
 
 def conflicts_cli(db: DbOpt = DEFAULT_DB, format: FormatOpt = Format.table, limit: LimitOpt = 100) -> None:
