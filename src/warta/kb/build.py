@@ -82,7 +82,7 @@ def _features(s: Session, entity_of: dict[int, int]) -> list[storymod.Features]:
         if mid in entity_of:
             feats[aid].entities.add(entity_of[mid])
     for r in s.execute(select(ItemRow.article_id, ItemRow.kind, ItemRow.value, ItemRow.value_text,
-                              ItemRow.unit).where(ItemRow.kind.in_(("money", "quantity", "date")))):
+                              ItemRow.unit).where(ItemRow.kind.in_(("money", "percent", "quantity", "date")))):
         if r.kind == "date" and r.unit == "day" and r.value_text:
             feats[r.article_id].days.add(r.value_text)
         elif r.kind != "date" and r.value:
