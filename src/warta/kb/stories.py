@@ -31,7 +31,9 @@ MAX_STORY_DAYS = 14  # the articles of one story, dated to the day, are at most 
 W_FIGURE = 0.12      # per shared figure, at most 3 counted
 W_DATE = 0.08        # per shared day, at most 2 counted
 W_TEXT = 0.6         # times the text similarity
-RARE_DF = 0.05       # an entity in more than this share of articles does not make a candidate pair
+MIN_PERCENT_DIGITS = 2  # a shared percentage counts when written this precisely ("5,51%", not "5%")
+RARE_DF = 0.05       # an entity in more than this share of articles does not make a candidate pair…
+RARE_MIN = 8         # …unless it is in at most this many (a small KB: one agency in four articles)
 
 
 @dataclass
@@ -121,6 +123,16 @@ def stories(ids: Iterable[int], found: list[Link],
     return sorted(groups.values(), key=lambda g: g[0])
 
 
+def significant_digits(value: float) -> int:
+    """Significant digits of a figure: 5.51 -> 3, 0.07 -> 1, 12e12 -> 2.
+
+    >>> significant_digits(5.51), significant_digits(0.07), significant_digits(12e12)
+    (3, 1, 2)
+    """
+    digits = f"{abs(value):.6g}".split("e")[0].replace(".", "").strip("0")
+    return len(digits)
+
+
 def _idf(articles: list[Features]) -> dict[int, float]:
     df: dict[int, int] = defaultdict(int)
     for a in articles:
@@ -132,7 +144,7 @@ def _idf(articles: list[Features]) -> dict[int, float]:
 
 def _candidates(articles: list[Features], idf: dict[int, float]) -> set[tuple[int, int]]:
     posting: dict[int, list[int]] = defaultdict(list)
-    limit = max(3, int(RARE_DF * len(articles)))
+    limit = max(RARE_MIN, int(RARE_DF * len(articles)))
     for a in articles:
         for e in a.entities:
             posting[e].append(a.id)
@@ -159,7 +171,7 @@ def _judge(a: Features, b: Features, idf: dict[int, float], text: float | None) 
     shared = a.entities & b.entities
     union = a.entities | b.entities
     ent = sum(idf[e] for e in shared) / sum(idf[e] for e in union) if union else 0.0
-    figures = a.figures & b.figures
+    figures = {f for f in a.figures & b.figures if f[0] != "percent" or significant_digits(f[2]) >= MIN_PERCENT_DIGITS}
     days = a.days & b.days
     score = ent + W_FIGURE * min(len(figures), 3) + W_DATE * min(len(days), 2) + W_TEXT * text
     if score < SAME_STORY:
