@@ -15,6 +15,7 @@ import pytest
 import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
+SHARED = (ROOT / ".." / "shared").resolve()
 FLOORS = Path(__file__).with_name("quality_floors.yaml")
 
 
@@ -27,8 +28,6 @@ def _quality():
 
 @pytest.fixture(scope="module")
 def result():
-    from conftest import SHARED
-
     if not (SHARED / "gold").is_dir():
         pytest.skip(f"../shared is absent ({SHARED}): the quality gate needs its gold")
     return _quality().evaluate(SHARED)

@@ -210,3 +210,73 @@ def test_one_word_of_a_business_name_is_the_company(ruled):
     doc = ruled("Kata dia, Sentosa akan membangun pabrik bersama Sentosa Chemical.",
                 {"Sentosa": "PER"})
     assert ents(doc) == [("Sentosa", "ORG"), ("Sentosa Chemical", "ORG")]
+
+
+# -- whole-document corrections: classes seen on real articles, sentences written here --
+
+@pytest.mark.parametrize("text, model, expected", [
+    # an institution's acronym opening a person span after a title is the institution
+    ("Gubernur BI Sutrisno Hadi optimistis.", {"BI Sutrisno Hadi": "ORG"},
+     [("BI", "ORG"), ("Sutrisno Hadi", "PER")]),
+    ("Kepala BNPB Rahmat Hidayat tiba.", {"BNPB Rahmat Hidayat": "PER"},
+     [("BNPB", "ORG"), ("Rahmat Hidayat", "PER")]),
+    # an organisation whose name merely starts with an acronym stays one
+    ("Nasabah BNI Syariah bertambah.", {"BNI Syariah": "ORG"}, [("BNI Syariah", "ORG")]),
+])
+def test_an_acronym_opening_a_person_is_the_institution(ruled, text, model, expected):
+    assert ents(ruled(text, model)) == expected
+
+
+@pytest.mark.parametrize("text, model, expected", [
+    ("Menjelang Lebaran harga naik.", {"Lebaran": "LOC"}, []),
+    ("Selama Ramadan 2026 pasar ramai.", {"Ramadan 2026": "PER"}, []),
+    ("Festival Ramadan Jakarta dibuka.", {"Festival Ramadan Jakarta": "EVENT"},
+     [("Festival Ramadan Jakarta", "EVENT")]),
+])
+def test_holiday_and_season_names_are_no_entities(ruled, text, model, expected):
+    assert ents(ruled(text, model)) == expected
+
+
+@pytest.mark.parametrize("text, model, person", [
+    ("Direktur itu, Wiranto Sudibyo, menegaskan hal itu.", {"Wiranto Sudibyo": "LOC"}, "Wiranto Sudibyo"),
+    ("Menurut data, kata Sulastri Wening, harga turun.", {"Sulastri Wening": "LOC"}, "Sulastri Wening"),
+    ("Darmaji Kusuma mengatakan stok aman.", {"Darmaji Kusuma": "LOC"}, "Darmaji Kusuma"),
+])
+def test_a_name_that_speaks_is_a_person(ruled, text, model, person):
+    assert ents(ruled(text, model)) == [(person, "PER")]
+
+
+def test_every_mention_of_a_speaker_is_the_person(blank):
+    from warta.nlp import rules
+
+    text = "Warsito Adi hadir di pelabuhan. Warsito Adi mengatakan kapal laik."
+    doc = blank(text)
+    second = text.rindex("Warsito")
+    doc.ents = [doc.char_span(0, 11, label="LOC"), doc.char_span(second, second + 11, label="LOC")]
+    assert ents(rules.apply_rules(doc, use_gazetteer=False)) == [("Warsito Adi", "PER"), ("Warsito Adi", "PER")]
+
+
+def test_a_place_that_speaks_stays_a_place(ruled):
+    # countries and cities act in the news ("Indonesia menegaskan …"): the gazetteer knows them
+    doc = ruled("Indonesia menegaskan sikapnya.", {"Indonesia": "LOC"}, gazetteer=True)
+    assert ents(doc) == [("Indonesia", "LOC")]
+
+
+@pytest.mark.parametrize("text, vessel", [
+    ("Kapal KM Bahari Jaya tenggelam di selat.", "KM Bahari Jaya"),
+    ("Tim mencari KMP Tirta Samudra 7 sejak pagi.", "KMP Tirta Samudra 7"),
+    ("Armada KRI Nala bersandar.", "KRI Nala"),
+])
+def test_a_ship_after_its_prefix_is_a_product(ruled, text, vessel):
+    assert (vessel, "PRODUCT") in ents(ruled(text))
+
+
+def test_a_road_kilometre_is_no_ship(ruled):
+    assert ents(ruled("Kemacetan di KM 89 tol itu.")) == []
+
+
+def test_an_index_acronym_gives_its_type_to_its_long_form(ruled):
+    doc = ruled("Kemarin Indeks Harga Saham Gabungan (IHSG) turun. IHSG lalu pulih.",
+                {"Indeks Harga Saham Gabungan": "ORG", "IHSG": "ORG"})
+    assert ents(doc) == [("Indeks Harga Saham Gabungan", "PRODUCT"), ("IHSG", "PRODUCT"),
+                         ("IHSG", "PRODUCT")]

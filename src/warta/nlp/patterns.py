@@ -1,7 +1,7 @@
 """Regular expressions for the entity rules, built from the language data files.
 
 Every word list comes from ``lang/id/`` (``org_forms``, ``events_named``, ``products``,
-``honorifics``, ``acronyms``; titles are ``lang.titles()``); this module only knows how names are written:
+``honorifics``, ``acronyms``, ``holidays``, ``speech_verbs``, ``gazetteer_words``; titles are ``lang.titles()``); this module only knows how names are written:
 capitalised words, numbers, and a few connectors between them.
 """
 
@@ -31,6 +31,7 @@ class Patterns:
     event_first: re.Pattern
     programme: re.Pattern
     product_line: re.Pattern
+    vessel: re.Pattern
     model_code: re.Pattern
     brand: re.Pattern
     honorifics: frozenset[str]
@@ -44,6 +45,10 @@ class Patterns:
     legal_words: frozenset[str]       # lower case: "pt", "tbk", "ltd" …
     first_word_names: frozenset[str]  # business words after which the first word alone
     #                                   names the company ("Asahi" of "Asahi Chemical"), as written
+    calendar: frozenset[str]          # lower case: holiday and season names, never an entity alone
+    speech_after: frozenset[str]      # lower case: speech verbs before a speaker ("ujar X")
+    speech_reporting: frozenset[str]  # lower case: verbs after a speaker ("X mengatakan")
+    place_names: frozenset[str]       # as written: the gazetteer's one-word places
 
 
 def _name(stop: str, max_words: int | None = None) -> str:
@@ -64,6 +69,8 @@ def patterns() -> Patterns:
     forms = lang.load("org_forms")
     events = lang.load("events_named")
     products = lang.load("products")
+    holidays = lang.load("holidays")
+    speech = lang.load("speech_verbs")
     legal = alternation([w.strip("().,") for w in forms["suffixes"] + forms["closing"]]
                  + forms["variant_suffixes"])
     heads = alternation(events["heads_last"])
@@ -96,6 +103,7 @@ def patterns() -> Patterns:
         programme=re.compile(rf"(?<![\w.]){alternation(events['programmes'])}(?![\w])"),
         product_line=re.compile(rf"(?<![\w.]){alternation(products['lines'])}(?:\s+{alternation(products['model_words'])})?"
                                 rf"\s+[A-Z]?\d+[A-Za-z]*{model}(?![\w])"),
+        vessel=re.compile(rf"(?<![\w.]){alternation(products['vessels'])}\s+(?=[A-Z][a-z]){short}"),
         model_code=re.compile(products["model_code"]),
         brand=re.compile(rf"(?<![\w.]){alternation(products['brands'])}(?![\w])"),
         honorifics=frozenset(w.lower() for w in lang.load("honorifics")["honorifics"]),
@@ -108,4 +116,8 @@ def patterns() -> Patterns:
         connectors=frozenset(w.lower() for w in forms["connectors"]),
         legal_words=frozenset(forms["legal_words"]),
         first_word_names=frozenset(forms["business_words"]) - frozenset(forms["group_words"]),
+        calendar=frozenset([*holidays["names"], *holidays["seasons"]]),
+        speech_after=frozenset(w.lower() for w in speech["after"]),
+        speech_reporting=frozenset(w.lower() for w in speech["reporting"]),
+        place_names=frozenset(row[0] for row in lang.load("gazetteer_words") if row[1:] == ("LOC",)),
     )

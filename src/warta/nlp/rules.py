@@ -108,7 +108,8 @@ def rule_spans(doc: Doc) -> dict[str, list[Span]]:
         "media_weak": _group_spans(doc, text, p.media_weak, "ORG"),
         "companies": found(p.business, "ORG") + _group_spans(doc, text, p.company_apposition, "ORG"),
         "events": [s for rx in (p.programme, p.event_first, p.event_last) for s in found(rx, "EVENT")],
-        "products": found(p.product_line, "PRODUCT", trim=False) + model_codes(doc, p),
+        "products": found(p.product_line, "PRODUCT", trim=False) + model_codes(doc, p)
+        + found(p.vessel, "PRODUCT", trim=False),
         "brands": found(p.brand, "PRODUCT", trim=False),
     }
 
@@ -368,6 +369,69 @@ def company_short_forms(doc: Doc, spans: list[Span]) -> list[Span]:
     return relabel(spans, found)
 
 
+# -- whole-document corrections -------------------------------------------------------
+
+_YEAR_TAIL = re.compile(r"(?:\s+\d+\s*[A-Za-z]?\.?)+$")
+
+
+def drop_calendar(spans: list[Span]) -> list[Span]:
+    """Without spans that are only a holiday or season name ("Lebaran", "Ramadan 2025"):
+    a time, not a named thing (``lang/id/holidays.yaml``)."""
+    calendar = patterns().calendar
+    return [s for s in spans if _YEAR_TAIL.sub("", s.text).lower() not in calendar]
+
+
+def split_leading_acronyms(doc: Doc, spans: list[Span]) -> list[Span]:
+    """A person span, or any span right after a title, that opens with an institution's
+    acronym of the shipped table is that institution and then the person ("Gubernur BI
+    Sutrisno Hadi" → BI, Sutrisno Hadi)."""
+    p = patterns()
+    words = lang.titles().words
+    out = []
+    for span in spans:
+        entry = p.acronyms.get(span[0].text)
+        after_title = span.start > 0 and doc[span.start - 1].lower_.rstrip(".") in words
+        cut = span.start + 1
+        if cut < span.end and doc[cut].text in p.variant_suffixes:
+            cut += 1
+        if (entry and entry[1] == "ORG" and (span.label_ == "PER" or after_title)
+                and cut < span.end and all(t.is_title for t in doc[cut:span.end])):
+            out += [Span(doc, span.start, cut, label="ORG"), Span(doc, cut, span.end, label="PER")]
+        else:
+            out.append(span)
+    return out
+
+
+def speakers_are_people(doc: Doc, spans: list[Span]) -> list[Span]:
+    """A name typed LOC that speaks ("ujar X", "X mengatakan", "…, X, menegaskan") is a
+    person, and so is every mention of that name in the article — unless the gazetteer
+    knows the name as a place ("Indonesia menegaskan …")."""
+    p = patterns()
+    places = gazetteer.table()
+    speaking = set()
+    for s in spans:
+        if s.label_ != "LOC" or places.get(s.text) == "LOC" or s.text in p.place_names:
+            continue
+        nxt = s.end + (s.end < len(doc) and doc[s.end].text == ",")
+        before = doc[s.start - 1].lower_ if s.start > 0 else ""
+        if (nxt < len(doc) and doc[nxt].lower_ in p.speech_reporting) or before in p.speech_after:
+            speaking.add(s.text)
+    return [Span(doc, s.start, s.end, label="PER") if s.label_ == "LOC" and s.text in speaking else s
+            for s in spans]
+
+
+def acronym_types(doc: Doc, spans: list[Span], links: list[tuple]) -> list[Span]:
+    """Acronyms that the shipped table gives another type than ORG (an index "IHSG" is a
+    PRODUCT) take it, and so do their long forms defined in the text."""
+    table = patterns().acronyms
+    retype = {(s.start, s.end): table[s.text][1] for s in spans
+              if s.text in table and table[s.text][1] != "ORG"}
+    for short, long in links:
+        if short in retype:
+            retype[long] = retype[short]
+    return [Span(doc, s.start, s.end, label=retype.get((s.start, s.end), s.label_)) for s in spans]
+
+
 # -- the component ------------------------------------------------------------------------
 
 def apply_rules(doc: Doc, use_gazetteer: bool = True) -> Doc:
@@ -384,11 +448,12 @@ def apply_rules(doc: Doc, use_gazetteer: bool = True) -> Doc:
     defined, links, plain = acronym_definitions(doc, spans)
     spans = override([s for s in spans if s.text not in plain], defined)
     spans = fill(spans, [Span(doc, b, c, label="ORG") for _, (b, c) in links])
-    spans = table_acronyms(doc, spans)
+    spans = table_acronyms(doc, split_leading_acronyms(doc, spans))
     spans = fill(spans, repeat_acronyms(doc, spans, links))
     spans = company_short_forms(doc, spans)
     if use_gazetteer:
         spans = fill(gazetteer.retype(spans), gazetteer.spans(doc, spans))
+    spans = acronym_types(doc, speakers_are_people(doc, drop_calendar(spans)), links)
     doc.ents = filter_spans(spans)
     doc._.warta_links = links
     return doc
