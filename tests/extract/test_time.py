@@ -97,3 +97,8 @@ def test_relative_years_round_trip(published, n):
 
 def test_registered():
     assert EXTRACTORS["dates"] is dates
+
+
+def test_same_period_of_the_year_before_follows_the_period_named_before():
+    got = dates("pada triwulan I 2021 tumbuh dari periode yang sama pada tahun sebelumnya", dt.date(2021, 4, 26))
+    assert [t.value for t in got] == ["2021-Q1", "2020-Q1"]

@@ -45,6 +45,7 @@ _AFTER = rf"(?:\s+(?P<after>(?i:{alternation(_R['after_date'])}))(?!\w))?"
 _DIRECTION = rf"(?i:{alternation(_R['direction'])})"
 _NUMBER_WORDS = alternation(lang.load("numbers")["digits"])
 _ROMAN = alternation(_P["roman"])
+_JOIN = alternation(_P["span_join"])
 _ORD = re.escape(lang.load("numbers")["ordinal_prefix"])          # "ke-3", "ke-80"
 
 # every pattern starts where a word (or a parenthesis) starts: the engine then skips the
@@ -58,9 +59,12 @@ PATTERNS: dict[str, re.Pattern] = {
         rf"{_DAY}(?P<open>\()?(?<![\d/.,])(?P<d>\d{{1,2}})/(?P<m>\d{{1,2}})"
         rf"(?:/(?P<y>\d{{4}}|\d\d))?(?![\d/])(?(open)\))" + _AFTER),
     "dmy": re.compile(
-        rf"{_DAY}(?:(?i:{re.escape(_P['day_word'])})\s+)?(?<![\d.,])(?P<d>\d{{1,2}})\s+{_MONTH}"
+        rf"{_DAY}(?:(?i:{re.escape(_P['day_word'])})\s+)?(?<![\d.,])(?:(?P<d0>\d{{1,2}})\s*[-–]\s*)?"
+        rf"(?P<d>\d{{1,2}})\s+{_MONTH}"
         rf"(?:,?\s+{_YEAR})?" + _AFTER),
-    "my": re.compile(rf"(?:(?i:{re.escape(_P['month_word'])})\s+)?{_MONTH}(?:\s+(?:{_YW}\s+)?{_YEAR})?"),
+    "my": re.compile(
+        rf"(?:(?P<pre>(?i:{alternation(_P['part_of_year'])}))\s+)?(?:(?P<mw>(?i:{re.escape(_P['month_word'])}))\s+)?"
+        rf"{_MONTH}(?:\s+(?:{_YW}\s+)?{_YEAR}|{_AFTER})"),
     "period": re.compile(
         rf"(?P<kind>(?i:{alternation(_P['kinds'])}))\s*\(?\s*(?:Q(?P<q>[1-4])|(?i:{_ORD}-?)(?P<kd>[1-4])"
         rf"|(?P<ord>(?i:{alternation(_P['ordinal_words'])}))|(?P<rom>{_ROMAN})|(?P<dig>[1-4]))(?![\w])\s*\)?"
@@ -68,19 +72,21 @@ PATTERNS: dict[str, re.Pattern] = {
     "q": re.compile(rf"(?<![\w])Q(?P<q>[1-4])\s*[-/ ]\s*{_YEAR}"),
     "years": re.compile(
         rf"(?:(?i:{alternation(_P['year_before'])})\s+)?"
-        r"(?<![\d.,/-])(?P<y>(?:1[89]|20)\d\d)\s*[-–/]\s*(?P<y2>(?:1[89]|20)\d\d)(?![\d.,]\d|\d)"),
+        rf"(?<![\d.,/-])(?P<y>(?:1[89]|20)\d\d)(?:\s*/\s*|\s*(?i:{_JOIN})\s*(?:{_YW}\s+)?)"
+        r"(?P<y2>(?:1[89]|20)\d\d)(?![\d.,]\d|\d)"),
     "year": re.compile(
         rf"(?:(?P<pre>(?i:{alternation(_P['year_before'])}))\s+)?(?:(?P<yw>(?i:{_YW}))\s+)?"
         rf"(?<![\d.,/\w-]){_YEAR}(?![-–]\d)"),
     "day_word": re.compile(rf"(?<![\w-])(?P<rel>(?i:{alternation(_R['days'])}))(?![\w-])"),
     "counted": re.compile(
-        rf"(?<![\w-])(?P<n>\d+|(?i:{_NUMBER_WORDS}))\s+(?P<unit>(?i:{alternation(_R['units'])}))"
-        rf"\s+(?P<dir>(?i:{alternation(_R['counted'])}))(?!\w)"),
+        rf"(?<![\w-])(?:(?P<n>\d+|(?i:{_NUMBER_WORDS}))\s+(?P<unit>(?i:{alternation(_R['units'])}))"
+        rf"|(?P<one>(?i:{alternation(_R['one'])})))\s+(?P<dir>(?i:{alternation(_R['counted'])}))(?!\w)"),
     "unit": re.compile(
         rf"(?<![\w-])(?:(?i:{alternation(_P['part_of_year'])})\s+)?(?P<unit>(?i:{alternation(_R['units'])}))\s+(?P<dir>{_DIRECTION})(?!\w)"),
     "vague": re.compile(rf"(?<![\w-])(?i:{alternation(_R['vague'])})(?!\w)"),
     "same": re.compile(
-        rf"(?<![\w-])(?i:{alternation(_R['same_period'])})\s+(?:{_YW}\s+)?(?P<dir>{_DIRECTION})(?!\w)"),
+        rf"(?<![\w-])(?i:{alternation(_R['same_period'])})\s+(?:(?i:{alternation(_R['same_period_link'])})\s+)?"
+        rf"(?:{_YW}\s+)?(?P<dir>{_DIRECTION}|(?i:{alternation(_R['same_period_direction'])}))(?!\w)"),
     "neighbour": re.compile(
         rf"(?<![\w-])(?P<kind>(?i:{alternation(_P['kinds'])}))\s+"
         rf"(?P<dir>(?i:{alternation(_R['neighbour'])}))(?!\w)"),
@@ -96,7 +102,7 @@ PATTERNS = {name: re.compile(_START + p.pattern) if name in _LEADING_OPTIONAL el
 TRIGGERS: dict[str, tuple[str, ...] | None] = {
     "iso": ("-",), "numeric": ("/",), "dmy": None, "my": None, "years": None, "year": None,
     "q": ("q",), "period": tuple(_P["kinds"]), "neighbour": tuple(_P["kinds"]),
-    "day_word": tuple(_R["days"]), "counted": tuple(_R["units"]), "unit": tuple(_R["units"]),
+    "day_word": tuple(_R["days"]), "counted": (*_R["units"], *_R["one"]), "unit": tuple(_R["units"]),
     "vague": tuple(w.split()[0] for w in _R["vague"]), "same": tuple(_R["same_period"]),
     "holiday": tuple(w.split()[0] for w in _H["names"]),
     "anniversary": tuple(w.split()[0] for w in _H["anniversary"]["names"]),
@@ -123,7 +129,8 @@ class Found:
     unit: str | None = None       # relative: day, week, month, year
     offset: int = 0               # relative: how many units from published
     value: str | None = None      # already resolved (spans, holidays)
-    partial: bool = False         # a month or day with no year of its own
+    partial: bool = False         # a bare month that only starts a span ("April hingga Juni 2018")
+    day0: int | None = None       # the first day of a day range ("16-17 Mei 2018")
 
 
 # -- finders ---------------------------------------------------------------------------
@@ -156,17 +163,22 @@ def _find_dmy(text: str, m: re.Match) -> Found | None:
     month, day = _MONTHS[m["mon"].lower()], int(m["d"])
     if not _valid(month, day):
         return None
+    first = int(m["d0"]) if m["d0"] else None
     return Found(m.start(), m.end(), "day", _year(m["y"]), month, day, weekday=_weekday(m),
-                 after=_after(m), partial=not m["y"])
+                 after=_after(m), day0=first if first and first < day else None)
 
 
 def _find_my(text: str, m: re.Match) -> Found | None:
-    if not m["y"] and not m["mon"][0].isupper():
-        return None               # a bare month only starts a span ("April hingga Juni 2018")
+    """A month: with its year, or without one when a word says it is a time ("bulan
+    September", "pertengahan Februari", "Maret nanti": the year of ``published``); a bare
+    capitalised month only starts a span ("April hingga Juni 2018", "Maret-Juni")."""
+    told = bool(m["y"] or m["mw"] or m["pre"] or m["after"])
+    if not told and not m["mon"][0].isupper():
+        return None
     if not m["y"] and len(m["mon"]) < 3:
         return None
     return Found(m.start(), m.end(), "month", _year(m["y"]), _MONTHS[m["mon"].lower()],
-                 partial=not m["y"])
+                 after=_after(m), partial=not told)
 
 
 def _find_period(text: str, m: re.Match) -> Found | None:
@@ -213,10 +225,13 @@ def _find_day_word(text: str, m: re.Match) -> Found | None:
 
 
 def _find_counted(text: str, m: re.Match) -> Found | None:
-    n = int(m["n"]) if m["n"].isdigit() else int(numbers.parse(m["n"]) or 0)
+    if m["one"]:                  # "sepekan lalu": one unit
+        n, unit = 1, lookup(_R["one"], m["one"].lower())
+    else:
+        n = int(m["n"]) if m["n"].isdigit() else int(numbers.parse(m["n"]) or 0)
+        unit = lookup(_R["units"], m["unit"].lower())
     sign = int(lookup(_R["counted"], m["dir"].lower()))
-    return Found(m.start(), m.end(), "rel", unit=str(lookup(_R["units"], m["unit"].lower())),
-                 offset=n * sign)
+    return Found(m.start(), m.end(), "rel", unit=str(unit), offset=n * sign)
 
 
 def _find_unit(text: str, m: re.Match) -> Found | None:
@@ -229,8 +244,11 @@ def _find_vague(text: str, m: re.Match) -> Found | None:
 
 
 def _find_same(text: str, m: re.Match) -> Found | None:
-    return Found(m.start(), m.end(), "same", unit="year",
-                 offset=int(lookup(_R["direction"], m["dir"].lower())))
+    word = m["dir"].lower()
+    if word in _R["direction"]:
+        return Found(m.start(), m.end(), "same", unit="year", offset=int(lookup(_R["direction"], word)))
+    # "… tahun sebelumnya" counts from the period named before, never from the article's date
+    return Found(m.start(), m.end(), "same", unit="story", offset=int(lookup(_R["same_period_direction"], word)))
 
 
 def _find_neighbour(text: str, m: re.Match) -> Found | None:
@@ -291,6 +309,11 @@ def _join_spans(text: str, found: list[Found]) -> list[Found]:
     while i < len(found):
         a = found[i]
         b = found[i + 1] if i + 1 < len(found) else None
+        if b and a.kind == b.kind == "month" and a.year is None and b.year is None \
+                and SPAN_JOIN.fullmatch(text, a.end, b.start):   # "Maret-Juni": this year's
+            out.append(Found(a.start, b.end, "months", month=a.month, part=b.month, after=b.after))
+            i += 2
+            continue
         if b and a.kind in ("day", "month") and b.kind in ("day", "month") and b.year \
                 and a.value is None and b.value is None and SPAN_JOIN.fullmatch(text, a.end, b.start):
             if a.year is None:
@@ -340,6 +363,18 @@ def _day_year(f: Found, published: dt.date | None) -> int | None:
     return base
 
 
+def _month_year(month: int, after: int, published: dt.date | None) -> int | None:
+    """The year of a month written without one: ``published``'s, or the one before or
+    after when "lalu"/"nanti" says the month is past or to come."""
+    if published is None:
+        return None
+    if after < 0 and month > published.month:
+        return published.year - 1
+    if after > 0 and month < published.month:
+        return published.year + 1
+    return published.year
+
+
 def _exists(y: int, m: int, d: int) -> bool:
     return d <= calendar.monthrange(y, m)[1]
 
@@ -365,7 +400,7 @@ def resolve(f: Found, published: dt.date | None, last: Found | None = None) -> t
         return None, "vague"
     if f.kind == "same":
         if last is None or last.year is None:
-            return (_shift(published, "year", f.offset) if published else (None, "year"))
+            return (_shift(published, "year", f.offset) if published and f.unit == "year" else (None, "year"))
         return resolve(replace(last, year=last.year + f.offset), published)
     if f.kind == "next":                           # "kuartal sebelumnya"
         if last is None or last.year is None:
@@ -375,6 +410,10 @@ def resolve(f: Found, published: dt.date | None, last: Found | None = None) -> t
         return resolve(replace(last, year=k // per_year, part=k % per_year + 1), published)
     if f.kind == "rel":
         return _shift(published, f.unit, f.offset) if published else (None, f.unit)
+    if f.kind == "months":                         # "Maret-Juni", no year written
+        start = _month_year(f.month, f.after, published)
+        end = None if start is None else start + (f.month > f.part)
+        return f"{_y(start)}-{f.month:02d}/{_y(end)}-{f.part:02d}", "span"
     year = f.year
     if year is None and f.unit == "year":          # "kuartal kedua tahun lalu"
         year = published.year + f.offset if published else None
@@ -384,14 +423,20 @@ def resolve(f: Found, published: dt.date | None, last: Found | None = None) -> t
     if f.kind == "year":
         return f"{year:04d}", "year"
     if f.kind == "month":
-        return f"{year:04d}-{f.month:02d}", "month"
+        year = year if year is not None else _month_year(f.month, f.after, published)
+        return f"{_y(year)}-{f.month:02d}", "month"
     if year is None:
         year = _day_year(f, published)
-    if year is None:
-        return f"XXXX-{f.month:02d}-{f.day:02d}", "day"
-    if not _exists(year, f.month, f.day):
+    if year is not None and not _exists(year, f.month, f.day):
         return None, "day"
-    return f"{year:04d}-{f.month:02d}-{f.day:02d}", "day"
+    day = f"{_y(year)}-{f.month:02d}-{f.day:02d}"
+    if f.day0:                                     # "16-17 Mei 2018": the two days
+        return f"{_y(year)}-{f.month:02d}-{f.day0:02d}/{day}", "span"
+    return day, "day"
+
+
+def _y(year: int | None) -> str:
+    return "XXXX" if year is None else f"{year:04d}"
 
 
 def dates(text: str, published: dt.date | None) -> list[TimeValue]:
@@ -405,7 +450,7 @@ def dates(text: str, published: dt.date | None) -> list[TimeValue]:
     found = find(text)
     for f in found:
         value, precision = resolve(f, published, _last_for(f, last))
-        if value is not None and value.startswith("XXXX"):
+        if value is not None and value.startswith("XXXX") and f.kind == "day" and not f.day0:
             year = _sentence_year(text, f, found)  # "… PEVS 2024 … dibuka hari ini (30/4)"
             if year is not None and _exists(year, f.month, f.day) and (
                     not f.weekday or dt.date(year, f.month, f.day).isoweekday() == f.weekday):
@@ -415,8 +460,8 @@ def dates(text: str, published: dt.date | None) -> list[TimeValue]:
             last[f.kind] = last["period"] = named
         if value is None and precision != "vague":
             continue
-        relative = f.kind in ("rel", "same", "next") or (f.kind in ("quarter", "half") and f.year is None) \
-            or (f.kind == "day" and f.year is None and f.value is None)
+        relative = f.kind in ("rel", "same", "next", "months") \
+            or (f.kind in ("quarter", "half", "month", "day") and f.year is None and f.value is None)
         out.append(TimeValue(text=text[f.start:f.end], value=value, precision=precision,
                              span=(f.start, f.end), relative=relative))
     return out
