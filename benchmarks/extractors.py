@@ -64,7 +64,6 @@ def main() -> None:
     t0 = time.perf_counter()
     from warta import extract
 
-    extract._register()
     for path in sorted((ROOT / "tests" / "golden").glob("extract-*/input.txt")):
         extract.run(path.read_text(encoding="utf-8"), dt.date(2025, 1, 2))
     rss_extractors = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss

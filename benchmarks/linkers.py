@@ -6,8 +6,8 @@ The corpus is the golden articles in ``tests/golden_linkers/*`` plus, when prese
 real articles in ``../shared/corpus`` (clean text) with their gold entities, as the
 quality gate gives them (``tests/extract/_score_linkers.py``).  The extractors' records
 are computed before timing: only ``extract.link`` is timed.  The first pass is not timed
-(language data, regex compilation); the linkers' per-text caches are cleared before each
-article, so every article is read afresh.  Reports milliseconds per article and per
+(language data, regex compilation); the linkers keep no state between articles, so every
+article is read afresh.  Reports milliseconds per article and per
 1,000 characters.
 """
 
@@ -55,7 +55,6 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--out")
     args = parser.parse_args(argv)
     from warta import extract
-    from warta.extract import _facts
 
     articles = corpus()
     for text, day, found in articles:
@@ -63,17 +62,13 @@ def main(argv: list[str] | None = None) -> None:
     spent, n = 0.0, 0
     for _ in range(args.repeat):
         for text, day, found in articles:
-            _facts._tokens.cache_clear()
-            _facts._split.cache_clear()
-            _facts._split_starts.cache_clear()
-            _facts._LAST[0] = None
             t0 = time.perf_counter()
             extract.link(text, day, found)
             spent += time.perf_counter() - t0
             n += 1
     chars = sum(len(t) for t, _, _ in articles) / len(articles)
     result = {
-        "what": "extract.link (entities fix, roles, quotes, events), caches cleared per article",
+        "what": "extract.link (entities fix, roles, quotes, events); no state kept between articles",
         "articles": len(articles), "repeat": args.repeat, "mean_chars": round(chars),
         "ms_per_article": round(1000 * spent / n, 3),
         "ms_per_1000_chars": round(1000 * spent / n / chars * 1000, 3),
