@@ -148,3 +148,37 @@ def test_a_source_is_not_the_subject():
 ])
 def test_periods_inside_others(inner, outer, inside):
     assert facts.period_inside(inner, outer) is inside
+
+
+def _days(text, found, story=1):
+    dates = []
+    for i, (written, value) in enumerate(found, start=1):
+        start = text.index(written)
+        dates.append({"id": i, "value": value, "precision": "day", "start": start, "end": start + len(written)})
+    return facts.statements_of({"id": story, "text": text, "outlet": f"o{story}"}, [], [], dates,
+                               story=7, shared_story=True)
+
+
+def test_a_weekday_that_is_not_its_date_s_is_a_date_conflict():
+    text = "Rapat digelar pada Senin (27/4/2021) di kantor gubernur."
+    found = facts.facts(_days(text, [("Senin (27/4/2021)", "2021-04-27")]))  # 27/4/2021 was a Tuesday
+    assert [(f.measure, f.status, f.reasons[0]["why"]) for f in found] == [("date", "conflict", "weekday")]
+    right = "Rapat digelar pada Selasa (27/4/2021) di kantor gubernur."
+    assert facts.facts(_days(right, [("Selasa (27/4/2021)", "2021-04-27")])) == []
+
+
+def test_two_outlets_dating_one_event_a_day_apart_is_a_date_conflict():
+    a = _days("Banjir merendam tiga desa pada Kamis (6/3/2025). Warga mengungsi.", [("Kamis (6/3/2025)", "2025-03-06")], 1)
+    b = _days("Banjir merendam tiga desa pada Jumat (7/3/2025). Warga mengungsi.", [("Jumat (7/3/2025)", "2025-03-07")], 2)
+    found = facts.facts(a + b)
+    assert [(f.status, f.reasons[1]["why"]) for f in found] == [("conflict", "day")]
+
+
+def test_one_night_in_two_time_zones_is_not_a_date_conflict():
+    a = _days("Kapal itu tenggelam pada Rabu, 5 Maret 2025 malam. Tim SAR dikerahkan.", [("Rabu, 5 Maret 2025", "2025-03-05")], 1)
+    b = _days("Kapal itu tenggelam pada Kamis, 6 Maret 2025 dini hari. Tim SAR dikerahkan.", [("Kamis, 6 Maret 2025", "2025-03-06")], 2)
+    assert facts.facts(a + b) == []
+    # nor when each outlet also names the other's day
+    c = _days("Kapal berangkat Rabu (5/3/2025) dan tenggelam Kamis (6/3/2025).", [("Rabu (5/3/2025)", "2025-03-05"), ("Kamis (6/3/2025)", "2025-03-06")], 3)
+    d = _days("Kapal tenggelam Kamis (6/3/2025) setelah bocor sejak Rabu (5/3/2025).", [("Kamis (6/3/2025)", "2025-03-06"), ("Rabu (5/3/2025)", "2025-03-05")], 4)
+    assert facts.facts(c + d) == []

@@ -144,3 +144,9 @@ def test_every_measure_has_a_label_in_both_languages():
         labels = lang.load("web", code)
         missing = [m for m in lang.load("measures")["measures"] if f"measure_{m}" not in labels]
         assert not missing, (code, missing)
+
+
+def test_a_date_fact_shows_its_day():
+    assert _view("en").number(738000.0, "day") == "2021-07-29"
+    fact = {"values": [{"value": 1}, {"value": 2, "reason": {"why": "day", "days": 1}}]}
+    assert "1 day" in _view("en").reason(fact, {"group": 1})

@@ -96,10 +96,11 @@ class Fact:
     statements: list[Statement] = field(default_factory=list)
     groups: list[list[Statement]] = field(default_factory=list)
     reasons: list[dict | None] = field(default_factory=list)  # per group: why it conflicts
+    flagged: bool = False  # a conflict within one statement (a weekday that is not its date's)
 
     @property
     def status(self) -> str:
-        if len(self.groups) > 1:
+        if len(self.groups) > 1 or self.flagged:
             return "conflict"
         return "corroborated" if len({s.article for s in self.statements}) > 1 else "single"
 
@@ -378,6 +379,8 @@ def _far(a: Statement, b: Statement) -> bool:
 def facts(statements: list[Statement]) -> list[Fact]:
     """Statements grouped into facts, each with its value groups (see module docstring)."""
     keyed: dict[tuple, list[Statement]] = {}
+    days = [s for s in statements if s.kind == "date"]
+    statements = [s for s in statements if s.kind != "date"]
     for s in statements:
         if s.shared_story:
             key = ("story", s.story, s.measure, s.scale)
@@ -391,7 +394,73 @@ def facts(statements: list[Statement]) -> list[Fact]:
         slots = _slots(group) if key[0] == "story" else [group]
         for slot in slots:
             out.extend(_split(key, slot))
+    return out + date_conflicts(days)
+
+
+# ------------------------------------------------------------------ dates
+
+def date_conflicts(days: list[Statement]) -> list[Fact]:
+    """Dates that disagree: a weekday that is not its date's ("Senin (27/4/2021)", a
+    Tuesday), and two articles of one story whose news days differ by one to three days
+    when neither names the other's day (the evening of one day and the small hours of the
+    next are one night)."""
+    out = []
+    for s in days:
+        if s.measure == "weekday":
+            out.append(Fact(("weekday", s.article, s.item), "date", "day", s.period, None, None, s.story,
+                            [s], [[s]], [{"why": "weekday", "weekday": s.unit}], flagged=True))
+    news = [s for s in days if s.measure == "date" and s.shared_story]
+    named = {(s.article, s.value) for s in days}
+    for i, a in enumerate(news):
+        for b in news[i + 1:]:
+            gap = abs(a.value - b.value)
+            if a.story != b.story or a.article == b.article or not 1 <= gap <= 3:
+                continue
+            if (a.article, b.value) in named or (b.article, a.value) in named or _one_night(a, b):
+                continue
+            first, second = sorted((a, b), key=lambda s: s.value)
+            out.append(Fact(("day", a.story, first.article, second.article), "date", "day", None, None, None,
+                            a.story, [first, second], [[first], [second]], [None, {"why": "day", "days": int(gap)}]))
     return out
+
+
+def _one_night(a: Statement, b: Statement) -> bool:
+    """"Rabu malam" and "Kamis dini hari" one day later: the same night."""
+    first, second = sorted((a, b), key=lambda s: s.value)
+    return second.value - first.value == 1 and first.qualifier == "night" and second.qualifier == "small_hours"
+
+
+def day_statements(article: dict, dates: list[dict], story: int | None, shared_story: bool) -> list[Statement]:
+    """An article's days as statements: its news day (the first day in its first sentences)
+    and each day-date whose weekday name is not the date's weekday."""
+    text = article["text"]
+    names = {k.casefold(): v for k, v in lang.load("days").items()}
+    word = _pattern(tuple(names))
+    out = []
+    days = [d for d in dates if d.get("precision") == "day" and d.get("value") and d.get("start") is not None
+            and re.fullmatch(r"\d{4}-\d{2}-\d{2}", d["value"])]
+    lead_end = _lead_end(text)
+    for i, d in enumerate(days):
+        day = dt.date.fromisoformat(d["value"])
+        near = text[max(0, d["start"] - 12):d["end"]].casefold()
+        said = [m.group() for m in word.finditer(near)] if word is not None else []
+        tail = text[d["end"]:d["end"] + 16].casefold()
+        when = next((k for k in ("night", "small_hours") if any(w in tail for w in _words(k))), "exact")
+        common = dict(item=d.get("id") or 0, article=article["id"], kind="date", value=float(day.toordinal()),
+                      qualifier=when, text=text[d["start"]:d["end"]], sentence=text[slice(*sentence_at(text, d["start"], d["end"]))].strip(),
+                      subject=None, subject_name=None, period=d["value"], story=story,
+                      outlet=article.get("outlet"), shared_story=shared_story)
+        if said and names[said[-1]] != day.isoweekday():
+            out.append(Statement(unit=said[-1], measure="weekday", **common))
+        out.append(Statement(unit="day", measure="date" if d["start"] < lead_end and i == 0 else "day", **common))
+    return out
+
+
+def _lead_end(text: str, sentences: int = 3) -> int:
+    end = 0
+    for _ in range(sentences):
+        end = sentence_at(text, end, end)[1] + 1
+    return end
 
 
 def _slots(statements: list[Statement]) -> list[list[Statement]]:
@@ -530,7 +599,7 @@ def statements_of(article: dict, figures: list[dict], entities: list[dict], date
     figures = [f for f in figures if f.get("value") is not None and f.get("start") is not None
                and f.get("range") is None]  # "Rp3 juta hingga Rp4 juta": bounds, not a figure
     figures = figures + _bare_numbers(text, figures)
-    out = []
+    out = day_statements(article, dates, story, shared_story)
     entities = _with_unmarked(text, entities)
     bases: dict[int, str] = {}  # sentence start -> the basis of its last change figure
     for f in sorted(figures, key=lambda f: f["start"]):

@@ -6,6 +6,7 @@ Every page takes ``?lang=en`` (Indonesian otherwise); links keep the language.
 
 from __future__ import annotations
 
+import datetime as dt
 from importlib import resources
 from typing import Annotated, Any
 from urllib.parse import urlencode
@@ -65,6 +66,8 @@ class View:
         """A figure in words of the page language: ``12e12, 'idr'`` → '12 triliun IDR'."""
         if unit == "percent":
             return render.number(value, None, [], self.t["thousands_separator"]) + "%"
+        if unit == "day" and value:  # a date fact: its day, kept as an ordinal
+            return dt.date.fromordinal(int(value)).isoformat()
         if unit and len(unit) == 3 and unit.isalpha() and unit.islower():
             unit = unit.upper()  # a currency code kept in lower case by an older KB
         elif unit and f"measure_{unit}" in self.t:
@@ -109,7 +112,7 @@ class View:
         why = values[group].get("reason") if isinstance(group, int) and 0 <= group < len(values) else None
         if not why or f"reason_{why.get('why')}" not in self.t:
             return ""
-        return self.t[f"reason_{why['why']}"].format(factor=why.get("factor") or "")
+        return self.t[f"reason_{why['why']}"].format(factor=why.get("factor") or "", days=why.get("days") or "")
 
     def label(self, prefix: str, key: str | None) -> str:
         """``label('type', 'PER')`` → 'Orang'; a key with no label shows as itself."""
