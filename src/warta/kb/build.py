@@ -130,7 +130,7 @@ def _facts(s: Session, entity_of: dict[int, int], story_of: dict[int, tuple[int,
                     "qualifier": (r.data or {}).get("qualifier"), "start": r.start, "end": r.end,
                     "idr": (r.data or {}).get("idr"), "range": (r.data or {}).get("range_id")}
                    for r in items[a.id] if r.kind in FIGURE_KINDS and not (r.data or {}).get("vague")]
-        dates = [{"value": r.value_text, "precision": r.unit, "start": r.start, "end": r.end}
+        dates = [{"id": r.id, "value": r.value_text, "precision": r.unit, "start": r.start, "end": r.end}
                  for r in items[a.id] if r.kind == "date"]
         sid, size = story_of.get(a.id, (None, 1))
         statements += factmod.statements_of({"id": a.id, "text": a.text, "outlet": a.outlet},
