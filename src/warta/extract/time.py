@@ -83,6 +83,9 @@ PATTERNS: dict[str, re.Pattern] = {
         rf"|(?P<one>(?i:{alternation(_R['one'])})))\s+(?P<dir>(?i:{alternation(_R['counted'])}))(?!\w)"),
     "unit": re.compile(
         rf"(?<![\w-])(?:(?i:{alternation(_P['part_of_year'])})\s+)?(?P<unit>(?i:{alternation(_R['units'])}))\s+(?P<dir>{_DIRECTION})(?!\w)"),
+    "weekday": re.compile(
+        rf"(?<![\w-])(?P<wd>{alternation([d.capitalize() for d in _DAYS if d not in _R['weekday_alone_not']])})"
+        rf"(?![\w'-])(?!\s*[,(]?\s*\d)" + _AFTER),
     "vague": re.compile(rf"(?<![\w-])(?i:{alternation(_R['vague'])})(?!\w)"),
     "same": re.compile(
         rf"(?<![\w-])(?i:{alternation(_R['same_period'])})\s+(?:(?i:{alternation(_R['same_period_link'])})\s+)?"
@@ -103,7 +106,7 @@ TRIGGERS: dict[str, tuple[str, ...] | None] = {
     "iso": ("-",), "numeric": ("/",), "dmy": None, "my": None, "years": None, "year": None,
     "q": ("q",), "period": tuple(_P["kinds"]), "neighbour": tuple(_P["kinds"]),
     "day_word": tuple(_R["days"]), "counted": (*_R["units"], *_R["one"]), "unit": tuple(_R["units"]),
-    "vague": tuple(w.split()[0] for w in _R["vague"]), "same": tuple(_R["same_period"]),
+    "weekday": tuple(d for d in _DAYS if d not in _R["weekday_alone_not"]), "vague": tuple(w.split()[0] for w in _R["vague"]), "same": tuple(_R["same_period"]),
     "holiday": tuple(w.split()[0] for w in _H["names"]),
     "anniversary": tuple(w.split()[0] for w in _H["anniversary"]["names"]),
 }
@@ -239,6 +242,10 @@ def _find_unit(text: str, m: re.Match) -> Found | None:
                  offset=int(lookup(_R["direction"], m["dir"].lower())))
 
 
+def _find_weekday(text: str, m: re.Match) -> Found | None:
+    return Found(m.start(), m.end(), "weekday", weekday=_weekday(m), after=_after(m))
+
+
 def _find_vague(text: str, m: re.Match) -> Found | None:
     return Found(m.start(), m.end(), "vague")
 
@@ -272,7 +279,7 @@ FINDERS = {
     "iso": _find_numeric, "numeric": _find_numeric, "dmy": _find_dmy, "my": _find_my,
     "period": _find_period, "q": _find_q, "years": _find_years, "year": _find_year,
     "day_word": _find_day_word, "counted": _find_counted, "unit": _find_unit,
-    "vague": _find_vague, "same": _find_same, "neighbour": _find_neighbour, "holiday": _find_holiday,
+    "weekday": _find_weekday, "vague": _find_vague, "same": _find_same, "neighbour": _find_neighbour, "holiday": _find_holiday,
     "anniversary": _find_anniversary,
 }
 FINDERS["iso"] = lambda text, m: (Found(m.start(), m.end(), "day", int(m["y"]), int(m["m"]),
@@ -410,6 +417,12 @@ def resolve(f: Found, published: dt.date | None, last: Found | None = None) -> t
         return resolve(replace(last, year=k // per_year, part=k % per_year + 1), published)
     if f.kind == "rel":
         return _shift(published, f.unit, f.offset) if published else (None, f.unit)
+    if f.kind == "weekday":                        # "pada Rabu": the last Wednesday
+        if published is None:
+            return None, "day"
+        back = (published.isoweekday() - f.weekday) % 7
+        ahead = (f.weekday - published.isoweekday()) % 7 or 7
+        return (published + dt.timedelta(days=ahead if f.after > 0 else -back)).isoformat(), "day"
     if f.kind == "months":                         # "Maret-Juni", no year written
         start = _month_year(f.month, f.after, published)
         end = None if start is None else start + (f.month > f.part)
@@ -460,7 +473,7 @@ def dates(text: str, published: dt.date | None) -> list[TimeValue]:
             last[f.kind] = last["period"] = named
         if value is None and precision != "vague":
             continue
-        relative = f.kind in ("rel", "same", "next", "months") \
+        relative = f.kind in ("rel", "same", "next", "months", "weekday") \
             or (f.kind in ("quarter", "half", "month", "day") and f.year is None and f.value is None)
         out.append(TimeValue(text=text[f.start:f.end], value=value, precision=precision,
                              span=(f.start, f.end), relative=relative))
