@@ -77,10 +77,10 @@ class Statement:
     @property
     def scale(self) -> str:
         """What values are compared in: money of any currency, else the unit."""
-        if self.kind == "money" and not _spec(self.measure).get("plain"):
+        if _spec(self.measure).get("plain") or self.kind == "number":
+            return "number"  # an index level in points, rupiah or bare: one scale
+        if self.kind == "money":
             return "money"
-        if self.kind == "money" or self.kind == "number":
-            return "number"
         return _unit_key(self.measure, self.unit)
 
 
@@ -702,16 +702,23 @@ def _bare_numbers(text: str, figures: list[dict]) -> list[dict]:
 def _subject(text: str, entities: list[dict], s0: int, at: int, measure: str):
     """``((kb_id, name, surface), weak)``: the entity the figure's clause is about, else an
     inferred one (weak), else ``(None, True)``."""
-    people = _spec(measure).get("people")
-    mentions = sorted(((a, b, e) for e in entities for a, b in e["spans"]
-                       if e["type"] in SUBJECT_TYPES or e["type"] == "PER" and (people or _ACRONYM.fullmatch(text[a:b]))),
-                      key=lambda m: m[0])  # an all-capitals "person" ("IHSG") is a body or an index
-    sources = _introduced_mentions(text, mentions)
-    before = [m for m in mentions if s0 <= m[0] and m[1] <= at and m[0] not in sources]
+    every = sorted(((a, b, e) for e in entities for a, b in e["spans"]
+                    if e["type"] in SUBJECT_TYPES or e["type"] == "PER"), key=lambda m: m[0])
+    sources = _introduced_mentions(text, every)
     clause_start = at - len(_clause_tail(text[s0:at]))
-    in_clause = [m for m in before if m[0] >= clause_start and not _speaker(text, m[1], at)]
-    if in_clause:
-        return _named(text, in_clause[-1]), False
+    # in its clause: a named organisation or product first, else a "person" who is not the
+    # speaker (the NER calls many a company a person: "Nippon Shokubai siap berinvestasi"),
+    # else a place
+    in_clause = [m for m in every if clause_start <= m[0] and m[1] <= at and m[0] not in sources
+                 and not (m[2]["type"] == "PER" and _speaker(text, m[1], at))]
+    for rank in (("ORG", "PRODUCT", "PER"), ("LOC",)):
+        ranked = [m for m in in_clause if m[2]["type"] in rank]
+        if ranked:
+            return _named(text, ranked[-1]), False
+    people = _spec(measure).get("people")
+    mentions = [m for m in every if m[2]["type"] != "PER" or people or _ACRONYM.fullmatch(text[m[0]:m[1]])]
+    before = [m for m in mentions if s0 <= m[0] and m[1] <= at and m[0] not in sources]  # an all-capitals
+    # "person" ("IHSG") is a body or an index
     acronyms = _acronyms(text, clause_start, at, mentions)
     if acronyms:  # a name the NER did not tag ("IHSG amblas 325 poin")
         return (None, acronyms[-1].group(), acronyms[-1].group()), False
@@ -778,7 +785,7 @@ def _introduced(text: str, s0: int, at: int) -> bool:
 
 def _speaker(text: str, end: int, at: int) -> bool:
     """Whether the entity ending at ``end`` is followed by a speech verb before the figure."""
-    verbs = lang.load("speech_verbs").get("reporting", []) + lang.load("event_triggers").get("statement_verbs", [])
+    verbs = lang.load("event_triggers").get("statement_verbs", [])  # "mengatakan", not "mengaku siap"
     pattern = _pattern(tuple(v.casefold() for v in verbs))
     return pattern is not None and pattern.search(text[end:at].casefold()) is not None
 
