@@ -280,3 +280,32 @@ def test_an_index_acronym_gives_its_type_to_its_long_form(ruled):
                 {"Indeks Harga Saham Gabungan": "ORG", "IHSG": "ORG"})
     assert ents(doc) == [("Indeks Harga Saham Gabungan", "PRODUCT"), ("IHSG", "PRODUCT"),
                          ("IHSG", "PRODUCT")]
+
+
+@pytest.mark.parametrize("text, model, orgs", [
+    ("Modal datang dari perusahaan Jepang seperti Asahimas, Nagano Kogyo dan Hino.",
+     {"Asahimas": "PER", "Hino": "PER"}, ["Asahimas", "Nagano Kogyo", "Hino"]),
+    ("Sejumlah produsen mobil asal Tiongkok, antara lain Wuling, Chery, serta Dongfeng, datang.",
+     {"Wuling": "LOC"}, ["Wuling", "Chery", "Dongfeng"]),
+])
+def test_names_listed_after_a_company_noun_are_organisations(ruled, text, model, orgs):
+    found = ents(ruled(text, model))
+    assert [n for n, label in found if label == "ORG"] == orgs
+
+
+def test_a_company_noun_without_names_lists_nothing(ruled):
+    assert ents(ruled("Perusahaan seperti itu jarang ada.")) == []
+
+
+@pytest.mark.parametrize("text, model, org", [
+    ("Kini industri kimia asal Jepang Nagano Shokubai berinvestasi.", {"Nagano Shokubai": "PER"},
+     "Nagano Shokubai"),
+    ("Produsen mobil asal Korea Selatan Hanul Motors datang.", {}, "Hanul Motors"),
+])
+def test_the_company_after_its_origin(ruled, text, model, org):
+    found = ents(ruled(text, model, gazetteer=True))
+    assert (org, "ORG") in found and not any(org in n and n != org for n, _ in found)
+
+
+def test_a_person_from_a_place_is_no_company(ruled):
+    assert ents(ruled("Warga asal Bandung itu pulang.", {"Bandung": "LOC"}, gazetteer=True)) == [("Bandung", "LOC")]

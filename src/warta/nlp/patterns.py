@@ -26,6 +26,8 @@ class Patterns:
     media_weak: re.Pattern
     business: re.Pattern
     company_apposition: re.Pattern
+    company_list: re.Pattern
+    company_origin: re.Pattern
     domain: re.Pattern
     event_last: re.Pattern
     event_first: re.Pattern
@@ -42,6 +44,7 @@ class Patterns:
     not_models: frozenset[str]
     common_words: frozenset[str]
     connectors: frozenset[str]        # lower case: "dan", "&", "of" …
+    list_joiners: frozenset[str]      # lower case: "dan", "serta" between listed names
     legal_words: frozenset[str]       # lower case: "pt", "tbk", "ltd" …
     first_word_names: frozenset[str]  # business words after which the first word alone
     #                                   names the company ("Asahi" of "Asahi Chemical"), as written
@@ -95,6 +98,12 @@ def patterns() -> Patterns:
         company_apposition=re.compile(
             rf"(?<![\w.])(?i:{alternation(forms['company_nouns'])})(?:\s+[a-z][\w-]*){{0,4}}"
             rf"(?:\s+(?:asal\s+)?[A-Z]\w+(?:\s+[A-Z]\w+)?)?,\s+({_name(stop, max_words=3)})"),
+        company_list=re.compile(
+            rf"(?<![\w.])(?i:{alternation(forms['company_nouns'])})(?:\s+[a-z][\w-]*){{0,4}}"
+            rf"(?:\s+(?:asal\s+)?[A-Z]\w+(?:\s+[A-Z]\w+)?)?,?\s+(?:{alternation(forms['list_markers'])})\s+(?=[A-Z])"),
+        company_origin=re.compile(
+            rf"(?<![\w.])(?i:{alternation(forms['company_nouns'] + forms['origin_nouns'])})(?:\s+[a-z][\w-]*){{0,4}}"
+            rf"\s+(?:{alternation(forms['origin_words'])})\s+(?=[A-Z])"),
         domain=re.compile(rf"(?<![\w.])[A-Za-z0-9][\w-]*(?:\.[A-Za-z0-9-]+)*\.{alternation(forms['domains'])}(?![\w.])",
                           re.IGNORECASE),
         event_last=re.compile(rf"(?<![\w.]){short}\s+{heads}{year}(?![\w])"),
@@ -114,6 +123,7 @@ def patterns() -> Patterns:
         not_models=frozenset(products["not_models"]),
         common_words=frozenset(row[0] for row in lang.load("common_words")),
         connectors=frozenset(w.lower() for w in forms["connectors"]),
+        list_joiners=frozenset(w.lower() for w in forms["list_joiners"]),
         legal_words=frozenset(forms["legal_words"]),
         first_word_names=frozenset(forms["business_words"]) - frozenset(forms["group_words"]),
         calendar=frozenset([*holidays["names"], *holidays["seasons"]]),

@@ -83,6 +83,65 @@ def _group_spans(doc: Doc, text: str, regex: re.Pattern, label: str) -> list[Spa
     return out
 
 
+MAX_LISTED = 8
+
+
+def _listed(doc: Doc, text: str, regex: re.Pattern, label: str) -> list[Span]:
+    """The names listed after each match of ``regex`` ("… seperti A, B Kogyo dan C"): runs
+    of capitalised words split by commas and list joiners, up to the first other word."""
+    p = patterns()
+    out = []
+    for m in regex.finditer(text):
+        first = doc.char_span(m.end(), m.end() + 1, alignment_mode="expand")
+        if first is None:
+            continue
+        i, start, items = first.start, first.start, 0
+        while i <= len(doc) and items < MAX_LISTED:
+            tok = doc[i] if i < len(doc) else None
+            if tok is not None and (tok.is_title or tok.is_upper or (tok.like_num and i > start)):
+                i += 1
+                continue
+            if i > start:
+                out.append(Span(doc, start, i, label=label))
+                items += 1
+            if tok is None or not (tok.text == "," or tok.lower_ in p.list_joiners):
+                break
+            i += 1
+            if i < len(doc) and doc[i].lower_ in p.list_joiners:  # ", dan"
+                i += 1
+            start = i
+    return out
+
+
+def _after_origin(doc: Doc, text: str, regex: re.Pattern) -> list[Span]:
+    """The company after "… asal <place>": of the capitalised words after each match, the
+    longest known place (up to three words) first, then the name (one word or more)."""
+    p = patterns()
+    places = gazetteer.table()
+    out = []
+    for m in regex.finditer(text):
+        first = doc.char_span(m.end(), m.end() + 1, alignment_mode="expand")
+        if first is None:
+            continue
+        end = first.start
+        while end < len(doc) and end - first.start < 7 and (doc[end].is_title or doc[end].is_upper):
+            end += 1
+        for cut in range(min(first.start + 3, end - 1), first.start, -1):
+            place = doc[first.start:cut].text
+            if places.get(place) == "LOC" or place in p.place_names:
+                out.append(Span(doc, cut, end, label="ORG"))
+                break
+    return out
+
+
+def _after_place(spans: list[Span], origins: list[Span]) -> list[Span]:
+    """``spans`` and ``origins``, a span that runs from an origin's place into its company
+    ("Korea Selatan Hanul Motors") replaced by the company."""
+    ends = {o.end: o for o in origins}
+    kept = [s for s in spans if not (s.end in ends and s.start < ends[s.end].start)]
+    return kept + origins
+
+
 def _is_lead_word(token, p: Patterns) -> bool:
     low = token.lower_.rstrip(".")
     opener = token.is_sent_start and (low in STOP_WORDS or low in p.common_words)
@@ -106,7 +165,8 @@ def rule_spans(doc: Doc) -> dict[str, list[Span]]:
         "marked_places": _group_spans(doc, text, p.place_marker, "LOC"),
         "media": _group_spans(doc, text, p.media, "ORG"),
         "media_weak": _group_spans(doc, text, p.media_weak, "ORG"),
-        "companies": found(p.business, "ORG") + _group_spans(doc, text, p.company_apposition, "ORG"),
+        "companies": _after_place(found(p.business, "ORG"), _after_origin(doc, text, p.company_origin))
+        + _group_spans(doc, text, p.company_apposition, "ORG") + _listed(doc, text, p.company_list, "ORG"),
         "events": [s for rx in (p.programme, p.event_first, p.event_last) for s in found(rx, "EVENT")],
         "products": found(p.product_line, "PRODUCT", trim=False) + model_codes(doc, p)
         + found(p.vessel, "PRODUCT", trim=False),
