@@ -86,6 +86,7 @@ def patterns() -> Patterns:
     single = [h for h in events["heads_first"] if " " not in h]
     multi = [h for h in events["heads_first"] if " " in h]
     model = rf"(?:\s+{alternation(products['model_words'])})*"
+    origin = alternation(forms["origin_words"])
     return Patterns(
         org_prefix=re.compile(rf"(?<![\w.]){alternation(forms['prefixes'])}\s+{name}(?:\s*,?\s*{closing})?"),
         org_suffix=re.compile(rf"(?<![\w.]){short}\s*,?\s*{suffix}(?![\w])"),
@@ -97,10 +98,10 @@ def patterns() -> Patterns:
         business=re.compile(rf"(?<![\w.]){_name(stop, max_words=3)}\s+{alternation(forms['business_words'])}(?![\w'’-])"),
         company_apposition=re.compile(
             rf"(?<![\w.])(?i:{alternation(forms['company_nouns'])})(?:\s+[a-z][\w-]*){{0,4}}"
-            rf"(?:\s+(?:asal\s+)?[A-Z]\w+(?:\s+[A-Z]\w+)?)?,\s+({_name(stop, max_words=3)})"),
+            rf"(?:\s+(?:{origin}\s+)?[A-Z]\w+(?:\s+[A-Z]\w+)?)?,\s+({_name(stop, max_words=3)})"),
         company_list=re.compile(
             rf"(?<![\w.])(?i:{alternation(forms['company_nouns'])})(?:\s+[a-z][\w-]*){{0,4}}"
-            rf"(?:\s+(?:asal\s+)?[A-Z]\w+(?:\s+[A-Z]\w+)?)?,?\s+(?:{alternation(forms['list_markers'])})\s+(?=[A-Z])"),
+            rf"(?:\s+(?:{origin}\s+)?[A-Z]\w+(?:\s+[A-Z]\w+)?)?,?\s+(?:{alternation(forms['list_markers'])})\s+(?=[A-Z])"),
         company_origin=re.compile(
             rf"(?<![\w.])(?i:{alternation(forms['company_nouns'] + forms['origin_nouns'])})(?:\s+[a-z][\w-]*){{0,4}}"
             rf"\s+(?:{alternation(forms['origin_words'])})\s+(?=[A-Z])"),
