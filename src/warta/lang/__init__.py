@@ -59,9 +59,13 @@ class Titles:
     fields: frozenset[str]           # "perindustrian", "luar": a head's field
     tails: frozenset[str]
     prefixes: frozenset[str]
+    ranks: frozenset[str]            # "irjen", "akbp" and the words after them ("pol")
     epithets: frozenset[str]
     connectors: frozenset[str]
     post_links: tuple[tuple[str, ...], ...]  # longest first
+    respective: frozenset[str]       # "masing-masing": titles handed out one by one
+    list_joiners: frozenset[str]     # "dan": between the persons of a list
+    numbering: frozenset[str]        # "nomor urut": between a title and its person
     anaphors: frozenset[str]
     org_starts: frozenset[str]
     not_title: frozenset[str]        # with the calendar words
@@ -99,15 +103,16 @@ class Titles:
 
     @functools.cached_property
     def words(self) -> frozenset[str]:
-        """Every word a title is made of: the heads' words, modifiers and fields."""
-        return self.head_words | self.modifiers | self.fields
+        """Every word a title is made of: the heads' words, modifiers and fields (and the
+        ranks written between a title and a name)."""
+        return self.head_words | self.modifiers | self.fields | self.ranks
 
     @functools.cached_property
     def not_name_words(self) -> frozenset[str]:
         """Words never in a person's name: title words, tails, organisation openers, words
         that are never titles or names, connectors."""
         return self.head_words | self.tails | self.org_starts | (self.not_title - self.calendar) \
-            | self.fields | self.not_names | self.connectors
+            | self.fields | self.not_names | self.connectors | self.ranks
 
 
 def _titles_from(d: dict[str, Any], calendar: Iterable[str] = ()) -> Titles:
@@ -115,8 +120,11 @@ def _titles_from(d: dict[str, Any], calendar: Iterable[str] = ()) -> Titles:
     return Titles(
         heads=_fold(d["heads"]) | frozenset(abbr), modifiers=_fold(d["modifiers"]),
         fields=_fold(d["fields"]), tails=_fold(d["tails"]), prefixes=_fold(d["prefixes"]),
+        ranks=_fold(d.get("ranks", [])) | _fold(d.get("rank_suffixes", [])),
         epithets=_fold(d["epithets"]), connectors=_fold(d["connectors"]),
         post_links=tuple(sorted((tuple(p.casefold().split()) for p in d["post_links"]), key=len, reverse=True)),
+        respective=_fold(d.get("respective", [])), list_joiners=_fold(d.get("list_joiners", [])),
+        numbering=_fold(d.get("numbering", [])),
         anaphors=_fold(d["anaphors"]), org_starts=_fold(d["org_starts"]),
         not_title=_fold(d["not_title"]) | _fold(calendar), calendar=_fold(calendar) - _fold(d["not_title"]),
         not_names=_fold(d["not_names"]),
