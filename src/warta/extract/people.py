@@ -59,7 +59,7 @@ def fix_entities(text: str, entities: Iterable[Entity]) -> list[Entity]:
 def fix(given: View) -> list[Entity]:
     """The fixed entity list of ``given``'s (``extract.link`` passes the article's View)."""
     text = given.text
-    entities = _title_led_orgs(text, list(given.entities))
+    entities = _clean_people(text, _split_listed_orgs(text, _title_led_orgs(text, list(given.entities))))
     entities = [e for e in (_retype_form(e) for e in entities) if e is not None]
     v = given.with_entities(entities)
     fixed = {id(e): e for e in entities}
@@ -164,8 +164,21 @@ def _named_after_title(v: View, m) -> bool:
             and v.starting_at(m.end + after.end()).type == "PER":
         return False  # "Chief Executive Officer Hanul Motors, Park Ji-hoon": the firm of the post
     if m.type == "LOC":
-        return all(_titled(v, other) for other in v.mentions if other.entity is m.entity)
+        return not _post_linked(v, m) and all(_titled(v, other) for other in v.mentions if other.entity is m.entity)
     return True
+
+
+def _post_linked(v: View, m) -> bool:
+    """Whether the title before ``m`` belongs to a person before it ("Bambang dilantik
+    menjadi Pj Gubernur Sulawesi Barat": the place is the post's)."""
+    person = v.last_before(m.start, ("PER",))
+    if person is None or v.sentence_index(person.start) != v.sentence_index(m.start):
+        return False
+    i = v.token_index(person.end)
+    if i < len(v.tokens) and v.tokens[i][2] == ",":
+        i += 1
+    return any(tuple(word(v, j) for j in range(i, min(i + len(link), len(v.tokens)))) == link
+               for link in lang.titles().post_links)
 
 
 def _titled(v: View, m) -> bool:
@@ -186,6 +199,225 @@ def _titled_at(v: View, start: int) -> bool:
     while k >= 0 and word(v, k) in lang.titles().fields:
         k -= 1
     return k >= 0 and head_ending_at(v, k) >= 0
+
+
+def _split_listed_orgs(text: str, entities: list[Entity]) -> list[Entity]:
+    """An organisation that runs over a list of posts ("Dinas Sosial dan Kepala Dinas
+    Perhubungan") is the two organisations: the title between them is no part of either."""
+    t = lang.titles()
+    out = []
+    for e in entities:
+        cut = _listed_cut(e.name) if e.type == "ORG" else None
+        if cut is None:
+            out.append(e)
+            continue
+        left, right = [], []
+        for a, b in e.mentions:
+            at = _listed_cut(text[a:b])
+            if at is None:
+                left.append((a, b))
+            else:
+                left.append((a, a + at[0]))
+                right.append((a + at[1], b))
+        out.append(dataclasses.replace(e, name=e.name[:cut[0]], aliases=[], mentions=left))
+        out.append(dataclasses.replace(e, id=e.id + "b", name=e.name[cut[1]:], aliases=[], mentions=right))
+    return out
+
+
+def _listed_cut(name: str) -> tuple[int, int] | None:
+    """Where a list of posts splits an organisation's name: (end of the first, start of the
+    second after the title), or None."""
+    t = lang.titles()
+    toks = list(_WORD.finditer(name))
+    for i, m in enumerate(toks[1:-2], 1):
+        joiner = m.group().casefold() in t.list_joiners
+        if not (joiner or toks[i - 1].group().endswith(",")):
+            continue
+        k = i + 1 if joiner else i
+        n = next((n for n in range(min(t.head_len, len(toks) - k - 1), 0, -1)
+                  if " ".join(x.group() for x in toks[k:k + n]).casefold() in t.heads), 0)
+        if n and is_capitalised(toks[k + n].group()):
+            return toks[i - 1].end() - toks[i - 1].group().endswith(","), toks[k + n].start()
+    return None
+
+
+# -- a person's name without ranks, titles, organisations; pairs split ------------------------
+
+_PAIR = re.compile(r"(?<=[^\W\d_])\s?[-–]\s?(?=[A-Z])")
+_WORD = re.compile(r"\S+")
+
+
+def _clean_people(text: str, entities: list[Entity]) -> list[Entity]:
+    """Persons without the ranks, titles and organisations the NER glued to their names
+    ("Irjen Wahyu", "BI Sutrisno Hadi", "Persebaya Paul Munster" with the club named
+    elsewhere), and a pair joined by a hyphen ("Andi Permana-Budi Setiawan") as two."""
+    known = {fold(n) for e in entities if e.type in ("ORG", "LOC") for n in [e.name, *e.aliases]}
+    sides = {fold(part) for e in entities if e.type == "PER" for name in [e.name, *e.aliases]
+             for part in _PAIR.split(name) if len(part.split()) >= 2}
+    out: list[Entity] = []
+    paired: set[str] = set()  # the persons a pair was split into
+    for e in entities:
+        got = _cleaned(text, e, known, sides) if e.type == "PER" else [e]
+        paired |= {fold(p.name) for p in got if p.type == "PER"} if len(got) > 1 else set()
+        out.extend(got)
+    return _merged_people(out, paired)
+
+
+def _cleaned(text: str, e: Entity, known: set[str], sides: set[str]) -> list[Entity]:
+    """``e`` cut to its name (several persons for a pair; an organisation split off)."""
+    people: dict[str, tuple[list[Span], list[str]]] = {}  # folded name -> mentions, names
+    org_spans: list[Span] = []
+    org_names: list[str] = []
+    for said, span in [(e.name, None), *((a, None) for a in e.aliases), *((text[a:b], (a, b)) for a, b in e.mentions)]:
+        if said != e.name and org_names and _org_alias(said, org_names, known):
+            org_names.append(said)  # "Bank Indonesia", "BI" beside "BI Sutrisno Hadi"
+            org_spans += [span] if span else []
+            continue
+        start = span[0] if span else None
+        cut, org = _name_start(said, text[:start] if start is not None else "", known)
+        if org:
+            org_names.append(org)
+            if span:
+                org_spans.append((span[0], span[0] + len(org)))
+        rest = said[cut:]
+        if not rest.strip() or (span is None and _org_alias(rest, org_names, known)):
+            if span is None and rest.strip():
+                org_names.append(rest)
+            continue
+        offset = (span[0] + cut) if span else 0
+        parts = _pair_parts(rest, sides)
+        for part, a in parts:
+            key = _side_key(people, part, alone=len(parts) == 1)
+            spans, names = people.setdefault(key, ([], []))
+            names.append(part)
+            if span:
+                spans.append((offset + a, offset + a + len(part)))
+    if len(people) == 1 and not org_names and not any(n != e.name for n in [e.name]) \
+            and next(iter(people.values()))[0] == list(e.mentions):
+        return [e]
+    out = [dataclasses.replace(e, name=names[0], aliases=list(dict.fromkeys(n for n in names[1:] if n != names[0])),
+                               mentions=sorted(set(spans))) for spans, names in people.values() if names]
+    if org_names:
+        org_names = sorted(dict.fromkeys(org_names), key=len, reverse=True)
+        out.append(Entity(id="", name=org_names[0], type="ORG", aliases=org_names[1:], mentions=sorted(set(org_spans))))
+    return out
+
+
+def _side_key(people: dict, part: str, alone: bool) -> str:
+    """The person ``part`` names among those found so far: the same name, or one word of
+    exactly one of them ("Wahono" of "Setyo Wahono"); a name standing alone (no pair) is
+    the one person of an entity that is no pair ("Jokowi" of "Joko Widodo"); else a new one."""
+    key = fold(part)
+    if key in people or not people:
+        return key
+    words = set(key.split())
+    into = [k for k in people if words <= set(k.split())]
+    if len(into) == 1:
+        return into[0]
+    return next(iter(people)) if alone and len(people) == 1 else key
+
+
+def _name_start(said: str, before: str, known: set[str]) -> tuple[int, str | None]:
+    """Where the name begins in ``said`` (a person's name as the NER gave it): after the
+    ranks, title words and honorifics leading it, after a rank anywhere in it, and after an
+    organisation written before it (an acronym after a title, or a name the article uses
+    for an organisation or place).  Returns the offset and that organisation (or None)."""
+    t = lang.titles()
+    toks = list(_WORD.finditer(said))
+    ranked = [i for i, m in enumerate(toks[:-1]) if _w(m) in t.ranks]
+    i = ranked[-1] + 1 if ranked else 0
+    org = None
+    titled = _ends_in_title(before)
+    while i < len(toks) - 1:
+        w = _w(toks[i])
+        if w in t.ranks or w in t.not_name_words or w in _honorifics():
+            titled = titled or w in t.words
+            i += 1
+            continue
+        n = _known_prefix(toks, i, known)
+        word = toks[i].group().strip(",.")
+        if not n and titled and word.isupper() and word.isalpha() and len(word) >= 2:
+            n = 1
+        if not n:
+            break
+        org = said[toks[i].start():toks[i + n - 1].end()]
+        i += n
+        titled = True
+    return (toks[i].start(), org) if i < len(toks) else (len(said), org)
+
+
+def _w(m: re.Match) -> str:
+    return m.group().strip(",.()").casefold()
+
+
+def _known_prefix(toks: list[re.Match], i: int, known: set[str]) -> int:
+    """Words from ``i`` that are an organisation or place the article names, leaving at
+    least one word of the name (0: none)."""
+    for n in range(min(4, len(toks) - i - 1), 0, -1):
+        if fold(" ".join(m.group() for m in toks[i:i + n])) in known:
+            return n
+    return 0
+
+
+def _ends_in_title(before: str) -> bool:
+    """Whether the text before a mention ends in a title word ("Gubernur", "Pelatih")."""
+    last = before.rstrip().rsplit(None, 1)[-1:] if before.strip() else []
+    return bool(last) and last[0].strip(",.()").casefold() in lang.titles().words
+
+
+def _org_alias(alias: str, orgs: list[str], known: set[str]) -> bool:
+    """Whether a person's alias is really the organisation cut off the name ("Bank
+    Indonesia" beside "BI Sutrisno Hadi"): it is that organisation, is known as one, or
+    opens with an organisation's word."""
+    first = alias.split()[0].casefold()
+    return fold(alias) in {fold(o) for o in orgs} | known or (bool(orgs) and (
+        first in lang.titles().org_starts or _org_form(alias) or alias.isupper()))
+
+
+def _pair_parts(name: str, sides: set[str]) -> list[tuple[str, int]]:
+    """A pair of persons joined by a hyphen, as (name, offset) parts: both sides two words
+    or more, or each side a word of a pair written in full in the article."""
+    cuts = list(_PAIR.finditer(name))
+    if len(cuts) != 1:
+        return [(name, 0)]
+    left, right = name[:cuts[0].start()], name[cuts[0].end():]
+    full = len(left.split()) >= 2 and len(right.split()) >= 2
+    known = all(any(set(fold(p).split()) <= set(s.split()) for s in sides) for p in (left, right))
+    if not (full or known) or not all(is_capitalised(w) for w in (left + " " + right).split()):
+        return [(name, 0)]
+    return [(left, 0), (right, cuts[0].end())]
+
+
+@functools.cache
+def _honorifics() -> frozenset[str]:
+    return frozenset(w.casefold() for w in lang.load("honorifics")["honorifics"])
+
+
+def _merged_people(entities: list[Entity], paired: set[str]) -> list[Entity]:
+    """Persons of the same name as one, and a one-word side of a pair ("Andi" of
+    "Andi-Budi") with the one person of the article whose name holds it."""
+    full = [fold(e.name) for e in entities if e.type == "PER" and len(e.name.split()) > 1]
+
+    def key_of(e: Entity) -> str | None:
+        if e.type != "PER":
+            return None
+        key = fold(e.name)
+        into = [k for k in full if key in paired and " " not in key and key in k.split()]
+        return into[0] if len(set(into)) == 1 else key
+
+    out: list[Entity] = []
+    seen: dict[str, int] = {}
+    for e in sorted(entities, key=lambda e: key_of(e) != fold(e.name)):
+        key = key_of(e)
+        if key is None or key not in seen:
+            if key is not None:
+                seen[key] = len(out)
+            out.append(e)
+            continue
+        old = out[seen[key]]
+        out[seen[key]] = dataclasses.replace(old, aliases=list(dict.fromkeys([*old.aliases, *e.aliases])),
+                                             mentions=sorted(set(old.mentions) | set(e.mentions)))
+    return out
 
 
 # -- names the NER missed ---------------------------------------------------------------------
@@ -273,9 +505,10 @@ def _after_title(v: View, j: int) -> list[str]:
                 return []
             j, closed = close + 1, True
             continue
-        if closed or plain or word(v, j) in _forms()[1]:
+        ranked = word(v, j - 1) in t.ranks  # "Kasat Reskrim Polres Bogor AKP Dodi …"
+        if closed or plain or ranked or word(v, j) in _forms()[1]:
             name = _name_at(v, j, strict=True)
-            if name and (closed or plain or word(v, j - 1) in _forms()[1]):
+            if name and (closed or plain or ranked or word(v, j - 1) in _forms()[1]):
                 return [name]
         if hit is not None:
             j, closed = v.token_index(hit.end), word(v, v.token_index(hit.end) - 1) in _forms()[1]

@@ -53,7 +53,103 @@ def roles(facts: Facts) -> list[Role]:
                 _keep(found_roles, role)
     for role in _anaphoric(v):
         _keep(found_roles, role)
+    for role in _listed(v, found_roles):
+        _keep(found_roles, role)
     return found_roles
+
+
+def _listed(v: View, found: list[Role]) -> list[Role]:
+    """Roles of persons written in a list: "A, B dan C masing-masing sebagai T1, T2 dan
+    T3" (one title each, in order), "A dan B sebagai T" (the one title for each), and the
+    two of a pair "A-B" (a candidate ticket) under one title."""
+    out = []
+    for group in _person_lists(v):
+        last = group[-1]
+        titles = [r for r in found if r.person == last.entity.name and r.span[0] >= last.start]
+        respective = _respective(v, last)
+        if respective and len(respective) == len(group):
+            out += [dataclasses.replace(r, person=m.entity.name) for m, r in zip(group, respective)]
+        elif titles and not respective and _post_linked(v, last) and _joined(v, group):
+            out += [dataclasses.replace(titles[0], person=m.entity.name) for m in group[:-1]]
+        first = group[0]
+        titled = [r for r in found if r.person == first.entity.name and r.span[1] <= first.end]
+        if titled and v.text[group[0].end:group[1].start].strip() in ("-", "–"):
+            out += [dataclasses.replace(titled[0], person=m.entity.name) for m in group[1:]]
+    return out
+
+
+def _post_linked(v: View, m: Mention) -> bool:
+    """Whether a link word ("sebagai", "selaku") follows person ``m``."""
+    i = v.token_index(m.end)
+    return any(tuple(word(v, j) for j in range(i, min(i + len(link), len(v.tokens)))) == link
+               for link in lang.titles().post_links)
+
+
+def _joined(v: View, group: list[Mention]) -> bool:
+    """Whether a joiner word ("dan") comes before the last person of a list."""
+    gap = v.text[group[-2].end:group[-1].start].strip(" ,").casefold()
+    return gap in lang.titles().list_joiners
+
+
+def _person_lists(v: View) -> list[list[Mention]]:
+    """Runs of two or more persons in one sentence joined by commas, a joiner word or a
+    hyphen ("A, B dan C", "A-B")."""
+    t = lang.titles()
+    people = [m for m in v.mentions if m.type == "PER"]
+    groups: list[list[Mention]] = []
+    for prev, m in zip(people, people[1:]):
+        gap = v.text[prev.end:m.start]
+        joined = gap.strip(" ,") == "" and len(gap) <= 3 or gap.strip(" ,").casefold() in t.list_joiners \
+            or gap in ("-", "–")
+        if not joined or v.sentence_index(prev.start) != v.sentence_index(m.start):
+            continue
+        if groups and groups[-1][-1] is prev:
+            groups[-1].append(m)
+        else:
+            groups.append([prev, m])
+    return groups
+
+
+def _respective(v: View, last: Mention) -> list[Role]:
+    """ "… C masing-masing sebagai T1, T2 dan T3": the titles handed out one by one."""
+    t = lang.titles()
+    i = v.token_index(last.end)
+    if i >= len(v.tokens) or word(v, i) not in t.respective:
+        return []
+    i += 1
+    for link in t.post_links:
+        if tuple(word(v, j) for j in range(i, min(i + len(link), len(v.tokens)))) == link:
+            i += len(link)
+            break
+    sent_end = v.own_sentence_of(last.start)[1]
+    pieces, start = [], i
+    while i <= len(v.tokens):
+        at_end = i == len(v.tokens) or v.tokens[i][0] >= sent_end
+        cut = not at_end and (v.tokens[i][2] == "," or word(v, i) in t.list_joiners) and head_at(v, i + 1)
+        if at_end or cut:
+            if i > start:
+                pieces.append((start, i))
+            if at_end:
+                break
+            start = i + 1
+        i += 1
+    out = []
+    for a, b in pieces:
+        if not head_at(v, a):
+            break
+        role = _role(v, last, a, _title_stop(v, a, b))
+        if role:
+            out.append(role)
+    return out
+
+
+def _title_stop(v: View, a: int, b: int) -> int:
+    """End of a title in tokens ``[a, b)``: before a lower-case word after its head."""
+    i = a + head_at(v, a)
+    while i < b and (is_capitalised(v.tokens[i][2]) or v.covering(v.tokens[i][0]) is not None
+                     or word(v, i) in lang.titles().connectors):
+        i += 1
+    return i
 
 
 def _keep(kept: list[Role], role: Role) -> None:
@@ -77,6 +173,8 @@ def _before(v: View, m: Mention) -> Role | None:
     t = lang.titles()
     toks = v.tokens
     last = v.token_index(m.start) - 1
+    while last >= 0 and word(v, last) in t.ranks and v.covering(toks[last][0]) is None:
+        last -= 1  # "Kapolda Riau Irjen Wahyu": the rank is neither the title nor the name
     if last < 0:
         return None
     sent_start = v.own_sentence_of(m.start)[0]
@@ -100,8 +198,9 @@ def _before(v: View, m: Mention) -> Role | None:
             start = k
         elif tok.casefold() in t.connectors and k > 0 and (is_capitalised(toks[k - 1][2]) or toks[k - 1][2] == ","):
             pass
-        elif tok.casefold() in t.epithets and start == last + 1:
-            pass
+        elif (tok.casefold() in t.epithets or tok.isdigit() or word(v, k) in t.numbering) \
+                and start == last + 1:
+            pass  # "Striker andalan …", "pasangan calon nomor urut 2 …"
         else:
             if tok.casefold() in t.epithets and k > 0:
                 k -= 1  # "analis senior Canalys, …": a modifier after a lower-case head
@@ -179,6 +278,8 @@ def _role(v: View, m: Mention, start: int, stop: int) -> Role | None:
         other = v.covering(toks[j][0])
         if other is not None and other.type == "ORG":
             org, title_end = other.entity.name, j
+            if other.end > toks[stop - 1][1]:  # the name runs past the title: only its part here
+                org = _clean_title(v.text[other.start:toks[stop - 1][1]])
             break
         if other is not None and other.type == "LOC" and v.token_index(other.end) >= stop \
                 and word(v, j - 1) not in t.connectors and j > title_start + head_at(v, title_start, stop):
@@ -198,6 +299,9 @@ def _role(v: View, m: Mention, start: int, stop: int) -> Role | None:
     if not title or not any(c.isalpha() for c in title):
         return None
     title, table_org = expand(title)
+    first, _, rest = title.partition(" ")
+    if rest and first.casefold() in t.prefixes:
+        title = f"{first.casefold()} {rest}"  # "Mantan Kepala …" opening a sentence: a former post
     span = (min(toks[start][0], m.start), max(toks[stop - 1][1], m.end))
     return Role(person=m.entity.name, title=title, org=org or table_org, span=span)
 

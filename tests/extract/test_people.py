@@ -1,0 +1,109 @@
+"""The entity fixes of people.py: a person's name keeps no rank, title or organisation, and
+a pair of persons joined by a hyphen is two.  Sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+from linker_cases import linked, listed
+
+from warta.extract.people import fix_entities
+from warta.extract.roles import roles
+from warta.extract import Facts
+from warta.model import Entity
+
+
+def _given(text: str, column: str) -> list[Entity]:
+    """The row's entities with every mention of each of their forms."""
+    from linker_cases import regen
+    return regen().entities(text, listed(column))
+
+
+def _people(text: str, column: str) -> dict[str, list[str]]:
+    return {e.name: [text[a:b] for a, b in e.mentions] for e in fix_entities(text, _given(text, column))
+            if e.type == "PER"}
+
+
+def _orgs(text: str, column: str) -> set[str]:
+    return {e.name for e in fix_entities(text, _given(text, column)) if e.type == "ORG"}
+
+
+# text, entities the NER gave (TYPE:Name=Alias|…), the persons after the fixes (name: mentions)
+@pytest.mark.parametrize("text,given,people", [
+    ("Irjen Wahyu Santika meninjau lokasi.", "PER:Irjen Wahyu Santika",
+     {"Wahyu Santika": ["Wahyu Santika"]}),
+    ("Kapolda Riau Irjen Wahyu Santika meninjau lokasi.", "PER:Riau Irjen Wahyu Santika",
+     {"Wahyu Santika": ["Wahyu Santika"]}),
+    ("Upacara dipimpin Brigjen Pol Hendra Kusuma di lapangan.", "PER:Brigjen Pol Hendra Kusuma",
+     {"Hendra Kusuma": ["Hendra Kusuma"]}),
+    ("Kasat Reskrim AKP Dodi Firmansyah menjelaskan kronologinya.", "PER:AKP Dodi Firmansyah",
+     {"Dodi Firmansyah": ["Dodi Firmansyah"]}),
+    ("Kepala BNPB Rahmat Sulaiman meninjau pengungsi.", "PER:BNPB Rahmat Sulaiman",
+     {"Rahmat Sulaiman": ["Rahmat Sulaiman"]}),
+    ("Pelatih Persebaya Paul Munster memuji pemainnya. Persebaya menang dua gol.",
+     "PER:Persebaya Paul Munster|ORG:Persebaya", {"Paul Munster": ["Paul Munster"]}),
+    ("Pasangan Andi Permana-Budi Setiawan unggul di tiga kecamatan.", "PER:Andi Permana-Budi Setiawan",
+     {"Andi Permana": ["Andi Permana"], "Budi Setiawan": ["Budi Setiawan"]}),
+    ("Pasangan Andi Permana-Budi Setiawan unggul. Kemenangan Andi-Budi dirayakan warga.",
+     "PER:Andi Permana-Budi Setiawan|PER:Andi-Budi",
+     {"Andi Permana": ["Andi Permana", "Andi"], "Budi Setiawan": ["Budi Setiawan", "Budi"]}),
+    # not pairs, not titles: the name stays as it is
+    ("Pemain asal Prancis Jean-Pierre Dumont mencetak gol.", "PER:Jean-Pierre Dumont",
+     {"Jean-Pierre Dumont": ["Jean-Pierre Dumont"]}),
+    ("Presiden Korea Selatan Lee Jae-myung tiba di Jakarta.", "PER:Lee Jae-myung",
+     {"Lee Jae-myung": ["Lee Jae-myung"]}),
+    ("Joko Widodo hadir. Jokowi lalu berpidato.", "PER:Joko Widodo=Jokowi",
+     {"Joko Widodo": ["Joko Widodo", "Jokowi"]}),
+    ("Wakil Ketua DPRD Made Sutama membuka sidang.", "PER:Made Sutama",
+     {"Made Sutama": ["Made Sutama"]}),
+])
+def test_a_person_keeps_only_the_name(text, given, people):
+    assert _people(text, given) == people
+
+
+def test_the_organisation_cut_off_a_name_stays_an_organisation():
+    text = "Gubernur BI Sutrisno Hadi mengatakan suku bunga tetap. Bank Indonesia (BI) menjaga rupiah."
+    given = "PER:BI Sutrisno Hadi=Bank Indonesia=BI"
+    assert _people(text, given) == {"Sutrisno Hadi": ["Sutrisno Hadi"]}
+    assert _orgs(text, given) == {"Bank Indonesia"}
+
+
+def test_an_organisation_over_a_list_of_posts_is_two():
+    text = "Ia melantik Kepala Dinas Sosial dan Kepala Dinas Perhubungan kemarin."
+    assert _orgs(text, "ORG:Dinas Sosial dan Kepala Dinas Perhubungan") == {"Dinas Sosial", "Dinas Perhubungan"}
+
+
+def _roles(text: str, column: str) -> list[tuple[str, str, str | None]]:
+    return [(r.person, r.title, r.org) for r in linked(text, column)["roles"]]
+
+
+def test_appointees_listed_each_take_their_title():
+    text = ("Dalam pelantikan itu, Agus Salim, Dedi Kurnia dan Hendra Wijaya masing-masing sebagai "
+            "Kepala Dinas Pendidikan, Kepala Dinas Sosial dan Kepala Dinas Perhubungan.")
+    given = "PER:Agus Salim|PER:Dedi Kurnia|PER:Hendra Wijaya|ORG:Dinas Pendidikan|ORG:Dinas Sosial|ORG:Dinas Perhubungan"
+    assert sorted(_roles(text, given)) == [("Agus Salim", "Kepala", "Dinas Pendidikan"),
+                                          ("Dedi Kurnia", "Kepala", "Dinas Sosial"),
+                                          ("Hendra Wijaya", "Kepala", "Dinas Perhubungan")]
+
+
+def test_appointees_listed_under_one_title_share_it():
+    text = "Rapat menetapkan Siti Aminah dan Yusuf Rahman sebagai anggota Dewan Pengawas Koperasi Maju."
+    got = sorted(_roles(text, "PER:Siti Aminah|PER:Yusuf Rahman"))
+    assert [(p, t) for p, t, _ in got] == [("Siti Aminah", "anggota Dewan Pengawas Koperasi Maju"),
+                                          ("Yusuf Rahman", "anggota Dewan Pengawas Koperasi Maju")]
+
+
+def test_a_candidate_pair_shares_its_title():
+    text = "Pasangan calon nomor urut 2 Andi Permana-Budi Setiawan unggul di tiga kecamatan."
+    got = _roles(text, "PER:Andi Permana-Budi Setiawan")
+    assert got == [("Andi Permana", "Pasangan calon nomor urut 2", None),
+                   ("Budi Setiawan", "Pasangan calon nomor urut 2", None)]
+
+
+@pytest.mark.parametrize("text,given", [
+    ("Brigjen Pol Hendra Kusuma memimpin apel pagi.", "PER:Hendra Kusuma"),
+    ("Apel dipimpin AKBP Yoga Pratama sejak pagi.", "PER:Yoga Pratama"),
+    ("Kata Agus, Budi Santoso sebagai Kepala Dinas Sosial hadir.", "PER:Agus|PER:Budi Santoso"),
+])
+def test_a_rank_alone_or_a_list_without_a_joiner_gives_no_extra_role(text, given):
+    got = roles(Facts.of(text, fix_entities(text, _given(text, given))))
+    assert [r.person for r in got] in ([], ["Budi Santoso"])
