@@ -82,7 +82,7 @@ def _get_time(url: str) -> float:
 
 def test_gets_stay_fast_while_three_big_extractions_run(small_kb):
     port = _free_port()
-    env = {"WARTA_EXTRACT_SECONDS": "30"}
+    env = {"WARTA_EXTRACT_SECONDS": "10"}
     import os
 
     server = subprocess.Popen([sys.executable, "-m", "warta", "serve", "--db", small_kb, "--port", str(port)],
@@ -112,6 +112,8 @@ def test_gets_stay_fast_while_three_big_extractions_run(small_kb):
         busy = [_get_time(base + "/api/stories") for _ in range(5)]
         for t in posts:
             t.join(timeout=180)
+        print(f"GET /api/stories: idle {quiet:.3f} s, during the extractions at most {max(busy):.3f} s; "
+              f"POST answers {sorted(answers)}")
         assert max(busy) < max(1.0, 10 * quiet), (quiet, busy)
         assert sorted(answers)[-1] in (200, 422, 503) and 503 in answers, answers
         assert 500 not in answers
