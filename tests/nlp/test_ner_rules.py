@@ -309,3 +309,32 @@ def test_the_company_after_its_origin(ruled, text, model, org):
 
 def test_a_person_from_a_place_is_no_company(ruled):
     assert ents(ruled("Warga asal Bandung itu pulang.", {"Bandung": "LOC"}, gazetteer=True)) == [("Bandung", "LOC")]
+
+
+@pytest.mark.parametrize("text, event", [
+    ("Warga memilih dalam Pilkada serentak 2029 nanti.", "Pilkada serentak 2029"),
+    ("Partai bersiap menghadapi Pilgub Jawa Tengah 2029 tahun depan.", "Pilgub Jawa Tengah 2029"),
+    ("Hasil Pemilu 2029 diumumkan.", "Pemilu 2029"),
+])
+def test_an_election_with_its_year_is_an_event(ruled, text, event):
+    assert (event, "EVENT") in ents(ruled(text))
+
+
+def test_an_election_without_a_year_is_no_name(ruled):
+    assert ents(ruled("Pilkada berjalan lancar.")) == []
+
+
+@pytest.mark.parametrize("text, code", [
+    ("Pemerintah menawarkan obligasi ritel ORI031 pekan ini.", "ORI031"),
+    ("Penjualan sukuk SR025 dibuka.", "SR025"),
+])
+def test_a_bond_series_is_a_product(ruled, text, code):
+    assert (code, "PRODUCT") in ents(ruled(text))
+
+
+def test_an_event_named_short_joins_its_full_name(nlp):
+    from warta.nlp import harvest
+
+    doc = nlp("Panitia menyiapkan Pilkada serentak 2029 di kota itu. Pilkada 2029 digelar November.")
+    events = [e for e in harvest.entities(doc) if e.type == "EVENT"]
+    assert [(e.name, e.aliases) for e in events] == [("Pilkada serentak 2029", ["Pilkada 2029"])]

@@ -2,7 +2,8 @@
 
 All mentions of one thing become one :class:`~warta.model.Entity`: the same name said
 again, an acronym and its long form (defined in the text or from the shipped table), a
-person's short name ("Agus" for "Agus Gumiwang Kartasasmita"), a company's first words
+person's short name ("Agus" for "Agus Gumiwang Kartasasmita") or an event's ("Pilkada 2024"
+for "Pilkada serentak 2024"), a company's first words
 ("Baterai Nusantara" for "PT Baterai Nusantara Energi Tbk"), a name with or without its
 legal form or a variant suffix ("PT Unilever Indonesia Tbk" / "Unilever Indonesia",
 "Kemenperin RI" / "Kemenperin").  ``name`` is the fullest form, ``aliases`` the others,
@@ -57,9 +58,10 @@ def _mentions(doc: Doc) -> list[tuple[int, int, str, str, str]]:
     return out
 
 
-def _join_people(groups: UnionFind[str], mentions) -> None:
-    """A person's short name joins the one longer name that contains all its words."""
-    people = {m[4] for m in mentions if m[3] == "PER"}
+def _join_people(groups: UnionFind[str], mentions, label: str = "PER") -> None:
+    """A person's short name joins the one longer name that contains all its words (and
+    so does an event's: "Pilkada 2024" of "Pilkada serentak 2024", with ``label`` EVENT)."""
+    people = {m[4] for m in mentions if m[3] == label}
     for short in people:
         words = short.split()
         longer = [p for p in people if p != short and set(words) <= set(p.split())]
@@ -119,6 +121,7 @@ def entities(doc: Doc) -> list[Entity]:
     _join_forms(groups, mentions)
     expansions = _join_acronyms(groups, doc, mentions)
     _join_people(groups, mentions)
+    _join_people(groups, mentions, "EVENT")
     _join_company_forms(groups, mentions)
     members: dict[str, list] = {}
     for m in mentions:

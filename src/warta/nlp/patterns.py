@@ -32,6 +32,7 @@ class Patterns:
     event_last: re.Pattern
     event_first: re.Pattern
     programme: re.Pattern
+    election: re.Pattern
     product_line: re.Pattern
     vessel: re.Pattern
     model_code: re.Pattern
@@ -111,6 +112,8 @@ def patterns() -> Patterns:
         event_first=re.compile(rf"(?<![\w.])(?:{alternation(single)}(?:\s+ke-?\d+)?\s+{short}{year}"
                                rf"|{alternation(multi)}(?:\s+{short})?{year})(?![\w])"),
         programme=re.compile(rf"(?<![\w.]){alternation(events['programmes'])}(?![\w])"),
+        election=re.compile(rf"(?<![\w.]){alternation(events['elections'])}"
+                            rf"(?:\s+{alternation(events['election_words'])})?(?:\s+{short})??\s+\d{{4}}(?![\w])"),
         product_line=re.compile(rf"(?<![\w.]){alternation(products['lines'])}(?:\s+{alternation(products['model_words'])})?"
                                 rf"\s+[A-Z]?\d+[A-Za-z]*{model}(?![\w])"),
         vessel=re.compile(rf"(?<![\w.]){alternation(products['vessels'])}\s+(?=[A-Z][a-z]){short}"),

@@ -167,7 +167,7 @@ def rule_spans(doc: Doc) -> dict[str, list[Span]]:
         "media_weak": _group_spans(doc, text, p.media_weak, "ORG"),
         "companies": _after_place(found(p.business, "ORG"), _after_origin(doc, text, p.company_origin))
         + _group_spans(doc, text, p.company_apposition, "ORG") + _listed(doc, text, p.company_list, "ORG"),
-        "events": [s for rx in (p.programme, p.event_first, p.event_last) for s in found(rx, "EVENT")],
+        "events": [s for rx in (p.programme, p.event_first, p.event_last, p.election) for s in found(rx, "EVENT")],
         "products": found(p.product_line, "PRODUCT", trim=False) + model_codes(doc, p)
         + found(p.vessel, "PRODUCT", trim=False),
         "brands": found(p.brand, "PRODUCT", trim=False),
