@@ -116,7 +116,13 @@ def _payload(record, name: str, limit: int) -> bytes:
 def read(fh: BinaryIO, source: str, fields: dict[str, str] | None = None) -> Iterator:
     """Articles from the archive's HTML responses, each named by its URL."""
     limits = Limits.current()
-    head = fh.peek(2)[:2] if hasattr(fh, "peek") else b""
+    if hasattr(fh, "peek"):
+        head = fh.peek(2)[:2]
+    else:
+        fh = io.BufferedReader(fh) if isinstance(fh, io.RawIOBase) else fh
+        head = fh.read(2) if fh.seekable() else b""
+        if fh.seekable():
+            fh.seek(0)
     stream = io.BufferedReader(Bounded(fh, source, limits, gzip=head == b"\x1f\x8b"), BLOCK)
     try:
         for record in ArchiveIterator(stream, arc2warc=True):
