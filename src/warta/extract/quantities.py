@@ -33,7 +33,8 @@ _N = lang.load("numbers")
 _MEASURE: dict[str, str] = _U["measure"]
 _DURATION: dict[str, str] = _U["duration"]
 PERCENT_AFTER = re.compile(rf"\s*(?P<u>(?i:{alternation(_U['percent'])}))(?!\w)")
-MEASURE_AFTER = re.compile(rf"\s*(?P<u>(?i:{alternation(_MEASURE)}))(?![\w-])")
+MEASURE_AFTER = re.compile(  # "1 juta (ton)": a unit an editor put in brackets counts too
+    rf"\s*(?:(?P<open>[(\[])\s*)?(?P<u>(?i:{alternation(_MEASURE)}))(?![\w-])(?(open)\s*[)\]])")
 DURATION_AFTER = re.compile(
     rf"\s*(?P<u>(?i:{alternation(_DURATION)}))(?![\w-])"
     rf"(?P<stop>\s+(?i:{alternation(_U['duration_stop'])})(?!\w))?")
@@ -44,6 +45,17 @@ WORD_BEFORE = re.compile(r"(?P<w>[\w.-]+)\s*$")
 _NOT_UNIT = {*_U["not_unit"], *_N["digits"], *_N["scales"], *_N["vague"],
              *lang.load("months"), *lang.load("days")}
 _NOT_COUNT_AFTER = set(_U["not_count_after"])
+_ABSTRACT = _U["abstract"]
+_CLOCK_NUMBER = r"(?<![\w.,:])\d{1,2}(?:(?P<sep>[:.])\d\d(?:[:.]\d\d)?)?(?![\w.,:]\d|\d)"
+CLOCK = re.compile(
+    rf"(?:(?P<pre>(?i:{alternation(_U['clock_before'])}))\s+)?{_CLOCK_NUMBER}"
+    rf"(?:\s*(?P<tz>{alternation(_U['clock_after'])})(?!\w))?")
+SCORE = re.compile(
+    rf"(?:(?P<w>(?i:{alternation(_U['score_words'])}))\s+)?"
+    r"(?<![\w.,:-])(?P<a>\d{1,2})\s*[-–:]\s*(?P<b>\d{1,2})(?![\w.,:]\d|[\d-])")
+_LEVEL = _U["index_level"]
+PER_WORD = re.compile(rf"\s*(?:{alternation(_U['per'])})(?!\w)")
+LEVEL_BEFORE = re.compile(rf"(?<!\w)(?i:{alternation(_LEVEL['words'])})\s+$")
 
 
 def percents(text: str, published: dt.date | None) -> list[Percent]:
@@ -82,13 +94,17 @@ def quantities(text: str, published: dt.date | None) -> list[Quantity]:
     """
     taken = Taken([*((f.start, f.end) for f, _ in money.find(text)),
                    *((n.start, end) for n, _, end in _percent_numbers(text)),
-                   *((f.start, f.end) for f in time.find(text))])
+                   *((f.start, f.end) for f in time.find(text)), *_clocks_and_scores(text)])
     out = []
     nums = numbers.find(text)
     for i, n in enumerate(nums):
         if taken.overlaps((n.start, n.end)):
             continue
         first = _range_start(text, nums, i)
+        if first is None and _index_level(text, n):
+            out.append(Quantity(text=n.text, value=n.value, unit=str(_LEVEL["unit"]), span=(n.start, n.end),
+                                qualifier=qualifier(text, n.start)))
+            continue
         found = _unit(text, n) if first is None and _counts(text, n) else first
         if found is None:
             continue
@@ -99,6 +115,29 @@ def quantities(text: str, published: dt.date | None) -> list[Quantity]:
         out.append(Quantity(text=text[n.start:end], value=value, unit=unit, span=(n.start, max(end, n.end)),
                             qualifier=qualifier(text, n.start), vague=n.vague))
     return out
+
+
+def _clocks_and_scores(text: str) -> list[tuple[int, int]]:
+    """Spans of clock times ("pukul 11.30", "11:19:31", "11.50 WIB") and match scores
+    ("1-0", "skor 0-3"): their numbers count nothing."""
+    spans = []
+    if ":" in text or "." in text or any(w in text for w in _U["clock_before"]):
+        spans += [m.span() for m in CLOCK.finditer(text) if m["sep"] == ":" or
+                  (m["pre"] or m["tz"]) and (m["sep"] or m["tz"] or m["pre"])]
+    spans += [m.span() for m in SCORE.finditer(text) if m["w"] or int(m["a"]) >= int(m["b"])]
+    return spans
+
+
+def _index_level(text: str, n: numbers.Number) -> bool:
+    """Whether the number is a market index's level ("ke level 6.146,91"): after a level
+    word, large enough, nothing glued after it."""
+    if n.vague or n.value is None or n.value < _LEVEL["least"] or n.words or _yearlike(n):
+        return False
+    after = text[n.end:n.end + 1]
+    if MEASURE_AFTER.match(text, n.end) or DURATION_AFTER.match(text, n.end):
+        return False
+    return bool(LEVEL_BEFORE.search(text, max(0, n.start - 12), n.start)) and not after.isalnum() \
+        and after not in "-/" and not PER_WORD.match(text, n.end)   # "15.500 per dolar AS": a rate
 
 
 def _range_start(text: str, nums: tuple[numbers.Number, ...], i: int) -> tuple[str, int] | None:
@@ -143,11 +182,20 @@ def _unit(text: str, n: numbers.Number) -> tuple[str, int] | None:
     if not m or m["w"].lower() in _NOT_UNIT:
         return None
     acronym = m["w"].isupper()
-    if not acronym and (n.words or _yearlike(n) or _id_like(n)):
+    if not acronym and (_yearlike(n) or _id_like(n)):
         return None
+    if n.words and not acronym and ((n.value or 0) < 1 or _abstract(m["w"].lower())):
+        return None               # "separuh pengiriman", "enam koneksi": no count
     if m["w2"] and not acronym and m["w2"] not in _NOT_UNIT:
         return _per(text, f"{m['w']} {m['w2']}", m.end("w2"))
     return _per(text, m["w"], m.end("w"))
+
+
+def _abstract(word: str) -> bool:
+    """Whether a noun is shaped like an abstract one (``units.yaml`` → ``abstract``)."""
+    a = _ABSTRACT
+    return word.endswith(tuple(a["endings"])) or \
+        word.startswith(a["nominal_prefix"]) and word.endswith(a["nominal_suffix"]) and len(word) > 6
 
 
 def _per(text: str, unit: str, end: int) -> tuple[str, int]:
@@ -156,9 +204,10 @@ def _per(text: str, unit: str, end: int) -> tuple[str, int]:
 
 
 def _name_before(text: str, n: numbers.Number) -> bool:
-    """A capitalised word just before the number makes it part of a name ("Pad 8")."""
+    """A capitalised word just before the number makes it part of a name ("Pad 8",
+    "Bintang Delapan")."""
     m = WORD_BEFORE.search(text, max(0, n.start - 30), n.start)
-    return bool(m and m["w"][:1].isupper() and not n.words)
+    return bool(m and m["w"][:1].isupper() and (not n.words or n.text[:1].isupper()))
 
 
 def _yearlike(n: numbers.Number) -> bool:
