@@ -36,3 +36,43 @@ def test_quotation_spans(text, quoted):
 def test_golden_quotes(case):
     got, want = golden(case)
     assert got["quotes"] == want["quotes"]
+
+
+def _speakers(text: str, column: str) -> list[tuple[str, str]]:
+    return [(q.speaker, " ".join(q.text.split()[:3])) for q in linked(text, column)["quotes"]]
+
+
+@pytest.mark.parametrize("text,entities,want", [
+    # "ujarnya" after a person named in passing is still the last speaker
+    ("“Kami menambah armada,” kata Rina Wulandari. Ia juga menyinggung peran Gubernur Adi Nugroho. "
+     "“Bus baru tiba bulan depan,” ujarnya.",
+     "PER:Rina Wulandari|PER:Adi Nugroho",
+     [("Rina Wulandari", "Kami menambah armada"), ("Rina Wulandari", "Bus baru tiba")]),
+    ("“Pasar sudah dibuka,” kata Joko Santoso. Pembangunannya dibiayai Bupati Heru Cahyo. "
+     "“Pedagang tidak dipungut biaya,” kata dia.",
+     "PER:Joko Santoso|PER:Heru Cahyo",
+     [("Joko Santoso", "Pasar sudah dibuka"), ("Joko Santoso", "Pedagang tidak dipungut")]),
+    # a person who has since become a sentence's subject is the one followed
+    ("“Pasar sudah dibuka,” kata Joko Santoso. Heru Cahyo menambahkan bahwa pedagang lama didahulukan. "
+     "“Tidak ada yang tergusur,” ujarnya.",
+     "PER:Joko Santoso|PER:Heru Cahyo",
+     [("Joko Santoso", "Pasar sudah dibuka"), ("Heru Cahyo", "Tidak ada yang")]),
+    ("“Pasar sudah dibuka,” kata Joko Santoso. Menurut Heru Cahyo, pedagang lama didahulukan. "
+     "“Tidak ada yang tergusur,” imbuhnya.",
+     "PER:Joko Santoso|PER:Heru Cahyo",
+     [("Joko Santoso", "Pasar sudah dibuka"), ("Heru Cahyo", "Tidak ada yang")]),
+])
+def test_a_pronoun_follows_the_last_speaker(text, entities, want):
+    assert _speakers(text, entities) == want
+
+
+@pytest.mark.parametrize("text,quoted", [
+    ('“Satu dua,” kata A.', ['“Satu dua,”']),
+    ('“Satu dua," kata A.', ['“Satu dua,"']),
+    ('"Satu dua,” kata A.', ['"Satu dua,”']),
+    ('“Satu dua,“ kata A. “Tiga empat,” kata B.', ['“Satu dua,“', '“Tiga empat,”']),
+    ('“Satu dua, kata A di sana.\nParagraf baru.', ['“Satu dua,']),
+    ('“Satu “dua” tiga,” kata A.', ['“Satu “dua” tiga,”']),
+])
+def test_mismatched_marks_and_attribution_inside(text, quoted):
+    assert [text[a:b] for a, b in spans(text)] == quoted

@@ -34,6 +34,8 @@ from .titles import is_title_word, person_by_title
 class Speech:
     pairs: dict[str, str]
     marks: re.Pattern
+    double: frozenset[str]  # the double quotation marks, of every kind
+    inside: re.Pattern      # "…, kata Agus." inside a quotation left open
     after: re.Pattern      # speech verb right after a quotation
     reporting: re.Pattern  # "X mengatakan" before a quotation
     subject_verb: re.Pattern  # "…,” ia menambahkan" / "…,” Agus menambahkan"
@@ -41,7 +43,11 @@ class Speech:
     pronouns: frozenset[str]
     lead: frozenset[str]
     platforms: frozenset[str]
+    describers: frozenset[str]
+    subject_lead: frozenset[str]
+    nickname: re.Pattern
     min_words: int
+    min_attributed: int
     min_unattributed: int
 
 
@@ -57,6 +63,8 @@ def speech() -> Speech:
     return Speech(
         pairs=pairs,
         marks=re.compile("[" + re.escape("".join(sorted(marks))) + "]|\n"),
+        double=frozenset(q["double"]),
+        inside=re.compile(rf"[,.!?]\s+(?:{after})(?:{re.escape(d['suffix'])})?\b", re.I),
         after=re.compile(rf"[\s,.]*({after})({re.escape(d['suffix'])})?\b", re.I),
         reporting=re.compile(rf"\b{reporting}\b", re.I),
         subject_verb=re.compile(rf"[\s,.]*(\w[\w\s]{{0,40}}?)\s+{reporting}\b", re.I),
@@ -64,7 +72,11 @@ def speech() -> Speech:
         pronouns=frozenset(w.casefold() for w in d["pronouns"]),
         lead=frozenset(w.casefold() for w in d["lead_words"]),
         platforms=frozenset(w.casefold() for w in d["platforms"]),
-        min_words=int(q["min_words"]), min_unattributed=int(q["min_words_unattributed"]),
+        describers=frozenset(w.casefold() for w in d.get("describers", [])),
+        subject_lead=frozenset(w.casefold() for w in d.get("subject_lead", [])),
+        nickname=re.compile(rf"\b{alternation(lang.titles().nicknames)}\s+(?=[A-Z])", re.I),
+        min_words=int(q["min_words"]), min_attributed=int(q.get("min_words_attributed", q["min_words"])),
+        min_unattributed=int(q["min_words_unattributed"]),
     )
 
 
@@ -72,6 +84,10 @@ def speech() -> Speech:
 
 def spans(text: str) -> list[tuple[int, int]]:
     """Spans of the quotations in ``text`` (marks included), outermost only.
+
+    A double mark shaped as a closing one (after a word, before a space) closes a
+    quotation whatever its kind (“…," ujar dia); a quotation left open at a paragraph's
+    end stops before an attribution inside it (“…, kata Agus.).
 
     >>> t = 'Ia berkata, “Kami siap “bersaing” di pasar,” ujarnya.'
     >>> [t[a:b] for a, b in spans(t)]
@@ -90,10 +106,11 @@ def spans(text: str) -> list[tuple[int, int]]:
         if ch == "\n":
             nxt = text[pos:].lstrip()
             if not nxt.startswith(opener):  # unterminated: close at the paragraph end
-                out.append((start, pos))
+                out.append((start, _attribution_inside(text, start, pos)))
                 opener = None
             continue
-        if ch == close and (close != opener or not _continues(text, pos, opener)):
+        if ch == close and (close != opener or not _continues(text, pos, opener)) \
+                or ch != close and _closes_any(text, pos, ch, opener):
             depth -= 1
             if depth == 0:
                 out.append((start, pos + 1))
@@ -101,8 +118,25 @@ def spans(text: str) -> list[tuple[int, int]]:
         elif ch == opener and close != opener and not _paragraph_start(text, pos):
             depth += 1
     if opener is not None:
-        out.append((start, len(text)))
+        out.append((start, _attribution_inside(text, start, len(text))))
     return out
+
+
+def _closes_any(text: str, pos: int, ch: str, opener: str) -> bool:
+    """A double mark of another kind, shaped as a closing one, closes a double quotation."""
+    double = speech().double
+    if ch not in double or opener not in double:
+        return False
+    before = text[pos - 1] if pos else " "
+    after = text[pos + 1] if pos + 1 < len(text) else " "
+    return not before.isspace() and (after.isspace() or after in ",.;:!?)")
+
+
+def _attribution_inside(text: str, start: int, end: int) -> int:
+    """Where an unterminated quotation really ends: before "…, kata Agus." written inside
+    it (after its comma), else at ``end``."""
+    m = speech().inside.search(text, start + 1, end)
+    return m.start() + 1 if m else end
 
 
 def _opens(text: str, pos: int, ch: str) -> bool:
@@ -141,10 +175,13 @@ def quotes(facts: Facts) -> list[Quote]:
     text = v.text
     quoted = spans(text)
     roles = list(facts.roles)
+    said: list[tuple[int, str]] = []  # (end of a quotation, its speaker), in text order
     speakers: list[str | None] = []
     for a, b in quoted:
-        who = _after(v, b, quoted, roles) or _before(v, a, quoted)
+        who = _after(v, b, quoted, roles, said) or _before(v, a, quoted, said)
         speakers.append(who)
+        if who is not None:
+            said.append((b, who))
     out = []
     for i, (a, b) in enumerate(quoted):
         inner = _inner(text, a, b)
@@ -152,11 +189,19 @@ def quotes(facts: Facts) -> list[Quote]:
         who = speakers[i]
         if who is None and n >= speech().min_unattributed and _ends_sentence(inner) \
                 and _paragraph_start(text, a):
-            who = _next_speaker(text, quoted, speakers, i) or _followed(v, a, quoted)
-        if who is None or n < speech().min_words:
+            who = _next_speaker(text, quoted, speakers, i) or \
+                _followed(v, a, quoted, [x for x in said if x[0] <= a])
+        if who is None or n < (speech().min_attributed if _attributed_at_once(v, b) else speech().min_words):
             continue
         out.append(Quote(speaker=who, text=inner, span=(a, b)))
     return out
+
+
+def _attributed_at_once(v: View, end: int) -> bool:
+    """A short quotation ("No comment,” kata X) counts when a speech verb follows it at once
+    after its own comma, stop or question mark."""
+    inside = v.text[max(0, end - 2):end]
+    return any(c in inside for c in ",.!?") and bool(speech().after.match(v.text, end))
 
 
 def _inner(text: str, a: int, b: int) -> str:
@@ -175,38 +220,73 @@ def _next_speaker(text: str, quoted: list, speakers: list, i: int) -> str | None
     return None
 
 
-def _followed(v: View, pos: int, quoted: list[tuple[int, int]]) -> str | None:
-    """The person the text is following at ``pos``: the last one named outside quotations."""
+def _followed(v: View, pos: int, quoted: list[tuple[int, int]], said: list[tuple[int, str]] = ()) -> str | None:
+    """The person the text is following at ``pos`` ("ujarnya", "kata dia"): the last
+    speaker, unless a person has since become a sentence's subject ("Budi menambahkan …",
+    "Menurut Budi …", a sentence opening with the name); without either, the last person
+    named outside quotations."""
+    last_said = max((x for x in said if x[0] <= pos), default=None)
+    subject = _last_subject(v, pos, quoted, last_said[0] if last_said else 0)
+    if subject is not None:
+        return subject.entity.name
+    if last_said is not None:
+        return last_said[1]
     return v.name(v.last_before(pos, ("PER",), skip=quoted))
 
 
-def _after(v: View, end: int, quoted: list, roles: list[Role]) -> str | None:
+def _last_subject(v: View, pos: int, quoted: list[tuple[int, int]], since: int) -> Mention | None:
+    """The last person after ``since`` and before ``pos`` who is a sentence's subject."""
+    m = v.last_before(pos, ("PER",), skip=quoted)
+    while m is not None and m.start >= since:
+        if _is_subject(v, m, quoted):
+            return m
+        m = v.last_before(m.start, ("PER",), skip=quoted)
+    return None
+
+
+def _is_subject(v: View, m: Mention, quoted: list[tuple[int, int]]) -> bool:
+    """Whether person ``m`` opens its sentence (only capitalised words, titles and opening
+    words before it) or reports speech ("Budi, Kepala …, mengatakan")."""
+    sp = speech()
+    s0 = max([v.sentence_of(m.start)[0], *(b for a, b in quoted if b <= m.start)])
+    before = re.findall(r"[^\s,()]+", v.text[s0:m.start])
+    if all(is_capitalised(w) or w.casefold().strip(".:") in sp.subject_lead or is_title_word(w.casefold())
+           for w in before):
+        return True
+    clause = re.split(r"[.;:!?“”\"]", v.text[m.end:m.end + 160], maxsplit=1)[0]
+    verb = sp.reporting.search(clause)
+    return verb is not None and not v.within(m.end, m.end + verb.start(), ("PER",))
+
+
+def _after(v: View, end: int, quoted: list, roles: list[Role], said: list) -> str | None:
     """The speaker named by a speech verb right after the quotation ending at ``end``."""
     sp = speech()
     m = sp.after.match(v.text, end)
     if m and m.end() - end <= 4 + len(m.group(1)):
         if m.group(2):
-            return _followed(v, end, quoted)
-        return _named(v, m.end(), quoted, roles)
+            return _followed(v, end, quoted, said)
+        return _named(v, m.end(), quoted, roles, said)
     m = sp.subject_verb.match(v.text, end)
     if m and m.start(1) - end <= 4:
         subject = m.group(1).strip()
         if subject.casefold() in sp.pronouns:
-            return _followed(v, end, quoted)
+            return _followed(v, end, quoted, said)
         hit = v.starting_at(m.start(1))
         if hit is not None and hit.end <= m.end(1) + 1 and hit.type in ("PER", "ORG"):
             return hit.entity.name
     return None
 
 
-def _named(v: View, pos: int, quoted: list, roles: list[Role]) -> str | None:
+def _named(v: View, pos: int, quoted: list, roles: list[Role], said: list) -> str | None:
     """Who the words after a speech verb name: a person, a title, an account, a pronoun."""
     sp = speech()
     text = v.text
     tail = re.split(r"[;:!?\n]|\.(?:\s|$)", text[pos:pos + 300], maxsplit=1)[0]
     toks = list(re.finditer(r"\([^()]*\)|,|[^\s,]+", tail))
     if toks and toks[0].group().casefold() in sp.pronouns:
-        return _followed(v, pos, quoted)
+        return _followed(v, pos, quoted, said)
+    if toks and toks[0].group().casefold() in sp.describers:
+        return _described(v, pos, tail, quoted, said)
     # the leading stretch of names, titles and account words
     stop = pos
     best_per, best_org = None, None
@@ -238,11 +318,25 @@ def _named(v: View, pos: int, quoted: list, roles: list[Role]) -> str | None:
     if not phrase:
         return None
     if _is_title(phrase):
-        return person_by_title(phrase, roles) or _followed(v, pos, quoted)
+        return person_by_title(phrase, roles) or _followed(v, pos, quoted, said)
     return _by_name(v, phrase)
 
 
-def _by_name(v: View, phrase: str) -> str | None:
+def _described(v: View, pos: int, tail: str, quoted: list, said: list) -> str | None:
+    """A speaker described, not named: "ungkap pria yang karib disapa Ucok" (the person of
+    that nickname), "kata perempuan kelahiran Medan itu" (the person the text follows)."""
+    nick = speech().nickname.search(tail)
+    if nick is not None:
+        hit = v.covering(pos + nick.end())
+        if hit is not None and hit.type == "PER":
+            return hit.entity.name
+        name = re.match(r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*", tail[nick.end():])
+        if name and _by_name(v, name.group(), alone=True):
+            return _by_name(v, name.group(), alone=True)
+    return _followed(v, pos, quoted, said)
+
+
+def _by_name(v: View, phrase: str, alone: bool = False) -> str | None:
     """A speaker the NER did not tag: the person whose name holds these words ("Budi" →
     "Budi Santoso"), else the capitalised name itself."""
     words = [w for w in phrase.split() if is_capitalised(w) and w.isalpha()][:4]
@@ -252,14 +346,14 @@ def _by_name(v: View, phrase: str) -> str | None:
     for m in v.mentions:
         if m.type == "PER" and any(f" {said} " in f" {n} " for n in [m.entity.name, *m.entity.aliases]):
             return m.entity.name
-    return said if len(words) >= 2 else None
+    return said if len(words) >= 2 and not alone else None
 
 
 def _is_title(phrase: str) -> bool:
     return is_title_word(phrase.split()[0].casefold())
 
 
-def _before(v: View, start: int, quoted: list) -> str | None:
+def _before(v: View, start: int, quoted: list, said: list) -> str | None:
     """The speaker named before the quotation in its sentence: "Menurut X, …", "X
     mengatakan …"."""
     sp = speech()
@@ -284,7 +378,7 @@ def _before(v: View, start: int, quoted: list) -> str | None:
     before_verb = seg_start + verb.start()
     words_before = v.text[seg_start:before_verb].split()
     if words_before and words_before[-1].casefold() in sp.pronouns:
-        return _followed(v, start, quoted)
+        return _followed(v, start, quoted, said)
     hit = _first(v, seg_start, before_verb)
     return hit.entity.name if hit else None
 
