@@ -23,7 +23,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from . import textsim
-from .resolve import _Union
+from ..unionfind import UnionFind
 
 SAME_STORY = 0.25    # measured (docs/kb.md): same-story pairs score >= 0.285, other pairs <= 0.20
 MAX_GAP_DAYS = 7
@@ -102,7 +102,7 @@ def stories(ids: Iterable[int], found: list[Link],
     about one company a single story."""
     ids = sorted(ids)
     pos = {a: i for i, a in enumerate(ids)}
-    uf = _Union(len(ids))
+    uf = UnionFind(range(len(ids)))
     days = days or {}
     span: dict[int, tuple[dt.date, dt.date]] = {pos[a]: (d, d) for a, d in days.items() if a in pos}
     order = sorted(found, key=lambda l: (l.kind == "same_story", -l.score))
@@ -143,16 +143,45 @@ def _idf(articles: list[Features]) -> dict[int, float]:
 
 
 def _candidates(articles: list[Features], idf: dict[int, float]) -> set[tuple[int, int]]:
-    posting: dict[int, list[int]] = defaultdict(list)
+    """Pairs worth judging: articles that share a rare entity or a precise figure (held by at
+    most ``RARE_DF`` of the KB, or ``RARE_MIN`` articles) and are published at most
+    ``MAX_GAP_DAYS`` apart (or undated) — pairs further apart can only be near-duplicates,
+    which the text candidates (LSH) find.  ``kb.incremental`` looks up the same pairs for
+    new articles through the database's indexes."""
     limit = max(RARE_MIN, int(RARE_DF * len(articles)))
+    posting: dict[object, list[Features]] = defaultdict(list)
     for a in articles:
-        for e in a.entities:
-            posting[e].append(a.id)
-    pairs = set()
-    for ids in posting.values():
-        if 2 <= len(ids) <= limit:
-            ids = sorted(ids)
-            pairs.update((x, y) for i, x in enumerate(ids) for y in ids[i + 1:])
+        for key in candidate_keys(a):
+            posting[key].append(a)
+    pairs: set[tuple[int, int]] = set()
+    for group in posting.values():
+        if 2 <= len(group) <= limit:
+            pairs |= _within_window(group)
+    return pairs
+
+
+def candidate_keys(a: Features) -> list[object]:
+    """What an article is looked up by: its entities and its precise figures."""
+    return [*a.entities, *(("figure", *f) for f in a.figures if precise_figure(f))]
+
+
+def precise_figure(f: tuple) -> bool:
+    """A figure that can tie two articles: any amount, a percentage written to 2+ digits."""
+    return f[0] != "percent" or significant_digits(f[2]) >= MIN_PERCENT_DIGITS
+
+
+def _within_window(group: list[Features]) -> set[tuple[int, int]]:
+    """The pairs of ``group`` whose publication periods are at most ``MAX_GAP_DAYS`` apart;
+    an undated article pairs with every other (sorted by start, so the scan stops early)."""
+    undated = sorted(a.id for a in group if a.period() is None)
+    dated = sorted(((a.period(), a.id) for a in group if a.period() is not None))
+    pairs = {(min(x, y), max(x, y)) for x in undated for y in (a.id for a in group) if x != y}
+    gap = dt.timedelta(days=MAX_GAP_DAYS)
+    for i, ((_, end), x) in enumerate(dated):
+        for (start, _), y in dated[i + 1:]:
+            if start > end + gap:
+                break
+            pairs.add((min(x, y), max(x, y)))
     return pairs
 
 
