@@ -22,7 +22,7 @@ from ..kb import queries
 from ..kb.ingest import ingest
 from ..kb.store import open_kb
 from .extract import documents, summary_table
-from .kb import facts_table, stories_table, timeline_table
+from .kb import stories_table, timeline_table
 
 
 def sample_dir() -> str:
@@ -38,6 +38,22 @@ def _entities_table(engine, n: int = 10) -> Table:
         prof = queries.entity(engine, str(head["id"]))
         roles = sorted({r["title"] for r in prof["roles"] if r["title"]})
         t.add_row(escape(head["name"]), head["type"], str(head["articles"]), escape("; ".join(roles)))
+    return t
+
+
+def _conflicts_table(conflicts: list[dict]) -> Table:
+    """The conflicts: each measure in words, each value with its outlets and why it conflicts."""
+    from ..web.pages import View
+
+    words = View(None, "en")
+    t = Table(title="conflicts: figures the outlets disagree on")
+    for col in ("measure", "subject", "period", "value", "stated by", "why"):
+        t.add_column(col, overflow="fold")
+    for f in conflicts:
+        rows = [(words.number(v["value"], f["unit"]), ", ".join(v["outlets"]),
+                 words.reason(f, {"group": i}) or "–") for i, v in enumerate(f["values"])]
+        t.add_row(escape(words.measure(f["measure"])), escape(f["subject"] or "–"), f["period"] or "–",
+                  *("\n".join(escape(r[i]) for r in rows) for i in range(3)))
     return t
 
 
@@ -71,8 +87,7 @@ def demo_cli(
     console.print(f"\n[bold]knowledge base[/bold] {db}: {report.added} articles ingested")
     console.print(stories_table(queries.stories(engine)))
     console.print(_entities_table(engine))
-    conflicts = queries.conflicts(engine)
-    console.print(facts_table(conflicts, "conflicts: figures the outlets disagree on"))
+    console.print(_conflicts_table(queries.conflicts(engine)))
     who = _timeline_subject(engine)
     if who:
         data = queries.timeline(engine, who)
