@@ -107,3 +107,30 @@ def test_a_candidate_pair_shares_its_title():
 def test_a_rank_alone_or_a_list_without_a_joiner_gives_no_extra_role(text, given):
     got = roles(Facts.of(text, fix_entities(text, _given(text, given))))
     assert [r.person for r in got] in ([], ["Budi Santoso"])
+
+
+def test_an_organisation_glued_to_the_name_after_it_gives_the_person_back():
+    text = ("Sekretaris Perusahaan PT Pasar Modal Nusantara Wira Adiguna Putra mengatakan perdagangan "
+            "dihentikan. Langkah itu diambil PT Pasar Modal Nusantara sesuai aturan.")
+    given = [Entity("o", "PT Pasar Modal Nusantara Wira Adiguna Putra", "ORG",
+                    mentions=[(22, 65), (text.rindex("PT"), text.rindex("PT") + 24)])]
+    fixed = {(e.name, e.type): [text[a:b] for a, b in e.mentions] for e in fix_entities(text, given)}
+    assert fixed == {("PT Pasar Modal Nusantara", "ORG"): ["PT Pasar Modal Nusantara"] * 2,
+                     ("Wira Adiguna Putra", "PER"): ["Wira Adiguna Putra"]}
+
+
+def test_a_name_after_a_title_and_its_organisation_is_found():
+    text = "Direktur Utama PT Sinar Laut Perkasa Anwar Hidayat mengatakan kapal itu baru diperiksa."
+    given = [Entity("o", "PT Sinar Laut Perkasa", "ORG", mentions=[(15, 36)])]
+    assert [(e.name, e.type) for e in fix_entities(text, given) if e.type == "PER"] == [("Anwar Hidayat", "PER")]
+
+
+@pytest.mark.parametrize("text,name,kept", [
+    ("Trading halt itu dipicu penurunan indeks.", "Trading halt", False),
+    ("Gol dicetak Virgil van Dijk pada menit kedua.", "Virgil van Dijk", True),
+    ("Ahmad bin Yusuf hadir di sidang.", "Ahmad bin Yusuf", True),
+])
+def test_a_person_has_no_lower_case_word_but_its_particles(text, name, kept):
+    start = text.index(name)
+    given = [Entity("p", name, "PER", mentions=[(start, start + len(name))])]
+    assert any(e.name == name for e in fix_entities(text, given)) is kept

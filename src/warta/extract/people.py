@@ -59,7 +59,8 @@ def fix_entities(text: str, entities: Iterable[Entity]) -> list[Entity]:
 def fix(given: View) -> list[Entity]:
     """The fixed entity list of ``given``'s (``extract.link`` passes the article's View)."""
     text = given.text
-    entities = _clean_people(text, _split_listed_orgs(text, _title_led_orgs(text, list(given.entities))))
+    entities = _title_led_orgs(text, list(given.entities))
+    entities = _clean_people(text, _unglued_people(text, _split_listed_orgs(text, entities)))
     entities = [e for e in (_retype_form(e) for e in entities) if e is not None]
     v = given.with_entities(entities)
     fixed = {id(e): e for e in entities}
@@ -97,6 +98,8 @@ def _retype_form(e: Entity) -> Entity | None:
         return dataclasses.replace(e, type="ORG")
     if e.type == "PER" and any(w.casefold() in lang.titles().not_names for w in e.name.split()):
         return None
+    if e.type == "PER" and any(w[:1].islower() and w.casefold() not in _particles() for w in e.name.split()[1:]):
+        return None  # "Trading halt itu …": a name's words are capitalised, but for its particles
     return e
 
 
@@ -199,6 +202,54 @@ def _titled_at(v: View, start: int) -> bool:
     while k >= 0 and word(v, k) in lang.titles().fields:
         k -= 1
     return k >= 0 and head_ending_at(v, k) >= 0
+
+
+def _unglued_people(text: str, entities: list[Entity]) -> list[Entity]:
+    """An organisation that runs on into a person's name ("PT Bursa Efek Indonesia Kautsar
+    Primadi" with "PT Bursa Efek Indonesia" named alone elsewhere) is the organisation, then
+    the person.  (A title before it and the name's word used elsewhere is no evidence
+    enough: it cut real organisations on the check folds.)"""
+    forms = {text[a:b] for e in entities if e.type == "ORG" for a, b in e.mentions}
+    forms |= {n for e in entities if e.type == "ORG" for n in [e.name, *e.aliases]}
+    people: dict[str, list[Span]] = {}
+    out = []
+    for e in entities:
+        if e.type != "ORG":
+            out.append(e)
+            continue
+        keep = []
+        for a, b in e.mentions:
+            cut = _glued_at(text, a, b, forms)
+            keep.append((a, b) if cut is None else (a, cut))
+            if cut is not None:
+                start = cut + len(text[cut:b]) - len(text[cut:b].lstrip())
+                people.setdefault(text[start:b], []).append((start, b))
+        if keep == list(e.mentions):
+            out.append(e)
+            continue
+        names = [n for n in [e.name, *e.aliases] if n not in people and not any(n.endswith(" " + p) for p in people)]
+        said = sorted({text[a:b] for a, b in keep}, key=len, reverse=True)
+        if not names or names[0] != e.name:  # the name was the glued one: the longest form left
+            names = sorted(dict.fromkeys(names + said), key=len, reverse=True)
+        out.append(dataclasses.replace(e, name=names[0], aliases=[n for n in dict.fromkeys(names[1:] + said) if n != names[0]],
+                                       mentions=keep))
+    for name, spans in people.items():
+        out.append(Entity(id="", name=name, type="PER", mentions=spans))
+    return out
+
+
+def _glued_at(text: str, a: int, b: int, forms: set[str]) -> int | None:
+    """Where a person's name begins inside the organisation mention ``[a, b)`` (None: it
+    does not)."""
+    said = text[a:b]
+    toks = list(_WORD.finditer(said))
+    for k in range(max(1, len(toks) - 4), len(toks)):
+        head, rest = said[:toks[k].start()].rstrip(), said[toks[k].start():]
+        if not _person_shaped(rest):
+            continue
+        if head in forms and head != said:
+            return a + len(head)
+    return None
 
 
 def _split_listed_orgs(text: str, entities: list[Entity]) -> list[Entity]:
@@ -389,6 +440,11 @@ def _pair_parts(name: str, sides: set[str]) -> list[tuple[str, int]]:
 
 
 @functools.cache
+def _particles() -> frozenset[str]:
+    return frozenset(w.casefold() for w in lang.load("honorifics").get("particles", []))
+
+
+@functools.cache
 def _honorifics() -> frozenset[str]:
     return frozenset(w.casefold() for w in lang.load("honorifics")["honorifics"])
 
@@ -512,6 +568,10 @@ def _after_title(v: View, j: int) -> list[str]:
                 return [name]
         if hit is not None:
             j, closed = v.token_index(hit.end), word(v, v.token_index(hit.end) - 1) in _forms()[1]
+            if hit.type == "ORG" and j < len(toks) and v.covering(toks[j][0]) is None:
+                name = _name_at(v, j, strict=True)  # "Sekretaris Perusahaan PT Bursa Efek Indonesia Nama …"
+                if name:
+                    return [name]
             continue
         if is_capitalised(tok) or tok.casefold() in t.connectors:
             closed = word(v, j) in _forms()[1]
