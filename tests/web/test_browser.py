@@ -205,5 +205,8 @@ def test_demo_kb_dossier_timeline_and_story_conflict(demo_server, page, tmp_path
     row = page.locator("tr.fact-conflict", has_text="12").first
     assert row.locator("td.cell-conflict").count() >= 2
     assert "Bertentangan" in row.inner_text()
+    assert row.locator("em.reason").count() >= 1               # why the value conflicts
+    assert "investment_realised" not in page.inner_text("body")  # measures in words, never a key
+    assert "angka bertentangan" in page.inner_text("p.meta")    # the count in the page language
     shot(page, tmp_path, "demo-story")
     assert not page.errors and not page.dialogs
