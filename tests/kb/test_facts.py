@@ -182,3 +182,17 @@ def test_one_night_in_two_time_zones_is_not_a_date_conflict():
     c = _days("Kapal berangkat Rabu (5/3/2025) dan tenggelam Kamis (6/3/2025).", [("Rabu (5/3/2025)", "2025-03-05"), ("Kamis (6/3/2025)", "2025-03-06")], 3)
     d = _days("Kapal tenggelam Kamis (6/3/2025) setelah bocor sejak Rabu (5/3/2025).", [("Kamis (6/3/2025)", "2025-03-06"), ("Rabu (5/3/2025)", "2025-03-05")], 4)
     assert facts.facts(c + d) == []
+
+
+def test_two_outlets_disagreeing_on_a_magnitude_and_a_death_toll():
+    one = "Gempa bermagnitudo 5,6 mengguncang Kabupaten Lembah Hijau pada pagi hari. Sebanyak 12 orang tewas."
+    two = "Gempa bermagnitudo 6,1 mengguncang Kabupaten Lembah Hijau pada pagi hari. Sebanyak 21 orang tewas."
+    every = []
+    for i, text in enumerate((one, two), start=1):
+        toll = text[text.index("Sebanyak") + 9:].split(" orang")[0]
+        figures = figures_of(text, [(f"{toll} orang", "quantity", float(toll), "orang")])
+        every += facts.statements_of({"id": i, "text": text, "outlet": f"o{i}"}, figures,
+                                     entities_of(text, {"Kabupaten Lembah Hijau": "LOC"}), [], story=3,
+                                     shared_story=True)
+    found = {f.measure: f for f in facts.facts(every)}
+    assert found["magnitude"].status == "conflict" and found["casualties"].status == "conflict"

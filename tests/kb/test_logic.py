@@ -286,3 +286,11 @@ def test_a_month_only_date_is_close_to_every_day_of_its_month():
     assert stories.gap_days(a, b) == 0
     assert stories.gap_days(a, c) == 43
     assert stories.gap_days(a, stories.Features(4, None, "h4")) is None
+
+
+def test_a_round_tenfold_is_two_figures_not_a_slip():
+    """"Rp1 triliun" and "Rp10 triliun": a phase and a total as often as a slip."""
+    found = facts.facts([st(1, 1e12, text="Rp1 triliun"), st(2, 10e12, text="Rp10 triliun")])
+    assert sorted(f.status for f in found) == ["single", "single"]
+    thousand = facts.facts([st(1, 29, unit="orang", text="29 orang"), st(2, 29000, unit="orang", text="29 ribu orang")])
+    assert [f.reasons[1] for f in thousand] == [{"why": "slip", "factor": 1000}]

@@ -340,11 +340,16 @@ def _close(a: Statement, b: Statement, x: float, y: float, tolerance: float = 0.
 
 def _why(x: float, y: float) -> dict:
     lo, hi = sorted((abs(x), abs(y)))
-    if lo > 0 and hi / lo >= 9:
+    if lo > 0 and hi / lo >= 9 and _digits(lo) >= 2:  # "2,9" against "29", not "1" against "10"
         n = round(math.log10(hi / lo))
         if n >= 1 and abs(hi / lo / 10 ** n - 1) <= SLIP_TOLERANCE:
             return {"why": "slip", "factor": 10 ** n}
     return {"why": "differs", "gap": round((hi - lo) / hi, 4) if hi else 0.0}
+
+
+def _digits(value: float) -> int:
+    """Significant digits of a value: 2.9e12 -> 2, 1e12 -> 1."""
+    return len(f"{value:.6g}".split("e")[0].replace(".", "").strip("0"))
 
 
 def _currencies(a: Statement, b: Statement) -> dict | None:
