@@ -118,3 +118,18 @@ def test_meeting_participants_leave_out_their_own_organisations_and_media():
     assert ("Budi Wirawan", "PT Sinar Jaya Abadi") in {(r.person, r.org) for r in out["roles"]}
     (meeting,) = [e for e in out["events"] if e.type == "MEETING"]
     assert meeting.args["participants"] == ["Hadi Santoso", "Budi Wirawan"]
+
+
+def test_a_total_realised_investment_is_one_event_its_parts_none():
+    text = ("Badan Penanaman Modal mencatat realisasi investasi kuartal I 2024 mencapai Rp300 triliun. "
+            "Realisasi itu terdiri dari PMDN sebesar Rp140 triliun dan PMA sebesar Rp160 triliun. "
+            "Investasi di luar Jawa mencapai Rp150 triliun.")
+    events = linked(text, "ORG:Badan Penanaman Modal|ORG:PMDN|ORG:PMA|LOC:Jawa")["events"]
+    assert [e.args["amount"] for e in events if e.type == "INVESTMENT"] == [3e14]
+
+
+def test_a_comparison_basis_is_no_investment():
+    text = ("PT Logam Jaya menanamkan investasi Rp5 triliun, naik dari periode yang sama tahun "
+            "sebelumnya sebesar Rp4 triliun.")
+    events = linked(text, "ORG:PT Logam Jaya")["events"]
+    assert [e.args["amount"] for e in events if e.type == "INVESTMENT"] == [5e12]

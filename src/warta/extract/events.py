@@ -71,6 +71,12 @@ class Triggers:
     phrase_stops: frozenset[str]
     anaphor: re.Pattern
     party_joiner: re.Pattern
+    authorities: tuple[str, ...]
+    not_invested: re.Pattern
+    rate_after: re.Pattern
+    aggregate: re.Pattern
+    aggregate_parts: frozenset[str]
+    authority_titles: tuple[str, ...]
 
 
 def _words(words: list[str], suffix: str = "") -> re.Pattern:
@@ -107,6 +113,15 @@ def triggers() -> Triggers:
         phrase_stops=frozenset(w.casefold() for w in d["phrase_stops"]),
         anaphor=re.compile(rf"\s+(?:\w+\s+)?{alternation(d['anaphors'])}(?!\w)", re.I),
         party_joiner=re.compile(rf"\s+{alternation(d['party_joiners'])}\s+"),
+        authorities=tuple(w.casefold() + " " for w in d["authorities"]),
+        not_invested=re.compile(
+            rf"(?:(?<!\w){alternation(d['rate_words'])}\s+$|(?<!\w){alternation(d['plan_words'])}(?!\w)[^.,;]*$"
+            rf"|(?<!\w){alternation(d['comparison_from'])}\s(?:\S+\s){{0,6}}{alternation(d['comparison_back'])}"
+            rf"(?:\s+\S+)?\s+$)", re.I),
+        rate_after=re.compile(r"\s*per\s+\S", re.I),
+        aggregate=_words(d["aggregate_words"]),
+        aggregate_parts=frozenset(fold(w) for w in d["aggregate_parts"]),
+        authority_titles=tuple(w.casefold() for w in d["authority_titles"]),
         place_marker=re.compile(rf"(?<!\w){alternation(d['place_markers'])}\s+(?:\w+\s+)?$", re.I),
         subject_gap=frozenset(w.casefold() for w in d["subject_gap"] for w in w.split())
         | frozenset(w for link in lang.titles().post_links for w in link) | lang.titles().connectors,
@@ -132,9 +147,34 @@ def events(facts: Facts) -> list[Event]:
     for n, sent in enumerate(v.sentences):
         if n in hits:
             drafts += _sentence_events(facts, sent, hits[n], quoted)
-    drafts += _statements(facts, quoted)
+    drafts = _without_parts(facts, drafts) + _statements(facts, quoted)
     rules = {name: kind.merge for name, kind in triggers().types.items()}
     return [_event(v, _without_affiliations(facts, d)) for d in merge(drafts, rules)]
+
+
+def _without_parts(f: Facts, drafts: list[Draft]) -> list[Draft]:
+    """After a country's total realised investment ("BKPM mencatat realisasi investasi …
+    Rp219,7 triliun"), the investments with no company as investor are its parts (by
+    source, region or sector), not investments of their own."""
+    tr = triggers()
+    total = None
+    out = []
+    for d in drafts:
+        if d.type == "INVESTMENT" and not _company(f, d.args.get("investor")):
+            if total is not None:
+                continue
+            if tr.aggregate.search(f.text, d.span[0], d.span[1]):
+                total = d
+        out.append(d)
+    return out
+
+
+def _company(f: Facts, name: str | None) -> bool:
+    if not name or fold(name) in triggers().aggregate_parts:
+        return False
+    entity = next((e for e in f.view.entities if e.name == name), None)
+    return entity is not None and not _public(entity) and \
+        not any(fold(a) in triggers().aggregate_parts for a in entity.aliases)
 
 
 def _without_affiliations(f: Facts, d: Draft) -> Draft:
@@ -326,6 +366,8 @@ def _investment(f: Facts, sent, span, kind) -> list[Draft]:
     for i, money in _items(f, "money", sent):
         if money.amount is None or tr.equivalence.search(v.text[max(sent[0], money.span[0] - 20):money.span[0]]):
             continue
+        if _not_invested(v, sent, money):
+            continue
         lead = v.text[sent[0]:money.span[0]]
         near = list(kind.trigger.finditer(lead))
         if not near:
@@ -342,6 +384,14 @@ def _investment(f: Facts, sent, span, kind) -> list[Draft]:
         out.append(_draft(kind, f, sent, (sent[0] + trig.start(), sent[0] + trig.end()), {
             "investor": actor, **_money_args(i, money), "target": _place(v, sent, money.span[1])}))
     return out
+
+
+def _not_invested(v: View, sent, money: Money) -> bool:
+    """An exchange rate, a target or a comparison's basis: no amount invested."""
+    tr = triggers()
+    if tr.rate_after.match(v.text, money.span[1]):
+        return True               # "Rp15.500 per dolar AS", "Rp4.370 per lembar": a price
+    return bool(tr.not_invested.search(v.text, max(sent[0], money.span[0] - 80), money.span[0]))
 
 
 @builds("MARKET_SHARE")
@@ -542,24 +592,54 @@ def _visit(f: Facts, sent, span, kind) -> list[Draft]:
 
 @builds("POLICY")
 def _policy(f: Facts, sent, span, kind) -> list[Draft]:
+    """A rule, decision or request, made by an authority (``authorities`` in the data): the
+    subject before the trigger ("Prabowo meminta …", "BEI melakukan trading halt"), else the
+    one after it ("… disahkan oleh DPR"), else the authority the sentences before name."""
     v = f.view
-    before = v.text[sent[0]:span[0]].split()
-    issuer = None
-    if before and before[-1].casefold() in _pronouns():
-        m = v.last_before(span[0], ("PER",))
-        issuer = m.entity.name if m else None
-    if issuer is None:
-        near = _in(v, (sent[0], span[0]))
-        issuer = near[0].entity.name if near else None
-    if issuer is None and before:
-        issuer = person_by_title(" ".join(before[-3:]), f.roles)
-    if issuer is None:
-        nxt = _in(v, (span[1], min(sent[1], span[1] + 80)), ("PER",))
-        issuer = nxt[0].entity.name if nxt else None
+    issuer = next((name for name in _issuers(f, sent, span) if _authority(f, name)), None)
     if issuer is None:
         return []
     targets = [m for m in _in(v, (span[1], sent[1]), ("ORG",)) if m.entity.name != issuer]
     return [_draft(kind, f, sent, span, {"issuer": issuer, "target": targets[0].entity.name if targets else None})]
+
+
+def _issuers(f: Facts, sent, span):
+    """Who could have made the policy, most likely first."""
+    v = f.view
+    before = v.text[sent[0]:span[0]].split()
+    if before and before[-1].casefold() in _pronouns():
+        m = v.last_before(span[0], ("PER",))
+        if m:
+            yield m.entity.name
+    near = [m for m in _in(v, (sent[0], span[0])) if not _is_source(v, m)]
+    yield from (m.entity.name for m in near)
+    if before:
+        by_title = person_by_title(" ".join(before[-3:]), f.roles)
+        if by_title:
+            yield by_title
+    yield from (m.entity.name for m in _in(v, (span[1], sent[1])))
+    m = v.last_before(sent[0], ACTORS)
+    if m is not None and v.sentence_index(sent[0]) - v.sentence_index(m.start) <= 2:
+        yield m.entity.name
+
+
+def _authority(f: Facts, name: str) -> bool:
+    """Whether the named actor governs: a public body, or a person with a public post or
+    a post in a public body."""
+    tr = triggers()
+    entity = next((e for e in f.view.entities if e.name == name), None)
+    names = [name, *(entity.aliases if entity else [])]
+    if any((n.casefold() + " ").startswith(tr.authorities) for n in names):
+        return True
+    for r in f.roles:
+        if r.person == name and (r.title and r.title.casefold().startswith(tr.authority_titles)
+                                 or r.org and _authority_org(r.org)):
+            return True
+    return False
+
+
+def _authority_org(name: str) -> bool:
+    return (name.casefold() + " ").startswith(triggers().authorities)
 
 
 @functools.cache
