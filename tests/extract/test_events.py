@@ -133,3 +133,9 @@ def test_a_comparison_basis_is_no_investment():
             "sebelumnya sebesar Rp4 triliun.")
     events = linked(text, "ORG:PT Logam Jaya")["events"]
     assert [e.args["amount"] for e in events if e.type == "INVESTMENT"] == [5e12]
+
+
+def test_the_country_of_a_currency_is_no_target():
+    text = "PT Karya Timur menanamkan investasi 2 juta dolar AS."
+    (event,) = linked(text, "ORG:PT Karya Timur|LOC:AS")["events"]
+    assert "target" not in event.args

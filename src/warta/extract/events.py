@@ -140,6 +140,7 @@ def events(facts: Facts) -> list[Event]:
     ...  events(Facts.of("Xiaomi menggelontorkan dana Rp3 triliun.", [x], money=[rp]))]
     [('INVESTMENT', 'Xiaomi', 3000000000000.0)]
     """
+    facts = _without_currency_places(facts)
     v = facts.view
     quoted = [q.span for q in facts.quotes] or quote_spans(v.text)
     hits = _trigger_hits(v)
@@ -150,6 +151,18 @@ def events(facts: Facts) -> list[Event]:
     drafts = _without_parts(facts, drafts) + _statements(facts, quoted)
     rules = {name: kind.merge for name, kind in triggers().types.items()}
     return [_event(v, _without_affiliations(facts, d)) for d in merge(drafts, rules)]
+
+
+def _without_currency_places(f: Facts) -> Facts:
+    """The facts with no place mentioned inside an amount: the "AS" of "dolar AS" is a
+    currency's name, never where something happens."""
+    inside = [m.span for m in f.money]
+    if not any(s <= m.start and m.end <= e for m in f.view.mentions if m.type == "LOC" for s, e in inside):
+        return f
+    entities = [dataclasses.replace(e, mentions=[(a, b) for a, b in e.mentions
+                                                 if e.type != "LOC" or not any(s <= a and b <= e2 for s, e2 in inside)])
+                for e in f.view.entities]
+    return dataclasses.replace(f, view=f.view.with_entities(entities))
 
 
 def _without_parts(f: Facts, drafts: list[Draft]) -> list[Draft]:
