@@ -134,3 +134,18 @@ def test_a_person_has_no_lower_case_word_but_its_particles(text, name, kept):
     start = text.index(name)
     given = [Entity("p", name, "PER", mentions=[(start, start + len(name))])]
     assert any(e.name == name for e in fix_entities(text, given)) is kept
+
+
+@pytest.mark.parametrize("text,given,person", [
+    # a one-word name set off by commas after a whole title
+    ("Kepala Kantor Pertanahan Kelas II Sleman, Sukardi, menjelaskan prosesnya.", "LOC:Sukardi", "Sukardi"),
+    # the same word written as a place elsewhere stays a place
+    ("Kepala Kantor Pertanahan Kelas II Sleman, Sukardi, menjelaskan. Warga datang dari Sukardi.",
+     "LOC:Sukardi", None),
+    # an organisation word opening a "person" makes it an organisation
+    ("Kepala Kantor Kesyahbandaran Laut Jaya, Purnomo, menjelaskan.", "PER:Kantor Kesyahbandaran|PER:Purnomo",
+     "Purnomo"),
+])
+def test_a_name_apposed_to_a_title(text, given, person):
+    people = [e.name for e in fix_entities(text, _given(text, given)) if e.type == "PER"]
+    assert people == ([person] if person else [])

@@ -65,7 +65,7 @@ def fix(given: View) -> list[Entity]:
     v = given.with_entities(entities)
     fixed = {id(e): e for e in entities}
     for m in v.mentions:
-        if m.type != "PER" and id(m.entity) in fixed and _named_after_title(v, m):
+        if m.type != "PER" and id(m.entity) in fixed and (_named_after_title(v, m) or _apposed(v, m)):
             fixed[id(m.entity)] = dataclasses.replace(m.entity, type="PER")
     out = _split_org_heads(text, [fixed[id(e)] for e in entities])
     new = _missed_people(v)
@@ -91,11 +91,16 @@ def _org_form(name: str) -> bool:
     return (name.casefold() + " ").startswith(_forms()[0])
 
 
+def _org_led(e: Entity) -> bool:
+    """A name of two words or more opening with an organisation's word ("Kantor …")."""
+    return len(e.name.split()) > 1 and e.name.split()[0].casefold() in lang.titles().org_starts
+
+
 def _retype_form(e: Entity) -> Entity | None:
     if e.type != "ORG" and _org_form(e.name):
         return dataclasses.replace(e, type="ORG")
-    if e.type == "PER" and fold(e.name).strip(".") in _forms()[1]:
-        return dataclasses.replace(e, type="ORG")
+    if e.type == "PER" and (fold(e.name).strip(".") in _forms()[1] or _org_led(e)):
+        return dataclasses.replace(e, type="ORG")  # "Ltd"; "Kantor Kesyahbandaran"
     if e.type == "PER" and any(w.casefold() in lang.titles().not_names for w in e.name.split()):
         return None
     if e.type == "PER" and any(w[:1].islower() and w.casefold() not in _particles() for w in e.name.split()[1:]):
@@ -169,6 +174,47 @@ def _named_after_title(v: View, m) -> bool:
     if m.type == "LOC":
         return not _post_linked(v, m) and all(_titled(v, other) for other in v.mentions if other.entity is m.entity)
     return True
+
+
+def _apposed(v: View, m) -> bool:
+    """A one-word name set off by commas after a whole title ("Kepala Kantor … Kelas III
+    Tanjungwangi, Purgana, menegaskan") is a person, unless the article also writes it as
+    a place ("di Purgana")."""
+    said = v.text[m.start:m.end]
+    if " " in said or not said.isalpha() or said.isupper() or not is_capitalised(said) \
+            or said.casefold() in lang.titles().not_name_words:
+        return False
+    if not re.match(r",?\s+[a-z]", v.text[m.end:m.end + 3]) or not _title_run_before(v, m.start):
+        return False
+    places = lang.titles().place_words
+    for other in v.mentions:
+        if other.entity is m.entity:
+            before = v.text[max(0, other.start - 12):other.start].split()
+            if before and before[-1].casefold() in places:
+                return False
+    return True
+
+
+def _title_run_before(v: View, start: int) -> bool:
+    """Whether ", " and a whole title (a head, then capitalised words, names, brackets and
+    numbers) end right before ``start``, within its sentence."""
+    k = v.token_index(start) - 1
+    if k < 1 or v.tokens[k][2] != ",":
+        return False
+    s0 = v.own_sentence_of(start)[0]
+    k -= 1
+    for _ in range(MAX_TITLE):
+        if k < 0 or v.tokens[k][0] < s0:
+            return False
+        tok = v.tokens[k][2]
+        if head_ending_at(v, k) >= 0 and (k == 0 or not is_capitalised(v.tokens[k - 1][2])
+                                          or v.tokens[k - 1][0] < s0):
+            return True
+        if not (is_capitalised(tok) or tok in "()" or word(v, k) in lang.titles().connectors
+                or v.covering(v.tokens[k][0]) is not None):
+            return head_ending_at(v, k) >= 0
+        k -= 1
+    return False
 
 
 def _post_linked(v: View, m) -> bool:
@@ -308,7 +354,7 @@ def _clean_people(text: str, entities: list[Entity]) -> list[Entity]:
     out: list[Entity] = []
     paired: set[str] = set()  # the persons a pair was split into
     for e in entities:
-        got = _cleaned(text, e, known, sides) if e.type == "PER" else [e]
+        got = _cleaned(text, e, known, sides) if e.type == "PER" and not _org_led(e) else [e]
         paired |= {fold(p.name) for p in got if p.type == "PER"} if len(got) > 1 else set()
         out.extend(got)
     return _merged_people(out, paired)
