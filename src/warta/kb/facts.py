@@ -617,7 +617,8 @@ def statements_of(article: dict, figures: list[dict], entities: list[dict], date
         period = _period(text, dates, f, s0, s1, measure)
         if _spec(measure).get("change"):
             if measure == base_measure(measure):  # no basis written beside it
-                measure += _date_basis(text, dates, s0, s1, period) or bases.get(_previous(text, s0), "")
+                context = period or _period(text, dates, f, s0, s1, measure, reach="article")
+                measure += _date_basis(text, dates, s0, s1, context) or bases.get(_previous(text, s0), "")
             bases[s0] = measure[len(base_measure(measure)):]
         subject, weak = _subject(text, entities, s0, f["start"], measure)
         keys = frozenset()
@@ -799,10 +800,12 @@ def _public(name: str) -> bool:
     return any(name.startswith(w) for w in lang.load("event_triggers").get("public_bodies", []))
 
 
-def _period(text: str, dates: list[dict], f: dict, s0: int, s1: int, measure: str) -> str | None:
+def _period(text: str, dates: list[dict], f: dict, s0: int, s1: int, measure: str,
+            reach: str = "previous") -> str | None:
     """The date expression governing the figure: the nearest in its sentence (not a
-    change's basis), else, for a change ("Angka tersebut tumbuh 3%") or a daily value, the
-    last period the article named before."""
+    change's basis), else, for a change, the period of the sentence before ("Angka tersebut
+    tumbuh 3%"; with ``reach="article"`` the last the article named, to read a basis from),
+    for a daily value the last day the article named."""
     spec = _spec(measure)
     kinds = PERIODS + (("day",) if spec.get("daily") else ())
     change = bool(spec.get("change"))
@@ -813,9 +816,10 @@ def _period(text: str, dates: list[dict], f: dict, s0: int, s1: int, measure: st
         near = min(inside, key=lambda d: (min(abs(d["start"] - f["end"]), abs(f["start"] - d["end"])),
                                           d["start"] > f["start"]))
         return near["value"]
-    if not (change or spec.get("daily")):
+    if not (change or spec.get("daily")) or reach == "sentence":
         return None
-    earlier = [d for d in usable if d["start"] < s0 and not _basis_date(text, 0, d)]
+    lo = _previous(text, s0) if change and reach == "previous" else 0
+    earlier = [d for d in usable if lo <= d["start"] < s0 and not _basis_date(text, 0, d)]
     return earlier[-1]["value"] if earlier else None
 
 
