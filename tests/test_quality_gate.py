@@ -52,8 +52,9 @@ def test_check_folds_are_gold_sets(result):
 
 
 def _value(scores: dict, field: str) -> float:
+    """F1, or for outlet, dateline and published the accuracy on the articles that print them."""
     v = scores[field]
-    return v["f1"] if "f1" in v else v["accuracy"]
+    return v["f1"] if "f1" in v else v["printed_accuracy"]
 
 
 @pytest.mark.parametrize("name", sorted(yaml.safe_load(FLOORS.read_text(encoding="utf-8"))["floors"]))
