@@ -5,7 +5,8 @@ Finds absolute dates ("14 Oktober 2025", "Selasa (14/10/2025)", "Februari 2017",
 or the neighbouring year the weekday fits), periods ("kuartal II 2025" → 2025-Q2,
 "semester I tahun 2021" → 2021-H1), spans ("Oktober 2024 hingga Juni 2025",
 "2019-2023" → 2019/2023), times relative to ``published`` ("kemarin", "dua tahun lalu";
-never the clock), vague ones ("beberapa waktu lalu": no value) and holidays with a year
+never the clock), vague ones ("beberapa waktu lalu": found, so that "bulan lalu" inside it is not
+read, and left out: no value) and holidays with a year
 ("Lebaran 2025", "HUT RI ke-80", via the ``holidays`` package).
 
 Finding is kept apart from resolving: each finder yields :class:`Found` pieces (year,
@@ -471,8 +472,8 @@ def dates(text: str, published: dt.date | None) -> list[TimeValue]:
         if f.kind in ("quarter", "half", "month") and f.value is None:
             named = f if f.year is not None else replace(f, year=_year_of(value))
             last[f.kind] = last["period"] = named
-        if value is None and precision != "vague":
-            continue
+        if value is None:
+            continue              # "beberapa waktu lalu": found (so no part is read as a date), no date
         relative = f.kind in ("rel", "same", "next", "months", "weekday") \
             or (f.kind in ("quarter", "half", "month", "day") and f.year is None and f.value is None)
         out.append(TimeValue(text=text[f.start:f.end], value=value, precision=precision,
