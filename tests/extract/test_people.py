@@ -149,3 +149,12 @@ def test_a_person_has_no_lower_case_word_but_its_particles(text, name, kept):
 def test_a_name_apposed_to_a_title(text, given, person):
     people = [e.name for e in fix_entities(text, _given(text, given)) if e.type == "PER"]
     assert people == ([person] if person else [])
+
+
+def test_every_occurrence_of_a_person_is_a_mention():
+    text = "Tim dipimpin Kusworo sejak pagi. Kusworo kembali ke posko. Kusworo Adi datang. Kata Kusworo, cuaca buruk."
+    start = text.index("Kusworo kembali")
+    given = [Entity("p", "Kusworo", "PER", mentions=[(start, start + 7)]),
+             Entity("q", "Kusworo Adi", "PER", mentions=[(text.index("Kusworo Adi"), text.index("Kusworo Adi") + 11)])]
+    got = {e.name: [a for a, b in e.mentions] for e in fix_entities(text, given)}
+    assert got == {"Kusworo": [13, start, text.rindex("Kusworo")], "Kusworo Adi": [text.index("Kusworo Adi")]}

@@ -61,6 +61,11 @@ def _speakers(text: str, column: str) -> list[tuple[str, str]]:
      "“Tidak ada yang tergusur,” imbuhnya.",
      "PER:Joko Santoso|PER:Heru Cahyo",
      [("Joko Santoso", "Pasar sudah dibuka"), ("Heru Cahyo", "Tidak ada yang")]),
+    # a person opening the paragraph after a quotation whose attribution was inside it
+    ("“Semua penumpang sudah didata, tutur Made Tamba kepada wartawan.\nDwi Kusworo kembali ke posko. "
+     "“Pencarian dilanjutkan besok pagi,“ katanya.",
+     "PER:Made Tamba|PER:Dwi Kusworo",
+     [("Made Tamba", "Semua penumpang sudah"), ("Dwi Kusworo", "Pencarian dilanjutkan besok")]),
 ])
 def test_a_pronoun_follows_the_last_speaker(text, entities, want):
     assert _speakers(text, entities) == want

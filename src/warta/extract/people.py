@@ -70,7 +70,45 @@ def fix(given: View) -> list[Entity]:
     out = _split_org_heads(text, [fixed[id(e)] for e in entities])
     new = _missed_people(v)
     out = _with_missed(out, new) if new else out
-    return _numbered(_join_nicknames(v, out))
+    return _numbered(_every_mention(text, _join_nicknames(v, out)))
+
+
+def _every_mention(text: str, entities: list[Entity]) -> list[Entity]:
+    """Every occurrence of a person's name or alias is a mention of that person ("Kusworo
+    kembali ke posko" after "Kepala Basarnas Marsdya TNI Kusworo"), unless another mention
+    holds it or it is part of a longer capitalised name."""
+    taken = Taken(s for e in entities for s in e.mentions)
+    out = []
+    for e in entities:
+        if e.type != "PER":
+            out.append(e)
+            continue
+        found: list[Span] = []
+        for name in sorted({n for n in [e.name, *e.aliases] if len(n) >= 3 and is_capitalised(n)}, key=len, reverse=True):
+            for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text):
+                if taken.overlaps(m.span()) or any(a < m.end() and m.start() < b for a, b in found) or re.match(r"\s+[A-Z]", text[m.end():m.end() + 2]) \
+                        or _in_longer_name(text, m.start()):
+                    continue
+                found.append(m.span())
+        if found:
+            e = dataclasses.replace(e, mentions=sorted(set(e.mentions) | set(found)))
+            taken = Taken([*(s for x in entities for s in x.mentions), *(s for x in out for s in x.mentions), *found])
+        out.append(e)
+    return out
+
+
+def _in_longer_name(text: str, start: int) -> bool:
+    """Whether a capitalised word that is no title, rank or sentence opener comes right
+    before ``start`` (the name there is part of a longer one)."""
+    before = ("\n" if start <= 40 else "") + text[max(0, start - 40):start]
+    if not re.search(r"[A-Z][\w.]*\s+$", before) or re.search(r"(?:[.!?]\s+|\n)[A-Z][\w.]*\s+$", before):
+        return False
+    return not _ends_in_title(text[:start]) and not _after_rank(text[:start])
+
+
+def _after_rank(before: str) -> bool:
+    last = before.rstrip().rsplit(None, 1)[-1:] if before.strip() else []
+    return bool(last) and last[0].strip(",.()").casefold() in lang.titles().ranks
 
 
 def _numbered(entities: list[Entity]) -> list[Entity]:

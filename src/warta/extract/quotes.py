@@ -248,7 +248,8 @@ def _is_subject(v: View, m: Mention, quoted: list[tuple[int, int]]) -> bool:
     """Whether person ``m`` opens its sentence (only capitalised words, titles and opening
     words before it) or reports speech ("Budi, Kepala …, mengatakan")."""
     sp = speech()
-    s0 = max([v.sentence_of(m.start)[0], *(b for a, b in quoted if b <= m.start)])
+    s0 = max([v.sentence_of(m.start)[0], v.own_sentence_of(m.start)[0], v.text.rfind("\n", 0, m.start) + 1,
+              *(b for a, b in quoted if b <= m.start)])
     before = re.findall(r"[^\s,()]+", v.text[s0:m.start])
     if all(is_capitalised(w) or w.casefold().strip(".:") in sp.subject_lead or is_title_word(w.casefold())
            for w in before):

@@ -173,8 +173,8 @@ def _before(v: View, m: Mention) -> Role | None:
     t = lang.titles()
     toks = v.tokens
     last = v.token_index(m.start) - 1
-    while last >= 0 and word(v, last) in t.ranks and v.covering(toks[last][0]) is None:
-        last -= 1  # "Kapolda Riau Irjen Wahyu": the rank is neither the title nor the name
+    while last >= 0 and word(v, last) in t.ranks and _bare(v, last):
+        last -= 1  # "Kapolda Riau Irjen Wahyu", "Marsdya TNI X": the rank is neither title nor name
     if last < 0:
         return None
     sent_start = v.own_sentence_of(m.start)[0]
@@ -214,6 +214,12 @@ def _before(v: View, m: Mention) -> Role | None:
     if start > 0 and word(v, start - 1) in t.prefixes:
         start -= 1
     return _role(v, m, start, last + 1)
+
+
+def _bare(v: View, k: int) -> bool:
+    """Whether token ``k`` is no part of a longer entity mention ("TNI" alone may be one)."""
+    hit = v.covering(v.tokens[k][0])
+    return hit is None or (hit.start, hit.end) == v.tokens[k][:2]
 
 
 def _after(v: View, m: Mention) -> Role | None:
