@@ -1,4 +1,4 @@
-"""Knowledge-base commands: ingest, stories, story, entity, timeline, conflicts, search, export.
+"""Knowledge-base commands: ingest, rebuild, stories, story, entity, timeline, conflicts, search, export.
 
 Every command takes ``--db`` (a SQLite path, default ``./warta.db``, or a database URL)
 and the query commands ``--format table|json|jsonl``.  Each calls one function of
@@ -89,6 +89,19 @@ def ingest_cli(
     if report.failed and report.seen == len(report.failed):
         console.print("warta: nothing could be ingested", highlight=False)
         raise typer.Exit(2)
+
+
+def rebuild_cli(db: DbOpt = DEFAULT_DB) -> None:
+    """Recompute every entity, story and fact from the stored articles (after an upgrade or
+    a change of thresholds; ingest keeps them up to date incrementally)."""
+    from ..kb.build import rebuild
+
+    engine = open_kb(db, create=False)
+    start = time.perf_counter()
+    rebuild(engine)
+    shown = ", ".join(f"{v} {k}" for k, v in queries.counts(engine).items())
+    Console(stderr=True).print(f"[bold]{escape(db)}[/bold]: rebuilt in {time.perf_counter() - start:.1f} s "
+                               f"({escape(shown)})", soft_wrap=True)
 
 
 # ---------------------------------------------------------------- stories
@@ -328,6 +341,7 @@ def export_cli(what: Annotated[What, typer.Option("--what", help="What to export
 
 def register(app: typer.Typer) -> None:
     app.command("ingest")(ingest_cli)
+    app.command("rebuild")(rebuild_cli)
     app.command("stories")(stories_cli)
     app.command("story")(story_cli)
     app.command("entity")(entity_cli)

@@ -1,7 +1,9 @@
 """Rebuild the KB's derived tables from its articles: entities, links, stories, facts.
 
-``ingest`` stores articles and marks the derived tables stale; ``rebuild`` recomputes them
-all in one transaction (so a reader never sees half of them): resolution (``resolve``),
+``ingest`` stores articles and marks the derived tables stale; ``incremental.refresh`` then
+brings them up to date: incrementally (only what the new, replaced or removed articles
+touch) once the KB has been built, else by ``rebuild``, which recomputes them all
+in one transaction (so a reader never sees half of them): resolution (``resolve``),
 near-duplicates and stories (``stories``), facts with corroboration and conflicts
 (``facts``).  Each step is a pure function of plain data read here.
 """
@@ -19,13 +21,16 @@ from . import resolve as resolvemod
 from . import stories as storymod
 from .schema import (AliasRow, ArticleRow, EntityRow, FactRow, FactSourceRow, ItemRow, LinkRow,
                      MentionRow, StoryRow)
+from .schema import Meta
 from .store import get_meta, set_meta
 
 FIGURE_KINDS = ("money", "percent", "quantity")
+PENDING = "pending_removed"  # warta_meta: what removed articles held, for kb.incremental
 
 
 def rebuild_if_stale(engine: Engine) -> bool:
-    """Rebuild when articles changed since the last build; True if it did."""
+    """Rebuild when articles changed since the last build; True if it did (``ingest``
+    brings the tables up to date incrementally instead: ``incremental.refresh``)."""
     if get_meta(engine, "derived_stale") == "0":
         return False
     rebuild(engine)
@@ -45,6 +50,7 @@ def rebuild(engine: Engine) -> None:
         story_of = _stories(s, entity_of)
         _facts(s, entity_of, story_of)
         set_meta(s, "derived_stale", "0")
+        s.execute(delete(Meta).where(Meta.key == PENDING))
 
 
 def _entities(s: Session) -> dict[int, int]:
@@ -61,9 +67,9 @@ def _entities(s: Session) -> dict[int, int]:
         s.execute(insert(EntityRow), [{"id": eid, "name": g.name, "type": g.type,
                                        "articles": len(articles), "merges": g.merges}])
         for alias, (count, arts) in sorted(g.aliases.items()):
-            alias_rows.append({"entity_id": eid, "alias": alias,
-                               "key": resolvemod.normalise(alias, g.type), "count": count,
-                               "article_ids": sorted(arts)})
+            key = resolvemod.normalise(alias, g.type)
+            alias_rows.append({"entity_id": eid, "alias": alias, "key": key, "rkey": key[::-1],
+                               "count": count, "article_ids": sorted(arts)})
         for m in g.members:
             entity_of[m] = eid
     if alias_rows:
@@ -73,16 +79,25 @@ def _entities(s: Session) -> dict[int, int]:
     return entity_of
 
 
-def _features(s: Session, entity_of: dict[int, int]) -> list[storymod.Features]:
+def features(s: Session, entity_of: dict[int, int] | None, ids: list[int] | None = None) -> list[storymod.Features]:
+    """The story features of every article, or of ``ids`` (their entities then read from
+    the mentions' ``entity_id``, as ``kb.incremental`` wrote them)."""
+    arts = select(ArticleRow.id, ArticleRow.published, ArticleRow.published_precision,
+                  ArticleRow.content_hash, ArticleRow.minhash)
+    ments = select(MentionRow.id, MentionRow.article_id, MentionRow.entity_id)
+    figs = select(ItemRow.article_id, ItemRow.kind, ItemRow.value, ItemRow.value_text,
+                  ItemRow.unit).where(ItemRow.kind.in_(("money", "percent", "quantity", "date")))
+    if ids is not None:
+        arts, ments, figs = (arts.where(ArticleRow.id.in_(ids)), ments.where(MentionRow.article_id.in_(ids)),
+                             figs.where(ItemRow.article_id.in_(ids)))
     feats = {r.id: storymod.Features(r.id, r.published, r.content_hash, minhash=r.minhash,
                                      precision=r.published_precision)
-             for r in s.execute(select(ArticleRow.id, ArticleRow.published, ArticleRow.published_precision,
-                                       ArticleRow.content_hash, ArticleRow.minhash))}
-    for mid, aid, etype in s.execute(select(MentionRow.id, MentionRow.article_id, MentionRow.type)):
-        if mid in entity_of:
-            feats[aid].entities.add(entity_of[mid])
-    for r in s.execute(select(ItemRow.article_id, ItemRow.kind, ItemRow.value, ItemRow.value_text,
-                              ItemRow.unit).where(ItemRow.kind.in_(("money", "percent", "quantity", "date")))):
+             for r in s.execute(arts)}
+    for mid, aid, eid in s.execute(ments):
+        eid = entity_of.get(mid) if entity_of is not None else eid
+        if eid is not None:
+            feats[aid].entities.add(eid)
+    for r in s.execute(figs):
         if r.kind == "date" and r.unit == "day" and r.value_text:
             feats[r.article_id].days.add(r.value_text)
         elif r.kind != "date" and r.value:
@@ -92,7 +107,7 @@ def _features(s: Session, entity_of: dict[int, int]) -> list[storymod.Features]:
 
 def _stories(s: Session, entity_of: dict[int, int]) -> dict[int, tuple[int, int]]:
     """Link articles, group them into stories; return article id -> (story id, size)."""
-    feats = _features(s, entity_of)
+    feats = features(s, entity_of)
     found = storymod.links(feats)
     if found:
         s.execute(insert(LinkRow), [{"a": l.a, "b": l.b, "kind": l.kind, "score": l.score,
@@ -100,7 +115,14 @@ def _stories(s: Session, entity_of: dict[int, int]) -> dict[int, tuple[int, int]
     info = {r.id: r for r in s.execute(select(ArticleRow.id, ArticleRow.title, ArticleRow.published))}
     story_of = {}
     days = {f.id: f.published for f in feats if f.published and f.precision == "day"}
-    for sid, group in enumerate(storymod.stories(info, found, days), start=1):
+    write_stories(s, storymod.stories(info, found, days), info, story_of, first_id=1)
+    s.execute(update(ArticleRow), [{"id": a, "story_id": sid} for a, (sid, _) in story_of.items()])
+    return story_of
+
+
+def write_stories(s: Session, groups: list[list[int]], info: dict, story_of: dict, first_id: int) -> None:
+    """Story rows for ``groups`` (ids from ``first_id``); ``story_of`` filled in."""
+    for sid, group in enumerate(groups, start=first_id):
         dates = sorted(info[a].published for a in group if info[a].published)
         first = min(group, key=lambda a: (info[a].published is None, info[a].published, a))
         s.execute(insert(StoryRow), [{"id": sid, "label": info[first].title or f"story {sid}",
@@ -109,23 +131,40 @@ def _stories(s: Session, entity_of: dict[int, int]) -> dict[int, tuple[int, int]
                                       "size": len(group)}])
         for a in group:
             story_of[a] = (sid, len(group))
-    s.execute(update(ArticleRow), [{"id": a, "story_id": sid} for a, (sid, _) in story_of.items()])
-    return story_of
 
 
 def _facts(s: Session, entity_of: dict[int, int], story_of: dict[int, tuple[int, int]]) -> None:
-    names = dict(s.execute(select(EntityRow.id, EntityRow.name)).all())
+    for fid, fact in enumerate(factmod.facts(statements(s, story_of, entity_of)), start=1):
+        write_fact(s, fid, fact)
+
+
+def statements(s: Session, story_of: dict[int, tuple[int, int]], entity_of: dict[int, int] | None = None,
+               ids: list[int] | None = None) -> list[factmod.Statement]:
+    """The fact statements of every article, or of ``ids`` (their entities then read from
+    the mentions' ``entity_id``); ``story_of``: article id -> (story id, story size)."""
+    names: dict[int, str] = {}
     ents: dict[int, list[dict]] = defaultdict(list)
-    for r in s.execute(select(MentionRow.id, MentionRow.article_id, MentionRow.type, MentionRow.mentions)):
-        if r.id in entity_of:
-            eid = entity_of[r.id]
+    ments = select(MentionRow.id, MentionRow.article_id, MentionRow.type, MentionRow.mentions,
+                   MentionRow.entity_id)
+    its = select(ItemRow).where(ItemRow.kind.in_((*FIGURE_KINDS, "date")))
+    arts = select(ArticleRow.id, ArticleRow.text, ArticleRow.outlet)
+    if ids is not None:
+        ments, its, arts = (ments.where(MentionRow.article_id.in_(ids)), its.where(ItemRow.article_id.in_(ids)),
+                            arts.where(ArticleRow.id.in_(ids)))
+    rows = s.execute(ments).all()
+    wanted = {entity_of.get(r.id) if entity_of is not None else r.entity_id for r in rows} - {None}
+    for chunk in chunks(sorted(wanted)):
+        names.update(s.execute(select(EntityRow.id, EntityRow.name).where(EntityRow.id.in_(chunk))).all())
+    for r in rows:
+        eid = entity_of.get(r.id) if entity_of is not None else r.entity_id
+        if eid is not None:
             ents[r.article_id].append({"kb_id": eid, "name": names[eid], "type": r.type,
                                        "spans": [tuple(m) for m in r.mentions or ()]})
     items: dict[int, list] = defaultdict(list)
-    for r in s.execute(select(ItemRow).where(ItemRow.kind.in_((*FIGURE_KINDS, "date")))).scalars():
+    for r in s.execute(its).scalars():
         items[r.article_id].append(r)
-    statements = []
-    for a in s.execute(select(ArticleRow.id, ArticleRow.text, ArticleRow.outlet)):
+    out = []
+    for a in s.execute(arts):
         figures = [{"id": r.id, "kind": r.kind, "value": r.value, "unit": r.unit, "text": r.text,
                     "qualifier": (r.data or {}).get("qualifier"), "start": r.start, "end": r.end,
                     "idr": (r.data or {}).get("idr"), "range": (r.data or {}).get("range_id")}
@@ -133,13 +172,17 @@ def _facts(s: Session, entity_of: dict[int, int], story_of: dict[int, tuple[int,
         dates = [{"id": r.id, "value": r.value_text, "precision": r.unit, "start": r.start, "end": r.end}
                  for r in items[a.id] if r.kind == "date"]
         sid, size = story_of.get(a.id, (None, 1))
-        statements += factmod.statements_of({"id": a.id, "text": a.text, "outlet": a.outlet},
-                                            figures, ents[a.id], dates, sid, size > 1)
-    for fid, fact in enumerate(factmod.facts(statements), start=1):
-        _write_fact(s, fid, fact)
+        out += factmod.statements_of({"id": a.id, "text": a.text, "outlet": a.outlet},
+                                     figures, ents[a.id], dates, sid, size > 1)
+    return out
 
 
-def _write_fact(s: Session, fid: int, fact: factmod.Fact) -> None:
+def chunks(ids: list, n: int = 900) -> list[list]:
+    """``ids`` in pieces small enough for one ``IN (…)`` of any database."""
+    return [ids[i:i + n] for i in range(0, len(ids), n)]
+
+
+def write_fact(s: Session, fid: int, fact: factmod.Fact) -> None:
     values = [{"value": g[0].value, "articles": sorted({x.article for x in g}),
                "outlets": sorted({x.outlet or "?" for x in g}), "text": g[0].text,
                **({"reason": why} if why else {})} for g, why in zip(fact.groups, fact.reasons)]

@@ -37,10 +37,10 @@ from ..model import Article, Document
 from ..pipeline import analyze_article
 from ..sources import read
 from ..sources.limits import check_article
-from . import build, search
-from .schema import ArticleRow, ItemRow, MentionRow
+from . import incremental, search
+from .schema import ArticleRow, BandRow, ItemRow, MentionRow
 from .store import fts_available, set_meta
-from .textsim import signature
+from .textsim import bands, signature
 
 BATCH = 64
 ITEM_KINDS = {"money": "money", "percents": "percent", "quantities": "quantity",
@@ -158,6 +158,7 @@ def _write_batch(engine: Engine, batch: list[tuple[Document, str]], replaced: se
             if doc.source in replaced:
                 old = s.scalar(select(ArticleRow.id).where(ArticleRow.source == doc.source))
                 if old is not None:
+                    incremental.note_removal(s, old)
                     s.execute(delete(ItemRow).where(ItemRow.article_id == old))
                     s.execute(delete(MentionRow).where(MentionRow.article_id == old))
                     s.execute(delete(ArticleRow).where(ArticleRow.id == old))
@@ -170,6 +171,7 @@ def _write_batch(engine: Engine, batch: list[tuple[Document, str]], replaced: se
             for child in children:
                 child.article_id = row.id
             s.add_all(children)
+            s.add_all(BandRow(article_id=row.id, band=b, key=k) for b, k in bands(row.minhash))
             if fts:
                 search.index(s, row.id, doc.title or "", doc.text)
         set_meta(s, "derived_stale", "1")
@@ -258,5 +260,5 @@ def ingest(paths: list[str], engine: Engine, *, workers: int = 1, fields: dict[s
     finally:
         if pool:
             pool.shutdown(cancel_futures=True)
-    build.rebuild_if_stale(engine)
+    incremental.refresh(engine)
     return report

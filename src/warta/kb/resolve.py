@@ -18,7 +18,12 @@ Rules, in order (all within one entity type):
    articles ("Budi" alone is too common);
 4. ``spelling``: rapidfuzz similarity of the normalised names >= ``SPELLING_THRESHOLD``
    (measured: see docs/kb.md), for names of at least ``SPELLING_MIN_LEN`` characters that
-   share their first letter.
+   share their first letter and a blocking key: their first or their last
+   ``SPELLING_BLOCK`` characters (a pair that differs in both has two typos at least).
+
+``kb.incremental`` resolves new mentions against the stored entities with the same rules,
+finding the entities a mention may join by index look-ups (``link_keys``, ``prefix_keys``,
+``spelling_blocks``) instead of comparing it with every entity.
 """
 
 from __future__ import annotations
@@ -34,6 +39,7 @@ from ..words import name_key
 
 SPELLING_THRESHOLD = 92.0
 SPELLING_MIN_LEN = 8
+SPELLING_BLOCK = 4    # characters of a name's start or end that a spelling variant keeps
 MERGE_ARTICLES = 10  # articles kept with a merge record (its count says how often it fired)
 
 
@@ -90,8 +96,10 @@ def _Union(n: int) -> UnionFind[int]:  # noqa: N802 — kb.stories still imports
     return UnionFind(range(n))
 
 
-def resolve(mentions: list[Mention]) -> list[Resolved]:
-    """Group the articles' entities into KB entities (see the module docstring)."""
+def resolve(mentions: list[Mention], context: dict[int, set[str]] | None = None) -> list[Resolved]:
+    """Group the articles' entities into KB entities (see the module docstring).
+    ``context``: per article, the normalised names of its organisations and places (by
+    default taken from ``mentions``; ``kb.incremental`` passes them for a subset)."""
     uf: UnionFind[int] = UnionFind(range(len(mentions)))
     why: list[tuple[int, int, str, str]] = []
 
@@ -100,7 +108,7 @@ def resolve(mentions: list[Mention]) -> list[Resolved]:
             why.append((a, b, rule, detail))
 
     _exact_and_acronyms(mentions, join)
-    _short_names(mentions, uf, join)
+    _short_names(mentions, uf, join, context)
     _spelling(mentions, uf, join)
     return _groups(mentions, uf, why)
 
@@ -138,8 +146,8 @@ def _context(mentions: list[Mention]) -> dict[int, set[str]]:
     return ctx
 
 
-def _short_names(mentions: list[Mention], uf: UnionFind[int], join) -> None:
-    ctx = _context(mentions)
+def _short_names(mentions: list[Mention], uf: UnionFind[int], join, context=None) -> None:
+    ctx = _context(mentions) if context is None else defaultdict(set, context)
     people: dict[str, list[int]] = defaultdict(list)
     for i, m in enumerate(mentions):
         if m.type == "PER":
@@ -172,6 +180,12 @@ def _shared_context(a: list[int], b: list[int], mentions: list[Mention], ctx) ->
     return f"'{common[0]}'" if common else None
 
 
+def spelling_blocks(key: str) -> tuple[str, str]:
+    """The two blocks of a normalised name: its first ``SPELLING_BLOCK`` characters, and its
+    first letter with its last ``SPELLING_BLOCK`` characters."""
+    return key[:SPELLING_BLOCK], key[0] + "\x00" + key[-SPELLING_BLOCK:]
+
+
 def _spelling(mentions: list[Mention], uf: UnionFind[int], join) -> None:
     by_type: dict[str, dict[str, int]] = defaultdict(dict)
     for i, m in enumerate(mentions):
@@ -181,16 +195,39 @@ def _spelling(mentions: list[Mention], uf: UnionFind[int], join) -> None:
     for type_, keys in by_type.items():
         blocks: dict[str, list[str]] = defaultdict(list)
         for k in keys:
-            blocks[k[0]].append(k)
+            for b in spelling_blocks(k):
+                blocks[b].append(k)
+        pairs: dict[tuple[str, str], float] = {}
         for block in blocks.values():
             if len(block) < 2:
                 continue
             scores = process.cdist(block, block, scorer=fuzz.ratio, score_cutoff=SPELLING_THRESHOLD)
             for x, y in zip(*scores.nonzero()):
-                if x < y:
-                    a, b = keys[block[x]], keys[block[y]]
-                    join(a, b, "spelling", f"'{mentions[b].name}' ~ '{mentions[a].name}' "
-                         f"(similarity {scores[x, y]:.0f})")
+                if keys[block[x]] < keys[block[y]]:
+                    pairs[(block[x], block[y])] = float(scores[x, y])
+        for (kx, ky), score in sorted(pairs.items(), key=lambda p: (keys[p[0][0]], keys[p[0][1]])):
+            a, b = keys[kx], keys[ky]
+            join(a, b, "spelling", f"'{mentions[b].name}' ~ '{mentions[a].name}' "
+                 f"(similarity {score:.0f})")
+
+
+def link_keys(m: Mention) -> list[str]:
+    """The normalised forms by which ``m`` can join another article's entity (the ``exact``
+    and ``acronym`` rules: a person's one-word alias links nothing)."""
+    out = []
+    for form in (m.name, *m.aliases):
+        key = normalise(form, m.type)
+        if form != m.name and m.type == "PER" and " " not in key:
+            continue
+        out.append(key)
+    return out
+
+
+def prefix_keys(key: str) -> list[str]:
+    """The shorter names of a person's normalised name that the ``short_name`` rule may
+    join to it: its first two or more words ("budi santoso" of "budi santoso wirawan")."""
+    words = key.split()
+    return [" ".join(words[:i]) for i in range(2, len(words))]
 
 
 def _groups(mentions: list[Mention], uf: UnionFind[int], why) -> list[Resolved]:

@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import (JSON, Date, Float, ForeignKey, Index, Integer, LargeBinary, String,
-                        Text)
+from sqlalchemy import (JSON, BigInteger, Date, Float, ForeignKey, Index, Integer, LargeBinary,
+                        String, Text)
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: minhash_bands, aliases.rkey, items(kind, value) (store.MIGRATIONS)
 
 
 class Base(DeclarativeBase):
@@ -90,6 +90,7 @@ class AliasRow(Base):
     entity_id: Mapped[int] = mapped_column(ForeignKey("entities.id", ondelete="CASCADE"), index=True)
     alias: Mapped[str] = mapped_column(Text)
     key: Mapped[str] = mapped_column(Text, index=True)  # normalised for look-up
+    rkey: Mapped[str | None] = mapped_column(Text, index=True)  # the key reversed: a suffix block for spelling
     count: Mapped[int] = mapped_column(Integer)
     article_ids: Mapped[list] = mapped_column(JSON)
 
@@ -145,4 +146,16 @@ class FactSourceRow(Base):
     sentence: Mapped[str] = mapped_column(Text)
 
 
+class BandRow(Base):
+    """One LSH band of an article's MinHash signature (``textsim.bands``): articles sharing
+    a band are text candidates, found by index instead of by a scan."""
+    __tablename__ = "minhash_bands"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"), index=True)
+    band: Mapped[int] = mapped_column(Integer)
+    key: Mapped[int] = mapped_column(BigInteger)
+
+
 Index("ix_items_article_kind", ItemRow.article_id, ItemRow.kind)
+Index("ix_items_kind_value", ItemRow.kind, ItemRow.value)
+Index("ix_minhash_bands_band_key", BandRow.band, BandRow.key)

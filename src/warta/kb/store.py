@@ -33,8 +33,28 @@ class DiskFull(KBError):
     """The disk filled up while writing; the transaction was rolled back."""
 
 
-# version N → the function that upgrades a KB of version N to N + 1
-MIGRATIONS: dict[int, Callable[[Session], None]] = {}
+def add_incremental_indexes(s: Session) -> None:
+    """1 → 2 (issue 16, incremental maintenance): the ``minhash_bands`` table filled from
+    the stored signatures, ``aliases.rkey`` (a suffix block for spelling look-ups) and the
+    ``items(kind, value)`` index; the derived tables marked for one full rebuild."""
+    from .schema import BandRow
+    from .textsim import bands
+    conn = s.connection()
+    BandRow.__table__.create(conn, checkfirst=True)
+    for index in BandRow.__table__.indexes:
+        index.create(conn, checkfirst=True)
+    conn.exec_driver_sql("ALTER TABLE aliases ADD COLUMN rkey TEXT")
+    conn.exec_driver_sql("CREATE INDEX IF NOT EXISTS ix_aliases_rkey ON aliases (rkey)")
+    conn.exec_driver_sql("CREATE INDEX IF NOT EXISTS ix_items_kind_value ON items (kind, value)")
+    rows = conn.exec_driver_sql("SELECT id, minhash FROM articles").all()
+    found = [{"article_id": aid, "band": b, "key": k} for aid, blob in rows for b, k in bands(blob)]
+    if found:
+        conn.execute(BandRow.__table__.insert(), found)
+    set_meta(s, "derived_stale", "full")
+
+
+# version N → the function that upgrades a KB of version N to N + 1, named for what it does
+MIGRATIONS: dict[int, Callable[[Session], None]] = {1: add_incremental_indexes}
 
 FTS_DDL = ("CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5("
            "title, body, stems, tokenize='unicode61 remove_diacritics 2')")

@@ -185,6 +185,11 @@ def _within_window(group: list[Features]) -> set[tuple[int, int]]:
     return pairs
 
 
+def judge(a: Features, b: Features, idf: dict[int, float], text: float | None = None) -> Link | None:
+    """The link between two articles, if any (``kb.incremental`` judges new pairs with it)."""
+    return _judge(a, b, idf, text)
+
+
 def _judge(a: Features, b: Features, idf: dict[int, float], text: float | None) -> Link | None:
     pair = (min(a.id, b.id), max(a.id, b.id))
     if a.content_hash == b.content_hash:

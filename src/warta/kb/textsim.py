@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
 
 import numpy as np
@@ -56,3 +57,28 @@ def similar_pairs(signatures: dict[int, bytes], threshold: float = 0.3) -> dict[
             pairs[key] = m.jaccard(hashes[j])
         lsh.insert(i, m)
     return pairs
+
+
+# ------------------------------------------------------------------ stored LSH bands (issue 16)
+
+def _lsh_shape(threshold: float = 0.3) -> tuple[int, int]:
+    """datasketch's (bands, rows) for ``threshold``: the same candidates as ``similar_pairs``."""
+    lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
+    return lsh.b, lsh.r
+
+
+_SHAPE = _lsh_shape()
+
+
+def bands(blob: bytes | None) -> list[tuple[int, int]]:
+    """The LSH bands of a stored signature as ``(band, key)``: two signatures are text
+    candidates when they share one (as in ``MinHashLSH`` at threshold 0.3); ``key`` is a
+    signed 64-bit digest of the band's values, so it fits a BIGINT column."""
+    if not blob:
+        return []
+    b, r = _SHAPE
+    out = []
+    for i in range(b):
+        part = blob[4 * i * r: 4 * (i + 1) * r]
+        out.append((i, int.from_bytes(hashlib.blake2b(part, digest_size=8).digest(), "big", signed=True)))
+    return out

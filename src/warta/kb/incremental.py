@@ -1,0 +1,462 @@
+"""Incremental maintenance: new, replaced and removed articles update only what they touch.
+
+``kb.build.rebuild`` recomputes every entity, story and fact from every article; here the
+same functions run on the part of the KB a change reaches, found through indexes:
+
+1. **entities** — each new mention is looked up by its keys (``resolve.link_keys``) in the
+   alias index.  A mention whose every key is already a key of one entity joins it (the
+   common case: a known name).  The others, with the entities they may join — same key,
+   a person's shorter or longer name (``resolve.prefix_keys``, a key range), a spelling
+   variant in the same block (``resolve.spelling_blocks``: the alias key's and the
+   reversed key's ranges) — are resolved again together by ``resolve.resolve``, so merges
+   and splits (an acronym made ambiguous, a short name with a second longer name) come
+   out as a full rebuild would make them.
+2. **stories** — a new article is judged against the articles published at most
+   ``stories.MAX_GAP_DAYS`` from it that share a rare entity or a precise figure, and
+   those sharing an LSH band of its MinHash (``minhash_bands``); the stories its links
+   reach (and those a removed article left) are grouped again from their stored links.
+3. **facts** — recomputed for the articles whose story or entities changed and for the
+   subjects their statements name (every article holding a statement of those subjects).
+
+What a removed or replaced article held (its entities, story and facts) is noted in
+``warta_meta`` (``build.PENDING``) by ``ingest`` in the transaction that deletes it, and new
+articles are those without a story yet, so an ingest killed before this step is completed
+by the next one.  Known, counted differences from a full rebuild are in docs/kb.md
+("Incremental maintenance").
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import math
+from collections import defaultdict
+
+from rapidfuzz import fuzz
+from sqlalchemy import Engine, delete, func, insert, or_, select, update
+from sqlalchemy.orm import Session
+
+from . import build
+from . import facts as factmod
+from . import resolve as resolvemod
+from . import stories as storymod
+from . import textsim
+from .schema import (AliasRow, ArticleRow, BandRow, EntityRow, FactRow, FactSourceRow, ItemRow,
+                     LinkRow, Meta, MentionRow, StoryRow)
+from .store import get_meta, set_meta
+
+_chunks = build.chunks
+HIGH = "\U0010ffff"  # above every character: the end of a key range
+
+
+def refresh(engine: Engine) -> str:
+    """The derived tables made current: ``"none"`` (nothing changed), ``"incremental"``
+    (only what the changed articles touch) or ``"full"`` (``build.rebuild``: a KB never
+    built, or one an upgrade marked for a full rebuild)."""
+    stale = get_meta(engine, "derived_stale")
+    if stale == "0":
+        return "none"
+    if stale == "full" or not built(engine):
+        build.rebuild(engine)
+        return "full"
+    apply(engine)
+    return "incremental"
+
+
+def built(engine: Engine) -> bool:
+    """Whether the KB's derived tables have been built once (then they can be updated)."""
+    with Session(engine) as s:
+        return s.scalar(select(StoryRow.id).limit(1)) is not None
+
+
+def pending(s: Session) -> dict[str, list[int]]:
+    """What removed articles held and is still to be undone: entities, stories, facts."""
+    raw = s.scalar(select(Meta.value).where(Meta.key == build.PENDING))
+    found = json.loads(raw) if raw else {}
+    return {k: list(found.get(k, ())) for k in ("entities", "stories", "facts")}
+
+
+def note_removal(s: Session, article_id: int) -> None:
+    """Before ``article_id`` is deleted: note what it held, for ``apply`` to undo."""
+    todo = pending(s)
+    todo["entities"] += [e for e in s.scalars(select(MentionRow.entity_id).where(
+        MentionRow.article_id == article_id)) if e is not None]
+    story = s.scalar(select(ArticleRow.story_id).where(ArticleRow.id == article_id))
+    if story is not None:
+        todo["stories"].append(story)
+    todo["facts"] += list(s.scalars(select(FactSourceRow.fact_id).where(
+        FactSourceRow.article_id == article_id).distinct()))
+    set_meta(s, build.PENDING, json.dumps({k: sorted(set(v)) for k, v in todo.items()}))
+
+
+def apply(engine: Engine) -> dict[str, int]:
+    """Bring the derived tables up to date with the articles added or removed since the
+    last build, in one transaction; returns counts of what it touched."""
+    with Session(engine) as s, s.begin():
+        new = list(s.scalars(select(ArticleRow.id).where(ArticleRow.story_id.is_(None)).order_by(ArticleRow.id)))
+        todo = pending(s)
+        moved = _entities(s, new, todo["entities"])
+        regrouped = _stories(s, new, todo["stories"])
+        refacted = _facts(s, sorted(set(new) | regrouped | moved), todo["facts"])
+        set_meta(s, "derived_stale", "0")
+        s.execute(delete(Meta).where(Meta.key == build.PENDING))
+    return {"articles": len(new), "moved": len(moved), "regrouped": len(regrouped), "facts": refacted}
+
+
+# ------------------------------------------------------------------ entities
+
+def _mention(r) -> resolvemod.Mention:
+    return resolvemod.Mention(r.id, r.article_id, r.name, r.type, tuple(r.aliases or ()))
+
+
+def _mentions_of(s: Session, where) -> list[resolvemod.Mention]:
+    rows = s.execute(select(MentionRow.id, MentionRow.article_id, MentionRow.name, MentionRow.type,
+                            MentionRow.aliases, MentionRow.entity_id).where(where).order_by(MentionRow.id))
+    return [_mention(r) for r in rows]
+
+
+def _by_keys(s: Session, keys: set[tuple[str, str]]) -> dict[tuple[str, str], set[int]]:
+    """(type, key) -> the entities holding an alias with that key."""
+    out: dict[tuple[str, str], set[int]] = defaultdict(set)
+    for chunk in _chunks(sorted({k for _, k in keys})):
+        for key, eid, type_ in s.execute(select(AliasRow.key, AliasRow.entity_id, EntityRow.type)
+                                         .join(EntityRow, EntityRow.id == AliasRow.entity_id)
+                                         .where(AliasRow.key.in_(chunk))):
+            if (type_, key) in keys:
+                out[(type_, key)].add(eid)
+    for (type_, key), eids in list(out.items()):
+        if type_ == "PER" and " " not in key:  # a one-word alias of a person links nothing:
+            eids &= _named(s, key, eids)        # only a one-word name does
+            if not eids:
+                del out[(type_, key)]
+    return out
+
+
+def _named(s: Session, key: str, eids: set[int]) -> set[int]:
+    """The entities among ``eids`` with a mention whose name (not only an alias) has ``key``."""
+    forms = dict(s.execute(select(AliasRow.alias, AliasRow.entity_id).where(
+        AliasRow.key == key, AliasRow.entity_id.in_(sorted(eids)))).all())
+    return set(s.scalars(select(MentionRow.entity_id).where(
+        MentionRow.entity_id.in_(sorted(eids)), MentionRow.name.in_(list(forms))).distinct()))
+
+
+def _entities(s: Session, new: list[int], removed: list[int]) -> set[int]:
+    """Resolve the new articles' mentions; return the old articles whose mentions moved."""
+    if not new and not removed:
+        return set()
+    fresh = [m for chunk in _chunks(new) for m in _mentions_of(s, MentionRow.article_id.in_(chunk))]
+    keys = {m.key: [(m.type, k) for k in resolvemod.link_keys(m)] for m in fresh}
+    hits = _by_keys(s, {k for ks in keys.values() for k in ks})
+    fast: dict[int, list[resolvemod.Mention]] = defaultdict(list)
+    slow = []
+    for m in fresh:
+        found = set().union(*(hits.get(k, set()) for k in keys[m.key]))
+        if len(found) == 1 and all(k in hits for k in keys[m.key]):
+            fast[found.pop()].append(m)
+        else:
+            slow.append(m)
+    for eid, ms in fast.items():
+        _join(s, eid, ms)
+    live = {e for e in removed if s.scalar(select(MentionRow.id).where(MentionRow.entity_id == e).limit(1))}
+    for e in set(removed) - live:
+        s.execute(delete(AliasRow).where(AliasRow.entity_id == e))
+        s.execute(delete(EntityRow).where(EntityRow.id == e))
+    if not slow and not live:
+        return set()
+    return _resolve_again(s, slow, _related(s, slow) | live)
+
+
+def _join(s: Session, eid: int, ms: list[resolvemod.Mention]) -> None:
+    """The mentions ``ms`` join entity ``eid`` (each of their keys is one of its keys)."""
+    s.execute(update(MentionRow), [{"id": m.key, "entity_id": eid} for m in ms])
+    ent = s.get(EntityRow, eid)
+    forms: dict[str, tuple[int, set[int]]] = {}
+    for m in ms:
+        for form in (m.name, *m.aliases):
+            count, arts = forms.get(form, (0, set()))
+            forms[form] = (count + 1, arts | {m.article})
+    rows = {r.alias: r for r in s.scalars(select(AliasRow).where(AliasRow.entity_id == eid,
+                                                                 AliasRow.alias.in_(list(forms))))}
+    for form, (count, arts) in forms.items():
+        if form in rows:
+            rows[form].count += count
+            rows[form].article_ids = sorted(set(rows[form].article_ids or ()) | arts)
+        else:
+            key = resolvemod.normalise(form, ent.type)
+            s.add(AliasRow(entity_id=eid, alias=form, key=key, rkey=key[::-1], count=count,
+                           article_ids=sorted(arts)))
+    ent.articles += len({m.article for m in ms})
+    ent.merges = _merged(ent, ms)
+    names = dict(s.execute(select(MentionRow.name, func.count()).where(MentionRow.entity_id == eid,
+                           MentionRow.name.in_({ent.name, *(m.name for m in ms)})).group_by(MentionRow.name)).all())
+    ent.name = max(names, key=lambda n: (len(n.split()), names[n], len(n), [-ord(c) for c in n]))
+    s.flush()
+
+
+def _merged(ent: EntityRow, ms: list[resolvemod.Mention]) -> list[dict]:
+    """The entity's merge records with the joins of ``ms`` counted in (``rule`` exact or
+    acronym, as in a rebuild; the first ``MERGE_ARTICLES`` articles kept)."""
+    merges = [dict(mg) for mg in ent.merges or ()]
+    for m in ms:
+        rec = next((mg for mg in merges if mg["name"] == m.name and mg["rule"] in ("exact", "acronym")), None)
+        if rec is None:
+            merges.append({"name": m.name, "into": ent.name, "rule": "exact",
+                           "detail": f"'{m.name}' ({m.type}) also names '{ent.name}'",
+                           "article": m.article, "count": 1, "articles": [m.article]})
+            continue
+        rec["count"] += 1
+        if len(rec["articles"]) < resolvemod.MERGE_ARTICLES:
+            rec["articles"] = [*rec["articles"], m.article]
+    return merges
+
+
+def _related(s: Session, ms: list[resolvemod.Mention]) -> set[int]:
+    """The entities the mentions ``ms`` may join or unsettle, found by index look-ups."""
+    exact: set[tuple[str, str]] = set()
+    for m in ms:
+        exact |= {(m.type, k) for k in resolvemod.link_keys(m)}
+        if m.type == "PER":
+            exact |= {("PER", p) for p in resolvemod.prefix_keys(resolvemod.normalise(m.name, "PER"))}
+    found = set().union(*_by_keys(s, exact).values()) if exact else set()
+    people = [resolvemod.normalise(m.name, "PER") for m in ms if m.type == "PER"]
+    people += [k for t, k in exact if t == "PER"]
+    for key in set(people):  # longer names starting with a name: "budi santoso …"
+        found |= set(s.scalars(select(AliasRow.entity_id).join(EntityRow, EntityRow.id == AliasRow.entity_id)
+                               .where(AliasRow.key > key + " ", AliasRow.key < key + " " + HIGH,
+                                      EntityRow.type == "PER")))
+    for m in ms:
+        found |= _spelling_candidates(s, m)
+    return found
+
+
+def _spelling_candidates(s: Session, m: resolvemod.Mention) -> set[int]:
+    key = resolvemod.normalise(m.name, m.type)
+    if len(key) < resolvemod.SPELLING_MIN_LEN:
+        return set()
+    head, tail = key[:resolvemod.SPELLING_BLOCK], key[-resolvemod.SPELLING_BLOCK:][::-1]
+    rows = s.execute(select(AliasRow.key, AliasRow.entity_id).join(EntityRow, EntityRow.id == AliasRow.entity_id)
+                     .where(EntityRow.type == m.type,
+                            or_(AliasRow.key.between(head, head + HIGH), AliasRow.rkey.between(tail, tail + HIGH))))
+    return {eid for k, eid in rows if len(k) >= resolvemod.SPELLING_MIN_LEN and k[0] == key[0]
+            and fuzz.ratio(k, key) >= resolvemod.SPELLING_THRESHOLD}
+
+
+def _resolve_again(s: Session, slow: list[resolvemod.Mention], related: set[int]) -> set[int]:
+    """Resolve ``slow`` with every mention of the ``related`` entities; rewrite those
+    entities; return the old articles whose mentions changed entity."""
+    old_of = {}
+    group: list[resolvemod.Mention] = list(slow)
+    for chunk in _chunks(sorted(related)):
+        for r in s.execute(select(MentionRow.id, MentionRow.article_id, MentionRow.name, MentionRow.type,
+                                  MentionRow.aliases, MentionRow.entity_id).where(MentionRow.entity_id.in_(chunk))):
+            old_of[r.id] = r.entity_id
+            group.append(_mention(r))
+    group.sort(key=lambda m: m.key)
+    people = sorted({m.article for m in group if m.type == "PER"})
+    context: dict[int, set[str]] = defaultdict(set)
+    for chunk in _chunks(people):
+        for aid, name, type_ in s.execute(select(MentionRow.article_id, MentionRow.name, MentionRow.type)
+                                          .where(MentionRow.article_id.in_(chunk), MentionRow.type.in_(("ORG", "LOC")))):
+            context[aid].add(resolvemod.normalise(name, type_))
+    for m in group:  # the ORG/LOC mentions of the group itself (``resolve`` would see them)
+        if m.type in ("ORG", "LOC"):
+            context[m.article].add(resolvemod.normalise(m.name, m.type))
+    groups = resolvemod.resolve(group, context)
+    next_id = (s.scalar(select(func.max(EntityRow.id))) or 0) + 1
+    used: set[int] = set()
+    moved: set[int] = set()
+    for g in groups:
+        olds = sorted({old_of[m] for m in g.members if m in old_of} - used)
+        eid = olds[0] if olds else next_id
+        next_id += not olds
+        used.add(eid)
+        _write_entity(s, eid, g, exists=bool(olds))
+        moved |= {m for m in g.members if m in old_of and old_of[m] != eid}
+    for e in related - used:
+        s.execute(delete(AliasRow).where(AliasRow.entity_id == e))
+        s.execute(delete(EntityRow).where(EntityRow.id == e))
+    arts = {m.key: m.article for m in group}
+    return {arts[m] for m in moved}
+
+
+def _write_entity(s: Session, eid: int, g: resolvemod.Resolved, exists: bool) -> None:
+    articles = {a for _, arts in g.aliases.values() for a in arts}
+    row = {"id": eid, "name": g.name, "type": g.type, "articles": len(articles), "merges": g.merges}
+    if exists:
+        s.execute(update(EntityRow), [row])
+        s.execute(delete(AliasRow).where(AliasRow.entity_id == eid))
+    else:
+        s.execute(insert(EntityRow), [row])
+    aliases = []
+    for alias, (count, arts) in sorted(g.aliases.items()):
+        key = resolvemod.normalise(alias, g.type)
+        aliases.append({"entity_id": eid, "alias": alias, "key": key, "rkey": key[::-1],
+                        "count": count, "article_ids": sorted(arts)})
+    if aliases:
+        s.execute(insert(AliasRow), aliases)
+    s.execute(update(MentionRow), [{"id": m, "entity_id": eid} for m in g.members])
+
+
+# ------------------------------------------------------------------ stories
+
+def _window(f: storymod.Features) -> tuple[dt.date, dt.date] | None:
+    """Publication dates an article can be in one story with (its period ± the gap; the
+    stored date of a month or a year is its first day, so look a year further back)."""
+    period = f.period()
+    if period is None:
+        return None
+    gap = dt.timedelta(days=storymod.MAX_GAP_DAYS)
+    return period[0] - gap - dt.timedelta(days=366), period[1] + gap
+
+
+def _in_window(q, f: storymod.Features):
+    w = _window(f)
+    return q if w is None else q.where(or_(ArticleRow.published.between(*w), ArticleRow.published.is_(None)))
+
+
+def _partners(s: Session, f: storymod.Features, df: dict, limit: int) -> set[int]:
+    """Articles to judge ``f`` against: a rare entity or a precise figure shared within the
+    time window, or an LSH band shared at any time."""
+    found: set[int] = set()
+    for e in f.entities:
+        if df.get(e, 0) <= limit:
+            q = select(MentionRow.article_id).join(ArticleRow, ArticleRow.id == MentionRow.article_id)
+            found |= set(s.scalars(_in_window(q.where(MentionRow.entity_id == e), f)))
+    for kind, unit, value in f.figures:
+        if not storymod.precise_figure((kind, unit, value)):
+            continue
+        q = (select(ItemRow.article_id, ItemRow.unit, ItemRow.value).join(ArticleRow, ArticleRow.id == ItemRow.article_id)
+             .where(ItemRow.kind == kind, ItemRow.value.between(value * (1 - 1e-3), value * (1 + 1e-3)) if value > 0
+                    else ItemRow.value.between(value * (1 + 1e-3), value * (1 - 1e-3))))
+        rows = [r for r in s.execute(_in_window(q, f))
+                if (r.unit or "").casefold() == unit and r.value and float(f"{r.value:.4g}") == value]
+        holders = {r.article_id for r in rows}
+        if len(_figure_df(s, kind, unit, value)) <= limit:
+            found |= holders
+    for band, key in textsim.bands(f.minhash):
+        found |= set(s.scalars(select(BandRow.article_id).where(BandRow.band == band, BandRow.key == key)))
+    found.discard(f.id)
+    return found
+
+
+def _figure_df(s: Session, kind: str, unit: str, value: float) -> set[int]:
+    lo, hi = sorted((value * (1 - 1e-3), value * (1 + 1e-3)))
+    return {r.article_id for r in s.execute(select(ItemRow.article_id, ItemRow.unit, ItemRow.value)
+                                            .where(ItemRow.kind == kind, ItemRow.value.between(lo, hi)))
+            if (r.unit or "").casefold() == unit and r.value and float(f"{r.value:.4g}") == value}
+
+
+def _stories(s: Session, new: list[int], removed: list[int]) -> set[int]:
+    """Link the new articles, group the stories they reach again; return the articles
+    whose story was made again."""
+    total = s.scalar(select(func.count()).select_from(ArticleRow)) or 1
+    limit = max(storymod.RARE_MIN, int(storymod.RARE_DF * total))
+    feats = {f.id: f for chunk in _chunks(new) for f in build.features(s, None, chunk)}
+    ents = sorted({e for f in feats.values() for e in f.entities})
+    df = {}
+    for chunk in _chunks(ents):
+        df.update(s.execute(select(EntityRow.id, EntityRow.articles).where(EntityRow.id.in_(chunk))).all())
+    idf = {e: math.log(1 + total / max(c, 1)) for e, c in df.items()}
+    pairs = {(min(a, b), max(a, b)) for a in new for b in _partners(s, feats[a], df, limit)}
+    others = sorted({x for p in pairs for x in p} - set(feats))
+    for chunk in _chunks(others):
+        feats.update({f.id: f for f in build.features(s, None, chunk)})
+    for chunk in _chunks(sorted({e for f in feats.values() for e in f.entities} - set(idf))):
+        for e, c in s.execute(select(EntityRow.id, EntityRow.articles).where(EntityRow.id.in_(chunk))):
+            idf[e] = math.log(1 + total / max(c, 1))
+    found = [link for a, b in sorted(pairs) if (link := storymod.judge(feats[a], feats[b], idf, None))]
+    if found:
+        s.execute(insert(LinkRow), [{"a": l.a, "b": l.b, "kind": l.kind, "score": l.score,
+                                     "reasons": l.reasons} for l in found])
+    reached = set(removed)
+    for chunk in _chunks(sorted({x for l in found for x in (l.a, l.b)} - set(new))):
+        reached |= set(s.scalars(select(ArticleRow.story_id).where(ArticleRow.id.in_(chunk))))
+    reached.discard(None)
+    members = set(new)
+    for chunk in _chunks(sorted(reached)):
+        members |= set(s.scalars(select(ArticleRow.id).where(ArticleRow.story_id.in_(chunk))))
+    _regroup(s, sorted(members), sorted(reached))
+    return members
+
+
+def _regroup(s: Session, members: list[int], old_stories: list[int]) -> None:
+    """The stories of ``members`` made again from their stored links."""
+    links, info, days = [], {}, {}
+    inside = set(members)
+    for chunk in _chunks(members):
+        for r in s.execute(select(LinkRow).where(or_(LinkRow.a.in_(chunk), LinkRow.b.in_(chunk)))).scalars():
+            if r.a in inside and r.b in inside:
+                links.append(storymod.Link(r.a, r.b, r.kind, r.score, r.reasons))
+        for r in s.execute(select(ArticleRow.id, ArticleRow.title, ArticleRow.published,
+                                  ArticleRow.published_precision).where(ArticleRow.id.in_(chunk))):
+            info[r.id] = r
+            if r.published and r.published_precision == "day":
+                days[r.id] = r.published
+    links = sorted({(l.a, l.b, l.kind): l for l in links}.values(), key=lambda l: (l.a, l.b, l.kind))
+    groups = storymod.stories(info, links, days)
+    story_of: dict[int, tuple[int, int]] = {}
+    first = (s.scalar(select(func.max(StoryRow.id))) or 0) + 1
+    build.write_stories(s, groups, info, story_of, first_id=first)
+    if story_of:
+        s.execute(update(ArticleRow), [{"id": a, "story_id": sid} for a, (sid, _) in story_of.items()])
+    for chunk in _chunks(old_stories):
+        s.execute(delete(StoryRow).where(StoryRow.id.in_(chunk)))
+
+
+# ------------------------------------------------------------------ facts
+
+def _subject_keyed(st: factmod.Statement) -> bool:
+    """A statement grouped with other articles' by its subject (``facts.facts``)."""
+    return not st.shared_story and st.subject is not None and bool(st.period) and st.kind != "date"
+
+
+def _story_of(s: Session, ids: list[int]) -> dict[int, tuple[int, int]]:
+    out = {}
+    for chunk in _chunks(ids):
+        for aid, sid, size in s.execute(select(ArticleRow.id, ArticleRow.story_id, StoryRow.size)
+                                        .join(StoryRow, StoryRow.id == ArticleRow.story_id, isouter=True)
+                                        .where(ArticleRow.id.in_(chunk))):
+            out[aid] = (sid, size or 1)
+    return out
+
+
+def _facts(s: Session, touched: list[int], removed_facts: list[int]) -> int:
+    """Facts made again for the ``touched`` articles and the subjects they state; returns
+    how many facts were written."""
+    old = set(removed_facts)
+    stories = set()
+    for chunk in _chunks(touched):  # a story's facts are made from all its articles
+        stories |= set(s.scalars(select(ArticleRow.story_id).where(ArticleRow.id.in_(chunk))))
+    stories.discard(None)
+    touched = set(touched)
+    for chunk in _chunks(sorted(stories)):
+        touched |= set(s.scalars(select(ArticleRow.id).where(ArticleRow.story_id.in_(chunk))))
+    touched = sorted(touched)
+    for chunk in _chunks(touched):
+        old |= set(s.scalars(select(FactSourceRow.fact_id).where(FactSourceRow.article_id.in_(chunk)).distinct()))
+    stmts = build.statements(s, _story_of(s, touched), ids=touched) if touched else []
+    subjects = {st.subject for st in stmts if _subject_keyed(st)}
+    for chunk in _chunks(sorted(old)):
+        subjects |= set(s.scalars(select(FactRow.subject_id).where(FactRow.id.in_(chunk),
+                                                                   FactRow.key.like('["subject"%'))))
+    subjects.discard(None)
+    same_subject = set()
+    for chunk in _chunks(sorted(subjects)):
+        same_subject |= set(s.scalars(select(FactRow.id).where(FactRow.subject_id.in_(chunk),
+                                                                FactRow.key.like('["subject"%'))))
+    old |= same_subject
+    others = set()
+    for chunk in _chunks(sorted(same_subject)):
+        others |= set(s.scalars(select(FactSourceRow.article_id).where(FactSourceRow.fact_id.in_(chunk))))
+    others = sorted(others - set(touched))
+    if others:
+        stmts += [st for st in build.statements(s, _story_of(s, others), ids=others)
+                  if _subject_keyed(st) and st.subject in subjects]
+    for chunk in _chunks(sorted(old)):
+        s.execute(delete(FactSourceRow).where(FactSourceRow.fact_id.in_(chunk)))
+        s.execute(delete(FactRow).where(FactRow.id.in_(chunk)))
+    made = factmod.facts(stmts)
+    first = (s.scalar(select(func.max(FactRow.id))) or 0) + 1
+    for fid, fact in enumerate(made, start=first):
+        build.write_fact(s, fid, fact)
+    return len(made)
