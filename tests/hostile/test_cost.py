@@ -97,6 +97,19 @@ def normal_cost() -> dict[str, float]:
     return costs
 
 
+def _in_proportion(stage, text: str, base: float, slack: float = SLACK) -> float | None:
+    """None when ``stage`` costs at most ``RATIO`` times ``base`` per KB on ``text``, else
+    its cost; a slow reading is taken twice more, each beside a fresh reading of a sample
+    article, since the machine is shared and a slow moment must not fail the test."""
+    cost = _per_kb(stage, text)
+    for sample in SAMPLE[:2]:
+        if cost <= RATIO * base + slack:
+            return None
+        base = max(base, _per_kb(stage, sample.read_text(encoding="utf-8")))
+        cost = min(cost, _per_kb(stage, text))
+    return None if cost <= RATIO * base + slack else cost
+
+
 @pytest.mark.parametrize("name", list(STAGES))
 def test_cost_per_kb_stays_in_proportion(name, normal_cost):
     stage, base = STAGES[name], normal_cost[name]
@@ -106,11 +119,9 @@ def test_cost_per_kb_stays_in_proportion(name, normal_cost):
               suppress_health_check=list(HealthCheck))
     @given(ADVERSARIAL)
     def check(text):
-        cost = _per_kb(stage, text)
-        if cost > RATIO * base + SLACK:  # measured again before failing: the machine is shared
-            cost = min(cost, _per_kb(stage, text))
-        assert cost <= RATIO * base + SLACK, (f"{name}: {cost * 1000:.1f} ms/KB against "
-                                              f"{base * 1000:.2f} ms/KB for a normal article", text[:120])
+        cost = _in_proportion(stage, text, base)
+        assert cost is None, (f"{name}: {cost * 1000:.1f} ms/KB against {base * 1000:.2f} ms/KB "
+                              "for a normal article", text[:120])
 
     check()
 
@@ -128,9 +139,8 @@ def test_every_piece_repeated(name, normal_cost):
     stage, base = STAGES[name], normal_cost[name]
     slow = []
     for piece in TRIGGERS + REPEATED:
-        text = _repeat(piece, 8192)
-        cost = _per_kb(stage, text)
-        if cost > RATIO * base + SLACK / 8 and _per_kb(stage, text) > RATIO * base + SLACK / 8:
+        cost = _in_proportion(stage, _repeat(piece, 8192), base, SLACK / 8)
+        if cost is not None:
             slow.append((piece, round(cost * 1000, 1)))
     assert not slow, f"{name}: ms/KB against {base * 1000:.2f} for a normal article: {slow}"
 
@@ -141,9 +151,5 @@ ANALYZED = ["  ", "\n", " - ", ".", ",", "(", "'", "“", "1", "10.000", "(13/10
 
 @pytest.mark.parametrize("piece", ANALYZED + TRIGGERS[::max(len(TRIGGERS) // 4, 1)])
 def test_analyze_of_a_piece_repeated(piece, normal_cost):
-    text = _repeat(piece, 6144)
-    cost = _per_kb(_analyze, text)
-    if cost > RATIO * normal_cost["analyze"] + SLACK:
-        cost = min(cost, _per_kb(_analyze, text))
-    assert cost <= RATIO * normal_cost["analyze"] + SLACK, (
-        f"{cost * 1000:.0f} ms/KB against {normal_cost['analyze'] * 1000:.1f} for a normal article")
+    cost = _in_proportion(_analyze, _repeat(piece, 6144), normal_cost["analyze"])
+    assert cost is None, f"{cost * 1000:.0f} ms/KB against {normal_cost['analyze'] * 1000:.1f} for a normal article"
