@@ -139,3 +139,14 @@ def test_the_country_of_a_currency_is_no_target():
     text = "PT Karya Timur menanamkan investasi 2 juta dolar AS."
     (event,) = linked(text, "ORG:PT Karya Timur|LOC:AS")["events"]
     assert "target" not in event.args
+
+
+def test_one_decision_per_issuer_and_day_but_each_request_apart():
+    halt = ("Bursa Efek Indonesia melakukan trading halt pada Selasa (18/3/2025). "
+            "Bursa Efek Indonesia menyebut penghentian sementara itu berlangsung 30 menit.")
+    events = linked(halt, "ORG:Bursa Efek Indonesia")["events"]
+    assert len([e for e in events if e.type == "POLICY"]) == 1
+    asks = ("Kementerian Perhubungan meminta operator kapal menunda pelayaran. "
+            "Kementerian Perhubungan juga mengajak warga memakai pelampung.")
+    events = linked(asks, "ORG:Kementerian Perhubungan")["events"]
+    assert len([e for e in events if e.type == "POLICY"]) == 2

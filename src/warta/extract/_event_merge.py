@@ -33,40 +33,43 @@ class Draft:
     weak: bool = False       # names neither who nor where: kept only to add to another
 
 
-def _key(d: Draft, fields: tuple[str, ...] | None) -> tuple:
+def _key(d: Draft, fields: tuple[str, ...] | None, acts: dict[str, str]) -> tuple:
     """The merge key of ``d``: its type and the values of ``fields`` (None: its span, so
     that it merges with nothing by key)."""
     if fields is None:
         return (d.type, d.span)
-    return (d.type, *(_value(d, f) for f in fields))
+    return (d.type, *(_value(d, f, acts) for f in fields))
 
 
-def _value(d: Draft, field: str) -> Any:
+def _value(d: Draft, field: str, acts: dict[str, str]) -> Any:
     if field == "trigger":
-        return fold(d.trigger)
+        word = fold(d.trigger)
+        return acts.get(word, word)
     value = d.args.get(field)
     if field == "amount":
         return round(value or 0, -3)
     return tuple(sorted(value)) if isinstance(value, list) else value
 
 
-def merge(drafts: list[Draft], rules: dict[str, Merge]) -> list[Draft]:
+def merge(drafts: list[Draft], rules: dict[str, Merge], acts: dict[str, str] | None = None) -> list[Draft]:
     """One draft per happening: by each type's merge rule (``rules``: type → fields that
-    must agree, or a rule by name of ``MATCHERS``).  A draft that names neither who nor
-    where only adds to one before it."""
+    must agree, or a rule by name of ``MATCHERS``; ``acts``: folded trigger words → the
+    word of the act they name).  A draft that names neither who nor where only adds to
+    one before it."""
+    acts = acts or {}
     out: list[Draft] = []
     index: dict[tuple, Draft] = {}
     for d in drafts:
         rule = rules.get(d.type)
         fields = None if rule is None or isinstance(rule, str) else tuple(rule)
-        same = MATCHERS[rule](out, d) if isinstance(rule, str) else index.get(_key(d, fields))
+        same = MATCHERS[rule](out, d) if isinstance(rule, str) else index.get(_key(d, fields, acts))
         if d.anaphoric and same is None:
             same = next((o for o in reversed(out) if o.type == d.type), None)
         if same is None and d.weak:
             continue
         if same is None:
             out.append(d)
-            index.setdefault(_key(d, fields), d)
+            index.setdefault(_key(d, fields, acts), d)
             continue
         _absorb(same, d)
     return out

@@ -72,6 +72,7 @@ class Triggers:
     anaphor: re.Pattern
     party_joiner: re.Pattern
     authorities: tuple[str, ...]
+    same_act: dict[str, str]
     not_invested: re.Pattern
     rate_after: re.Pattern
     aggregate: re.Pattern
@@ -114,6 +115,8 @@ def triggers() -> Triggers:
         anaphor=re.compile(rf"\s+(?:\w+\s+)?{alternation(d['anaphors'])}(?!\w)", re.I),
         party_joiner=re.compile(rf"\s+{alternation(d['party_joiners'])}\s+"),
         authorities=tuple(w.casefold() + " " for w in d["authorities"]),
+        same_act={**{fold(w): "" for w in d["types"]["POLICY"]["triggers"] if w not in d["requests"]},
+                  **{fold(w): fold(group[0]) for group in d["same_request"] for w in group}},
         not_invested=re.compile(
             rf"(?:(?<!\w){alternation(d['rate_words'])}\s+$|(?<!\w){alternation(d['plan_words'])}(?!\w)[^.,;]*$"
             rf"|(?<!\w){alternation(d['comparison_from'])}\s(?:\S+\s){{0,6}}{alternation(d['comparison_back'])}"
@@ -150,7 +153,7 @@ def events(facts: Facts) -> list[Event]:
             drafts += _sentence_events(facts, sent, hits[n], quoted)
     drafts = _without_parts(facts, drafts) + _statements(facts, quoted)
     rules = {name: kind.merge for name, kind in triggers().types.items()}
-    return [_event(v, _without_affiliations(facts, d)) for d in merge(drafts, rules)]
+    return [_event(v, _without_affiliations(facts, d)) for d in merge(drafts, rules, triggers().same_act)]
 
 
 def _without_currency_places(f: Facts) -> Facts:
