@@ -73,6 +73,7 @@ class Triggers:
     party_joiner: re.Pattern
     authorities: tuple[str, ...]
     same_act: dict[str, str]
+    citation: re.Pattern
     not_invested: re.Pattern
     rate_after: re.Pattern
     aggregate: re.Pattern
@@ -115,6 +116,7 @@ def triggers() -> Triggers:
         anaphor=re.compile(rf"\s+(?:\w+\s+)?{alternation(d['anaphors'])}(?!\w)", re.I),
         party_joiner=re.compile(rf"\s+{alternation(d['party_joiners'])}\s+"),
         authorities=tuple(w.casefold() + " " for w in d["authorities"]),
+        citation=_words(d["citations"]),
         same_act={**{fold(w): "" for w in d["types"]["POLICY"]["triggers"] if w not in d["requests"]},
                   **{fold(w): fold(group[0]) for group in d["same_request"] for w in group}},
         not_invested=re.compile(
@@ -612,6 +614,8 @@ def _policy(f: Facts, sent, span, kind) -> list[Draft]:
     subject before the trigger ("Prabowo meminta …", "BEI melakukan trading halt"), else the
     one after it ("… disahkan oleh DPR"), else the authority the sentences before name."""
     v = f.view
+    if triggers().citation.search(v.text, sent[0], sent[1]):
+        return []                 # "… diatur dalam Surat Perintah …": a rule cited, not made
     issuer = next((name for name in _issuers(f, sent, span) if _authority(f, name)), None)
     if issuer is None:
         return []
