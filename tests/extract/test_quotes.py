@@ -66,6 +66,11 @@ def _speakers(text: str, column: str) -> list[tuple[str, str]]:
      "“Pencarian dilanjutkan besok pagi,“ katanya.",
      "PER:Made Tamba|PER:Dwi Kusworo",
      [("Made Tamba", "Semua penumpang sudah"), ("Dwi Kusworo", "Pencarian dilanjutkan besok")]),
+    # the family name alone, after the sentence before ends in another name
+    ("Ia didampingi Gubernur Wayan Sudarta. “Bandara ini dibuka Juli,” ujar Bambang Wiryo.\n"
+     "Sudarta mengapresiasi langkah itu. “Pariwisata butuh bandara yang lebih besar,” tuturnya.",
+     "PER:Wayan Sudarta|PER:Bambang Wiryo",
+     [("Bambang Wiryo", "Bandara ini dibuka"), ("Wayan Sudarta", "Pariwisata butuh bandara")]),
 ])
 def test_a_pronoun_follows_the_last_speaker(text, entities, want):
     assert _speakers(text, entities) == want

@@ -74,17 +74,27 @@ def fix(given: View) -> list[Entity]:
 
 
 def _every_mention(text: str, entities: list[Entity]) -> list[Entity]:
-    """Every occurrence of a person's name or alias is a mention of that person ("Kusworo
-    kembali ke posko" after "Kepala Basarnas Marsdya TNI Kusworo"), unless another mention
-    holds it or it is part of a longer capitalised name."""
+    """Every occurrence of a person's name or alias, or of the first or last word of their
+    name when no other person's name holds it, is a mention of that person ("Kusworo
+    kembali ke posko" after "Kepala Basarnas Marsdya TNI Kusworo", "Koster" after "Wayan
+    Koster"), unless another mention holds it or it is part of a longer capitalised name."""
     taken = Taken(s for e in entities for s in e.mentions)
+    owners: dict[str, set[int]] = {}  # a word of a person's name -> the persons holding it
+    for i, e in enumerate(entities):
+        for w in e.name.split() if e.type == "PER" else ():
+            owners.setdefault(w, set()).add(i)
+    others = {fold(n) for e in entities if e.type != "PER" for n in [e.name, *e.aliases]}
     out = []
-    for e in entities:
+    for i, e in enumerate(entities):
         if e.type != "PER":
             out.append(e)
             continue
         found: list[Span] = []
-        for name in sorted({n for n in [e.name, *e.aliases] if len(n) >= 3 and is_capitalised(n)}, key=len, reverse=True):
+        parts = {w for w in e.name.split()[::max(1, len(e.name.split()) - 1)] if len(e.name.split()) > 1
+                 and owners.get(w) == {i} and w.isalpha() and fold(w) not in others
+                 and w.casefold() not in lang.titles().not_name_words | _honorifics()}
+        names = {n for n in [e.name, *e.aliases] if len(n) >= 3 and is_capitalised(n)} | {w for w in parts if len(w) >= 3}
+        for name in sorted(names, key=len, reverse=True):
             for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text):
                 if taken.overlaps(m.span()) or any(a < m.end() and m.start() < b for a, b in found) or re.match(r"\s+[A-Z]", text[m.end():m.end() + 2]) \
                         or _in_longer_name(text, m.start()):
@@ -101,7 +111,7 @@ def _in_longer_name(text: str, start: int) -> bool:
     """Whether a capitalised word that is no title, rank or sentence opener comes right
     before ``start`` (the name there is part of a longer one)."""
     before = ("\n" if start <= 40 else "") + text[max(0, start - 40):start]
-    if not re.search(r"[A-Z][\w.]*\s+$", before) or re.search(r"(?:[.!?]\s+|\n)[A-Z][\w.]*\s+$", before):
+    if not re.search(r"[A-Z]\w*[ \t]+$", before) or re.search(r"(?:[.!?]\s+|\n)[A-Z]\w*[ \t]+$", before):
         return False
     return not _ends_in_title(text[:start]) and not _after_rank(text[:start])
 
