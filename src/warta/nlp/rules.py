@@ -376,6 +376,9 @@ def table_acronyms(doc: Doc, spans: list[Span]) -> list[Span]:
     return fill(cut, found)
 
 
+MAX_SHORT_FORM = 8
+
+
 def company_short_forms(doc: Doc, spans: list[Span]) -> list[Span]:
     """The article's companies named again by the first words of their name: "Baterai
     Nusantara" for "PT Baterai Nusantara Energi Tbk" (a name with a legal form; at least two
@@ -395,7 +398,8 @@ def company_short_forms(doc: Doc, spans: list[Span]) -> list[Span]:
         if span.label_ != "ORG" or not any(t.lower_.rstrip(".") in legal for t in words):
             continue
         core = [t.text for t in words if t.lower_.rstrip(".") not in legal]
-        forms.update(tuple(core[:k]) for k in range(2, len(core) + 1))
+        # a short form is the first words of a name: a few, never the whole of a run-on span
+        forms.update(tuple(core[:k]) for k in range(2, min(len(core), MAX_SHORT_FORM) + 1))
     found, cut = [], set()
     texts = [t.text for t in doc]
     at: dict[str, list[int]] = {}
