@@ -67,6 +67,7 @@ class Titles:
     list_joiners: frozenset[str]     # "dan": between the persons of a list
     numbering: frozenset[str]        # "nomor urut": between a title and its person
     place_words: frozenset[str]      # "di", "ke": before a place, never before a person
+    territorial: frozenset[str]      # "bupati", "kapolda": titles over a territory
     anaphors: frozenset[str]
     org_starts: frozenset[str]
     not_title: frozenset[str]        # with the calendar words
@@ -126,6 +127,7 @@ def _titles_from(d: dict[str, Any], calendar: Iterable[str] = ()) -> Titles:
         post_links=tuple(sorted((tuple(p.casefold().split()) for p in d["post_links"]), key=len, reverse=True)),
         respective=_fold(d.get("respective", [])), list_joiners=_fold(d.get("list_joiners", [])),
         numbering=_fold(d.get("numbering", [])), place_words=_fold(d.get("place_words", [])),
+        territorial=_fold(d.get("territorial", [])),
         anaphors=_fold(d["anaphors"]), org_starts=_fold(d["org_starts"]),
         not_title=_fold(d["not_title"]) | _fold(calendar), calendar=_fold(calendar) - _fold(d["not_title"]),
         not_names=_fold(d["not_names"]),
