@@ -158,3 +158,23 @@ def test_every_occurrence_of_a_person_is_a_mention():
              Entity("q", "Kusworo Adi", "PER", mentions=[(text.index("Kusworo Adi"), text.index("Kusworo Adi") + 11)])]
     got = {e.name: [a for a, b in e.mentions] for e in fix_entities(text, given)}
     assert got == {"Kusworo": [13, start, text.rindex("Kusworo")], "Kusworo Adi": [text.index("Kusworo Adi")]}
+
+
+@pytest.mark.parametrize("text,given,people,other", [
+    # the club stands alone elsewhere: the NER glued it to the coach
+    ("Pelatih Persikota Hans Muller memuji pemainnya. Persikota menang dua gol.",
+     "ORG:Persikota Hans Muller", {"Hans Muller"}, ("Persikota", "ORG")),
+    # the person is called by a later word of the name, never by the first
+    ("Direktur Eksekutif Inkoma Tauhid Rahman menilai kebijakan itu terlambat. Menurut Tauhid, pajak naik.",
+     "PER:Inkoma Tauhid Rahman=Tauhid", {"Tauhid Rahman"}, ("Inkoma", "ORG")),
+    # after a title over a territory the word cut off is a place, the short name joins the person
+    ("Rapat dipimpin Plt Bupati Sukaraja Iwan Setiadi. Kata Iwan, camat wajib hadir.",
+     "LOC:Sukaraja Iwan Setiadi|PER:Iwan", {"Iwan Setiadi"}, ("Sukaraja", "LOC")),
+    # a first name used alone keeps the whole name
+    ("Gubernur Khofifah Indar Parawansa meninjau pasar. Khofifah lalu berpidato.",
+     "PER:Khofifah Indar Parawansa=Khofifah", {"Khofifah Indar Parawansa"}, None),
+])
+def test_a_name_led_by_an_untyped_organisation_or_place(text, given, people, other):
+    fixed = fix_entities(text, _given(text, given))
+    assert {e.name for e in fixed if e.type == "PER"} == people
+    assert [(e.name, e.type) for e in fixed if e.type != "PER"] == ([other] if other else [])

@@ -70,6 +70,7 @@ def fix(given: View) -> list[Entity]:
     out = _split_org_heads(text, [fixed[id(e)] for e in entities])
     new = _missed_people(v)
     out = _with_missed(out, new) if new else out
+    out = _clean_people(text, out)  # the persons retyped or added above, cleaned too
     return _numbered(_every_mention(text, _join_nicknames(v, out)))
 
 
@@ -341,9 +342,22 @@ def _glued_at(text: str, a: int, b: int, forms: set[str]) -> int | None:
         head, rest = said[:toks[k].start()].rstrip(), said[toks[k].start():]
         if not _person_shaped(rest):
             continue
-        if head in forms and head != said:
+        if head in forms and head != said or k == 1 and len(toks) >= 3 and _stands_alone(text, a, b, head):
             return a + len(head)
     return None
+
+
+def _stands_alone(text: str, a: int, b: int, word: str) -> bool:
+    """Whether the one word opening a titled mention ``[a, b)`` stands alone elsewhere,
+    no capitalised word beside it ("Pelatih Persija Thomas Doll … Persija menang")."""
+    if not word.isalpha() or word.casefold() in lang.titles().not_name_words or not _ends_in_title(text[:a]):
+        return False
+    for m in re.finditer(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text):
+        if a <= m.start() < b:
+            continue
+        if not re.match(r"\s+[A-Z]", text[m.end():m.end() + 2]) and not _in_longer_name(text, m.start()):
+            return True
+    return False
 
 
 def _split_listed_orgs(text: str, entities: list[Entity]) -> list[Entity]:
@@ -401,14 +415,48 @@ def _clean_people(text: str, entities: list[Entity]) -> list[Entity]:
              for part in _PAIR.split(name) if len(part.split()) >= 2}
     out: list[Entity] = []
     paired: set[str] = set()  # the persons a pair was split into
+    short = {fold(n) for e in entities if e.type == "PER" for n in [e.name, *e.aliases]}
+    held = Taken(s for e in entities if e.type == "PER" for s in e.mentions)
     for e in entities:
-        got = _cleaned(text, e, known, sides) if e.type == "PER" and not _org_led(e) else [e]
-        paired |= {fold(p.name) for p in got if p.type == "PER"} if len(got) > 1 else set()
+        by_other = e.type == "PER" and _led_by_other(text, e, short, held)
+        led = known | ({fold(e.name.split()[0])} if by_other else set())
+        kind = "LOC" if by_other and _territorial(text, e) else "ORG"
+        got = _cleaned(text, e, led, sides, kind) if e.type == "PER" and not _org_led(e) else [e]
+        if len(got) > 1 or got and got[0].name != e.name:
+            paired |= {fold(p.name) for p in got if p.type == "PER"}
         out.extend(got)
     return _merged_people(out, paired)
 
 
-def _cleaned(text: str, e: Entity, known: set[str], sides: set[str]) -> list[Entity]:
+def _territorial(text: str, e: Entity) -> bool:
+    """Whether a title over a territory ("Bupati", "Kapolda") comes right before ``e``."""
+    t = lang.titles()
+    for a, _ in e.mentions:
+        before = text[max(0, a - 30):a].split()
+        if before and (before[-1].casefold() in t.territorial or " ".join(before[-2:]).casefold() in t.territorial):
+            return True
+    return False
+
+
+def _led_by_other(text: str, e: Entity, short: set[str], held: Taken) -> bool:
+    """Whether the first word of a titled three-word-or-longer "person" is an organisation
+    or place the NER left untyped ("Pelatih Persija Thomas Doll", "Plt Bupati Bogor Iwan
+    Setiawan"): the word stands alone elsewhere outside any person, or the person is
+    called by a later word of the name and never by the first."""
+    words = e.name.split()
+    first = words[0]
+    if len(words) < 3 or not first.isalpha() or not is_capitalised(first) or first.casefold() in _honorifics():
+        return False
+    if not any(_ends_in_title(text[:a]) and text[a:b].startswith(first + " ") for a, b in e.mentions):
+        return False
+    alone = any(not held.overlaps(m.span()) for m in re.finditer(
+        rf"(?<![\w-]){re.escape(first)}(?![\w-])(?!\s+{re.escape(words[1])})", text))
+    later = {fold(w) for w in words[1:]} | {fold(" ".join(words[1:]))}
+    called = bool(short & later) and not any(n.split()[0] == fold(first) for n in short if n != fold(e.name))
+    return alone or called
+
+
+def _cleaned(text: str, e: Entity, known: set[str], sides: set[str], kind: str = "ORG") -> list[Entity]:
     """``e`` cut to its name (several persons for a pair; an organisation split off)."""
     people: dict[str, tuple[list[Span], list[str]]] = {}  # folded name -> mentions, names
     org_spans: list[Span] = []
@@ -418,7 +466,7 @@ def _cleaned(text: str, e: Entity, known: set[str], sides: set[str]) -> list[Ent
             org_names.append(said)  # "Bank Indonesia", "BI" beside "BI Sutrisno Hadi"
             org_spans += [span] if span else []
             continue
-        start = span[0] if span else None
+        start = span[0] if span else next((a for a, b in e.mentions if text[a:b] == said), None)
         cut, org = _name_start(said, text[:start] if start is not None else "", known)
         if org:
             org_names.append(org)
@@ -444,7 +492,7 @@ def _cleaned(text: str, e: Entity, known: set[str], sides: set[str]) -> list[Ent
                                mentions=sorted(set(spans))) for spans, names in people.values() if names]
     if org_names:
         org_names = sorted(dict.fromkeys(org_names), key=len, reverse=True)
-        out.append(Entity(id="", name=org_names[0], type="ORG", aliases=org_names[1:], mentions=sorted(set(org_spans))))
+        out.append(Entity(id="", name=org_names[0], type=kind, aliases=org_names[1:], mentions=sorted(set(org_spans))))
     return out
 
 
@@ -545,14 +593,15 @@ def _honorifics() -> frozenset[str]:
 
 def _merged_people(entities: list[Entity], paired: set[str]) -> list[Entity]:
     """Persons of the same name as one, and a one-word side of a pair ("Andi" of
-    "Andi-Budi") with the one person of the article whose name holds it."""
+    "Andi-Budi") or a one-word person whose full name was just cut free ("Iwan" beside
+    "Bogor Iwan Setiawan") with the one person of the article whose name holds it."""
     full = [fold(e.name) for e in entities if e.type == "PER" and len(e.name.split()) > 1]
 
     def key_of(e: Entity) -> str | None:
         if e.type != "PER":
             return None
         key = fold(e.name)
-        into = [k for k in full if key in paired and " " not in key and key in k.split()]
+        into = [k for k in full if (key in paired or k in paired) and " " not in key and key in k.split()]
         return into[0] if len(set(into)) == 1 else key
 
     out: list[Entity] = []
