@@ -36,6 +36,11 @@ LimitOpt = Annotated[int, typer.Option("--limit", min=1, help="At most this many
 DEFAULT_DB = "warta.db"
 
 
+class Engine(str, Enum):
+    local = "local"
+    dask = "dask"
+
+
 def emit(data: Any, format: Format, table: Any) -> None:
     """Print ``data`` as JSON / JSON Lines, or the Rich ``table(data)``."""
     if format is Format.json:
@@ -62,9 +67,19 @@ def ingest_cli(
     workers: Annotated[int, typer.Option("--workers", "-w", min=1, help="Local processes analysing articles.")] = 1,
     field: Annotated[Optional[list[str]], typer.Option("--field", help="JSON field name: FIELD=NAME (e.g. text=isi).")] = None,
     batch_size: Annotated[int, typer.Option("--batch-size", min=1, help="Articles written per transaction.")] = 64,
+    engine_name: Annotated[Engine, typer.Option("--engine", help="local: this machine's processes; dask: a Dask cluster.")] = Engine.local,
+    scheduler: Annotated[Optional[str], typer.Option("--scheduler", help="With --engine dask: a scheduler address (default: a LocalCluster of --workers processes).")] = None,
 ) -> None:
     """Read articles into the knowledge base: idempotent, resumable, one transaction a batch."""
     from ..kb.ingest import ingest
+
+    if scheduler and engine_name is not Engine.dask:
+        raise UsageError(f"--scheduler {scheduler}: needs --engine dask")
+    if engine_name is Engine.dask:
+        from functools import partial
+
+        from ..batch import ingest as dask_ingest
+        ingest = partial(dask_ingest, scheduler=scheduler)
 
     fields = parse_fields(field)
     engine = open_kb(db)

@@ -106,7 +106,7 @@ def content_hash(article: Article) -> str:
     return h.hexdigest()
 
 
-def _analyze(article: Article) -> Document | InputError:
+def safe_analyze(article: Article) -> Document | InputError:
     """The Document, or the reason it could not be made (worker-safe: never raises)."""
     try:
         return analyze_article(check_article(article))
@@ -114,6 +114,9 @@ def _analyze(article: Article) -> Document | InputError:
         return exc
     except Exception as exc:  # one bad article never stops the batch
         return InputError(article.source, f"analysis failed ({type(exc).__name__}: {quote(exc)})")
+
+
+_analyze = safe_analyze
 
 
 def _item_row(kind: str, item: dict) -> ItemRow:
@@ -151,7 +154,9 @@ def article_rows(doc: Document, digest: str) -> tuple[ArticleRow, list[MentionRo
     return row, children
 
 
-def _write_batch(engine: Engine, batch: list[tuple[Document, str]], replaced: set[str]) -> None:
+def write_batch(engine: Engine, batch: list[tuple[Document, str]], replaced: set[str]) -> None:
+    """Store ``batch`` (Documents and their content hashes) in one transaction; a source in
+    ``replaced`` first has its old version deleted (and what it held noted for the update)."""
     with Session(engine) as s, s.begin():
         fts = fts_available(engine)
         for doc, _digest in batch:
@@ -177,9 +182,16 @@ def _write_batch(engine: Engine, batch: list[tuple[Document, str]], replaced: se
         set_meta(s, "derived_stale", "1")
 
 
-def _known(engine: Engine) -> dict[str, str]:
+_write_batch = write_batch
+
+
+def known_sources(engine: Engine) -> dict[str, str]:
+    """Every stored source and its content hash."""
     with Session(engine) as s:
         return dict(s.execute(select(ArticleRow.source, ArticleRow.content_hash)).all())
+
+
+_known = known_sources
 
 
 def _fresh(articles: Iterable, known: dict[str, str], report: IngestReport,

@@ -1,0 +1,164 @@
+"""The Dask engine: the same per-article function mapped over partitions of input files.
+
+``ingest(paths, engine, scheduler=None, workers=2)`` splits the input files into
+partitions; each partition goes to a ``dask.distributed`` worker, which reads its files,
+skips the articles already in the KB unchanged, and analyses the rest
+(``kb.ingest.safe_analyze``: the NER model is loaded once per worker process and kept).
+The Documents stream back as partitions finish, and the one writer — this process —
+stores them in transactional batches (``kb.ingest.write_batch``) with the guarantees of
+the local engine: the same content under another source counted as a duplicate, a
+changed article replacing its old version, a batch written whole or not at all, and at
+the end the derived tables brought up to date (``kb.incremental.refresh``).
+
+With no ``scheduler`` address a ``LocalCluster`` of ``workers`` processes is started (and
+stopped at the end); with one, the workers of that cluster are used — they must see the
+input files at the same paths (a shared file system) and have warta installed.
+"""
+
+from __future__ import annotations
+
+import bisect
+import dataclasses
+from collections.abc import Callable, Iterator
+
+from sqlalchemy import Engine
+
+from .errors import InputError, UsageError
+from .kb import incremental
+from .kb.ingest import (BATCH, IngestReport, canonical_source, content_hash, known_sources,
+                        safe_analyze, write_batch)
+from .sources import expand, read
+
+PARTITION = 8     # input files per task
+IN_FLIGHT = 3     # tasks queued per worker: enough to keep it busy, few enough to bound memory
+
+
+def analyse_partition(paths: list[str], known: dict[str, str], fields: dict[str, str] | None) -> list[tuple]:
+    """On a worker: read ``paths``, skip what ``known`` holds unchanged, analyse the rest.
+    Returns ``("doc", Document, hash)``, ``("skipped", source)`` or ``("failed", source,
+    reason)`` per article."""
+    out: list[tuple] = []
+    for item in read(paths, fields=fields):
+        if isinstance(item, InputError):
+            out.append(("failed", item.source, item.reason))
+            continue
+        item = dataclasses.replace(item, source=canonical_source(item.source))
+        digest = content_hash(item)
+        if known.get(item.source) == digest:
+            out.append(("skipped", item.source))
+            continue
+        doc = safe_analyze(item)
+        out.append(("failed", doc.source, doc.reason) if isinstance(doc, InputError) else ("doc", doc, digest))
+    return out
+
+
+def _known_for(paths: list[str], keys: list[str], known: dict[str, str]) -> dict[str, str]:
+    """The stored sources of ``paths``: each file's, and its records' (``file:LINE``, ``file#N``)."""
+    out = {}
+    for p in paths:
+        c = canonical_source(p)
+        i = bisect.bisect_left(keys, c)
+        while i < len(keys) and keys[i].startswith(c):
+            if keys[i] == c or keys[i][len(c)] in ":#":
+                out[keys[i]] = known[keys[i]]
+            i += 1
+    return out
+
+
+def _partitions(paths: list[str], size: int) -> Iterator[list[str]]:
+    for i in range(0, len(paths), size):
+        yield paths[i:i + size]
+
+
+def _client(scheduler: str | None, workers: int):
+    """A client on ``scheduler``, or on a new LocalCluster of ``workers`` processes."""
+    from dask.distributed import Client, LocalCluster
+
+    if scheduler:
+        try:
+            return Client(scheduler, timeout="20s"), None
+        except (OSError, TimeoutError) as exc:
+            raise UsageError(f"--scheduler {scheduler}: no Dask scheduler answers ({exc})") from None
+    cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
+                           dashboard_address=None, silence_logs=40)
+    return Client(cluster), cluster
+
+
+def _results(client, parts: Iterator[list[str]], keys, known, fields, slots: int) -> Iterator[list[tuple]]:
+    """Partition results as they finish, with at most ``slots`` partitions queued."""
+    from dask.distributed import as_completed
+
+    queue = as_completed()
+    for part in parts:
+        queue.add(client.submit(analyse_partition, part, _known_for(part, keys, known), fields, pure=False))
+        if queue.count() >= slots:
+            yield next(queue).result()
+    for future in queue:
+        yield future.result()
+
+
+def ingest(paths: list[str], engine: Engine, *, scheduler: str | None = None, workers: int = 2,
+           fields: dict[str, str] | None = None, batch: int = BATCH, partition: int = PARTITION,
+           progress: Callable[[IngestReport], None] | None = None) -> IngestReport:
+    """``kb.ingest.ingest`` on a Dask cluster: analysis on the workers, writing here."""
+    files = list(expand(paths))
+    if "-" in files:
+        raise UsageError("-: standard input cannot be read by Dask workers; give files (or use --engine local)")
+    report = IngestReport()
+    known = known_sources(engine)
+    keys = sorted(known)
+    contents = set(known.values())
+    client, cluster = _client(scheduler, workers)
+    slots = IN_FLIGHT * max(len(client.scheduler_info().get("workers", {})), 1)
+    pending: list[tuple] = []
+    replaced: set[str] = set()
+    try:
+        for result in _results(client, _partitions(files, partition), keys, dict(known), fields, slots):
+            for r in result:
+                _take(r, known, contents, report, pending, replaced)
+                if len(pending) >= batch:
+                    _flush(engine, pending, replaced, report, progress)
+        _flush(engine, pending, replaced, report, progress)
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()
+    incremental.refresh(engine)
+    return report
+
+
+def _take(r: tuple, known: dict, contents: set, report: IngestReport, pending: list, replaced: set) -> None:
+    """One worker result into the report or the next batch (duplicates as the local engine)."""
+    if r[0] == "failed":
+        report.failed.append((r[1], r[2]))
+        return
+    if r[0] == "skipped":
+        report.skipped += 1
+        return
+    doc, digest = r[1], r[2]
+    old = known.get(doc.source)
+    if old == digest:
+        report.skipped += 1
+    elif old is None and digest in contents:
+        report.duplicates += 1
+    else:
+        if old is not None:
+            replaced.add(doc.source)
+        known[doc.source] = digest
+        contents.add(digest)
+        pending.append((doc, digest))
+
+
+def _flush(engine: Engine, pending: list, replaced: set, report: IngestReport, progress) -> None:
+    if not pending:
+        return
+    write_batch(engine, pending, replaced)
+    for doc, _ in pending:
+        if doc.source in replaced:
+            report.replaced += 1
+        else:
+            report.added += 1
+    replaced.difference_update(d.source for d, _ in pending)
+    pending.clear()
+    if progress:
+        progress(report)
