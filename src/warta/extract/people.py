@@ -78,34 +78,42 @@ def _every_mention(text: str, entities: list[Entity]) -> list[Entity]:
     """Every occurrence of a person's name or alias, or of the first or last word of their
     name when no other person's name holds it, is a mention of that person ("Kusworo
     kembali ke posko" after "Kepala Basarnas Marsdya TNI Kusworo", "Koster" after "Wayan
-    Koster"), unless another mention holds it or it is part of a longer capitalised name."""
-    taken = Taken(s for e in entities for s in e.mentions)
+    Koster"), unless another mention holds it or it is part of a longer capitalised name.
+    One scan of the text for all the names, longest first."""
     owners: dict[str, set[int]] = {}  # a word of a person's name -> the persons holding it
     for i, e in enumerate(entities):
         for w in e.name.split() if e.type == "PER" else ():
             owners.setdefault(w, set()).add(i)
     others = {fold(n) for e in entities if e.type != "PER" for n in [e.name, *e.aliases]}
-    out = []
+    stop = lang.titles().not_name_words | _honorifics()
+    whose: dict[str, set[int]] = {}  # a form written in the text -> the persons it names
     for i, e in enumerate(entities):
         if e.type != "PER":
-            out.append(e)
             continue
-        found: list[Span] = []
-        parts = {w for w in e.name.split()[::max(1, len(e.name.split()) - 1)] if len(e.name.split()) > 1
-                 and owners.get(w) == {i} and w.isalpha() and fold(w) not in others
-                 and w.casefold() not in lang.titles().not_name_words | _honorifics()}
-        names = {n for n in [e.name, *e.aliases] if len(n) >= 3 and is_capitalised(n)} | {w for w in parts if len(w) >= 3}
-        for name in sorted(names, key=len, reverse=True):
-            for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text):
-                if taken.overlaps(m.span()) or any(a < m.end() and m.start() < b for a, b in found) or re.match(r"\s+[A-Z]", text[m.end():m.end() + 2]) \
-                        or _in_longer_name(text, m.start()):
-                    continue
-                found.append(m.span())
-        if found:
-            e = dataclasses.replace(e, mentions=sorted(set(e.mentions) | set(found)))
-            taken = Taken([*(s for x in entities for s in x.mentions), *(s for x in out for s in x.mentions), *found])
-        out.append(e)
-    return out
+        words = e.name.split()
+        parts = {w for w in (words[0], words[-1]) if len(words) > 1 and owners.get(w) == {i} and w.isalpha()
+                 and fold(w) not in others and w.casefold() not in stop}
+        for n in {e.name, *e.aliases} | parts:
+            if len(n) >= 3 and is_capitalised(n):
+                whose.setdefault(n, set()).add(i)
+    forms = [n for n, who in whose.items() if len(who) == 1]
+    if not forms:
+        return entities
+    taken = Taken(s for e in entities for s in e.mentions)
+    pattern = re.compile(rf"(?<![\w-])(?:{'|'.join(re.escape(n) for n in sorted(forms, key=len, reverse=True))})(?![\w-])")
+    found: dict[int, list[Span]] = {}
+    for m in pattern.finditer(text):
+        if taken.overlaps(m.span()) or re.match(r"\s+[A-Z]", text[m.end():m.end() + 2]) \
+                or _in_longer_name(text, m.start()):
+            continue
+        found.setdefault(next(iter(whose[m.group()])), []).append(m.span())
+    return [dataclasses.replace(e, mentions=sorted(set(e.mentions) | set(found[i]))) if i in found else e
+            for i, e in enumerate(entities)]
+
+
+def _window(text: str, pos: int, size: int = 60) -> str:
+    """The ``size`` characters before ``pos`` (what a title or rank before it needs)."""
+    return text[max(0, pos - size):pos]
 
 
 def _in_longer_name(text: str, start: int) -> bool:
@@ -114,7 +122,7 @@ def _in_longer_name(text: str, start: int) -> bool:
     before = ("\n" if start <= 40 else "") + text[max(0, start - 40):start]
     if not re.search(r"[A-Z]\w*[ \t]+$", before) or re.search(r"(?:[.!?]\s+|\n)[A-Z]\w*[ \t]+$", before):
         return False
-    return not _ends_in_title(text[:start]) and not _after_rank(text[:start])
+    return not _ends_in_title(_window(text, start)) and not _after_rank(_window(text, start))
 
 
 def _after_rank(before: str) -> bool:
@@ -350,7 +358,7 @@ def _glued_at(text: str, a: int, b: int, forms: set[str]) -> int | None:
 def _stands_alone(text: str, a: int, b: int, word: str) -> bool:
     """Whether the one word opening a titled mention ``[a, b)`` stands alone elsewhere,
     no capitalised word beside it ("Pelatih Persija Thomas Doll … Persija menang")."""
-    if not word.isalpha() or word.casefold() in lang.titles().not_name_words or not _ends_in_title(text[:a]):
+    if not word.isalpha() or word.casefold() in lang.titles().not_name_words or not _ends_in_title(_window(text, a)):
         return False
     for m in re.finditer(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text):
         if a <= m.start() < b:
@@ -447,7 +455,7 @@ def _led_by_other(text: str, e: Entity, short: set[str], held: Taken) -> bool:
     first = words[0]
     if len(words) < 3 or not first.isalpha() or not is_capitalised(first) or first.casefold() in _honorifics():
         return False
-    if not any(_ends_in_title(text[:a]) and text[a:b].startswith(first + " ") for a, b in e.mentions):
+    if not any(_ends_in_title(_window(text, a)) and text[a:b].startswith(first + " ") for a, b in e.mentions):
         return False
     alone = any(not held.overlaps(m.span()) for m in re.finditer(
         rf"(?<![\w-]){re.escape(first)}(?![\w-])(?!\s+{re.escape(words[1])})", text))
@@ -467,7 +475,7 @@ def _cleaned(text: str, e: Entity, known: set[str], sides: set[str], kind: str =
             org_spans += [span] if span else []
             continue
         start = span[0] if span else next((a for a, b in e.mentions if text[a:b] == said), None)
-        cut, org = _name_start(said, text[:start] if start is not None else "", known)
+        cut, org = _name_start(said, _window(text, start) if start is not None else "", known)
         if org:
             org_names.append(org)
             if span:
