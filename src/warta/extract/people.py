@@ -20,6 +20,15 @@ events so that they all see the fixed list, and returns it under ``"entities"``:
   Wahyu Nugroho kepada …"), or after a title and the organisation it names ("Kepala BKPM
   Bahlil Lahadalia mengatakan").  Other entities lose the mentions the new name covers, and
   a one-word person inside the new name ("Bahlil") becomes one of its mentions;
+* a person's name keeps no rank, title word or organisation ("Kapolda Riau Irjen Wahyu",
+  "Gubernur BI Sutrisno Hadi" → PER "Sutrisno Hadi" and ORG "Bank Indonesia"; the word
+  leading a titled name is cut only on evidence: a known organisation or place, an acronym
+  after a title, the word standing alone elsewhere, the person called by a later word),
+  an organisation glued to the name after it ("PT Bursa Efek Indonesia Kautsar …", its
+  short form named alone elsewhere) gives the person back, a pair "Andi Permana-Budi
+  Setiawan" is two persons, an organisation over a list of posts ("Dinas Sosial dan
+  Kepala Dinas Perhubungan") is two organisations, a "person" with a lower-case word that
+  is no name particle is none, and every occurrence of a person's names is their mention;
 * an organisation that is a post's field before another organisation of the article
   ("International Affairs Xiaomi" of "Vice President … International Affairs Xiaomi,
   Christine Wong", with "Xiaomi" named elsewhere) is that organisation.

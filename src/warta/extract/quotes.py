@@ -6,15 +6,17 @@ Quotations are text between the marks of ``lang/id/quote_marks.yaml`` (“…”
 
 1. after the quotation: a speech verb and a name, title or account ("…,” ujar Agus",
    "…,” kata Menperin" (the person holding that role), "…,” bunyi unggahan akun Instagram
-   Kemenperin RI"), or the person the text is following ("…,” ujarnya", "kata dia",
-   "…,” ia menambahkan");
+   Kemenperin RI"), a described speaker ("ungkap pria yang karib disapa Ucok"), or the
+   person the text is following ("…,” ujarnya", "kata dia", "…,” ia menambahkan"): the
+   last speaker, unless a person has since become a sentence's subject;
 2. before it, in its sentence: "Menurut X, “…”", "X mengatakan, “…”", "Canalys … mencatat
    bahwa … "…"";
 3. a paragraph that is only a quotation: the speaker of the next quotation when it follows
    at once, else the person the text is following.
 
 Quotations without a speaker, and short ones without a speech verb (titles, scare quotes),
-are left out.  ``span`` covers the marks; ``text`` is what is inside them.
+are left out.  Marks need not match: a double mark shaped as a closing one closes a double
+quotation, and one left open at its paragraph's end stops before an attribution inside it.  ``span`` covers the marks; ``text`` is what is inside them.
 """
 
 from __future__ import annotations
