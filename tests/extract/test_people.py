@@ -178,3 +178,9 @@ def test_a_name_led_by_an_untyped_organisation_or_place(text, given, people, oth
     fixed = fix_entities(text, _given(text, given))
     assert {e.name for e in fixed if e.type == "PER"} == people
     assert [(e.name, e.type) for e in fixed if e.type != "PER"] == ([other] if other else [])
+
+
+def test_a_name_set_off_after_a_title_and_its_organisation_is_a_person():
+    text = "Hal itu disampaikan Sekretaris Perusahaan PT Bursa Niaga Raya, Wira Adi Putra melalui keterangan tertulis."
+    given = "ORG:PT Bursa Niaga Raya|LOC:Wira Adi Putra"
+    assert _people(text, given) == {"Wira Adi Putra": ["Wira Adi Putra"]}

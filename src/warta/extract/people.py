@@ -229,7 +229,7 @@ def _named_after_title(v: View, m) -> bool:
     a title, ending the title run (no name after it), and (a place) never used elsewhere."""
     said = v.text[m.start:m.end]
     if not (_person_shaped(said) and _person_shaped(m.entity.name)) or \
-            any(w.isupper() and len(w) > 2 for w in said.split()) or not _titled(v, m):
+            any(w.isupper() and len(w) > 2 for w in said.split()) or not _titled_or_apposed(v, m):
         return False
     if not re.match(r"\s*(?:[,.;:]|\s[a-z]|$)", v.text[m.end:m.end + 3]):
         return False
@@ -238,8 +238,15 @@ def _named_after_title(v: View, m) -> bool:
             and v.starting_at(m.end + after.end()).type == "PER":
         return False  # "Chief Executive Officer Hanul Motors, Park Ji-hoon": the firm of the post
     if m.type == "LOC":
-        return not _post_linked(v, m) and all(_titled(v, other) for other in v.mentions if other.entity is m.entity)
+        return not _post_linked(v, m) and all(_titled_or_apposed(v, other) for other in v.mentions
+                                              if other.entity is m.entity)
     return True
+
+
+def _titled_or_apposed(v: View, m) -> bool:
+    """A title right before ``m``, or a whole title and a comma ("Sekretaris Perusahaan PT
+    Bursa Efek Indonesia, Kautsar Primadi")."""
+    return _titled(v, m) or _title_run_before(v, m.start)
 
 
 def _apposed(v: View, m) -> bool:
