@@ -33,7 +33,7 @@ import math
 from collections import defaultdict
 
 from rapidfuzz import fuzz
-from sqlalchemy import Engine, delete, func, insert, or_, select, update
+from sqlalchemy import Engine, and_, bindparam, delete, func, insert, or_, select, update
 from sqlalchemy.orm import Session
 
 from . import build
@@ -155,8 +155,7 @@ def _entities(s: Session, new: list[int], removed: list[int]) -> set[int]:
             fast[found.pop()].append(m)
         else:
             slow.append(m)
-    for eid, ms in fast.items():
-        _join(s, eid, ms)
+    _join_all(s, fast)
     live = {e for e in removed if s.scalar(select(MentionRow.id).where(MentionRow.entity_id == e).limit(1))}
     for e in set(removed) - live:
         s.execute(delete(AliasRow).where(AliasRow.entity_id == e))
@@ -166,34 +165,69 @@ def _entities(s: Session, new: list[int], removed: list[int]) -> set[int]:
     return _resolve_again(s, slow, _related(s, slow) | live)
 
 
-def _join(s: Session, eid: int, ms: list[resolvemod.Mention]) -> None:
-    """The mentions ``ms`` join entity ``eid`` (each of their keys is one of its keys)."""
-    s.execute(update(MentionRow), [{"id": m.key, "entity_id": eid} for m in ms])
-    ent = s.get(EntityRow, eid)
-    forms: dict[str, tuple[int, set[int]]] = {}
-    for m in ms:
-        for form in (m.name, *m.aliases):
-            count, arts = forms.get(form, (0, set()))
-            forms[form] = (count + 1, arts | {m.article})
-    rows = {r.alias: r for r in s.scalars(select(AliasRow).where(AliasRow.entity_id == eid,
-                                                                 AliasRow.alias.in_(list(forms))))}
-    for form, (count, arts) in forms.items():
-        if form in rows:
-            rows[form].count += count
-            rows[form].article_ids = sorted(set(rows[form].article_ids or ()) | arts)
+def _join_all(s: Session, fast: dict[int, list[resolvemod.Mention]]) -> None:
+    """Each entity of ``fast`` takes its mentions (each of their keys is one of its keys):
+    aliases counted, names and merge records updated — a few statements for all of them."""
+    if not fast:
+        return
+    conn = s.connection()
+    eids = sorted(fast)
+    conn.execute(update(MentionRow.__table__).where(MentionRow.__table__.c.id == bindparam("mid"))
+                 .values(entity_id=bindparam("eid")),
+                 [{"mid": m.key, "eid": e} for e, ms in fast.items() for m in ms])
+    ents = {r.id: r for chunk in _chunks(eids) for r in conn.execute(
+        select(EntityRow.id, EntityRow.name, EntityRow.type, EntityRow.articles, EntityRow.merges)
+        .where(EntityRow.id.in_(chunk)))}
+    forms: dict[tuple[int, str], tuple[int, set[int]]] = {}
+    for e, ms in fast.items():
+        for m in ms:
+            for form in (m.name, *m.aliases):
+                count, arts = forms.get((e, form), (0, set()))
+                forms[(e, form)] = (count + 1, arts | {m.article})
+    rows = {}
+    for chunk in _chunks(eids):
+        for r in conn.execute(select(AliasRow.id, AliasRow.entity_id, AliasRow.alias, AliasRow.count,
+                                     AliasRow.article_ids).where(AliasRow.entity_id.in_(chunk),
+                                                                 AliasRow.alias.in_(sorted({f for _, f in forms})))):
+            rows[(r.entity_id, r.alias)] = r
+    changed, added = [], []
+    for (e, form), (count, arts) in forms.items():
+        if (e, form) in rows:
+            r = rows[(e, form)]
+            changed.append({"aid": r.id, "count": r.count + count,
+                            "article_ids": sorted(set(r.article_ids or ()) | arts)})
         else:
-            key = resolvemod.normalise(form, ent.type)
-            s.add(AliasRow(entity_id=eid, alias=form, key=key, rkey=key[::-1], count=count,
-                           article_ids=sorted(arts)))
-    ent.articles += len({m.article for m in ms})
-    ent.merges = _merged(ent, ms)
-    names = dict(s.execute(select(MentionRow.name, func.count()).where(MentionRow.entity_id == eid,
-                           MentionRow.name.in_({ent.name, *(m.name for m in ms)})).group_by(MentionRow.name)).all())
-    ent.name = max(names, key=lambda n: (len(n.split()), names[n], len(n), [-ord(c) for c in n]))
-    s.flush()
+            key = resolvemod.normalise(form, ents[e].type)
+            added.append({"entity_id": e, "alias": form, "key": key, "rkey": key[::-1], "count": count,
+                          "article_ids": sorted(arts)})
+    if changed:
+        table = AliasRow.__table__
+        conn.execute(update(table).where(table.c.id == bindparam("aid"))
+                     .values(count=bindparam("count"), article_ids=bindparam("article_ids")), changed)
+    if added:
+        conn.execute(insert(AliasRow.__table__), added)
+    counts: dict[int, dict[str, int]] = defaultdict(dict)
+    names = sorted({m.name for ms in fast.values() for m in ms} | {ents[e].name for e in eids})
+    for chunk in _chunks(eids):
+        for e, name, n in conn.execute(select(MentionRow.entity_id, MentionRow.name, func.count())
+                                       .where(MentionRow.entity_id.in_(chunk), MentionRow.name.in_(names))
+                                       .group_by(MentionRow.entity_id, MentionRow.name)):
+            counts[e][name] = n
+    table = EntityRow.__table__
+    conn.execute(update(table).where(table.c.id == bindparam("eid"))
+                 .values(name=bindparam("name"), articles=bindparam("articles"), merges=bindparam("merges")),
+                 [{"eid": e, "articles": ents[e].articles + len({m.article for m in fast[e]}),
+                   "merges": _merged(ents[e], fast[e]), "name": _fullest_of(counts[e], ents[e].name)}
+                  for e in eids])
 
 
-def _merged(ent: EntityRow, ms: list[resolvemod.Mention]) -> list[dict]:
+def _fullest_of(counts: dict[str, int], current: str) -> str:
+    """``resolve._fullest`` over names and their counts: most words, most used, longest."""
+    counts = counts or {current: 1}
+    return max(counts, key=lambda n: (len(n.split()), counts[n], len(n), [-ord(c) for c in n]))
+
+
+def _merged(ent, ms: list[resolvemod.Mention]) -> list[dict]:
     """The entity's merge records with the joins of ``ms`` counted in (``rule`` exact or
     acronym, as in a rebuild; the first ``MERGE_ARTICLES`` articles kept)."""
     merges = [dict(mg) for mg in ent.merges or ()]
@@ -316,34 +350,62 @@ def _in_window(q, f: storymod.Features):
 
 def _partners(s: Session, f: storymod.Features, df: dict, limit: int) -> set[int]:
     """Articles to judge ``f`` against: a rare entity or a precise figure shared within the
-    time window, or an LSH band shared at any time."""
+    time window, or an LSH band shared at any time (three indexed queries)."""
+    conn = s.connection()
     found: set[int] = set()
-    for e in f.entities:
-        if df.get(e, 0) <= limit:
-            q = select(MentionRow.article_id).join(ArticleRow, ArticleRow.id == MentionRow.article_id)
-            found |= set(s.scalars(_in_window(q.where(MentionRow.entity_id == e), f)))
-    for kind, unit, value in f.figures:
-        if not storymod.precise_figure((kind, unit, value)):
-            continue
-        q = (select(ItemRow.article_id, ItemRow.unit, ItemRow.value).join(ArticleRow, ArticleRow.id == ItemRow.article_id)
-             .where(ItemRow.kind == kind, ItemRow.value.between(value * (1 - 1e-3), value * (1 + 1e-3)) if value > 0
-                    else ItemRow.value.between(value * (1 + 1e-3), value * (1 - 1e-3))))
-        rows = [r for r in s.execute(_in_window(q, f))
-                if (r.unit or "").casefold() == unit and r.value and float(f"{r.value:.4g}") == value]
-        holders = {r.article_id for r in rows}
-        if len(_figure_df(s, kind, unit, value)) <= limit:
-            found |= holders
-    for band, key in textsim.bands(f.minhash):
-        found |= set(s.scalars(select(BandRow.article_id).where(BandRow.band == band, BandRow.key == key)))
+    rare = sorted(e for e in f.entities if df.get(e, 0) <= limit)
+    if rare:
+        q = (select(MentionRow.article_id).join(ArticleRow, ArticleRow.id == MentionRow.article_id)
+             .where(MentionRow.entity_id.in_(rare)))
+        found |= set(conn.execute(_in_window(q, f)).scalars())
+    found |= _figure_partners(conn, f, limit)
     found.discard(f.id)
     return found
 
 
-def _figure_df(s: Session, kind: str, unit: str, value: float) -> set[int]:
-    lo, hi = sorted((value * (1 - 1e-3), value * (1 + 1e-3)))
-    return {r.article_id for r in s.execute(select(ItemRow.article_id, ItemRow.unit, ItemRow.value)
-                                            .where(ItemRow.kind == kind, ItemRow.value.between(lo, hi)))
-            if (r.unit or "").casefold() == unit and r.value and float(f"{r.value:.4g}") == value}
+def _band_partners(s: Session, feats: list[storymod.Features]) -> dict[int, set[int]]:
+    """For each article of ``feats``, the articles sharing an LSH band of its MinHash: one
+    indexed query per band for all of them."""
+    conn = s.connection()
+    wanted: dict[tuple[int, int], list[int]] = defaultdict(list)
+    for f in feats:
+        for band, key in textsim.bands(f.minhash):
+            wanted[(band, key)].append(f.id)
+    out: dict[int, set[int]] = defaultdict(set)
+    for band in sorted({b for b, _ in wanted}):
+        keys = sorted({k for b, k in wanted if b == band})
+        for chunk in _chunks(keys):
+            for aid, key in conn.execute(select(BandRow.article_id, BandRow.key)
+                                         .where(BandRow.band == band, BandRow.key.in_(chunk))):
+                for fid in wanted[(band, key)]:
+                    if fid != aid:
+                        out[fid].add(aid)
+    return out
+
+
+def _figure_partners(conn, f: storymod.Features, limit: int) -> set[int]:
+    """The articles in ``f``'s window stating one of its precise figures held by at most
+    ``limit`` articles (the figure's holders counted at any date, as a rebuild does)."""
+    figs = sorted(x for x in f.figures if storymod.precise_figure(x))
+    if not figs:
+        return set()
+    bounds = [(k, *sorted((v * (1 - 1e-3), v * (1 + 1e-3)))) for k, _, v in figs]
+    rows = conn.execute(select(ItemRow.article_id, ItemRow.kind, ItemRow.unit, ItemRow.value, ArticleRow.published)
+                        .join(ArticleRow, ArticleRow.id == ItemRow.article_id)
+                        .where(or_(*(and_(ItemRow.kind == k, ItemRow.value.between(lo, hi)) for k, lo, hi in bounds))))
+    holders: dict[tuple, set[int]] = defaultdict(set)
+    near: dict[tuple, set[int]] = defaultdict(set)
+    w = _window(f)
+    wanted = set(figs)
+    for r in rows:
+        if not r.value:
+            continue
+        key = (r.kind, (r.unit or "").casefold(), float(f"{r.value:.4g}"))
+        if key in wanted:
+            holders[key].add(r.article_id)
+            if w is None or r.published is None or w[0] <= r.published <= w[1]:
+                near[key].add(r.article_id)
+    return set().union(*(near[k] for k in wanted if len(holders[k]) <= limit))
 
 
 def _stories(s: Session, new: list[int], removed: list[int]) -> set[int]:
@@ -357,7 +419,8 @@ def _stories(s: Session, new: list[int], removed: list[int]) -> set[int]:
     for chunk in _chunks(ents):
         df.update(s.execute(select(EntityRow.id, EntityRow.articles).where(EntityRow.id.in_(chunk))).all())
     idf = {e: math.log(1 + total / max(c, 1)) for e, c in df.items()}
-    pairs = {(min(a, b), max(a, b)) for a in new for b in _partners(s, feats[a], df, limit)}
+    textual = _band_partners(s, [feats[a] for a in new])
+    pairs = {(min(a, b), max(a, b)) for a in new for b in _partners(s, feats[a], df, limit) | textual[a]}
     others = sorted({x for p in pairs for x in p} - set(feats))
     for chunk in _chunks(others):
         feats.update({f.id: f for f in build.features(s, None, chunk)})
