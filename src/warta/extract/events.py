@@ -33,6 +33,7 @@ from .titles import person_by_title
 
 ACTORS = ("ORG", "PER")
 DAY_EVENTS = ("MEETING", "VISIT", "POLICY")  # dated by the day they happen
+REACH = 240  # how far (characters) from a trigger its issuer is looked for: a long sentence stays linear
 
 
 @dataclasses.dataclass(frozen=True)
@@ -386,21 +387,22 @@ def _investment(f: Facts, sent, span, kind) -> list[Draft]:
             continue
         if _not_invested(v, sent, money):
             continue
-        lead = v.text[sent[0]:money.span[0]]
-        near = list(kind.trigger.finditer(lead))
+        near = list(kind.trigger.finditer(v.text, max(sent[0], money.span[0] - 2 * REACH), money.span[0]))
         if not near:
             continue
         trig = near[-1]
-        actor = _actor(v, sent, sent[0] + trig.start(), ("ORG",), back=1, business=True) or \
-            _actor(v, sent, sent[0] + trig.start(), ("LOC",), back=0, after=False)
-        value_of = tr.facility_value.search(lead[max(0, trig.start() - 10):trig.end() + 1])
+        # the actor and the place are looked for near the trigger: a long sentence stays linear
+        around = (max(sent[0], trig.start() - REACH), min(sent[1], money.span[1] + REACH))
+        actor = _actor(v, around, trig.start(), ("ORG",), back=1, business=True) or \
+            _actor(v, around, trig.start(), ("LOC",), back=0, after=False)
+        value_of = tr.facility_value.search(v.text, max(sent[0], trig.start() - 10), trig.end() + 1)
         if value_of and facility.trigger.search(body):
             out.append(Draft("FACILITY", trig.group(), {
-                "company": _actor(v, sent, sent[0] + trig.start(), ("ORG",), business=True), **_money_args(i, money),
-                "place": _place(v, sent, sent[0] + trig.start())}, sent, facility.confidence))
+                "company": _actor(v, around, trig.start(), ("ORG",), business=True), **_money_args(i, money),
+                "place": _place(v, around, trig.start())}, sent, facility.confidence))
             continue
-        out.append(_draft(kind, f, sent, (sent[0] + trig.start(), sent[0] + trig.end()), {
-            "investor": actor, **_money_args(i, money), "target": _place(v, sent, money.span[1])}))
+        out.append(_draft(kind, f, sent, trig.span(), {
+            "investor": actor, **_money_args(i, money), "target": _place(v, around, money.span[1])}))
     return out
 
 
@@ -614,9 +616,9 @@ def _policy(f: Facts, sent, span, kind) -> list[Draft]:
     subject before the trigger ("Prabowo meminta …", "BEI melakukan trading halt"), else the
     one after it ("… disahkan oleh DPR"), else the authority the sentences before name."""
     v = f.view
-    if triggers().citation.search(v.text, sent[0], sent[1]):
+    if triggers().citation.search(v.text, max(sent[0], span[0] - REACH), min(sent[1], span[1] + REACH)):
         return []                 # "… diatur dalam Surat Perintah …": a rule cited, not made
-    issuer = next((name for name in _issuers(f, sent, span) if _authority(f, name)), None)
+    issuer = next((name for name in dict.fromkeys(_issuers(f, sent, span)) if _authority(f, name)), None)
     if issuer is None:
         return []
     targets = [m for m in _in(v, (span[1], sent[1]), ("ORG",)) if m.entity.name != issuer]
@@ -631,13 +633,14 @@ def _issuers(f: Facts, sent, span):
         m = v.last_before(span[0], ("PER",))
         if m:
             yield m.entity.name
-    near = [m for m in _in(v, (sent[0], span[0])) if not _is_source(v, m)]
-    yield from (m.entity.name for m in near)
+    near = dict.fromkeys(m.entity.name for m in _in(v, (max(sent[0], span[0] - REACH), span[0]))
+                         if not _is_source(v, m))
+    yield from near                              # the sentence's subject first, each name once
     if before:
         by_title = person_by_title(" ".join(before[-3:]), f.roles)
         if by_title:
             yield by_title
-    yield from (m.entity.name for m in _in(v, (span[1], sent[1])))
+    yield from dict.fromkeys(m.entity.name for m in _in(v, (span[1], min(sent[1], span[1] + REACH))))
     m = v.last_before(sent[0], ACTORS)
     if m is not None and v.sentence_index(sent[0]) - v.sentence_index(m.start) <= 2:
         yield m.entity.name

@@ -39,7 +39,7 @@ _H = lang.load("holidays")
 _U = lang.load("units")
 
 _MONTH = rf"(?P<mon>(?i:{alternation(_MONTHS)}))\.?(?![\w])"
-_DAY = rf"(?:(?P<wd>(?i:{alternation(_DAYS)}))\s*,?\s*)?"
+_DAY = rf"(?:(?P<wd>(?i:{alternation(_DAYS)}))\s*(?:,\s*)?)?"   # one run of spaces: linear
 _YEAR = r"(?P<y>(?:1[89]|20)\d\d)(?![\d.,]\d|\d)"
 _YW = re.escape(_P["year_word"])
 _AFTER = rf"(?:\s+(?P<after>(?i:{alternation(_R['after_date'])}))(?!\w))?"
@@ -86,7 +86,7 @@ PATTERNS: dict[str, re.Pattern] = {
         rf"(?<![\w-])(?:(?i:{alternation(_P['part_of_year'])})\s+)?(?P<unit>(?i:{alternation(_R['units'])}))\s+(?P<dir>{_DIRECTION})(?!\w)"),
     "weekday": re.compile(
         rf"(?<![\w-])(?P<wd>{alternation([d.capitalize() for d in _DAYS if d not in _R['weekday_alone_not']])})"
-        rf"(?![\w'-])(?!\s*[,(]?\s*\d)" + _AFTER),
+        rf"(?![\w'-])(?!\s*(?:[,(]\s*)?\d)" + _AFTER),
     "vague": re.compile(rf"(?<![\w-])(?i:{alternation(_R['vague'])})(?!\w)"),
     "same": re.compile(
         rf"(?<![\w-])(?i:{alternation(_R['same_period'])})\s+(?:(?i:{alternation(_R['same_period_link'])})\s+)?"
