@@ -130,3 +130,13 @@ def test_readme_order_demo_then_ingest_keeps_the_stories(tmp_path):
     assert snapshot(kb.engine) == before
     statuses = [f[4] for f in before[2]]
     assert statuses.count("conflict") >= 1 and statuses.count("corroborated") >= 5
+
+
+from test_postgres import pg_url  # noqa: E402,F401 (the fixture: a fresh schema on the test server)
+
+
+def test_incremental_on_postgresql_is_the_sqlite_rebuild(tmp_path, pg_url):
+    docs = [(d, synthetic.digest(d)) for d in synthetic.corpus(120, seed=3)]
+    whole = full(tmp_path / "full.db", docs)
+    step = built(pg_url, [docs[:60], docs[60:100], docs[100:]])
+    assert differences(whole, step) == [0, 0, 0]
