@@ -184,3 +184,21 @@ def test_a_name_set_off_after_a_title_and_its_organisation_is_a_person():
     text = "Hal itu disampaikan Sekretaris Perusahaan PT Bursa Niaga Raya, Wira Adi Putra melalui keterangan tertulis."
     given = "ORG:PT Bursa Niaga Raya|LOC:Wira Adi Putra"
     assert _people(text, given) == {"Wira Adi Putra": ["Wira Adi Putra"]}
+
+
+@pytest.mark.parametrize("text,given,want", [
+    # a title right before the next person is that person's, not the one before the comma
+    ("Rapat dihadiri Menteri Keuangan Sri Hartati, Menteri Perdagangan Budi Santoso dan warga.",
+     "PER:Sri Hartati|PER:Budi Santoso",
+     [("Sri Hartati", "Menteri Keuangan"), ("Budi Santoso", "Menteri Perdagangan")]),
+    # "A sebagai T1, B sebagai T2": T1 is A's only
+    ("Presiden melantik Rudi Salim sebagai Menteri Kesehatan, Wati Sari sebagai Menteri Keuangan, "
+     "dan Hasan Basri sebagai Menteri Sosial.",
+     "PER:Rudi Salim|PER:Wati Sari|PER:Hasan Basri",
+     [("Rudi Salim", "Menteri Kesehatan"), ("Wati Sari", "Menteri Keuangan"), ("Hasan Basri", "Menteri Sosial")]),
+    # a bracketed rank suffix before the name is neither title nor name
+    ("Hadir pula eks Kapolda Banten Irjen (Purn) Agung Wibowo di acara itu.", "PER:Agung Wibowo",
+     [("Agung Wibowo", "eks Kapolda Banten")]),
+])
+def test_each_person_of_a_sentence_keeps_their_own_title(text, given, want):
+    assert sorted((p, t) for p, t, _ in _roles(text, given)) == sorted(want)

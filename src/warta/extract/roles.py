@@ -173,8 +173,9 @@ def _before(v: View, m: Mention) -> Role | None:
     t = lang.titles()
     toks = v.tokens
     last = v.token_index(m.start) - 1
-    while last >= 0 and word(v, last) in t.ranks and _bare(v, last):
-        last -= 1  # "Kapolda Riau Irjen Wahyu", "Marsdya TNI X": the rank is neither title nor name
+    while last >= 0 and (word(v, last) in t.ranks and _bare(v, last) or toks[last][2] == ")" and last >= 2
+                         and word(v, last - 1) in t.ranks and toks[last - 2][2] == "("):
+        last -= 3 if toks[last][2] == ")" else 1  # "Kapolda Riau Irjen Wahyu", "Marsdya TNI X", "(Purn)"
     if last < 0:
         return None
     sent_start = v.own_sentence_of(m.start)[0]
@@ -213,7 +214,19 @@ def _before(v: View, m: Mention) -> Role | None:
         return None
     if start > 0 and word(v, start - 1) in t.prefixes:
         start -= 1
+    if _linked_before(v, start) and any(toks[j][2] == "," for j in range(start, last + 1)):
+        return None  # "A sebagai Menteri Kesehatan, B sebagai …": the title is A's
     return _role(v, m, start, last + 1)
+
+
+def _linked_before(v: View, start: int) -> bool:
+    """Whether a person and a link word ("sebagai") come right before token ``start``."""
+    for link in lang.titles().post_links:
+        i = start - len(link)
+        if i > 0 and tuple(word(v, j) for j in range(i, start)) == link:
+            hit = v.covering(v.tokens[i - 1][0])
+            return hit is not None and hit.type == "PER"
+    return False
 
 
 def _bare(v: View, k: int) -> bool:
@@ -268,6 +281,9 @@ def _after(v: View, m: Mention) -> Role | None:
                 break
             continue
         break
+    nxt = v.covering(toks[end][0]) if end < len(toks) else None
+    if nxt is not None and nxt.type == "PER" and toks[end - 1][2] != ",":
+        return None  # "Sri, Menteri Perdagangan Budi …": the title is the next person's
     return _role(v, m, begin, end)
 
 
