@@ -150,3 +150,16 @@ def test_one_decision_per_issuer_and_day_but_each_request_apart():
             "Kementerian Perhubungan juga mengajak warga memakai pelampung.")
     events = linked(asks, "ORG:Kementerian Perhubungan")["events"]
     assert len([e for e in events if e.type == "POLICY"]) == 2
+
+
+def test_a_statement_with_no_date_of_its_own_is_dated_the_news_day():
+    import datetime as dt
+
+    from warta import extract
+    from linker_cases import found
+
+    text = "Jakarta, Selasa (18/3/2025) - Rina Sari menyatakan bahwa ekspor tumbuh."
+    facts = found(text, "PER:Rina Sari")
+    facts.update(extract.run(text, dt.date(2025, 3, 18)))
+    events = extract.link(text, dt.date(2025, 3, 18), facts)["events"]
+    assert [e.args.get("date") for e in events if e.type == "STATEMENT"] == ["2025-03-18"]

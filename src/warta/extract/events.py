@@ -441,6 +441,13 @@ def _opener() -> re.Pattern:
     return re.compile(rf"\W*\w+\s+(?:\w+\s+)?{alternation(anaphors)}(?!\w)", re.I)
 
 
+def _news_day(f: Facts) -> str | None:
+    """The article's day when its text states it ("hari ini, Selasa (18/3/2025)"): the day
+    a statement the article reports with no date of its own was made."""
+    day = f.published.isoformat() if f.published else None
+    return day if day and any(d.value == day for d in f.dates) else None
+
+
 def _date_before(f: Facts, sent, back: int = 3) -> str | None:
     """The period the text is about: the last dated sentence among the ``back`` before."""
     v = f.view
@@ -689,7 +696,7 @@ def _statements(f: Facts, quoted: list) -> list[Draft]:
             if people and _subject_gap(v.text[people[-1].end:pos]):
                 who = people[-1].entity.name
                 out.append(Draft("STATEMENT", m.group(), {"speaker": who, "org": orgs.get(who),
-                                                          "date": _date(f, sent, pos)}, sent, statement.confidence))
+                                                          "date": _date(f, sent, pos) or _news_day(f)}, sent, statement.confidence))
             break
     if out:
         return out
@@ -700,7 +707,7 @@ def _statements(f: Facts, quoted: list) -> list[Draft]:
     for q in speakers:
         sent = v.sentence_of(q.span[0])
         out.append(Draft("STATEMENT", q.text.split()[0] if q.text else "", {
-            "speaker": q.speaker, "org": orgs.get(q.speaker), "date": _date(f, sent, q.span[0])},
+            "speaker": q.speaker, "org": orgs.get(q.speaker), "date": _date(f, sent, q.span[0]) or _news_day(f)},
             (q.span[0], q.span[1]), round(statement.confidence - 0.1, 2)))  # a quotation's speaker: less sure
     return out
 
