@@ -55,6 +55,9 @@ def _orgs(text: str, column: str) -> set[str]:
      {"Joko Widodo": ["Joko Widodo", "Jokowi"]}),
     ("Wakil Ketua DPRD Made Sutama membuka sidang.", "PER:Made Sutama",
      {"Made Sutama": ["Made Sutama"]}),
+    # a place prefix and its place before the name
+    ("Kepala Pelaksana BPBD Kabupaten Sukamaju Asep Sukmana mengatakan 20 rumah rusak.",
+     "PER:Kabupaten Sukamaju Asep Sukmana", {"Asep Sukmana": ["Asep Sukmana"]}),
 ])
 def test_a_person_keeps_only_the_name(text, given, people):
     assert _people(text, given) == people

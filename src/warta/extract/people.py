@@ -516,7 +516,8 @@ def _cleaned(text: str, e: Entity, known: set[str], sides: set[str], kind: str =
                                mentions=sorted(set(spans))) for spans, names in people.values() if names]
     if org_names:
         org_names = sorted(dict.fromkeys(org_names), key=len, reverse=True)
-        out.append(Entity(id="", name=org_names[0], type=kind, aliases=org_names[1:], mentions=sorted(set(org_spans))))
+        out.append(Entity(id="", name=org_names[0], type="LOC" if _place_led(org_names[0]) else kind,
+                          aliases=org_names[1:], mentions=sorted(set(org_spans))))
     return out
 
 
@@ -551,7 +552,7 @@ def _name_start(said: str, before: str, known: set[str]) -> tuple[int, str | Non
             titled = titled or w in t.words
             i += 1
             continue
-        n = _known_prefix(toks, i, known)
+        n = _known_prefix(toks, i, known) or _place_prefix(toks, i)
         word = toks[i].group().strip(",.")
         if not n and titled and word.isupper() and word.isalpha() and len(word) >= 2:
             n = 1
@@ -561,6 +562,27 @@ def _name_start(said: str, before: str, known: set[str]) -> tuple[int, str | Non
         i += n
         titled = True
     return (toks[i].start(), org) if i < len(toks) else (len(said), org)
+
+
+@functools.cache
+def _place_forms() -> tuple[tuple[str, ...], ...]:
+    """The place prefixes of ``org_forms.yaml`` ("Kabupaten", "Kawasan Industri"), as words."""
+    return tuple(tuple(p.casefold().split()) for p in lang.load("org_forms").get("place_prefixes", []))
+
+
+def _place_prefix(toks: list[re.Match], i: int) -> int:
+    """Words from ``i`` that are a place prefix and the one word it names ("Kabupaten
+    Cianjur" in "Kabupaten Cianjur Asep Sukma"), leaving two words of the name (0: none)."""
+    for form in _place_forms():
+        n = len(form) + 1
+        if len(toks) - i - n >= 2 and tuple(_w(m) for m in toks[i:i + len(form)]) == form \
+                and is_capitalised(toks[i + len(form)].group()):
+            return n
+    return 0
+
+
+def _place_led(name: str) -> bool:
+    return any(tuple(w.casefold() for w in name.split()[:len(f)]) == f for f in _place_forms())
 
 
 def _w(m: re.Match) -> str:
