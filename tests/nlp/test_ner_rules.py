@@ -338,3 +338,17 @@ def test_an_event_named_short_joins_its_full_name(nlp):
     doc = nlp("Panitia menyiapkan Pilkada serentak 2029 di kota itu. Pilkada 2029 digelar November.")
     events = [e for e in harvest.entities(doc) if e.type == "EVENT"]
     assert [(e.name, e.aliases) for e in events] == [("Pilkada serentak 2029", ["Pilkada 2029"])]
+
+
+@pytest.mark.parametrize("text, model, expected", [
+    # a full name the DBpedia lists know as a place is one, whatever the model typed it
+    ("Delegasi dari Korea Selatan tiba.", {"Korea Selatan": "PER"}, ("Korea Selatan", "LOC")),
+    ("Delegasi dari Korea Selatan tiba.", {"Korea Selatan": "ORG"}, ("Korea Selatan", "LOC")),
+])
+def test_a_full_name_the_gazetteer_knows_takes_its_type(ruled, text, model, expected):
+    assert expected in ents(ruled(text, model, gazetteer=True))
+
+
+def test_a_full_person_name_the_gazetteer_knows_is_a_person(ruled):
+    assert ("Daniel Radcliffe", "PER") in ents(ruled("Aktor Daniel Radcliffe datang.",
+                                                      {"Daniel Radcliffe": "LOC"}, gazetteer=True))

@@ -30,10 +30,19 @@ def _capitalised(token) -> bool:
 
 
 def retype(spans: list[Span]) -> list[Span]:
-    """Spans relabelled ORG where the gazetteer knows their exact name as an organisation."""
+    """Spans relabelled ORG where the gazetteer knows their exact name as an organisation,
+    and spans of two words or more relabelled where it knows their exact name as a person
+    or a place (a full name is seldom two things)."""
     names = table()
-    return [Span(s.doc, s.start, s.end, label="ORG")
-            if s.label_ in ("PER", "LOC") and names.get(s.text) == "ORG" else s for s in spans]
+    out = []
+    for s in spans:
+        known = names.get(s.text)
+        if s.label_ in ("PER", "LOC") and known == "ORG":
+            s = Span(s.doc, s.start, s.end, label="ORG")
+        elif len(s) > 1 and known in ("PER", "LOC") and s.label_ in ("PER", "LOC", "ORG") and known != s.label_:
+            s = Span(s.doc, s.start, s.end, label=known)
+        out.append(s)
+    return out
 
 
 def spans(doc: Doc, taken: list[Span]) -> list[Span]:
