@@ -352,3 +352,7 @@ def test_a_full_name_the_gazetteer_knows_takes_its_type(ruled, text, model, expe
 def test_a_full_person_name_the_gazetteer_knows_is_a_person(ruled):
     assert ("Daniel Radcliffe", "PER") in ents(ruled("Aktor Daniel Radcliffe datang.",
                                                       {"Daniel Radcliffe": "LOC"}, gazetteer=True))
+
+
+def test_a_one_word_name_the_gazetteer_knows_as_a_place_is_one(ruled):
+    assert ents(ruled("Warga Surabaya antre.", {"Surabaya": "PER"}, gazetteer=True)) == [("Surabaya", "LOC")]

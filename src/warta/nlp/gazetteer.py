@@ -25,6 +25,12 @@ def table() -> dict[str, str]:
     return names
 
 
+@functools.cache
+def words() -> dict[str, str]:
+    """One-word person and place names of the DBpedia lists (``gazetteer_words.tsv``)."""
+    return {row[0]: row[1] for row in lang.load("gazetteer_words") if len(row) == 2}
+
+
 def _capitalised(token) -> bool:
     return token.is_title or token.is_upper or token.like_num
 
@@ -41,6 +47,8 @@ def retype(spans: list[Span]) -> list[Span]:
             s = Span(s.doc, s.start, s.end, label="ORG")
         elif len(s) > 1 and known in ("PER", "LOC") and s.label_ in ("PER", "LOC", "ORG") and known != s.label_:
             s = Span(s.doc, s.start, s.end, label=known)
+        elif len(s) == 1 and s.label_ in ("PER", "LOC") and words().get(s.text, s.label_) != s.label_:
+            s = Span(s.doc, s.start, s.end, label=words()[s.text])
         out.append(s)
     return out
 
