@@ -196,3 +196,14 @@ def test_two_outlets_disagreeing_on_a_magnitude_and_a_death_toll():
                                      shared_story=True)
     found = {f.measure: f for f in facts.facts(every)}
     assert found["magnitude"].status == "conflict" and found["casualties"].status == "conflict"
+
+
+def test_a_roman_numeral_is_no_subject_and_an_alias_recurs_unmarked():
+    text = ("Kementerian Perdagangan (Kemendag) merilis data ekspor. Menteri menambahkan, Kemendag mencatat "
+            "ekspor kopi sepanjang kuartal III 2025 tumbuh 7,5 persen secara tahunan.")
+    names = [{"kb_id": 1, "name": "Kementerian Perdagangan", "type": "ORG",
+              "spans": [(0, 23), (25, 33)]}]  # the NER tagged the first "Kemendag" only
+    figures = figures_of(text, [("7,5 persen", "percent", 7.5, "percent")])
+    s = facts.statements_of({"id": 1, "text": text, "outlet": "o"}, figures, names, dates_of(text), 1, True)
+    growth = [x for x in s if x.kind == "percent"][0]
+    assert (growth.measure, growth.subject_name, growth.period) == ("growth_yoy", "Kementerian Perdagangan", "2025-Q3")

@@ -40,6 +40,7 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’']?\s+|\n+")
 _PUNCT_BREAK = re.compile(r"[,;:](?!\d)")
 _DIGIT = re.compile(r"\d")
 _ACRONYM = re.compile(r"\b[A-Z]{3,6}\b")
+_ROMAN = re.compile(r"[IVXLCDM]+")
 _DIGITS = re.compile(r"\d[\d.]*(?:,\d+)?")
 SUBJECT_TYPES = ("ORG", "LOC", "PRODUCT")
 PERIODS = ("year", "half", "quarter", "month", "span")
@@ -360,9 +361,9 @@ def _with_unmarked(text: str, entities: list[dict]) -> list[dict]:
     for e in entities:
         spans = set(tuple(x) for x in e["spans"])
         forms = {text[a:b] for a, b in spans} | {e["name"]}
-        forms = {f for f in forms if len(f) >= 6 and " " in f}
-        for form in forms:
-            for m in re.finditer(rf"(?<!\w){re.escape(form)}(?!\w)", text, flags=re.IGNORECASE):
+        for form in (f for f in forms if len(f) >= 5):  # a name of several words in any case;
+            flags = re.IGNORECASE if " " in form else 0  # one word ("Kemenperin") as written
+            for m in re.finditer(rf"(?<!\w){re.escape(form)}(?!\w)", text, flags=flags):
                 if not any(a < m.end() and m.start() < b for a, b in spans):
                     spans.add((m.start(), m.end()))
         out.append({**e, "spans": sorted(spans)})
@@ -445,10 +446,11 @@ def _subject(text: str, entities: list[dict], s0: int, at: int, measure: str):
 
 
 def _acronyms(text: str, lo: int, hi: int, mentions: list) -> list[re.Match]:
-    """All-capital names between ``lo`` and ``hi`` that no entity covers, not a currency
-    code nor a time zone after a time ("11.18 WIB")."""
+    """All-capital names between ``lo`` and ``hi`` that no entity covers, not a Roman
+    numeral, a currency code nor a time zone after a time ("11.18 WIB")."""
     return [m for m in _ACRONYM.finditer(text, lo, hi)
-            if not re.search(r"\d\s*$", text[max(0, m.start() - 3):m.start()])
+            if not _ROMAN.fullmatch(m.group())  # "kuartal III"
+            and not re.search(r"\d\s*$", text[max(0, m.start() - 3):m.start()])
             and m.group() not in _currency_codes()
             and not any(a < m.end() and m.start() < b for a, b, _ in mentions)]
 
