@@ -473,6 +473,11 @@ def _subject_keyed(st: factmod.Statement) -> bool:
     return not st.shared_story and st.subject is not None and bool(st.period) and st.kind != "date"
 
 
+def _subject_key(st: factmod.Statement) -> str:
+    """The stored key (``facts.key`` as JSON) of the fact a subject-keyed statement joins."""
+    return json.dumps(["subject", st.subject, st.measure, st.scale, st.period], default=str)
+
+
 def _story_of(s: Session, ids: list[int]) -> dict[int, tuple[int, int]]:
     out = {}
     for chunk in _chunks(ids):
@@ -498,15 +503,20 @@ def _facts(s: Session, touched: list[int], removed_facts: list[int]) -> int:
     for chunk in _chunks(touched):
         old |= set(s.scalars(select(FactSourceRow.fact_id).where(FactSourceRow.article_id.in_(chunk)).distinct()))
     stmts = build.statements(s, _story_of(s, touched), ids=touched) if touched else []
+    keys = {_subject_key(st) for st in stmts if _subject_keyed(st)}
     subjects = {st.subject for st in stmts if _subject_keyed(st)}
     for chunk in _chunks(sorted(old)):
-        subjects |= set(s.scalars(select(FactRow.subject_id).where(FactRow.id.in_(chunk),
-                                                                   FactRow.key.like('["subject"%'))))
+        for subject, key in s.execute(select(FactRow.subject_id, FactRow.key).where(
+                FactRow.id.in_(chunk), FactRow.key.like('["subject"%'))):
+            subjects.add(subject)
+            keys.add(key)
     subjects.discard(None)
-    same_subject = set()
+    same_subject = set()  # the facts of those subjects, measures and periods, whoever states them
     for chunk in _chunks(sorted(subjects)):
-        same_subject |= set(s.scalars(select(FactRow.id).where(FactRow.subject_id.in_(chunk),
-                                                                FactRow.key.like('["subject"%'))))
+        for fid, key in s.execute(select(FactRow.id, FactRow.key).where(FactRow.subject_id.in_(chunk),
+                                                                         FactRow.key.like('["subject"%'))):
+            if key in keys:
+                same_subject.add(fid)
     old |= same_subject
     others = set()
     for chunk in _chunks(sorted(same_subject)):
@@ -514,7 +524,7 @@ def _facts(s: Session, touched: list[int], removed_facts: list[int]) -> int:
     others = sorted(others - set(touched))
     if others:
         stmts += [st for st in build.statements(s, _story_of(s, others), ids=others)
-                  if _subject_keyed(st) and st.subject in subjects]
+                  if _subject_keyed(st) and _subject_key(st) in keys]
     for chunk in _chunks(sorted(old)):
         s.execute(delete(FactSourceRow).where(FactSourceRow.fact_id.in_(chunk)))
         s.execute(delete(FactRow).where(FactRow.id.in_(chunk)))
