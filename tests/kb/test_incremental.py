@@ -116,6 +116,19 @@ def test_replacing_and_removing_undo_an_article(tmp_path, sample_docs):
     assert facts <= SUBJECT_LABEL_DIFFS
 
 
+def test_removing_articles_undoes_them(tmp_path):
+    from warta.kb.ingest import remove
+
+    docs = [(d, synthetic.digest(d)) for d in synthetic.corpus(150, seed=9)]
+    gone = [d.source for d, _ in docs[::7]]
+    whole = full(tmp_path / "full.db", [x for x in docs if x[0].source not in gone])
+    kb = KnowledgeBase(str(tmp_path / "inc.db"))
+    _write_batch(kb.engine, docs, set())
+    incremental.refresh(kb.engine)
+    assert remove(kb.engine, gone + ["synthetic://none"]) == len(gone)
+    assert differences(whole, snapshot(kb.engine)) == [0, 0, 0]
+
+
 def test_readme_order_demo_then_ingest_keeps_the_stories(tmp_path):
     """``warta demo --db demo.db`` then ``warta ingest src/warta/data/sample/ --db demo.db``
     (another spelling of the same files), then a copy of the folder elsewhere: the stories,

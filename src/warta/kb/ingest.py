@@ -7,7 +7,9 @@ analysis; a changed one replaces its old version; one whose content is already i
 another source is not added again (counted as a duplicate).  Each batch of analysed articles is written in one
 transaction, so a crash or Ctrl-C leaves whole batches and nothing half-written; running
 the same command again picks up where it stopped.  When the articles are in, the derived
-tables (entities, stories, facts) are rebuilt (``kb.build``).
+tables (entities, stories, facts) are brought up to date for what they touch
+(``kb.incremental``; the first time, a full ``kb.build.rebuild``).  ``--engine dask`` runs
+the same steps with the analysis on a cluster (``warta.batch``).
 """
 
 from __future__ import annotations
@@ -163,12 +165,7 @@ def write_batch(engine: Engine, batch: list[tuple[Document, str]], replaced: set
             if doc.source in replaced:
                 old = s.scalar(select(ArticleRow.id).where(ArticleRow.source == doc.source))
                 if old is not None:
-                    incremental.note_removal(s, old)
-                    s.execute(delete(ItemRow).where(ItemRow.article_id == old))
-                    s.execute(delete(MentionRow).where(MentionRow.article_id == old))
-                    s.execute(delete(ArticleRow).where(ArticleRow.id == old))
-                    if fts:
-                        s.execute(text("DELETE FROM articles_fts WHERE rowid = :id"), {"id": old})
+                    _delete_article(s, old, fts)
         for doc, digest in batch:
             row, children = article_rows(doc, digest)
             s.add(row)
@@ -183,6 +180,32 @@ def write_batch(engine: Engine, batch: list[tuple[Document, str]], replaced: set
 
 
 _write_batch = write_batch
+
+
+def _delete_article(s: Session, old: int, fts: bool) -> None:
+    """Delete one stored article and its rows, noting what it held for the update."""
+    incremental.note_removal(s, old)
+    s.execute(delete(ItemRow).where(ItemRow.article_id == old))
+    s.execute(delete(MentionRow).where(MentionRow.article_id == old))
+    s.execute(delete(ArticleRow).where(ArticleRow.id == old))
+    if fts:
+        s.execute(text("DELETE FROM articles_fts WHERE rowid = :id"), {"id": old})
+
+
+def remove(engine: Engine, sources: Iterable[str]) -> int:
+    """Delete the articles of ``sources`` (in any spelling of their source) and undo what
+    they contributed to entities, stories and facts; returns how many were deleted."""
+    done = 0
+    with Session(engine) as s, s.begin():
+        fts = fts_available(engine)
+        for source in sources:
+            old = s.scalar(select(ArticleRow.id).where(ArticleRow.source == canonical_source(source)))
+            if old is not None:
+                _delete_article(s, old, fts)
+                done += 1
+        set_meta(s, "derived_stale", "1")
+    incremental.refresh(engine)
+    return done
 
 
 def known_sources(engine: Engine) -> dict[str, str]:
@@ -243,7 +266,7 @@ def die_with_parent(parent: int) -> None:
 
 def ingest(paths: list[str], engine: Engine, *, workers: int = 1, fields: dict[str, str] | None = None,
            batch: int = BATCH, progress: Callable[[IngestReport], None] | None = None) -> IngestReport:
-    """Read, analyse and store every article under ``paths``; then rebuild the KB's
+    """Read, analyse and store every article under ``paths``; then update the KB's
     entities, stories and facts.  Returns what was added, replaced, skipped and failed."""
     report = IngestReport()
     replaced: set[str] = set()
