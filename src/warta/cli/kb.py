@@ -142,6 +142,13 @@ def stories_cli(db: DbOpt = DEFAULT_DB, format: FormatOpt = Format.table,
          format, stories_table)
 
 
+def _measure(key: str) -> str:
+    """A fact's measure in words ("net profit", not ``net_profit``), as the web pages say it."""
+    from ..web.pages import View
+
+    return View(None, "en").measure(key)
+
+
 def facts_table(facts: list[dict], title: str = "facts") -> Table:
     t = Table(title=title)
     for col in ("measure", "subject", "period", "value", "status", "stated by"):
@@ -150,7 +157,7 @@ def facts_table(facts: list[dict], title: str = "facts") -> Table:
         values = "\n".join(f"{_money(v['value'], f['unit'])}" for v in f["values"])
         by = "\n".join(", ".join(v["outlets"]) for v in f["values"])
         style = {"conflict": "bold red", "corroborated": "green"}.get(f["status"], "")
-        t.add_row(f["measure"], escape(f["subject"] or "–"), f["period"] or "–", values,
+        t.add_row(escape(_measure(f["measure"])), escape(f["subject"] or "–"), f["period"] or "–", values,
                   f"[{style}]{f['status']}[/{style}]" if style else f["status"], escape(by))
     return t
 
@@ -260,7 +267,7 @@ def conflicts_cli(db: DbOpt = DEFAULT_DB, format: FormatOpt = Format.table, limi
             t.add_column(col, overflow="fold")
         for f in rows:
             for st in f["statements"]:
-                t.add_row(str(f["id"]), str(f["story"] or "–"), f["measure"], escape(f["subject"] or "–"),
+                t.add_row(str(f["id"]), str(f["story"] or "–"), escape(_measure(f["measure"])), escape(f["subject"] or "–"),
                           f"[bold]{escape(st['text'])}[/bold]", escape(st["outlet"] or "–"),
                           escape(st["sentence"][:240]))
         return t
