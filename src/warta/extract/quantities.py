@@ -47,12 +47,12 @@ _NOT_UNIT = {*_U["not_unit"], *_N["digits"], *_N["scales"], *_N["vague"],
 _NOT_COUNT_AFTER = set(_U["not_count_after"])
 _ABSTRACT = _U["abstract"]
 _CLOCK_NUMBER = r"(?<![\w.,:])\d{1,2}(?:(?P<sep>[:.])\d\d(?:[:.]\d\d)?)?(?![\w.,:]\d|\d)"
-CLOCK = re.compile(
-    rf"(?:(?P<pre>(?i:{alternation(_U['clock_before'])}))\s+)?{_CLOCK_NUMBER}"
-    rf"(?:\s*(?P<tz>{alternation(_U['clock_after'])})(?!\w))?")
-SCORE = re.compile(
-    rf"(?:(?P<w>(?i:{alternation(_U['score_words'])}))\s+)?"
-    r"(?<![\w.,:-])(?P<a>\d{1,2})\s*[-–:]\s*(?P<b>\d{1,2})(?![\w.,:]\d|[\d-])")
+# the number first (a scan for digits), the words around it looked at after a match
+CLOCK = re.compile(rf"{_CLOCK_NUMBER}(?:\s*(?P<tz>{alternation(_U['clock_after'])})(?!\w))?")
+CLOCK_BEFORE = re.compile(rf"(?<![\w-])(?i:{alternation(_U['clock_before'])})\s+$")
+SCORE = re.compile(r"(?<![\w.,:-])(?P<a>\d{1,2})\s*[-–:]\s*(?P<b>\d{1,2})(?![\w.,:]\d|[\d-])")
+SCORE_BEFORE = re.compile(rf"(?<![\w-])(?i:{alternation(_U['score_words'])})\s+$")
+_LOOK_BACK = 24
 _LEVEL = _U["index_level"]
 PER_WORD = re.compile(rf"\s*(?:{alternation(_U['per'])})(?!\w)")
 LEVEL_BEFORE = re.compile(rf"(?<!\w)(?i:{alternation(_LEVEL['words'])})\s+$")
@@ -121,10 +121,14 @@ def _clocks_and_scores(text: str) -> list[tuple[int, int]]:
     """Spans of clock times ("pukul 11.30", "11:19:31", "11.50 WIB") and match scores
     ("1-0", "skor 0-3"): their numbers count nothing."""
     spans = []
-    if ":" in text or "." in text or any(w in text for w in _U["clock_before"]):
-        spans += [m.span() for m in CLOCK.finditer(text) if m["sep"] == ":" or
-                  (m["pre"] or m["tz"]) and (m["sep"] or m["tz"] or m["pre"])]
-    spans += [m.span() for m in SCORE.finditer(text) if m["w"] or int(m["a"]) >= int(m["b"])]
+    for m in CLOCK.finditer(text):
+        pre = CLOCK_BEFORE.search(text, max(0, m.start() - _LOOK_BACK), m.start())
+        if m["sep"] == ":" or (pre or m["tz"]) and (m["sep"] or m["tz"] or pre):
+            spans.append((pre.start() if pre else m.start(), m.end()))
+    for m in SCORE.finditer(text):
+        word = SCORE_BEFORE.search(text, max(0, m.start() - _LOOK_BACK), m.start())
+        if word or int(m["a"]) >= int(m["b"]):
+            spans.append((word.start() if word else m.start(), m.end()))
     return spans
 
 
