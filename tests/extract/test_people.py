@@ -113,13 +113,28 @@ def test_a_rank_alone_or_a_list_without_a_joiner_gives_no_extra_role(text, given
 
 
 def test_an_organisation_glued_to_the_name_after_it_gives_the_person_back():
-    text = ("Sekretaris Perusahaan PT Pasar Modal Nusantara Wira Adiguna Putra mengatakan perdagangan "
+    text = ("Sekretaris Perusahaan PT Pasar Modal Nusantara Hendra Adiguna Putra mengatakan perdagangan "
             "dihentikan. Langkah itu diambil PT Pasar Modal Nusantara sesuai aturan.")
-    given = [Entity("o", "PT Pasar Modal Nusantara Wira Adiguna Putra", "ORG",
-                    mentions=[(22, 65), (text.rindex("PT"), text.rindex("PT") + 24)])]
+    glued = "PT Pasar Modal Nusantara Hendra Adiguna Putra"
+    given = [Entity("o", glued, "ORG",
+                    mentions=[(22, 22 + len(glued)), (text.rindex("PT"), text.rindex("PT") + 24)])]
     fixed = {(e.name, e.type): [text[a:b] for a, b in e.mentions] for e in fix_entities(text, given)}
     assert fixed == {("PT Pasar Modal Nusantara", "ORG"): ["PT Pasar Modal Nusantara"] * 2,
-                     ("Wira Adiguna Putra", "PER"): ["Wira Adiguna Putra"]}
+                     ("Hendra Adiguna Putra", "PER"): ["Hendra Adiguna Putra"]}
+
+
+@pytest.mark.parametrize("text,glued,short", [
+    # a subsidiary: no word of the "name" is a known person's name
+    ("Laba Pertiwi Sinar Niaga naik tahun ini. Induknya, Pertiwi, mencatat laba.", "Pertiwi Sinar Niaga", "Pertiwi"),
+    # the region of an office
+    ("Kantor Perwakilan Bank Nusa Jawa Timur Hendra Wijaya hadir. Bank Nusa menjaga rupiah.",
+     "Bank Nusa Jawa Timur", "Bank Nusa"),
+])
+def test_an_organisation_running_on_into_no_person_stays_whole(text, glued, short):
+    a, b = text.index(glued), text.rindex(short)
+    given = [Entity("o", glued, "ORG", mentions=[(a, a + len(glued))]),
+             Entity("p", short, "ORG", mentions=[(b, b + len(short))])]
+    assert sorted(e.name for e in fix_entities(text, given) if e.type == "ORG") == sorted([glued, short])
 
 
 def test_a_name_after_a_title_and_its_organisation_is_found():

@@ -330,6 +330,8 @@ def _unglued_people(text: str, entities: list[Entity]) -> list[Entity]:
     enough: it cut real organisations on the check folds.)"""
     forms = {text[a:b] for e in entities if e.type == "ORG" for a, b in e.mentions}
     forms |= {n for e in entities if e.type == "ORG" for n in [e.name, *e.aliases]}
+    places = _place_words() | {w.casefold() for e in entities if e.type == "LOC" for n in [e.name, *e.aliases]
+                               for w in n.split()}
     people: dict[str, list[Span]] = {}
     out = []
     for e in entities:
@@ -338,7 +340,7 @@ def _unglued_people(text: str, entities: list[Entity]) -> list[Entity]:
             continue
         keep = []
         for a, b in e.mentions:
-            cut = _glued_at(text, a, b, forms)
+            cut = _glued_at(text, a, b, forms, places)
             keep.append((a, b) if cut is None else (a, cut))
             if cut is not None:
                 start = cut + len(text[cut:b]) - len(text[cut:b].lstrip())
@@ -357,15 +359,17 @@ def _unglued_people(text: str, entities: list[Entity]) -> list[Entity]:
     return out
 
 
-def _glued_at(text: str, a: int, b: int, forms: set[str]) -> int | None:
+def _glued_at(text: str, a: int, b: int, forms: set[str], places: set[str]) -> int | None:
     """Where a person's name begins inside the organisation mention ``[a, b)`` (None: it
-    does not)."""
+    does not).  A "name" with a place's word is the region of an office ("Bank Indonesia
+    Jawa Timur"), no person."""
     said = text[a:b]
     toks = list(_WORD.finditer(said))
     for k in range(max(1, len(toks) - 4), len(toks)):
         head, rest = said[:toks[k].start()].rstrip(), said[toks[k].start():]
-        if not _person_shaped(rest):
-            continue
+        if not _person_shaped(rest) or any(w.casefold() in places for w in rest.split()) \
+                or not any(w.casefold() in _person_words() for w in rest.split()):
+            continue  # "Pertamina Patra Niaga": no word a person's name is known to have
         if head in forms and head != said or k == 1 and len(toks) >= 3 and _stands_alone(text, a, b, head):
             return a + len(head)
     return None
@@ -625,6 +629,18 @@ def _pair_parts(name: str, sides: set[str]) -> list[tuple[str, int]]:
     if not (full or known) or not all(is_capitalised(w) for w in (left + " " + right).split()):
         return [(name, 0)]
     return [(left, 0), (right, cuts[0].end())]
+
+
+@functools.cache
+def _person_words() -> frozenset[str]:
+    """One-word person names of the gazetteer ("Kautsar", "Margo")."""
+    return frozenset(row[0].casefold() for row in lang.load("gazetteer_words") if len(row) == 2 and row[1] == "PER")
+
+
+@functools.cache
+def _place_words() -> frozenset[str]:
+    """One-word places of the gazetteer ("Jawa", "Riau", "Selatan")."""
+    return frozenset(row[0].casefold() for row in lang.load("gazetteer_words") if len(row) == 2 and row[1] == "LOC")
 
 
 @functools.cache
