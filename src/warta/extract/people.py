@@ -330,8 +330,7 @@ def _unglued_people(text: str, entities: list[Entity]) -> list[Entity]:
     enough: it cut real organisations on the check folds.)"""
     forms = {text[a:b] for e in entities if e.type == "ORG" for a, b in e.mentions}
     forms |= {n for e in entities if e.type == "ORG" for n in [e.name, *e.aliases]}
-    places = _place_words() | {w.casefold() for e in entities if e.type == "LOC" for n in [e.name, *e.aliases]
-                               for w in n.split()}
+    places = {w.casefold() for e in entities if e.type == "LOC" for n in [e.name, *e.aliases] for w in n.split()}
     people: dict[str, list[Span]] = {}
     out = []
     for e in entities:
@@ -367,7 +366,8 @@ def _glued_at(text: str, a: int, b: int, forms: set[str], places: set[str]) -> i
     toks = list(_WORD.finditer(said))
     for k in range(max(1, len(toks) - 4), len(toks)):
         head, rest = said[:toks[k].start()].rstrip(), said[toks[k].start():]
-        if not _person_shaped(rest) or any(w.casefold() in places for w in rest.split()) \
+        if not _person_shaped(rest) or any(w.casefold() in places or w.casefold() in _place_words()
+                                           for w in rest.split()) \
                 or not any(w.casefold() in _person_words() for w in rest.split()):
             continue  # "Pertamina Patra Niaga": no word a person's name is known to have
         if head in forms and head != said or k == 1 and len(toks) >= 3 and _stands_alone(text, a, b, head):

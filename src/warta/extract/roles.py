@@ -22,6 +22,7 @@ Quotes read the roles ("kata Menperin" → the Menteri Perindustrian), events re
 from __future__ import annotations
 
 import dataclasses
+import functools
 import re
 
 from .. import lang
@@ -229,6 +230,12 @@ def _linked_before(v: View, start: int) -> bool:
     return False
 
 
+@functools.cache
+def _links_from(first: str) -> tuple[tuple[str, ...], ...]:
+    """The post links ("sebagai", "yang juga menjabat") opening with ``first``, longest first."""
+    return tuple(link for link in lang.titles().post_links if link[0] == first)
+
+
 def _bare(v: View, k: int) -> bool:
     """Whether token ``k`` is no part of a longer entity mention ("TNI" alone may be one)."""
     hit = v.covering(v.tokens[k][0])
@@ -245,7 +252,7 @@ def _after(v: View, m: Mention) -> Role | None:
     if toks[i][2] in (",", "("):
         i += 1
     else:
-        for link in t.post_links:
+        for link in _links_from(word(v, i)):
             if tuple(word(v, j) for j in range(i, min(i + len(link), len(toks)))) == link:
                 i += len(link)
                 break
