@@ -685,7 +685,10 @@ def _merged_people(entities: list[Entity], paired: set[str]) -> list[Entity]:
 
 def _missed_people(v: View) -> list[Entity]:
     names: dict[str, None] = {}
-    for i in range(len(v.tokens)):
+    titles, speech = lang.titles(), _speech_verbs()
+    for i, w in enumerate(v.folded):
+        if w not in titles.head_first and w not in titles.tails and w not in speech:
+            continue  # neither branch below can start at this token
         if v.covering(v.tokens[i][0]) is not None:
             continue
         n = head_at(v, i) or (1 if word(v, i) in lang.titles().tails else 0)
