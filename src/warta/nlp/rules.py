@@ -241,7 +241,8 @@ def clean_model_spans(doc: Doc, spans: list[Span]) -> list[Span]:
     sentence-opening word off the front of a span."""
     if not any(c.isupper() for c in doc.text):
         return spans
-    inside = {t.lower_ for t in doc if t.is_title and not t.is_sent_start}
+    starts = {sent.start for sent in doc.sents}   # one pass: a token's is_sent_start is not cheap
+    inside = {t.lower_ for t in doc if t.is_title and t.i not in starts}
     out = []
     for span in spans:
         if span[0].is_lower:
