@@ -333,19 +333,35 @@ def _write_entity(s: Session, eid: int, g: resolvemod.Resolved, exists: bool) ->
 
 # ------------------------------------------------------------------ stories
 
+LONG_PERIOD = dt.timedelta(days=366)  # a date stored for a month or a year is its first day
+
+
 def _window(f: storymod.Features) -> tuple[dt.date, dt.date] | None:
-    """Publication dates an article can be in one story with (its period ± the gap; the
-    stored date of a month or a year is its first day, so look a year further back)."""
+    """Publication dates an article can be in one story with: its period ± the gap."""
     period = f.period()
     if period is None:
         return None
     gap = dt.timedelta(days=storymod.MAX_GAP_DAYS)
-    return period[0] - gap - dt.timedelta(days=366), period[1] + gap
+    return period[0] - gap, period[1] + gap
+
+
+def _near(w: tuple[dt.date, dt.date] | None, published: dt.date | None, precision: str | None) -> bool:
+    """Whether an article published on ``published`` may be within the window ``w``."""
+    if w is None or published is None:
+        return True
+    lo = w[0] - LONG_PERIOD if precision not in (None, "day") else w[0]
+    return lo <= published <= w[1]
 
 
 def _in_window(q, f: storymod.Features):
+    """``q`` limited to the articles in ``f``'s window: dated to the day inside it, dated to
+    a month or a year that may overlap it, or undated (``gap_days`` then tells exactly)."""
     w = _window(f)
-    return q if w is None else q.where(or_(ArticleRow.published.between(*w), ArticleRow.published.is_(None)))
+    if w is None:
+        return q
+    return q.where(or_(ArticleRow.published.between(*w), ArticleRow.published.is_(None),
+                       and_(ArticleRow.published.between(w[0] - LONG_PERIOD, w[1]),
+                            ArticleRow.published_precision != "day")))
 
 
 def _partners(s: Session, f: storymod.Features, df: dict, limit: int) -> set[int]:
@@ -390,7 +406,8 @@ def _figure_partners(conn, f: storymod.Features, limit: int) -> set[int]:
     if not figs:
         return set()
     bounds = [(k, *sorted((v * (1 - 1e-3), v * (1 + 1e-3)))) for k, _, v in figs]
-    rows = conn.execute(select(ItemRow.article_id, ItemRow.kind, ItemRow.unit, ItemRow.value, ArticleRow.published)
+    rows = conn.execute(select(ItemRow.article_id, ItemRow.kind, ItemRow.unit, ItemRow.value, ArticleRow.published,
+                               ArticleRow.published_precision)
                         .join(ArticleRow, ArticleRow.id == ItemRow.article_id)
                         .where(or_(*(and_(ItemRow.kind == k, ItemRow.value.between(lo, hi)) for k, lo, hi in bounds))))
     holders: dict[tuple, set[int]] = defaultdict(set)
@@ -403,7 +420,7 @@ def _figure_partners(conn, f: storymod.Features, limit: int) -> set[int]:
         key = (r.kind, (r.unit or "").casefold(), float(f"{r.value:.4g}"))
         if key in wanted:
             holders[key].add(r.article_id)
-            if w is None or r.published is None or w[0] <= r.published <= w[1]:
+            if _near(w, r.published, r.published_precision):
                 near[key].add(r.article_id)
     return set().union(*(near[k] for k in wanted if len(holders[k]) <= limit))
 
