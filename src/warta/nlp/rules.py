@@ -241,7 +241,8 @@ def clean_model_spans(doc: Doc, spans: list[Span]) -> list[Span]:
     sentence-opening word off the front of a span."""
     if not any(c.isupper() for c in doc.text):
         return spans
-    starts = {sent.start for sent in doc.sents}   # one pass: a token's is_sent_start is not cheap
+    # one pass: a token's is_sent_start is not cheap (a doc with no sentences: its first token)
+    starts = {sent.start for sent in doc.sents} if doc.has_annotation("SENT_START") else {0}
     inside = {t.lower_ for t in doc if t.is_title and t.i not in starts}
     out = []
     for span in spans:
