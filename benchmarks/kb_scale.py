@@ -3,7 +3,7 @@
 The articles are generated (``warta.kb.synthetic``: thousands of distinct people,
 companies and places from the DBpedia name lists with a Zipf-like frequency, stories of
 1–6 articles by different outlets over five years, money figures that agree or conflict)
-and written through the ingest's own writer (``ingest._write_batch``) — the NLP stage is
+and written through the ingest's own writer (``ingest.write_batch``) — the NLP stage is
 skipped for them, in the empty and in the large KB alike.
 
 For each size N: a KB of N articles is written and built once (``build.rebuild``); then,
@@ -38,7 +38,7 @@ from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session
 
 from warta.kb import build, incremental, queries, synthetic
-from warta.kb.ingest import _write_batch
+from warta.kb.ingest import write_batch
 from warta.kb.schema import Base, EntityRow, StoryRow
 from warta.kb.store import is_sqlite, open_kb
 
@@ -49,7 +49,7 @@ def write(engine, start: int, n: int, seed: int) -> None:
     """Articles ``start`` … ``start + n`` of the generator, written batch by batch."""
     docs = synthetic.corpus(start + n, seed=seed)[start:]
     for i in range(0, len(docs), BATCH):
-        _write_batch(engine, [(d, synthetic.digest(d)) for d in docs[i:i + BATCH]], set())
+        write_batch(engine, [(d, synthetic.digest(d)) for d in docs[i:i + BATCH]], set())
 
 
 def add(db: str, docs_file: str) -> dict:
@@ -59,7 +59,7 @@ def add(db: str, docs_file: str) -> dict:
         docs = pickle.load(fh)
     engine = open_kb(db)
     t0 = time.perf_counter()
-    _write_batch(engine, [(d, synthetic.digest(d)) for d in docs], set())
+    write_batch(engine, [(d, synthetic.digest(d)) for d in docs], set())
     t1 = time.perf_counter()
     how = incremental.refresh(engine)
     t2 = time.perf_counter()

@@ -5,7 +5,7 @@ partitions; each partition goes to a ``dask.distributed`` worker, which reads it
 skips the articles already in the KB unchanged, and analyses the rest
 (``kb.ingest.safe_analyze``: the NER model is loaded once per worker process and kept).
 The Documents stream back as partitions finish, and the one writer — this process —
-stores them in transactional batches (``kb.ingest.write_batch``) with the guarantees of
+stores them in transactional batches (``kb.ingest.store``) with the guarantees of
 the local engine: the same content under another source counted as a duplicate, a
 changed article replacing its old version, a batch written whole or not at all, and at
 the end the derived tables brought up to date (``kb.incremental.refresh``).
@@ -26,7 +26,7 @@ from sqlalchemy import Engine
 from .errors import InputError, UsageError
 from .kb import incremental
 from .kb.ingest import (BATCH, IngestReport, canonical_source, content_hash, known_sources,
-                        safe_analyze, write_batch)
+                        safe_analyze, store)
 from .sources import expand, read
 
 PARTITION = 8     # input files per task
@@ -152,12 +152,7 @@ def _take(r: tuple, known: dict, contents: set, report: IngestReport, pending: l
 def _flush(engine: Engine, pending: list, replaced: set, report: IngestReport, progress) -> None:
     if not pending:
         return
-    write_batch(engine, pending, replaced)
-    for doc, _ in pending:
-        if doc.source in replaced:
-            report.replaced += 1
-        else:
-            report.added += 1
+    store(engine, pending, replaced, report)
     replaced.difference_update(d.source for d, _ in pending)
     pending.clear()
     if progress:

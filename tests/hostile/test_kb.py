@@ -15,7 +15,7 @@ import time
 import pytest
 from sqlalchemy import event, text
 
-from warta.kb.ingest import _write_batch, ingest
+from warta.kb.ingest import write_batch, ingest
 from warta.kb.store import DamagedKB, DiskFull, KBError, open_kb
 
 from .conftest import BODY, build_kb, one_line, warta
@@ -204,7 +204,7 @@ def test_disk_full_is_named_and_the_kb_intact(tmp_path):
     docs = [dataclasses.replace(d, source=f"new-{i}", text=d.text * 200)
             for i, d in enumerate(_web_conftest().documents())]
     with pytest.raises(DiskFull) as caught:
-        _write_batch(engine, [(d, f"h{i}") for i, d in enumerate(docs)], set())
+        write_batch(engine, [(d, f"h{i}") for i, d in enumerate(docs)], set())
     message = str(caught.value)
     assert message.startswith("disk full: ") and db in message and "intact" in message
     engine.dispose()

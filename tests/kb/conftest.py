@@ -9,7 +9,7 @@ import pytest
 
 from warta.kb import KnowledgeBase
 from warta.kb.build import rebuild
-from warta.kb.ingest import _write_batch
+from warta.kb.ingest import write_batch
 from warta.model import Document, Entity, Event, Money, Quantity, Role, TimeValue
 
 ONE = ("PT Baterai Nusantara Energi Tbk menanamkan investasi Rp12 triliun untuk pabrik sel baterai di "
@@ -79,6 +79,6 @@ def kb_documents() -> list[Document]:
 def kb_path(tmp_path) -> str:
     db = str(tmp_path / "kb.db")
     kb = KnowledgeBase(db)
-    _write_batch(kb.engine, [(d, f"hash{i}") for i, d in enumerate(documents())], set())
+    write_batch(kb.engine, [(d, f"hash{i}") for i, d in enumerate(documents())], set())
     rebuild(kb.engine)
     return db

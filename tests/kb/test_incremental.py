@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 
 from warta.cli.demo import sample_dir
 from warta.kb import KnowledgeBase, build, incremental, synthetic
-from warta.kb.ingest import _analyze, _write_batch, content_hash, ingest
+from warta.kb.ingest import _analyze, write_batch, content_hash, ingest
 from warta.kb.schema import (AliasRow, ArticleRow, EntityRow, FactRow, FactSourceRow, MentionRow,
                              StoryRow)
 from warta.sources import read
@@ -62,7 +62,7 @@ def snapshot(engine) -> tuple[set, set, set]:
 def built(path, batches) -> tuple[set, set, set]:
     kb = KnowledgeBase(str(path))
     for batch in batches:
-        _write_batch(kb.engine, batch, {d.source for d, _ in batch if _known(kb.engine, d.source)})
+        write_batch(kb.engine, batch, {d.source for d, _ in batch if _known(kb.engine, d.source)})
         incremental.refresh(kb.engine)
     return snapshot(kb.engine)
 
@@ -74,7 +74,7 @@ def _known(engine, source) -> bool:
 
 def full(path, docs) -> tuple[set, set, set]:
     kb = KnowledgeBase(str(path))
-    _write_batch(kb.engine, docs, set())
+    write_batch(kb.engine, docs, set())
     build.rebuild(kb.engine)
     return snapshot(kb.engine)
 
@@ -123,7 +123,7 @@ def test_removing_articles_undoes_them(tmp_path):
     gone = [d.source for d, _ in docs[::7]]
     whole = full(tmp_path / "full.db", [x for x in docs if x[0].source not in gone])
     kb = KnowledgeBase(str(tmp_path / "inc.db"))
-    _write_batch(kb.engine, docs, set())
+    write_batch(kb.engine, docs, set())
     incremental.refresh(kb.engine)
     assert remove(kb.engine, gone + ["synthetic://none"]) == len(gone)
     assert differences(whole, snapshot(kb.engine)) == [0, 0, 0]

@@ -13,7 +13,7 @@ import pytest
 
 from warta.kb import KnowledgeBase
 from warta.kb.build import rebuild
-from warta.kb.ingest import _write_batch
+from warta.kb.ingest import write_batch
 
 URL = os.environ.get("WARTA_TEST_POSTGRES")
 
@@ -38,7 +38,7 @@ def pg_url():
 
 def test_kb_on_postgresql(pg_url, kb_documents):
     kb = KnowledgeBase(pg_url)
-    _write_batch(kb.engine, [(d, f"h{i}") for i, d in enumerate(kb_documents)], set())
+    write_batch(kb.engine, [(d, f"h{i}") for i, d in enumerate(kb_documents)], set())
     rebuild(kb.engine)
     assert kb.counts() == {"articles": 3, "entities": 6, "stories": 1, "conflicts": 1}
     prof = kb.entity("Budi Santoso")

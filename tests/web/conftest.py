@@ -15,7 +15,7 @@ import pytest
 
 from warta.kb import KnowledgeBase
 from warta.kb.build import rebuild
-from warta.kb.ingest import _write_batch
+from warta.kb.ingest import write_batch
 from warta.model import Document, Entity, Event, Money, Percent, Quantity, Quote, Role, TimeValue
 
 SMELTER_A = (
@@ -98,7 +98,7 @@ def documents() -> list[Document]:
 
 def build_kb(path: str) -> str:
     kb = KnowledgeBase(path)
-    _write_batch(kb.engine, [(d, f"hash{i}") for i, d in enumerate(documents())], set())
+    write_batch(kb.engine, [(d, f"hash{i}") for i, d in enumerate(documents())], set())
     rebuild(kb.engine)
     kb.engine.dispose()
     return path

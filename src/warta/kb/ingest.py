@@ -179,7 +179,14 @@ def write_batch(engine: Engine, batch: list[tuple[Document, str]], replaced: set
         set_meta(s, "derived_stale", "1")
 
 
-_write_batch = write_batch
+def store(engine: Engine, batch: list[tuple[Document, str]], replaced: set[str], report: IngestReport) -> None:
+    """:func:`write_batch`, then ``batch`` counted in ``report`` as added or replaced."""
+    write_batch(engine, batch, replaced)
+    for doc, _ in batch:
+        if doc.source in replaced:
+            report.replaced += 1
+        else:
+            report.added += 1
 
 
 def _delete_article(s: Session, old: int, fts: bool) -> None:
@@ -284,12 +291,7 @@ def ingest(paths: list[str], engine: Engine, *, workers: int = 1, fields: dict[s
                     replaced.discard(article.source)
                 else:
                     done.append((doc, digest))
-            _write_batch(engine, done, replaced)
-            for doc, _ in done:
-                if doc.source in replaced:
-                    report.replaced += 1
-                else:
-                    report.added += 1
+            store(engine, done, replaced, report)
             if progress:
                 progress(report)
     finally:
