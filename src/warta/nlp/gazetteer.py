@@ -31,6 +31,12 @@ def words() -> dict[str, str]:
     return {row[0]: row[1] for row in lang.load("gazetteer_words") if len(row) == 2}
 
 
+def is_place(name: str) -> bool:
+    """Whether the gazetteer knows ``name`` (as written) as a place, in its names of
+    :func:`table` or its one-word places of :func:`words`."""
+    return table().get(name) == "LOC" or words().get(name) == "LOC"
+
+
 def _capitalised(token) -> bool:
     return token.is_title or token.is_upper or token.like_num
 

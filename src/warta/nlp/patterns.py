@@ -1,7 +1,7 @@
 """Regular expressions for the entity rules, built from the language data files.
 
 Every word list comes from ``lang/id/`` (``org_forms``, ``events_named``, ``products``,
-``honorifics``, ``acronyms``, ``holidays``, ``speech_verbs``, ``gazetteer_words``; titles are ``lang.titles()``); this module only knows how names are written:
+``honorifics``, ``acronyms``, ``holidays``, ``speech_verbs``; titles are ``lang.titles()``); this module only knows how names are written:
 capitalised words, numbers, and a few connectors between them.
 """
 
@@ -52,7 +52,6 @@ class Patterns:
     calendar: frozenset[str]          # lower case: holiday and season names, never an entity alone
     speech_after: frozenset[str]      # lower case: speech verbs before a speaker ("ujar X")
     speech_reporting: frozenset[str]  # lower case: verbs after a speaker ("X mengatakan")
-    place_names: frozenset[str]       # as written: the gazetteer's one-word places
 
 
 def _name(stop: str, max_words: int | None = None) -> str:
@@ -133,5 +132,4 @@ def patterns() -> Patterns:
         calendar=frozenset([*holidays["names"], *holidays["seasons"]]),
         speech_after=frozenset(w.lower() for w in speech["after"]),
         speech_reporting=frozenset(w.lower() for w in speech["reporting"]),
-        place_names=frozenset(row[0] for row in lang.load("gazetteer_words") if row[1:] == ("LOC",)),
     )

@@ -116,8 +116,6 @@ def _listed(doc: Doc, text: str, regex: re.Pattern, label: str) -> list[Span]:
 def _after_origin(doc: Doc, text: str, regex: re.Pattern) -> list[Span]:
     """The company after "… asal <place>": of the capitalised words after each match, the
     longest known place (up to three words) first, then the name (one word or more)."""
-    p = patterns()
-    places = gazetteer.table()
     out = []
     for m in regex.finditer(text):
         first = doc.char_span(m.end(), m.end() + 1, alignment_mode="expand")
@@ -128,7 +126,7 @@ def _after_origin(doc: Doc, text: str, regex: re.Pattern) -> list[Span]:
             end += 1
         for cut in range(min(first.start + 3, end - 1), first.start, -1):
             place = doc[first.start:cut].text
-            if places.get(place) == "LOC" or place in p.place_names:
+            if gazetteer.is_place(place):
                 out.append(Span(doc, cut, end, label="ORG"))
                 break
     return out
@@ -473,10 +471,9 @@ def speakers_are_people(doc: Doc, spans: list[Span]) -> list[Span]:
     person, and so is every mention of that name in the article — unless the gazetteer
     knows the name as a place ("Indonesia menegaskan …")."""
     p = patterns()
-    places = gazetteer.table()
     speaking = set()
     for s in spans:
-        if s.label_ != "LOC" or places.get(s.text) == "LOC" or s.text in p.place_names:
+        if s.label_ != "LOC" or gazetteer.is_place(s.text):
             continue
         nxt = s.end + (s.end < len(doc) and doc[s.end].text == ",")
         before = doc[s.start - 1].lower_ if s.start > 0 else ""
