@@ -31,7 +31,7 @@ from pathlib import Path
 import spacy
 import yaml
 from spacy.tokens import Doc
-from spacy.training import Example, biluo_tags_to_spans, offsets_to_biluo_tags
+from spacy.training import Example, biluo_tags_to_spans, iob_to_biluo, offsets_to_biluo_tags
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "src"))
@@ -111,22 +111,8 @@ def public_examples(nlp, data: Path, seed: int) -> list[Example]:
     for _, (words, tags), _ in training_data(data, mapping, sorted(mapping), 0.15, seed):
         doc = Doc(nlp.vocab, words=words)
         ref = Doc(nlp.vocab, words=words)
-        bio = [t if t == "O" else t for t in tags]
-        ref.ents = biluo_tags_to_spans(ref, _bio_to_biluo(bio))
+        ref.ents = biluo_tags_to_spans(ref, iob_to_biluo(tags))
         out.append(Example(doc, ref))
-    return out
-
-
-def _bio_to_biluo(tags: list[str]) -> list[str]:
-    out = []
-    for i, t in enumerate(tags):
-        nxt = tags[i + 1] if i + 1 < len(tags) else "O"
-        if t == "O":
-            out.append("O")
-        elif t.startswith("B-"):
-            out.append(("B-" if nxt == "I-" + t[2:] else "U-") + t[2:])
-        else:
-            out.append(("I-" if nxt == "I-" + t[2:] else "L-") + t[2:])
     return out
 
 
