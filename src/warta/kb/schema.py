@@ -159,3 +159,59 @@ class BandRow(Base):
 Index("ix_items_article_kind", ItemRow.article_id, ItemRow.kind)
 Index("ix_items_kind_value", ItemRow.kind, ItemRow.value)
 Index("ix_minhash_bands_band_key", BandRow.band, BandRow.key)
+
+
+# ---------------------------------------------------------------- warta watch (issue 19)
+# The watcher's state, kept in the KB so that a killed watcher resumes where it stopped.
+# ``watch.state.ensure_tables`` creates them in a KB made before them (no schema bump).
+
+class WatchSourceRow(Base):
+    """A source ``warta watch`` polls (a feed, a news sitemap or a section page, keyed by its
+    URL): its HTTP validators and the outcome of its last poll."""
+    __tablename__ = "watch_sources"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    url: Mapped[str] = mapped_column(Text, unique=True)
+    name: Mapped[str] = mapped_column(Text)
+    kind: Mapped[str] = mapped_column(String(16))  # feed|sitemap|section
+    etag: Mapped[str | None] = mapped_column(Text)
+    last_modified: Mapped[str | None] = mapped_column(Text)
+    last_poll: Mapped[dt.datetime | None] = mapped_column()
+    last_success: Mapped[dt.datetime | None] = mapped_column()
+    last_status: Mapped[int | None] = mapped_column(Integer)  # HTTP status of the last poll
+    last_error: Mapped[str | None] = mapped_column(Text)
+    last_error_at: Mapped[dt.datetime | None] = mapped_column()
+    errors: Mapped[int] = mapped_column(Integer, default=0)  # consecutive failed polls
+    new_articles: Mapped[int] = mapped_column(Integer, default=0)  # stored by the last round
+    total_articles: Mapped[int] = mapped_column(Integer, default=0)
+    next_poll: Mapped[dt.datetime | None] = mapped_column()
+
+
+class WatchUrlRow(Base):
+    """An article URL a watched source listed: ``pending`` until fetched, ``stored`` once in
+    the KB (alerts not yet evaluated), then ``done``; or ``failed`` with the reason."""
+    __tablename__ = "watch_urls"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    url: Mapped[str] = mapped_column(Text, unique=True)  # canonical (``kb.ingest.canonical_source``)
+    source_id: Mapped[int] = mapped_column(ForeignKey("watch_sources.id", ondelete="CASCADE"), index=True)
+    state: Mapped[str] = mapped_column(String(16), index=True)
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    first_seen: Mapped[dt.datetime] = mapped_column()
+    fetched_at: Mapped[dt.datetime | None] = mapped_column()
+    article_id: Mapped[int | None] = mapped_column(Integer)
+    error: Mapped[str | None] = mapped_column(Text)
+    listed: Mapped[dict] = mapped_column(JSON)  # what the source said of it: title, published
+
+
+class WatchAlertRow(Base):
+    """An alert that fired: one per (rule, key), so it fires once; its payload and whether the
+    webhook has taken it."""
+    __tablename__ = "watch_alerts"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    rule: Mapped[str] = mapped_column(Text)
+    key: Mapped[str] = mapped_column(Text)
+    fired_at: Mapped[dt.datetime] = mapped_column()
+    payload: Mapped[dict] = mapped_column(JSON)
+    delivered: Mapped[int] = mapped_column(Integer, default=0)  # 0: the webhook still owes it
+
+
+Index("ix_watch_alerts_rule_key", WatchAlertRow.rule, WatchAlertRow.key, unique=True)
