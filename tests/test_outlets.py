@@ -99,7 +99,35 @@ LINES = [
     ("TRIBUNLAMPUNG.CO.ID, BANDAR LAMPUNG - Jalan lintas rusak parah.", "Tribun Lampung", "Bandar Lampung"),
     ("[Surabaya | 3 Maret 2024] Warga kampung menggelar kerja bakti.", None, "Surabaya"),
     ("HARIANKITA.CO.ID, TOKYO -- Menteri memastikan komitmen.", "HARIANKITA.CO.ID", "Tokyo"),
+    # separators the common shapes vary: a colon, a bar, a comma before the brackets
+    ("MEDAN, Waspada.id: Petani jeruk memanen lebih awal.", "Waspada.id", "Medan"),
+    ("JAKARTA, Metrotvnews.com: Rapat paripurna ditunda.", "Metro TV", "Jakarta"),
+    ("SURABAYA | duta.co – Pameran batik dibuka di balai kota.", "duta.co", "Surabaya"),
+    ("Sleman, (KR) - Jalur evakuasi gunung diperbaiki.", "KR", "Sleman"),
+    ("Jakarta, (ANTARA) - Bursa saham ditutup menguat.", "ANTARA News", "Jakarta"),
+    # a press release's city and day, as outlets reprint it
+    ("Jakarta, 5 Juni 2025 – PT Sinar Laut meluncurkan kapal baru.", None, "Jakarta"),
+    ("JAKARTA, 5/6/2025 - Koperasi nelayan menerima bantuan.", None, "Jakarta"),
+    ("Bandung, Senin (9/6/2025) - Kampus membuka pendaftaran.", None, "Bandung"),
+    ("Jakarta, 5 Juni 2025 (ANTARA) - Harga emas turun.", "ANTARA News", "Jakarta"),
 ]
+
+DATED = [  # a dateline with the day: the page's date when no date line is printed
+    ("Jakarta, 5 Juni 2025 – PT Sinar Laut meluncurkan kapal baru.", "2025-06-05"),
+    ("JAKARTA, 5/6/2025 - Koperasi nelayan menerima bantuan.", "2025-06-05"),
+    ("Bandung, Senin (9/6/2025) - Kampus membuka pendaftaran.", "2025-06-09"),
+]
+
+
+@pytest.mark.parametrize("line, day", DATED)
+def test_a_dated_dateline_gives_the_page_date(line, day):
+    a = clean(Article(source="t.txt", raw=f"Judul Berita Tentang Pasar\n\n{line}"))
+    assert (str(a.published), a.published_from, a.text[:3]) == (day, "dateline", line.split("- ")[-1].split("– ")[-1][:3])
+
+
+def test_a_day_in_a_sentence_is_not_a_dateline():
+    line = "Jakarta, 5 Juni 2025 warga berkumpul di lapangan."
+    assert split_dateline(line) == (line, None, None)
 
 FIRST_PARAGRAPH = [  # shapes read only where the body begins
     ("Jakarta, Kabar Desa Online - Warga menanam seribu pohon.", "Kabar Desa Online", "Jakarta"),
