@@ -12,7 +12,7 @@ import sys
 import typer
 
 from ..errors import WartaError
-from . import demo, extract, kb, ner, serve
+from . import demo, extract, kb, ner, serve, watch
 
 app = typer.Typer(
     name="warta",
@@ -26,6 +26,7 @@ demo.register(app)
 kb.register(app)
 ner.register(app)
 serve.register(app)
+watch.register(app)
 
 
 def main() -> None:

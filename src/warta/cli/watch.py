@@ -1,0 +1,103 @@
+"""``warta watch``: follow the outlets of a sources file, keep the knowledge base current.
+
+The command checks its arguments and calls ``watch.run_round`` / ``watch.loop``; the state
+is in the KB, so ``--once`` from cron and a long-running watcher are interchangeable.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Optional
+
+import typer
+from rich.console import Console
+from rich.markup import escape
+from rich.table import Table
+
+from ..errors import UsageError
+from ..kb.store import open_kb
+from .kb import DEFAULT_DB, DbOpt, FormatOpt, emit
+from .output import Format
+
+
+def status_table(rows: list[dict]) -> Table:
+    t = Table(title="watched sources")
+    for col in ("source", "kind", "last poll", "status", "new", "total", "pending", "errors", "last error", "next poll"):
+        t.add_column(col, overflow="fold")
+    for r in rows:
+        t.add_row(escape(f"{r['name']}\n{r['url']}"), r["kind"], r["last_poll"] or "never",
+                  str(r["last_status"] or "–"), str(r["new_articles"]), str(r["total_articles"]),
+                  str(r["pending"]), str(r["errors"]) if r["errors"] else "",
+                  escape(r["last_error"] or ""), r["next_poll"] or "now")
+    return t
+
+
+def _say(console: Console, report, delivery=None) -> None:
+    console.print(f"watch: {escape(report.summary())}", highlight=False, soft_wrap=True)
+    for error in getattr(delivery, "errors", []):
+        console.print(f"  alerts: {escape(error)}", highlight=False, soft_wrap=True)
+    if delivery is not None:
+        delivery.errors.clear()
+    for url, reason in report.source_errors:
+        console.print(f"  source {escape(url)}: {escape(reason)}", highlight=False, soft_wrap=True)
+    for url, reason in report.failed:
+        console.print(f"  article {escape(url)}: {escape(reason)}", highlight=False, soft_wrap=True)
+    if report.stopped:
+        console.print("watch: stopped after the batch in hand", highlight=False)
+
+
+def watch_cli(
+    sources: Annotated[Optional[str], typer.Argument(help="The sources file (YAML): feeds, news sitemaps, section pages.")] = None,
+    db: DbOpt = DEFAULT_DB,
+    once: Annotated[bool, typer.Option("--once", help="One round (the sources that are due), then exit: for cron or a systemd timer.")] = False,
+    poll_all: Annotated[bool, typer.Option("--all", help="With --once: poll every source now, due or not.")] = False,
+    status: Annotated[bool, typer.Option("--status", help="Each source's last poll, new articles, errors and next poll; then exit.")] = False,
+    alerts: Annotated[Optional[str], typer.Option("--alerts", help="Alert rules (YAML), evaluated on what each round adds.")] = None,
+    alerts_out: Annotated[str, typer.Option("--alerts-out", help="Alerts as JSON Lines: a file (appended to) or - for standard output.")] = "-",
+    webhook: Annotated[Optional[str], typer.Option("--webhook", help="Also POST each alert as JSON to this URL.")] = None,
+    format: FormatOpt = Format.table,
+) -> None:
+    """Follow outlets live: poll feeds and sitemaps politely, ingest new articles, raise alerts."""
+    from .. import watch
+
+    if status:
+        emit(watch.status(open_kb(db, readonly=True)), format, status_table)
+        return
+    if not sources:
+        raise UsageError("warta watch needs a sources file (SOURCES.yaml), or --status")
+    if poll_all and not once:
+        raise UsageError("--all goes with --once")
+    config = watch.load(sources)
+    evaluate = _alerts(alerts, alerts_out, webhook, config)
+    engine = open_kb(db)
+    console = Console(stderr=True)
+    if once:
+        _say(console, watch.run_round(engine, config, alerts=evaluate, poll_all=poll_all), evaluate)
+        return
+    from ..watch.run import Stopper
+
+    console.print(f"watch: {len(config.sources)} sources into {escape(db)}; Ctrl-C stops after the batch in hand",
+                  highlight=False, soft_wrap=True)
+    with Stopper() as stop:
+        def wait(seconds: float) -> bool:
+            return stop.event.wait(seconds) or stop()
+
+        watch.loop(engine, config, alerts=evaluate, stop=stop, wait=wait,
+                   report=lambda r: _say(console, r, evaluate))
+
+
+def _alerts(rules_path: str | None, out: str, webhook: str | None, config):
+    if rules_path is None:
+        if webhook or out != "-":
+            raise UsageError("--alerts-out and --webhook need --alerts RULES.yaml")
+        return None
+    from ..watch import alerts
+    from ..watch.config import check_url
+
+    rules = alerts.load(rules_path)
+    if webhook:
+        check_url(webhook, "--webhook")
+    return alerts.Delivery(rules, out=out, webhook=webhook, settings=config.fetch)
+
+
+def register(app: typer.Typer) -> None:
+    app.command("watch")(watch_cli)
