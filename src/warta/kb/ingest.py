@@ -31,7 +31,7 @@ from itertools import islice
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
-from sqlalchemy import Engine, delete, select, text
+from sqlalchemy import Engine, delete, insert, select, text
 from sqlalchemy.orm import Session
 
 from ..errors import InputError, quote
@@ -121,7 +121,7 @@ def safe_analyze(article: Article) -> Document | InputError:
 _analyze = safe_analyze
 
 
-def _item_row(kind: str, item: dict) -> ItemRow:
+def _item_row(kind: str, item: dict) -> dict:
     span = item.get("span") or [None, None]
     value, value_text, unit, txt = None, None, None, item.get("text")
     if kind == "money":
@@ -136,47 +136,73 @@ def _item_row(kind: str, item: dict) -> ItemRow:
         value_text = item.get("speaker")
     elif kind == "event":
         value_text, txt = item.get("type"), item.get("evidence")
-    return ItemRow(kind=kind, text=txt, value=value, value_text=value_text, unit=unit,
-                   start=span[0], end=span[1], data=item)
+    return {"kind": kind, "text": txt, "value": value, "value_text": value_text, "unit": unit,
+            "start": span[0], "end": span[1], "data": item}
 
 
-def article_rows(doc: Document, digest: str) -> tuple[ArticleRow, list[MentionRow | ItemRow]]:
-    """The article's row and the rows of its entities and items (their article_id unset)."""
+@dataclass
+class Prepared:
+    """One article's rows, made before the transaction (their ``article_id`` unset): the
+    article, its entities, items and LSH bands, and the stems of its words for search."""
+
+    article: dict
+    mentions: list[dict]
+    items: list[dict]
+    bands: list[tuple[int, int]]
+    stems: str | None
+
+
+def prepare(doc: Document, digest: str, fts: bool = True) -> Prepared:
+    """The rows of ``doc`` (content hash ``digest``); ``fts``: with the stems for search."""
     d = doc.to_dict()
-    row = ArticleRow(source=doc.source, content_hash=digest, title=doc.title, url=doc.url,
-                     outlet=doc.outlet, dateline=doc.dateline, published=doc.published,
-                     published_precision=doc.published_precision, language=doc.language,
-                     text=doc.text, document=d, minhash=signature(doc.text),
-                     ingested_at=dt.datetime.now(dt.timezone.utc).replace(tzinfo=None))
-    children: list[MentionRow | ItemRow] = [
-        MentionRow(local_id=e["id"], name=e["name"], type=e["type"],
-                   aliases=e.get("aliases", []), mentions=e.get("mentions", []))
-        for e in d["entities"]]
-    children += [_item_row(kind, item) for key, kind in ITEM_KINDS.items() for item in d[key]]
-    return row, children
+    minhash = signature(doc.text)
+    article = {"source": doc.source, "content_hash": digest, "title": doc.title, "url": doc.url,
+               "outlet": doc.outlet, "dateline": doc.dateline, "published": doc.published,
+               "published_precision": doc.published_precision, "language": doc.language,
+               "text": doc.text, "document": d, "minhash": minhash, "story_id": None,
+               "ingested_at": dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)}
+    mentions = [{"local_id": e["id"], "name": e["name"], "type": e["type"], "aliases": e.get("aliases", []),
+                 "mentions": e.get("mentions", []), "entity_id": None} for e in d["entities"]]
+    items = [_item_row(kind, item) for key, kind in ITEM_KINDS.items() for item in d[key]]
+    stems = search.stems((doc.title or "") + " " + doc.text) if fts else None
+    return Prepared(article, mentions, items, bands(minhash), stems)
 
 
 def write_batch(engine: Engine, batch: list[tuple[Document, str]], replaced: set[str]) -> None:
     """Store ``batch`` (Documents and their content hashes) in one transaction; a source in
-    ``replaced`` first has its old version deleted (and what it held noted for the update)."""
+    ``replaced`` first has its old version deleted (and what it held noted for the update).
+
+    The rows are made first (``prepare``: MinHash, stems), then written with one bulk
+    statement per table, so the transaction holds the database only for the writes."""
+    fts = fts_available(engine)
+    rows = [prepare(doc, digest, fts) for doc, digest in batch]
     with Session(engine) as s, s.begin():
-        fts = fts_available(engine)
         for doc, _digest in batch:
             if doc.source in replaced:
                 old = s.scalar(select(ArticleRow.id).where(ArticleRow.source == doc.source))
                 if old is not None:
                     _delete_article(s, old, fts)
-        for doc, digest in batch:
-            row, children = article_rows(doc, digest)
-            s.add(row)
-            s.flush()
-            for child in children:
-                child.article_id = row.id
-            s.add_all(children)
-            s.add_all(BandRow(article_id=row.id, band=b, key=k) for b, k in bands(row.minhash))
-            if fts:
-                search.index(s, row.id, doc.title or "", doc.text)
+        if rows:
+            _insert(s.connection(), rows, fts)
         set_meta(s, "derived_stale", "1")
+
+
+def _insert(conn, rows: list[Prepared], fts: bool) -> None:
+    """The prepared rows inserted: the articles (their ids returned in order), then every
+    child table in one executemany each."""
+    table = ArticleRow.__table__
+    ids = list(conn.execute(insert(table).returning(table.c.id, sort_by_parameter_order=True),
+                            [r.article for r in rows]).scalars())
+    mentions = [{**m, "article_id": aid} for aid, r in zip(ids, rows) for m in r.mentions]
+    items = [{**i, "article_id": aid} for aid, r in zip(ids, rows) for i in r.items]
+    found = [{"article_id": aid, "band": b, "key": k} for aid, r in zip(ids, rows) for b, k in r.bands]
+    for child, values in ((MentionRow, mentions), (ItemRow, items), (BandRow, found)):
+        if values:
+            conn.execute(insert(child.__table__), values)
+    if fts:
+        conn.execute(text(search.FTS_INSERT), [{"id": aid, "t": r.article["title"] or "",
+                                                "b": r.article["text"], "s": r.stems}
+                                               for aid, r in zip(ids, rows)])
 
 
 def store(engine: Engine, batch: list[tuple[Document, str]], replaced: set[str], report: IngestReport) -> None:

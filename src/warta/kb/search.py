@@ -9,9 +9,6 @@ from __future__ import annotations
 import functools
 import re
 
-from sqlalchemy import text
-from sqlalchemy.orm import Session
-
 _WORD = re.compile(r"\w+")
 
 
@@ -32,9 +29,8 @@ def stems(text_: str) -> str:
     return " ".join(sorted({stem(w) for w in _WORD.findall(text_.lower())}))
 
 
-def index(session: Session, article_id: int, title: str, body: str) -> None:
-    session.execute(text("INSERT INTO articles_fts(rowid, title, body, stems) VALUES (:id, :t, :b, :s)"),
-                    {"id": article_id, "t": title, "b": body, "s": stems(title + " " + body)})
+# one article's row (``ingest.write_batch`` inserts a batch with one executemany)
+FTS_INSERT = "INSERT INTO articles_fts(rowid, title, body, stems) VALUES (:id, :t, :b, :s)"
 
 
 def fts_query(query: str) -> str:
