@@ -19,15 +19,20 @@ from .kb import DEFAULT_DB, DbOpt, FormatOpt, emit
 from .output import Format
 
 
+def _when(iso: str | None, never: str) -> str:
+    return iso.replace("T", " ").removesuffix("Z") if iso else never
+
+
 def status_table(rows: list[dict]) -> Table:
     t = Table(title="watched sources")
-    for col in ("source", "kind", "last poll", "status", "new", "total", "pending", "errors", "last error", "next poll"):
+    for col in ("source", "last poll", "HTTP", "new", "total", "pending", "errors", "next poll"):
         t.add_column(col, overflow="fold")
     for r in rows:
-        t.add_row(escape(f"{r['name']}\n{r['url']}"), r["kind"], r["last_poll"] or "never",
-                  str(r["last_status"] or "–"), str(r["new_articles"]), str(r["total_articles"]),
-                  str(r["pending"]), str(r["errors"]) if r["errors"] else "",
-                  escape(r["last_error"] or ""), r["next_poll"] or "now")
+        error = f"\n[red]{escape(r['last_error'])}[/red]" if r["last_error"] else ""
+        t.add_row(f"[bold]{escape(r['name'])}[/bold] ({r['kind']})\n{escape(r['url'])}{error}",
+                  _when(r["last_poll"], "never"), str(r["last_status"] or "–"), str(r["new_articles"]),
+                  str(r["total_articles"]), str(r["pending"]), str(r["errors"]) if r["errors"] else "",
+                  _when(r["next_poll"], "now"))
     return t
 
 
