@@ -356,3 +356,51 @@ def test_a_full_person_name_the_gazetteer_knows_is_a_person(ruled):
 
 def test_a_one_word_name_the_gazetteer_knows_as_a_place_is_one(ruled):
     assert ents(ruled("Warga Surabaya antre.", {"Surabaya": "PER"}, gazetteer=True)) == [("Surabaya", "LOC")]
+
+
+# -- capitalised terms are not names (lang/id/concepts.yaml) -------------------------------
+
+@pytest.mark.parametrize("text, model", [
+    ("Tarif Pajak Pertambahan Nilai (PPN) naik tahun depan.", "Pajak Pertambahan Nilai"),
+    ("Pertumbuhan Produk Domestik Bruto (PDB) melambat.", "Produk Domestik Bruto"),
+    ("Realisasi Penanaman Modal Dalam Negeri (PMDN) naik.", "Penanaman Modal Dalam Negeri"),
+    ("Subsidi Bahan Bakar Minyak membengkak.", "Bahan Bakar Minyak"),
+    ("Pinjaman bagi Usaha Mikro, Kecil, dan Menengah (UMKM) disalurkan.", "Usaha Mikro, Kecil, dan Menengah"),
+])
+def test_a_term_of_ordinary_words_is_no_organisation(ruled, text, model):
+    doc = ruled(text, {model: "ORG"})
+    assert ents(doc) == [] and doc._.warta_links == []
+
+
+def test_the_abbreviation_of_a_term_alone_is_no_entity(ruled):
+    doc = ruled("Harga BBM dan tarif PPN dibahas Kemenkeu.", {"BBM": "ORG", "PPN": "ORG", "Kemenkeu": "ORG"})
+    assert ents(doc) == [("Kemenkeu", "ORG")]
+
+
+@pytest.mark.parametrize("text, model", [
+    # an organisation's prefix or name head, a place among the words, a post's unit
+    ("Badan Koordinasi Penanaman Modal (BKPM) mencatat investasi.", "Badan Koordinasi Penanaman Modal"),
+    ("Kantor Staf Presiden menjawab kritik.", "Kantor Staf Presiden"),
+    ("Harga dari Perusahaan Gas Negara naik.", "Perusahaan Gas Negara"),
+    ("Prajurit Tentara Nasional Indonesia dikerahkan.", "Tentara Nasional Indonesia"),
+    ("Jadwal dari Kereta Api Indonesia bertambah.", "Kereta Api Indonesia"),
+    ("Ia dan Direktur Jenderal (Dirjen) Industri Logam, Mesin, dan Elektronika hadir.",
+     "Industri Logam, Mesin, dan Elektronika"),
+])
+def test_names_of_ordinary_words_that_are_organisations_stay(ruled, text, model):
+    assert (model, "ORG") in ents(ruled(text, {model: "ORG"}))
+
+
+@pytest.mark.parametrize("text, model, programme", [
+    ("Pemerintah memperluas program Makan Bergizi Gratis (MBG) ke sekolah.",
+     "Makan Bergizi Gratis", "Makan Bergizi Gratis"),
+    ("Gerakan Pangan Murah digelar di lima kota.", None, "Pangan Murah"),
+    ("Peserta program Kartu Prakerja 2025 bertambah.", "Kartu Prakerja", "Kartu Prakerja 2025"),
+])
+def test_a_name_after_programme_words_is_a_named_event(ruled, text, model, programme):
+    assert (programme, "EVENT") in ents(ruled(text, {model: "ORG"} if model else None))
+
+
+def test_the_owner_of_a_programme_is_no_programme(ruled):
+    doc = ruled("Dana program Bank Dunia cair.", {"Bank Dunia": "ORG"})
+    assert ents(doc) == [("Bank Dunia", "ORG")]

@@ -32,6 +32,7 @@ class Patterns:
     event_last: re.Pattern
     event_first: re.Pattern
     programme: re.Pattern
+    programme_marker: re.Pattern      # group 1: the name after "program", "gerakan" …
     election: re.Pattern
     product_line: re.Pattern
     vessel: re.Pattern
@@ -52,6 +53,8 @@ class Patterns:
     calendar: frozenset[str]          # lower case: holiday and season names, never an entity alone
     speech_after: frozenset[str]      # lower case: speech verbs before a speaker ("ujar X")
     speech_reporting: frozenset[str]  # lower case: verbs after a speaker ("X mengatakan")
+    name_heads: frozenset[str]        # lower case: organisation prefixes and name heads ("rumah sakit")
+    concept_acronyms: frozenset[str]  # as written: "PPN", "UMKM": abbreviations of terms, no names
 
 
 def _name(stop: str, max_words: int | None = None) -> str:
@@ -111,6 +114,7 @@ def patterns() -> Patterns:
         event_first=re.compile(rf"(?<![\w.])(?:{alternation(single)}(?:\s+ke-?\d+)?\s+{short}{year}"
                                rf"|{alternation(multi)}(?:\s+{short})?{year})(?![\w])"),
         programme=re.compile(rf"(?<![\w.]){alternation(events['programmes'])}(?![\w])"),
+        programme_marker=re.compile(rf"(?<![\w.])(?i:{alternation(events['programme_markers'])})\s+({short}{year})(?![\w])"),
         election=re.compile(rf"(?<![\w.]){alternation(events['elections'])}"
                             rf"(?:\s+{alternation(events['election_words'])})?(?:\s+{short})??\s+\d{{4}}(?![\w])"),
         product_line=re.compile(rf"(?<![\w.]){alternation(products['lines'])}(?:\s+{alternation(products['model_words'])})?"
@@ -132,4 +136,6 @@ def patterns() -> Patterns:
         calendar=frozenset([*holidays["names"], *holidays["seasons"]]),
         speech_after=frozenset(w.lower() for w in speech["after"]),
         speech_reporting=frozenset(w.lower() for w in speech["reporting"]),
+        name_heads=frozenset(w.lower() for w in forms["prefixes"] + forms["name_heads"]),
+        concept_acronyms=frozenset(lang.load("concepts")["acronyms"]),
     )

@@ -165,11 +165,23 @@ def rule_spans(doc: Doc) -> dict[str, list[Span]]:
         "media_weak": _group_spans(doc, text, p.media_weak, "ORG"),
         "companies": _after_place(found(p.business, "ORG"), _after_origin(doc, text, p.company_origin))
         + _group_spans(doc, text, p.company_apposition, "ORG") + _listed(doc, text, p.company_list, "ORG"),
-        "events": [s for rx in (p.programme, p.event_first, p.event_last, p.election) for s in found(rx, "EVENT")],
+        "events": [s for rx in (p.programme, p.event_first, p.event_last, p.election) for s in found(rx, "EVENT")]
+        + [s for s in _group_spans(doc, text, p.programme_marker, "EVENT") if _programme_name(s)],
         "products": found(p.product_line, "PRODUCT", trim=False) + model_codes(doc, p)
         + found(p.vessel, "PRODUCT", trim=False),
         "brands": found(p.brand, "PRODUCT", trim=False),
     }
+
+
+def _programme_name(span: Span) -> bool:
+    """A name after "program" that is the programme's, not its owner's ("program Bank
+    Dunia"): no organisation head opens it, and the gazetteer and the acronym table do not
+    know it."""
+    p = patterns()
+    first = span[0].lower_
+    return (first not in p.name_heads and " ".join(t.lower_ for t in span[:2]) not in p.name_heads
+            and not gazetteer.table().get(span.text) and not gazetteer.is_place(span.text)
+            and span.text not in p.acronyms)
 
 
 def model_codes(doc: Doc, p: Patterns) -> list[Span]:
@@ -495,6 +507,46 @@ def acronym_types(doc: Doc, spans: list[Span], links: list[tuple]) -> list[Span]
     return [Span(doc, s.start, s.end, label=retype.get((s.start, s.end), s.label_)) for s in spans]
 
 
+def _dictionary_word(low: str) -> bool:
+    """An ordinary word of the language: its root is in the Sastrawi stemmer's dictionary."""
+    return _stemmer().delegatedStemmer.dictionary.contains(_stemmer().stem(low))
+
+
+def is_concept(span: Span) -> bool:
+    """A capitalised term, not a name ("Pajak Pertambahan Nilai", "Penanaman Modal Asing"):
+    three words or more, every one an ordinary word (a common word, or a dictionary word
+    that is no place: "Indonesia" is a place, "Pasokan" is a village's name but a common
+    word), not opened by an
+    organisation's prefix or head word, not after a title (the post's unit), and not a name
+    the gazetteer knows (``lang/id/concepts.yaml``)."""
+    p = patterns()
+    words = [t for t in span if not t.is_punct and t.lower_ not in p.connectors]
+    opening = (" ".join(t.lower_ for t in words[:n]) for n in (1, 2, 3))
+    if len(words) < 3 or any(o in p.name_heads for o in opening) or gazetteer.table().get(span.text):
+        return False
+    before = span.start - 1
+    if before > 0 and span.doc[before].text == ")":  # "Direktur Jenderal (Dirjen) Industri …"
+        before = next((i - 1 for i in range(before - 1, max(0, before - 5), -1) if span.doc[i].text == "("), before)
+    if before >= 0 and span.doc[before].lower_.rstrip(".") in lang.titles().lead_words:
+        return False  # a post's field names its unit: "Dirjen Industri Logam, Mesin, … (Ilmate)"
+    return all(t.is_alpha and not t.is_upper and (t.lower_ in p.common_words or (
+        _dictionary_word(t.lower_) and not gazetteer.is_place(t.text))) for t in words)
+
+
+def drop_concepts(doc: Doc, spans: list[Span], links: list[tuple]) -> tuple[list[Span], list[tuple]]:
+    """Without the organisation spans that are capitalised terms (:func:`is_concept`), the
+    acronyms defined for them, and the table's abbreviations of terms standing alone
+    ("PPN", "UMKM"); the links of the terms dropped go too."""
+    p = patterns()
+    others = {s.text for s in spans if s.label_ != "ORG"}  # an event or product keeps its name
+    terms = {s.text for s in spans if s.label_ == "ORG" and is_concept(s)}
+    terms |= {doc[c:d].text for _, (c, d) in links if doc[c:d].text not in others and is_concept(doc[c:d])}
+    terms |= {doc[a:b].text for (a, b), (c, d) in links if doc[c:d].text in terms}
+    kept = [s for s in spans if not (s.label_ == "ORG" and (s.text in terms or s.text in p.concept_acronyms))]
+    return kept, [link for link in links
+                  if doc[link[0][0]:link[0][1]].text not in terms and doc[link[1][0]:link[1][1]].text not in terms]
+
+
 # -- the component ------------------------------------------------------------------------
 
 def apply_rules(doc: Doc, use_gazetteer: bool = True) -> Doc:
@@ -517,6 +569,7 @@ def apply_rules(doc: Doc, use_gazetteer: bool = True) -> Doc:
     if use_gazetteer:
         spans = fill(gazetteer.retype(spans), gazetteer.spans(doc, spans))
     spans = acronym_types(doc, speakers_are_people(doc, drop_calendar(spans)), links)
+    spans, links = drop_concepts(doc, spans, links)
     doc.ents = filter_spans(spans)
     doc._.warta_links = links
     return doc
