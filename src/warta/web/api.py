@@ -264,6 +264,14 @@ def _slots(request: Request) -> ExtractSlots:
     return state.extract_slots
 
 
+@router.get("/watch", response_class=Json, summary="Watched sources (`warta watch --status`): last poll, new articles, errors, next poll")
+def watch(request: Request) -> dict:
+    from ..watch.state import failures, status
+
+    engine = engine_of(request)
+    return {"sources": status(engine), "failures": failures(engine)}
+
+
 @router.post("/extract", summary="Text in, the contract out (as `warta extract`)", openapi_extra=EXTRACT_BODY)
 async def extract(request: Request, published: Annotated[str | None, Query(description="ISO date the article was published")] = None,
                   source: Annotated[str | None, Query(max_length=2000)] = None) -> dict:

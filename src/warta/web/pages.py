@@ -140,6 +140,14 @@ def home(request: Request, lang: Lang = None) -> HTMLResponse:
                 stories=queries.stories(engine, limit=10), articles=queries.article_heads(engine, limit=10))
 
 
+@router.get("/watch", response_class=HTMLResponse)
+def watch(request: Request, lang: Lang = None) -> HTMLResponse:
+    from ..watch.state import failures, status
+
+    engine = engine_of(request)
+    return show(request, lang, "watch.html", sources=status(engine), failures=failures(engine))
+
+
 @router.get("/search", response_class=HTMLResponse)
 def search(request: Request, q: Annotated[str, Query(max_length=500)] = "",
            offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0, lang: Lang = None) -> HTMLResponse:
