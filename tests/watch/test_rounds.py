@@ -180,3 +180,40 @@ def test_gzip_handled_for_feeds(server, kb):
     server.routes["/rss.xml"] = Route(rss([(server.url(paths[0]), "kopi", DAY)]), gzip=True)
     assert run_round(kb, config(feed_source(server))).added == 1
     assert gzip.decompress(gzip.compress(b"x")) == b"x"
+
+
+def test_an_article_the_database_refuses_fails_alone(server, kb, monkeypatch):
+    from warta.watch import run as run_module
+
+    paths = serve_articles(server, "kopi", "garam", "sawit")
+    server.routes["/rss.xml"] = Route(rss([(server.url(p), "judul", DAY) for p in paths]))
+    real = run_module.write_batch
+
+    def picky(engine, batch, replaced):
+        if any("Sumenep" in doc.text for doc, _ in batch):
+            raise ValueError("a value this database cannot take")
+        return real(engine, batch, replaced)
+
+    monkeypatch.setattr(run_module, "write_batch", picky)
+    report = run_round(kb, config(feed_source(server)))
+    assert report.added == 2
+    assert "not stored (ValueError" in dict(report.failed)[server.url(paths[1])]
+
+
+def test_a_source_that_breaks_the_reader_is_its_own_error(server, kb, monkeypatch):
+    from warta.watch import listing
+
+    serve_articles(server, "kopi")
+    server.routes["/rss.xml"] = Route(rss([]))
+    server.routes["/dua.xml"] = Route(rss([]))
+    real = listing.read
+
+    def boom(kind, body, source, match=None):
+        if source.endswith("/dua.xml"):
+            raise RuntimeError("surprise")
+        return real(kind, body, source, match)
+
+    monkeypatch.setattr(listing, "read", boom)
+    report = run_round(kb, config(feed_source(server), feed_source(server, "/dua.xml")))
+    assert report.polled == 2
+    assert "internal error (RuntimeError: surprise)" in dict(report.source_errors)[server.url("/dua.xml")]

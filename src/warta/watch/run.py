@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 
 from sqlalchemy import Engine
 
-from ..errors import InputError, quote
+from ..errors import InputError, WartaError, quote
 from ..kb import incremental
 from ..kb.ingest import canonical_source, content_hash, safe_analyze, write_batch
 from ..model import Article
@@ -85,6 +85,16 @@ def _listed(items: list[listing.Item]) -> list[tuple[str, dict]]:
 
 
 async def _poll(fetcher: Fetcher, engine: Engine, src: Source, sid: int, report: RoundReport, now: Clock) -> None:
+    """One source polled; whatever goes wrong is its error, never the round's."""
+    try:
+        await _poll_one(fetcher, engine, src, sid, report, now)
+    except Exception as exc:  # a bug or a surprise in one source never stops the round
+        reason = f"internal error ({type(exc).__name__}: {quote(exc)})"
+        report.source_errors.append((src.url, reason))
+        state.record_poll(engine, sid, now=now(), interval=src.interval, status=None, error=reason)
+
+
+async def _poll_one(fetcher: Fetcher, engine: Engine, src: Source, sid: int, report: RoundReport, now: Clock) -> None:
     got = await fetcher.get(src.url, state.validators(engine, src.url))
     report.polled += 1
     if got.status == 304:
@@ -184,12 +194,36 @@ class Round:
             return
         docs.append((row, doc, digest))
 
+    def _write(self, docs: list, outcomes: dict[int, dict]) -> list:
+        """The batch written in one transaction; if the database refuses it, each article
+        alone, so that one article it cannot take fails alone (a full disk or a damaged KB,
+        a ``WartaError``, stops the round: nothing is given up for it).  Returns those written."""
+        try:
+            write_batch(self.engine, [(doc, digest) for _, doc, digest in docs], set())
+            return docs
+        except WartaError:
+            raise
+        except Exception:
+            pass
+        written = []
+        for one in docs:
+            try:
+                write_batch(self.engine, [(one[1], one[2])], set())
+                written.append(one)
+            except WartaError:
+                raise
+            except Exception as exc:
+                reason = f"not stored ({type(exc).__name__}: {quote(exc)})"
+                outcomes[one[0].id] = {"state": "failed", "attempt": True, "error": reason}
+                self.report.failed.append((one[0].url, reason))
+        return written
+
     def _count(self, source_id: int) -> None:
         self.report.per_source[source_id] = self.report.per_source.get(source_id, 0) + 1
 
     def store(self, docs: list, outcomes: dict[int, dict]) -> None:
         if docs:
-            write_batch(self.engine, [(doc, digest) for _, doc, digest in docs], set())
+            docs = self._write(docs, outcomes)
             ids = state.article_ids(self.engine, [doc.source for _, doc, _ in docs])
             for row, doc, _ in docs:
                 outcomes[row.id] = {"state": "stored", "attempt": True, "article_id": ids.get(doc.source),
