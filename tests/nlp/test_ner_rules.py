@@ -404,3 +404,46 @@ def test_a_name_after_programme_words_is_a_named_event(ruled, text, model, progr
 def test_the_owner_of_a_programme_is_no_programme(ruled):
     doc = ruled("Dana program Bank Dunia cair.", {"Bank Dunia": "ORG"})
     assert ents(doc) == [("Bank Dunia", "ORG")]
+
+
+# -- companies told by the nouns around them; one type per name ---------------------------
+
+@pytest.mark.parametrize("text, model, org", [
+    ("Produsen kaca Sinarmas Glasindo menambah tungku.", {"Sinarmas Glasindo": "PER"}, "Sinarmas Glasindo"),
+    ("Kemarin pabrikan truk Hanomaru membuka diler.", None, "Hanomaru"),
+    ("Sebuah perusahaan Kirana Kasei membuka pabrik.", {"Kirana Kasei": "PER"}, "Kirana Kasei"),
+    ("Kapasitas pabrik Tokuyama Soda naik.", {"Tokuyama Soda": "PER"}, "Tokuyama Soda"),
+    ("Investor memburu saham Lintasarta pekan ini.", {"Lintasarta": "PER"}, "Lintasarta"),
+])
+def test_a_name_after_a_company_noun_is_an_organisation(ruled, text, model, org):
+    assert (org, "ORG") in ents(ruled(text, model))
+
+
+@pytest.mark.parametrize("text, model, expected", [
+    ("Perusahaan milik Budi Santoso itu bangkrut.", {"Budi Santoso": "PER"}, ("Budi Santoso", "PER")),
+    ("Sebuah perusahaan Jepang menanam modal.", {"Jepang": "LOC"}, ("Jepang", "LOC")),
+    ("Kapasitas pabrik Cikarang naik.", {"Cikarang": "LOC"}, ("Cikarang", "LOC")),
+    ("Kenaikan Indeks Harga Saham Gabungan berlanjut.", {"Indeks Harga Saham Gabungan": "PRODUCT"},
+     ("Indeks Harga Saham Gabungan", "PRODUCT")),
+])
+def test_owners_places_and_names_with_those_nouns_keep_their_type(ruled, text, model, expected):
+    assert expected in ents(ruled(text, model))
+
+
+def test_a_company_is_one_at_every_mention(ruled):
+    doc = ruled("Produsen kaca Sinarmas Glasindo menambah tungku. Menurut Sinarmas Glasindo, "
+                "permintaan naik. Sinarmas Glasindo juga mengekspor.",
+                {"Sinarmas Glasindo": "PER"})
+    assert ents(doc) == [("Sinarmas Glasindo", "ORG")] * 3
+
+
+def test_a_country_completing_a_currency_is_no_place(ruled):
+    doc = ruled("Nilainya 5 juta dolar AS atau 7 juta dolar Singapura, kata pejabat Jepang.",
+                {"AS": "LOC", "Singapura": "LOC", "Jepang": "LOC"})
+    assert ents(doc) == [("Jepang", "LOC")]
+
+
+def test_an_origin_that_is_all_place_names_no_company(ruled):
+    doc = ruled("Raksasa baja asal Korea Selatan, Hanul Steel, membangun smelter.",
+                {"Korea Selatan": "LOC"})
+    assert ("Selatan", "ORG") not in ents(doc) and ("Hanul Steel", "ORG") in ents(doc)

@@ -31,10 +31,16 @@ def words() -> dict[str, str]:
     return {row[0]: row[1] for row in lang.load("gazetteer_words") if len(row) == 2}
 
 
+@functools.cache
+def countries() -> frozenset[str]:
+    """The countries of ``lang/id/countries.tsv`` as Indonesian news names them."""
+    return frozenset(row[0] for row in lang.load("countries") if len(row) == 2 and row[1] == "LOC")
+
+
 def is_place(name: str) -> bool:
     """Whether the gazetteer knows ``name`` (as written) as a place, in its names of
-    :func:`table` or its one-word places of :func:`words`."""
-    return table().get(name) == "LOC" or words().get(name) == "LOC"
+    :func:`table`, its one-word places of :func:`words` or the countries."""
+    return table().get(name) == "LOC" or words().get(name) == "LOC" or name in countries()
 
 
 def _capitalised(token) -> bool:

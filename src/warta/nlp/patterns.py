@@ -26,6 +26,8 @@ class Patterns:
     media_weak: re.Pattern
     business: re.Pattern
     company_apposition: re.Pattern
+    company_named: re.Pattern         # group 1: the words describing it, group 2: the name
+    company_owned: re.Pattern         # group 1: the name after "pabrik", "saham" …
     company_list: re.Pattern
     company_origin: re.Pattern
     domain: re.Pattern
@@ -53,6 +55,7 @@ class Patterns:
     calendar: frozenset[str]          # lower case: holiday and season names, never an entity alone
     speech_after: frozenset[str]      # lower case: speech verbs before a speaker ("ujar X")
     speech_reporting: frozenset[str]  # lower case: verbs after a speaker ("X mengatakan")
+    company_noun_breaks: frozenset[str]  # lower case: "milik": the name after is no company
     name_heads: frozenset[str]        # lower case: organisation prefixes and name heads ("rumah sakit")
     concept_acronyms: frozenset[str]  # as written: "PPN", "UMKM": abbreviations of terms, no names
 
@@ -102,6 +105,10 @@ def patterns() -> Patterns:
         company_apposition=re.compile(
             rf"(?<![\w.])(?i:{alternation(forms['company_nouns'])})(?:\s+[a-z][\w-]*){{0,4}}"
             rf"(?:\s+(?:{origin}\s+)?[A-Z]\w+(?:\s+[A-Z]\w+)?)?,\s+({_name(stop, max_words=3)})"),
+        company_named=re.compile(
+            rf"(?<![\w.])(?i:{alternation(forms['company_nouns'])})((?:\s+[a-z][\w-]*){{0,3}})\s+({_name(stop, max_words=3)})"),
+        company_owned=re.compile(
+            rf"(?<![\w.]){alternation(forms['company_possessions'])}\s+({_name(stop, max_words=3)})"),  # lower case: "Saham" opens a name
         company_list=re.compile(
             rf"(?<![\w.])(?i:{alternation(forms['company_nouns'])})(?:\s+[a-z][\w-]*){{0,4}}"
             rf"(?:\s+(?:{origin}\s+)?[A-Z]\w+(?:\s+[A-Z]\w+)?)?,?\s+(?:{alternation(forms['list_markers'])})\s+(?=[A-Z])"),
@@ -136,6 +143,7 @@ def patterns() -> Patterns:
         calendar=frozenset([*holidays["names"], *holidays["seasons"]]),
         speech_after=frozenset(w.lower() for w in speech["after"]),
         speech_reporting=frozenset(w.lower() for w in speech["reporting"]),
+        company_noun_breaks=frozenset(forms["company_noun_breaks"]),
         name_heads=frozenset(w.lower() for w in forms["prefixes"] + forms["name_heads"]),
         concept_acronyms=frozenset(lang.load("concepts")["acronyms"]),
     )

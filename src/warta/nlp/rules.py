@@ -124,11 +124,46 @@ def _after_origin(doc: Doc, text: str, regex: re.Pattern) -> list[Span]:
         end = first.start
         while end < len(doc) and end - first.start < 7 and (doc[end].is_title or doc[end].is_upper):
             end += 1
+        if gazetteer.is_place(doc[first.start:end].text):
+            continue  # "asal Korea Selatan, POSCO": all place, the company comes after
         for cut in range(min(first.start + 3, end - 1), first.start, -1):
             place = doc[first.start:cut].text
             if gazetteer.is_place(place):
                 out.append(Span(doc, cut, end, label="ORG"))
                 break
+    return out
+
+
+def _named_after_noun(doc: Doc, text: str, regex: re.Pattern) -> list[Span]:
+    """The company right after a company noun and its lower-case description ("produsen
+    kaca Asahimas", "perusahaan Nippon Kasei"): not after a stop word or a break word
+    ("perusahaan milik Budi Santoso"), not a place ("perusahaan Jepang") nor opened by one,
+    and not when the noun opens a name the model found ("Perusahaan Gas Negara")."""
+    p = patterns()
+    named = {i for e in doc.ents for i in range(e.start, e.end)}
+    out = []
+    for m in regex.finditer(text):
+        if any(w in STOP_WORDS or w in p.company_noun_breaks for w in m.group(1).lower().split()):
+            continue
+        noun = doc.char_span(m.start(), m.start() + 1, alignment_mode="expand")
+        if noun is None or noun.start in named:
+            continue  # the noun opens a name the model found: "Perusahaan Gas Negara"
+        span = doc.char_span(m.start(2), m.end(2), alignment_mode="expand")
+        if span is None or gazetteer.is_place(span[0].text) or gazetteer.is_place(span.text):
+            continue
+        end = span.end - 1 if span[-1].text == "." and len(span) > 1 else span.end
+        out.append(Span(doc, span.start, end, label="ORG"))
+    return out
+
+
+def _owned(doc: Doc, text: str, regex: re.Pattern) -> list[Span]:
+    """The company after a noun of what it owns ("pabrik Nippon Shokubai", "saham
+    Asahimas"), unless it is a place or the model saw a place there ("pabrik Cikarang")."""
+    places = {i for e in doc.ents if e.label_ == "LOC" for i in range(e.start, e.end)}
+    out = []
+    for span in _group_spans(doc, text, regex, "ORG"):
+        if not gazetteer.is_place(span.text) and not any(i in places for i in range(span.start, span.end)):
+            out.append(span)
     return out
 
 
@@ -164,7 +199,8 @@ def rule_spans(doc: Doc) -> dict[str, list[Span]]:
         "media": _group_spans(doc, text, p.media, "ORG"),
         "media_weak": _group_spans(doc, text, p.media_weak, "ORG"),
         "companies": _after_place(found(p.business, "ORG"), _after_origin(doc, text, p.company_origin))
-        + _group_spans(doc, text, p.company_apposition, "ORG") + _listed(doc, text, p.company_list, "ORG"),
+        + _group_spans(doc, text, p.company_apposition, "ORG") + _listed(doc, text, p.company_list, "ORG")
+        + _named_after_noun(doc, text, p.company_named) + _owned(doc, text, p.company_owned),
         "events": [s for rx in (p.programme, p.event_first, p.event_last, p.election) for s in found(rx, "EVENT")]
         + [s for s in _group_spans(doc, text, p.programme_marker, "EVENT") if _programme_name(s)],
         "products": found(p.product_line, "PRODUCT", trim=False) + model_codes(doc, p)
@@ -450,6 +486,40 @@ def company_short_forms(doc: Doc, spans: list[Span]) -> list[Span]:
 _YEAR_TAIL = re.compile(r"(?:\s+\d+\s*[A-Za-z]?\.?)+$")
 
 
+def said_again(doc: Doc, spans: list[Span], strong: Iterable[Span]) -> list[Span]:
+    """One type per name in the article: a name that a form or a company noun made an
+    organisation or a product somewhere ("produsen kaca Asahimas") is one at its other
+    mentions too — those the model typed a person or place are retyped, those it missed
+    are added (exact case, whole words)."""
+    final = {(s.start, s.end) for s in spans}
+    typed = {s.text: s.label_ for s in strong if (s.start, s.end) in final and s.text[:1].isupper()}
+    if not typed:
+        return spans
+    out = [Span(doc, s.start, s.end, label=typed[s.text])
+           if s.text in typed and s.label_ in ("PER", "LOC") else s for s in spans]
+    found = []
+    for name, label in sorted(typed.items()):
+        for m in re.finditer(rf"(?<![\w.]){re.escape(name)}(?![\w])", doc.text):
+            span = doc.char_span(m.start(), m.end())
+            if span is not None:
+                found.append(Span(doc, span.start, span.end, label=label))
+    return fill(out, found)
+
+
+@functools.cache
+def _currency_names() -> frozenset[str]:
+    """Currency names of more than one word, lower case ("dolar as", "ringgit malaysia")."""
+    return frozenset(n.lower() for n in lang.load("currencies")["after"] if " " in n)
+
+
+def drop_currency_places(doc: Doc, spans: list[Span]) -> list[Span]:
+    """Without a country that only completes a currency's name ("dolar AS", "dolar
+    Singapura"): the currency is named, not the place."""
+    names = _currency_names()
+    return [s for s in spans if not (s.label_ == "LOC" and s.start > 0
+                                     and f"{doc[s.start - 1].lower_} {s.text.lower()}" in names)]
+
+
 def drop_calendar(spans: list[Span]) -> list[Span]:
     """Without spans that are only a holiday or season name ("Lebaran", "Ramadan 2025"):
     a time, not a named thing (``lang/id/holidays.yaml``)."""
@@ -566,10 +636,11 @@ def apply_rules(doc: Doc, use_gazetteer: bool = True) -> Doc:
     spans = table_acronyms(doc, split_leading_acronyms(doc, spans))
     spans = fill(spans, repeat_acronyms(doc, spans, links))
     spans = company_short_forms(doc, spans)
+    spans = said_again(doc, spans, found["companies"] + found["orgs"] + found["products"])
     if use_gazetteer:
         spans = fill(gazetteer.retype(spans), gazetteer.spans(doc, spans))
     spans = acronym_types(doc, speakers_are_people(doc, drop_calendar(spans)), links)
-    spans, links = drop_concepts(doc, spans, links)
+    spans, links = drop_concepts(doc, drop_currency_places(doc, spans), links)
     doc.ents = filter_spans(spans)
     doc._.warta_links = links
     return doc
