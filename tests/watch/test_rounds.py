@@ -217,3 +217,34 @@ def test_a_source_that_breaks_the_reader_is_its_own_error(server, kb, monkeypatc
     report = run_round(kb, config(feed_source(server), feed_source(server, "/dua.xml")))
     assert report.polled == 2
     assert "internal error (RuntimeError: surprise)" in dict(report.source_errors)[server.url("/dua.xml")]
+
+
+def test_a_server_dripping_bytes_is_cut_at_the_total_deadline(server, kb):
+    import socket
+    import threading
+
+    drip = socket.socket()
+    drip.bind(("127.0.0.1", 0))
+    drip.listen()
+    stop = threading.Event()
+
+    def serve():
+        conn, _ = drip.accept()
+        conn.recv(4096)
+        conn.sendall(b"HTTP/1.1 200 OK\r\nContent-Type: application/rss+xml\r\nContent-Length: 100000\r\n\r\n")
+        while not stop.wait(0.05):  # a byte every 50 ms: no single read times out
+            try:
+                conn.sendall(b" ")
+            except OSError:
+                break
+        conn.close()
+
+    threading.Thread(target=serve, daemon=True).start()
+    url = f"http://127.0.0.1:{drip.getsockname()[1]}/rss.xml"
+    from warta.watch.config import Source
+    try:
+        report = run_round(kb, config(Source(url=url, name="drip", interval=0.0), timeout=0.2, retries=0))
+    finally:
+        stop.set()
+        drip.close()
+    assert "timed out" in dict(report.source_errors)[url]

@@ -9,7 +9,8 @@ One :class:`Fetcher` lives for one phase of a round (an ``asyncio`` loop).  Ever
 - follows redirects itself (each hop asked of robots.txt), at most ``MAX_REDIRECTS``;
 - is retried on a timeout, a network error, 429 or 5xx, ``retries`` times, waiting
   ``backoff × 2ⁿ`` seconds (or the server's ``Retry-After``, capped);
-- is read as a stream and abandoned past ``max_bytes`` of decoded body (gzip included).
+- is read as a stream and abandoned past ``max_bytes`` of decoded body (gzip included), or
+  past ``3 × timeout`` seconds in all (``timeout`` bounds each wait for a byte).
 
 A failure is never raised: it is a :class:`Fetched` with ``error`` and ``kind`` set
 (``http``, ``timeout``, ``network``, ``robots``, ``too_large``).
@@ -33,6 +34,7 @@ RETRY_STATUS = frozenset({429, 500, 502, 503, 504})
 MAX_RETRY_AFTER = 60.0  # seconds: a longer Retry-After is not waited for in this round
 MAX_CRAWL_DELAY = 60.0
 ROBOTS_MAX_BYTES = 500_000
+TOTAL_TIMEOUTS = 3  # a whole response may take this many ``timeout``s (a server dripping bytes)
 
 
 @dataclass(frozen=True)
@@ -164,22 +166,26 @@ class Fetcher:
             await host.turn()
             self.requests += 1
             try:
-                async with self.client.stream("GET", current, headers=headers) as r:
-                    out = Fetched(url, current, r.status_code, headers=dict(r.headers))
-                    if r.status_code == 200:
-                        out.body = await _read(r, limit)
-                    elif r.status_code not in (301, 302, 303, 304, 307, 308):
-                        out.error, out.kind = f"HTTP {r.status_code} {r.reason_phrase}".strip(), "http"
-                    return out
+                async with asyncio.timeout(self.settings.timeout * TOTAL_TIMEOUTS):
+                    return await self._request(url, current, headers, limit)
             except TooBig:
                 return Fetched(url, current, 200, error=f"response over {limit:,} bytes (max_bytes)",
                                kind="too_large")
-            except httpx.TimeoutException:
+            except (httpx.TimeoutException, TimeoutError):
                 return Fetched(url, current, error=f"timed out after {self.settings.timeout:g} s",
                                kind="timeout")
             except (httpx.HTTPError, httpx.InvalidURL, OSError) as exc:
                 return Fetched(url, current, error=f"network error ({type(exc).__name__}: {exc})"[:300],
                                kind="network")
+
+    async def _request(self, url: str, current: str, headers: dict[str, str], limit: int) -> Fetched:
+        async with self.client.stream("GET", current, headers=headers) as r:
+            out = Fetched(url, current, r.status_code, headers=dict(r.headers))
+            if r.status_code == 200:
+                out.body = await _read(r, limit)
+            elif r.status_code not in (301, 302, 303, 304, 307, 308):
+                out.error, out.kind = f"HTTP {r.status_code} {r.reason_phrase}".strip(), "http"
+            return out
 
     async def refused(self, url: str) -> str | None:
         """Why robots.txt refuses ``url`` to this user agent, or None when it allows it."""
