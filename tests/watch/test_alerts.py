@@ -32,6 +32,8 @@ alerts:
     event: FACILITY
   - name: menteri-dan-baterai
     story: [Budi Santoso, Baterai Nusantara]
+  - name: di-atas-14-triliun
+    money_over: 14000000000000
   - name: tidak-ada
     entity: Perusahaan Yang Tidak Pernah Ada
 """
@@ -68,6 +70,9 @@ def test_rules_fire_once_each_with_sentences_and_links(server, kb, tmp_path):
     first = round_with(0)
     assert first.added == 1
     assert sorted(a["rule"] for a in first.alerts) == ["baterai", "menteri-dan-baterai", "pabrik-besar"]
+    factory = next(a for a in first.alerts if a["rule"] == "pabrik-besar")
+    assert factory["facts"][0]["text"].replace(" ", "") == "Rp12triliun" and factory["facts"][0]["idr"] == 12e12
+    assert factory["facts"][0]["event"]["type"] == "FACILITY" and "Karawang" in factory["facts"][0]["sentence"]
 
     second = round_with(1)  # Rp15 triliun against Rp12 triliun: the conflict appears
     conflicts = [a for a in second.alerts if a["rule"] == "konflik-baterai"]
@@ -77,6 +82,8 @@ def test_rules_fire_once_each_with_sentences_and_links(server, kb, tmp_path):
     assert all(f["sentence"] and f["url"].startswith(server.base) for f in investment["facts"])
     assert set(investment["links"]) == {server.url(paths[0]), server.url(paths[1])}
     assert "menteri-dan-baterai" not in {a["rule"] for a in second.alerts}  # the same story: once
+    (big,) = [a for a in second.alerts if a["rule"] == "di-atas-14-triliun"]  # any figure: only Rp15 triliun
+    assert big["facts"][0]["idr"] == 15e12 and big["links"] == [server.url(paths[1])]
 
     third = round_with(2)  # a third outlet agrees with the first: the conflict does not fire again
     assert "konflik-baterai" not in {a["rule"] for a in third.alerts}

@@ -179,16 +179,18 @@ def _conflict(s: Session, engine: Engine, rule: Rule, new: list[int]) -> Iterabl
                     "facts": facts, "links": list(dict.fromkeys(x["url"] for x in facts))}
 
 
-def _rupiah(s: Session, item: ItemRow) -> float | None:
+def _figure(s: Session, item: ItemRow) -> tuple[float | None, str | None]:
+    """An event's amount in rupiah and the money figure as the article wrote it."""
     data = item.data or {}
-    amount, currency = data.get("amount"), data.get("currency")
+    amount, currency = data.get("amount"), data.get("currency") or "IDR"
     if amount is None:
-        return None
-    if currency in (None, "IDR"):
-        return float(amount)
+        return None, None
     money = s.scalars(select(ItemRow).where(ItemRow.article_id == item.article_id, ItemRow.kind == "money",
                                             ItemRow.value == amount, ItemRow.unit == currency)).first()
-    return (money.data or {}).get("idr") if money is not None else None
+    written = money.text if money is not None else None
+    if currency == "IDR":
+        return float(amount), written
+    return ((money.data or {}).get("idr") if money is not None else None), written
 
 
 def _money(s: Session, engine: Engine, rule: Rule, new: list[int]) -> Iterable[tuple[str, dict]]:
@@ -198,7 +200,7 @@ def _money(s: Session, engine: Engine, rule: Rule, new: list[int]) -> Iterable[t
     if rule.event:
         q = q.where(ItemRow.value_text == rule.event)
     for item, a in s.execute(q):
-        idr = _rupiah(s, item) if rule.event else (item.data or {}).get("idr")
+        idr, written = _figure(s, item) if rule.event else ((item.data or {}).get("idr"), item.text)
         if idr is None or idr <= rule.over:
             continue
         data, link = item.data or {}, _link(a)
@@ -207,7 +209,7 @@ def _money(s: Session, engine: Engine, rule: Rule, new: list[int]) -> Iterable[t
         what = f"{rule.event} event" if rule.event else "money figure"
         yield f"{a.source}@{item.start}", {
             "summary": f"{what} of {idr:,.0f} IDR (over {rule.over:,.0f}) in {a.outlet or a.source}",
-            "facts": [{"text": data.get("text") or data.get("trigger"), "idr": idr, "event": data if rule.event else None,
+            "facts": [{"text": written, "idr": idr, "event": data if rule.event else None,
                        "sentence": sentence, **link}],
             "links": [link["url"]]}
 
