@@ -41,6 +41,16 @@ class Handler(BaseHTTPRequestHandler):
         pass
 
     def do_GET(self) -> None:  # noqa: N802
+        with self.server.lock:
+            self.server.active += 1
+            self.server.most_active = max(self.server.most_active, self.server.active)
+        try:
+            self._get()
+        finally:
+            with self.server.lock:
+                self.server.active -= 1
+
+    def _get(self) -> None:
         self.server.log.append((self.path, dict(self.headers)))
         route = self.server.routes.get(self.path)
         if route is None:
@@ -104,6 +114,8 @@ class Server(ThreadingHTTPServer):
         self.routes: dict[str, Route] = {}
         self.log: list[tuple[str, dict]] = []
         self.posts: list[tuple[str, bytes]] = []
+        self.lock = threading.Lock()
+        self.active = self.most_active = 0  # requests in progress, and the most at once
         self.thread = threading.Thread(target=self.serve_forever, daemon=True)
 
     def handle_error(self, request, client_address) -> None:  # a client gone mid-request: quiet

@@ -248,3 +248,34 @@ def test_a_server_dripping_bytes_is_cut_at_the_total_deadline(server, kb):
         stop.set()
         drip.close()
     assert "timed out" in dict(report.source_errors)[url]
+
+
+def test_at_most_per_host_requests_at_once(server, kb):
+    paths = serve_articles(server, *["kopi", "kereta", "garam", "sawit", "nelayan"])
+    for p in paths:
+        server.routes[p].delay = 0.15
+    server.routes["/rss.xml"] = Route(rss([(server.url(p), "judul", DAY) for p in paths]))
+    cfg = config(feed_source(server), per_host=2)
+    cfg = type(cfg)(cfg.sources, cfg.fetch, cfg.interval, batch=5, max_attempts=3)
+    assert run_round(kb, cfg).added == 5
+    assert server.most_active == 2
+
+
+def test_crawl_delay_of_robots_txt_slows_the_host():
+    import asyncio
+
+    from warta.watch.fetch import Fetcher, Settings
+
+    from .server import Server
+
+    with Server() as srv:
+        srv.routes["/robots.txt"] = Route(b"User-agent: *\nCrawl-delay: 3\n", content_type="text/plain")
+        srv.routes["/a"] = Route(b"ok")
+
+        async def go():
+            async with Fetcher(Settings(rate=0.0)) as f:
+                got = await f.get(srv.url("/a"))
+                return got, f.hosts[srv.base].rate
+
+        got, rate = asyncio.run(go())
+    assert got.ok and got.body == b"ok" and rate == 3.0
