@@ -447,3 +447,34 @@ def test_an_origin_that_is_all_place_names_no_company(ruled):
     doc = ruled("Raksasa baja asal Korea Selatan, Hanul Steel, membangun smelter.",
                 {"Korea Selatan": "LOC"})
     assert ("Selatan", "ORG") not in ents(doc) and ("Hanul Steel", "ORG") in ents(doc)
+
+
+# -- place names: their prefixes, where they end, "se-" ----------------------------------
+
+@pytest.mark.parametrize("text, place", [
+    ("Beras disimpan di Gedung Dolog Sentosa sejak Mei.", "Gedung Dolog Sentosa"),
+    ("Pendaki tersesat di Gunung Lawu Selatan kemarin.", "Gunung Lawu Selatan"),
+    ("Perahu terbalik di Teluk Kendari pagi tadi.", "Teluk Kendari"),
+])
+def test_geographic_and_building_prefixes_make_places(ruled, text, place):
+    assert (place, "LOC") in ents(ruled(text))
+
+
+def test_a_place_name_ends_before_a_unit_or_a_post(ruled):
+    doc = ruled("Ketua KPU Kabupaten Sukamaju Divisi Teknis Penyelenggaraan hadir.")
+    assert ("Kabupaten Sukamaju", "LOC") in ents(doc)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Stok di gudang Perum Bulog aman.", "Perum Bulog"),
+    ("Rapat digelar di Kementerian BUMN dan Kantor BPS kemarin.", "Kementerian BUMN"),
+])
+def test_a_table_acronym_after_a_prefix_completes_the_name(ruled, text, name):
+    assert (name, "ORG") in ents(ruled(text))
+
+
+def test_se_before_a_place_is_not_part_of_its_name(nlp):
+    from warta.nlp import harvest
+    doc = nlp("Lomba itu diikuti pelajar se-Kabupaten Sukamaju. Kabupaten Sukamaju menjadi tuan rumah.")
+    found = [(e.name, e.type, len(e.mentions)) for e in harvest.entities(doc)]
+    assert ("Kabupaten Sukamaju", "LOC", 2) in found

@@ -12,6 +12,7 @@ legal form or a variant suffix ("PT Unilever Indonesia Tbk" / "Unilever Indonesi
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from spacy.tokens import Doc
@@ -20,6 +21,9 @@ from ..model import ENTITY_TYPES, Entity, Span
 from ..unionfind import UnionFind
 from ..words import name_key
 from .patterns import patterns
+
+
+SE_PREFIX = re.compile(r"^se-(?=[A-Z])")  # "se-Indonesia", "se-Jawa Timur": all over the place
 
 
 def norm(text: str) -> str:
@@ -52,9 +56,12 @@ def _mentions(doc: Doc) -> list[tuple[int, int, str, str, str]]:
             final = ent.end == len(doc) or doc[ent.end].is_sent_start or doc[ent.end].is_space
             if final and len(text) > 1 and text.endswith(".") and ent[-1].text != ".":
                 text, end = text[:-1], end - 1  # "ponsel Redmi 4A.": the stop ends the sentence
+            start = ent.start_char
+            if SE_PREFIX.match(text):  # "se-Kabupaten Bojonegoro": all of the place
+                text, start = text[3:], start + 3
             key = _key(text, ent.label_)
             if key:
-                out.append((ent.start_char, end, text, ent.label_, key))
+                out.append((start, end, text, ent.label_, key))
     return out
 
 

@@ -58,6 +58,7 @@ class Patterns:
     company_noun_breaks: frozenset[str]  # lower case: "milik": the name after is no company
     name_heads: frozenset[str]        # lower case: organisation prefixes and name heads ("rumah sakit")
     concept_acronyms: frozenset[str]  # as written: "PPN", "UMKM": abbreviations of terms, no names
+    place_heads: frozenset[str]       # lower case: place prefixes ("kabupaten", "gedung")
 
 
 def _name(stop: str, max_words: int | None = None) -> str:
@@ -146,4 +147,5 @@ def patterns() -> Patterns:
         company_noun_breaks=frozenset(forms["company_noun_breaks"]),
         name_heads=frozenset(w.lower() for w in forms["prefixes"] + forms["name_heads"]),
         concept_acronyms=frozenset(lang.load("concepts")["acronyms"]),
+        place_heads=frozenset(w.lower() for w in forms["place_prefixes"]),
     )

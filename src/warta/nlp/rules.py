@@ -175,6 +175,19 @@ def _after_place(spans: list[Span], origins: list[Span]) -> list[Span]:
     return kept + origins
 
 
+def _cut_at_heads(spans: list[Span]) -> list[Span]:
+    """Place names that end before a word opening an organisation's unit or a post
+    ("Kabupaten Bojonegoro Divisi Teknis …" → "Kabupaten Bojonegoro")."""
+    p = patterns()
+    lead = lang.titles().lead_words
+    out = []
+    for s in spans:
+        end = next((i for i in range(s.start + 2, s.end)
+                    if s.doc[i].lower_ in p.name_heads or s.doc[i].lower_ in lead), s.end)
+        out.append(Span(s.doc, s.start, end, label=s.label_))
+    return out
+
+
 def _is_lead_word(token, p: Patterns) -> bool:
     low = token.lower_.rstrip(".")
     opener = token.is_sent_start and (low in STOP_WORDS or low in p.common_words)
@@ -193,7 +206,7 @@ def rule_spans(doc: Doc) -> dict[str, list[Span]]:
     return {
         "orgs": found(p.org_prefix, "ORG", trim=False, clip=starts)
         + found(p.org_suffix, "ORG") + found(p.domain, "ORG", trim=False),
-        "places": found(p.place_prefix, "LOC", trim=False, clip=starts)
+        "places": _cut_at_heads(found(p.place_prefix, "LOC", trim=False, clip=starts))
         + found(p.place_suffix, "LOC", trim=False),
         "marked_places": _group_spans(doc, text, p.place_marker, "LOC"),
         "media": _group_spans(doc, text, p.media, "ORG"),
@@ -406,7 +419,8 @@ def repeat_acronyms(doc: Doc, spans: list[Span], links: list[tuple]) -> list[Spa
 
 def table_acronyms(doc: Doc, spans: list[Span]) -> list[Span]:
     """Acronyms of the shipped table (exact case), a variant suffix ("RI") kept with them;
-    a model span that runs on into one ("Instagram Kemenperin") is cut before it."""
+    a model span that runs on into one ("Instagram Kemenperin") is cut before it, unless a
+    prefix alone comes before it ("Perum Bulog", "Kementerian BUMN": cut after it)."""
     p = patterns()
     found = []
     for tok in doc:
@@ -420,7 +434,14 @@ def table_acronyms(doc: Doc, spans: list[Span]) -> list[Span]:
     cut = []
     for span in spans:
         inner = next((a for a in found if span.start < a.start < span.end), None)
-        cut.append(Span(doc, span.start, inner.start, label=span.label_) if inner else span)
+        if inner is None:
+            cut.append(span)
+        elif doc[span.start:inner.start].text.lower() in p.name_heads | p.place_heads:
+            # the acronym completes a prefix-led name: "Perum Bulog", "Gedung Bulog",
+            # "Kementerian BUMN" (and ends it: "Kementerian BUMN dan Kantor BPS")
+            cut.append(Span(doc, span.start, inner.end, label=span.label_))
+        else:
+            cut.append(Span(doc, span.start, inner.start, label=span.label_))
     return fill(cut, found)
 
 
