@@ -94,3 +94,15 @@ def test_the_same_url_in_two_sources_is_fetched_once(server, kb):
     server.routes["/lain.xml"] = Route(rss([(server.url(paths[0]) + "#komentar", "sawit", DAY)]))
     report = run_round(kb, config(feed_source(server), feed_source(server, "/lain.xml")))
     assert report.added == 1 and server.hits(paths[0]) == 1
+
+
+def test_two_listed_urls_that_end_at_the_same_page_are_stored_once(server, kb):
+    paths = serve_articles(server, "nelayan")
+    for alias in ("/r/1", "/r/2"):  # tracking links that redirect to the article
+        server.routes[alias] = Route(location=paths[0], status=302)
+    server.routes["/rss.xml"] = Route(rss([(server.url("/r/1"), "nelayan", DAY), (server.url("/r/2"), "nelayan", DAY)]))
+    report = run_round(kb, config(feed_source(server)))
+    assert report.added == 1 and len(sources_in(kb)) == 1
+    with Session(kb) as s:
+        notes = list(s.scalars(select(WatchUrlRow.error).where(WatchUrlRow.error.is_not(None))))
+    assert len(notes) == 1 and notes[0].startswith("same text as")

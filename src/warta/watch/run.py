@@ -159,6 +159,7 @@ class Round:
     def __init__(self, engine: Engine, config: Config, report: RoundReport, now: Clock,
                  by_id: dict[int, Source]) -> None:
         self.engine, self.config, self.report, self.now, self.by_id = engine, config, report, now, by_id
+        self.digests: dict[str, str] = {}  # content hash → URL, for the articles of this round
 
     def prepare(self, rows: list) -> tuple[dict[int, dict], list]:
         """Outcomes for URLs already in the KB; the rest to fetch."""
@@ -179,11 +180,12 @@ class Round:
         try:
             article = article_of(got, row.url, row.listed or {}, self.by_id.get(row.source_id))
             digest = content_hash(article)
-            twin = state.same_content(self.engine, digest)
+            twin = self.digests.get(digest) or state.same_content(self.engine, digest)
             if twin is not None:
                 outcomes[row.id] = {"state": "done", "attempt": True, "error": f"same text as {twin}"}
                 return
             doc = safe_analyze(article)
+            self.digests[digest] = row.url
         except InputError as exc:
             doc = exc
         except Exception as exc:  # one bad article never stops a round
