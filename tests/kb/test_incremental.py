@@ -145,6 +145,30 @@ def test_readme_order_demo_then_ingest_keeps_the_stories(tmp_path):
     assert statuses.count("conflict") >= 1 and statuses.count("corroborated") >= 5
 
 
+def test_same_clean_text_under_another_url_and_title_is_one_article(tmp_path, sample_docs):
+    """The sample again as JSON Lines records under other URLs and titles (so another
+    content hash): each is counted as a duplicate of the stored article with its clean
+    text, and the KB stays as it was; within one batch, the second copy is the duplicate."""
+    kb = KnowledgeBase(str(tmp_path / "kb.db"))
+    assert ingest([sample_dir()], kb.engine).added == 18
+    before = snapshot(kb.engine)
+    mirror = tmp_path / "mirror.jsonl"
+    raws = [a.raw for a in read([sample_dir()])]
+    records = [{"url": f"https://mirror.example/{i}", "title": f"Salinan {i}", "text": raw}
+               for i, raw in enumerate(raws + raws[:1])]
+    mirror.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    again = ingest([str(mirror)], kb.engine)
+    assert (again.added, again.duplicates) == (0, 19)
+    assert snapshot(kb.engine) == before
+
+    fresh = KnowledgeBase(str(tmp_path / "fresh.db"))
+    doc = sample_docs[0][0]
+    copy = dataclasses.replace(doc, source="https://mirror.example/x", title="Salinan", url="https://mirror.example/x")
+    assert write_batch(fresh.engine, [(doc, "h1"), (copy, "h2")], set()) == [copy.source]
+    with Session(fresh.engine) as s:
+        assert list(s.scalars(select(ArticleRow.source))) == [doc.source]
+
+
 from test_postgres import pg_url  # noqa: E402,F401 (the fixture: a fresh schema on the test server)
 
 

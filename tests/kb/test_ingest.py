@@ -109,7 +109,8 @@ def test_killed_in_the_middle_leaves_whole_batches_and_resumes(tmp_path, fixture
     big = tmp_path / "big.jsonl"
     with big.open("w", encoding="utf-8") as fh:
         for i in range(400):
-            body = base.replace("2025", str(1990 + i % 40)) + f"\n\nCatatan nomor {i} dari redaksi."
+            # each clean text its own (the same clean text under another URL is a duplicate)
+            body = base.replace("2025", str(1990 + i % 40)).replace("Rp450 miliar", f"Rp{100 + i} miliar")
             fh.write(json.dumps({"text": body, "title": f"Artikel {i}", "url": f"https://contoh.id/{i}"}) + "\n")
     db = str(tmp_path / "kb.db")
     proc = subprocess.Popen([sys.executable, "-m", "warta", "ingest", str(big), "--db", db, "--batch-size", "7"],

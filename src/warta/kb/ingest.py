@@ -3,8 +3,9 @@
 Sources are stored in one canonical form (``canonical_source``: a file as its resolved
 absolute path, a URL normalised), so ``corpus`` and ``/abs/path/corpus`` name the same
 articles.  An article already in (same source, same content hash) is skipped before any
-analysis; a changed one replaces its old version; one whose content is already in under
-another source is not added again (counted as a duplicate).  Each batch of analysed articles is written in one
+analysis; a changed one replaces its old version; one whose content — its raw text,
+or its clean text once analysed — is already in under another source is not added again
+(counted as a duplicate).  Each batch of analysed articles is written in one
 transaction, so a crash or Ctrl-C leaves whole batches and nothing half-written; running
 the same command again picks up where it stopped.  When the articles are in, the derived
 tables (entities, stories, facts) are brought up to date for what they touch
@@ -40,6 +41,7 @@ from ..pipeline import analyze_article
 from ..sources import read
 from ..sources.limits import check_article
 from . import incremental, search
+from .build import chunks
 from .schema import ArticleRow, BandRow, ItemRow, MentionRow
 from .store import fts_available, set_meta
 from .textsim import bands, signature
@@ -168,9 +170,11 @@ def prepare(doc: Document, digest: str, fts: bool = True) -> Prepared:
     return Prepared(article, mentions, items, bands(minhash), stems)
 
 
-def write_batch(engine: Engine, batch: list[tuple[Document, str]], replaced: set[str]) -> None:
+def write_batch(engine: Engine, batch: list[tuple[Document, str]], replaced: set[str]) -> list[str]:
     """Store ``batch`` (Documents and their content hashes) in one transaction; a source in
     ``replaced`` first has its old version deleted (and what it held noted for the update).
+    A new source whose clean text is already stored, or earlier in the batch, is not
+    stored again; returns those sources (the duplicates).
 
     The rows are made first (``prepare``: MinHash, stems), then written with one bulk
     statement per table, so the transaction holds the database only for the writes."""
@@ -182,9 +186,38 @@ def write_batch(engine: Engine, batch: list[tuple[Document, str]], replaced: set
                 old = s.scalar(select(ArticleRow.id).where(ArticleRow.source == doc.source))
                 if old is not None:
                     _delete_article(s, old, fts)
-        if rows:
-            _insert(s.connection(), rows, fts)
+        copies = _stored_texts(s.connection(), rows)
+        keep, dupes = [], []
+        for doc, row in zip(batch, rows):
+            text_hash = _text_hash(doc[0].text)
+            if doc[0].source not in replaced and text_hash in copies:
+                dupes.append(doc[0].source)
+                continue
+            copies.add(text_hash)
+            keep.append(row)
+        if keep:
+            _insert(s.connection(), keep, fts)
         set_meta(s, "derived_stale", "1")
+    return dupes
+
+
+def _text_hash(text_: str) -> str:
+    return hashlib.sha256(text_.encode("utf-8", "replace")).hexdigest()
+
+
+def _stored_texts(conn, rows: list[Prepared]) -> set[str]:
+    """The hashes of the stored clean texts equal to one of ``rows``' texts: the stored
+    articles sharing the first LSH band of their MinHash (an index look-up; equal texts
+    have equal signatures) compared by text."""
+    wanted = {_text_hash(r.article["text"]) for r in rows}
+    keys = sorted({r.bands[0][1] for r in rows if r.bands})
+    found = set()
+    for chunk in chunks(keys):
+        for (txt,) in conn.execute(select(ArticleRow.text).join(BandRow, BandRow.article_id == ArticleRow.id)
+                                   .where(BandRow.band == 0, BandRow.key.in_(chunk))):
+            if (h := _text_hash(txt)) in wanted:
+                found.add(h)
+    return found
 
 
 def _insert(conn, rows: list[Prepared], fts: bool) -> None:
@@ -206,9 +239,13 @@ def _insert(conn, rows: list[Prepared], fts: bool) -> None:
 
 
 def store(engine: Engine, batch: list[tuple[Document, str]], replaced: set[str], report: IngestReport) -> None:
-    """:func:`write_batch`, then ``batch`` counted in ``report`` as added or replaced."""
-    write_batch(engine, batch, replaced)
+    """:func:`write_batch`, then ``batch`` counted in ``report`` as added, replaced or a
+    duplicate (its clean text already in under another source)."""
+    dupes = set(write_batch(engine, batch, replaced))
+    report.duplicates += len(dupes)
     for doc, _ in batch:
+        if doc.source in dupes:
+            continue
         if doc.source in replaced:
             report.replaced += 1
         else:
