@@ -279,3 +279,15 @@ def test_crawl_delay_of_robots_txt_slows_the_host():
 
         got, rate = asyncio.run(go())
     assert got.ok and got.body == b"ok" and rate == 3.0
+
+
+def test_a_sitemap_index_is_followed_to_its_news_sitemaps(server, kb):
+    paths = serve_articles(server, "kopi", "garam")
+    for n, p in enumerate(paths):
+        server.routes[f"/sitemap-news-{n}.xml"] = Route(news_sitemap([(server.url(p), "judul", "2025-11-05")]))
+    index = "".join(f"<sitemap><loc>{server.url(f'/sitemap-news-{n}.xml')}</loc></sitemap>" for n in range(2))
+    server.routes["/sitemap.xml"] = Route(('<?xml version="1.0" encoding="UTF-8"?><sitemapindex '
+                                           f'xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{index}</sitemapindex>')
+                                          .encode())
+    report = run_round(kb, config(feed_source(server, "/sitemap.xml", kind="sitemap")))
+    assert report.added == 2 and report.new_urls == 2
