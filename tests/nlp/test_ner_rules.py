@@ -478,3 +478,23 @@ def test_se_before_a_place_is_not_part_of_its_name(nlp):
     doc = nlp("Lomba itu diikuti pelajar se-Kabupaten Sukamaju. Kabupaten Sukamaju menjadi tuan rumah.")
     found = [(e.name, e.type, len(e.mentions)) for e in harvest.entities(doc)]
     assert ("Kabupaten Sukamaju", "LOC", 2) in found
+
+
+def test_a_one_word_person_listed_among_organisations_is_one(ruled):
+    doc = ruled("Itu termasuk Sakura Motor, Daihana, dan Hinoki di pabrik baru.",
+                {"Sakura Motor": "ORG", "Daihana": "ORG", "Hinoki": "PER"})
+    assert ("Hinoki", "ORG") in ents(doc)
+
+
+def test_people_listed_with_people_stay_people(ruled):
+    doc = ruled("Hadir Gita, Bima, dan Kemenkeu.", {"Gita": "PER", "Bima": "PER", "Kemenkeu": "ORG"})
+    assert ents(doc) == [("Gita", "PER"), ("Bima", "PER"), ("Kemenkeu", "ORG")]
+
+
+def test_a_country_epithet_is_its_country(nlp):
+    from warta.nlp import harvest
+    doc = nlp("Pabrik itu dibangun di Negeri Sakura. Jepang menjadi investor terbesar.")
+    found = {(e.name, e.type, tuple(e.aliases)) for e in harvest.entities(doc)}
+    assert ("Negeri Sakura", "LOC", ("Jepang",)) in found and len(found) == 1
+    alone = harvest.entities(nlp("Negeri Paman Sam menaikkan tarif impor."))
+    assert [(e.name, e.type, e.aliases) for e in alone] == [("Negeri Paman Sam", "LOC", ["Amerika Serikat"])]

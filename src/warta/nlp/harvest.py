@@ -115,6 +115,21 @@ def _join_company_forms(groups: UnionFind[str], mentions) -> None:
             groups.union(longer[0], short)
 
 
+def _join_epithets(groups: UnionFind[str], mentions) -> dict[str, str]:
+    """A country's epithet ("Negeri Sakura") joins the country when the article names it;
+    the country's name, by the epithet's key, as an alias when it does not."""
+    epithets = {_key(e, "LOC"): country for e, country in patterns().epithets.items()}
+    keys = {m[4] for m in mentions if m[3] == "LOC"}
+    alone = {}
+    for key in sorted(keys & set(epithets)):
+        country = _key(epithets[key], "LOC")
+        if country in keys:
+            groups.union(country, key)
+        else:
+            alone[key] = epithets[key]
+    return alone
+
+
 def _join_forms(groups: UnionFind[str], mentions) -> None:
     """The same key said with different labels is one thing (voted below)."""
     for m in mentions:
@@ -126,7 +141,7 @@ def entities(doc: Doc) -> list[Entity]:
     mentions = _mentions(doc)
     groups: UnionFind[str] = UnionFind()
     _join_forms(groups, mentions)
-    expansions = _join_acronyms(groups, doc, mentions)
+    expansions = _join_acronyms(groups, doc, mentions) | _join_epithets(groups, mentions)
     _join_people(groups, mentions)
     _join_people(groups, mentions, "EVENT")
     _join_company_forms(groups, mentions)

@@ -59,6 +59,8 @@ class Patterns:
     name_heads: frozenset[str]        # lower case: organisation prefixes and name heads ("rumah sakit")
     concept_acronyms: frozenset[str]  # as written: "PPN", "UMKM": abbreviations of terms, no names
     place_heads: frozenset[str]       # lower case: place prefixes ("kabupaten", "gedung")
+    epithets: dict[str, str]          # "Negeri Sakura" → "Jepang"
+    epithet: re.Pattern               # any of them, as written
 
 
 def _name(stop: str, max_words: int | None = None) -> str:
@@ -148,4 +150,6 @@ def patterns() -> Patterns:
         name_heads=frozenset(w.lower() for w in forms["prefixes"] + forms["name_heads"]),
         concept_acronyms=frozenset(lang.load("concepts")["acronyms"]),
         place_heads=frozenset(w.lower() for w in forms["place_prefixes"]),
+        epithets=dict(lang.load("country_epithets")),
+        epithet=re.compile(rf"(?<![\w.]){alternation(list(lang.load('country_epithets')))}(?![\w])"),
     )

@@ -219,6 +219,7 @@ def rule_spans(doc: Doc) -> dict[str, list[Span]]:
         "products": found(p.product_line, "PRODUCT", trim=False) + model_codes(doc, p)
         + found(p.vessel, "PRODUCT", trim=False),
         "brands": found(p.brand, "PRODUCT", trim=False),
+        "epithets": found(p.epithet, "LOC", trim=False),
     }
 
 
@@ -541,6 +542,34 @@ def drop_currency_places(doc: Doc, spans: list[Span]) -> list[Span]:
                                      and f"{doc[s.start - 1].lower_} {s.text.lower()}" in names)]
 
 
+MIN_LISTED_ORGS = 2
+
+
+def listed_share_a_type(doc: Doc, spans: list[Span]) -> list[Span]:
+    """A one-word "person" listed among organisations ("Toyota, Daihatsu, dan Hino") is
+    one of them: in a run of names joined by commas and list joiners, when at least two are
+    organisations and the others are one-word persons."""
+    p = patterns()
+    ordered = sorted(spans, key=lambda s: s.start)
+    runs, run = [], [ordered[0]] if ordered else []
+    for prev, span in zip(ordered, ordered[1:]):
+        between = doc[prev.end:span.start]
+        joined = 0 < len(between) <= 2 and all(t.text == "," or t.lower_ in p.list_joiners for t in between)
+        if joined:
+            run.append(span)
+        else:
+            runs.append(run)
+            run = [span]
+    runs.append(run)
+    retype = set()
+    for run in runs:
+        labels = [s.label_ for s in run]
+        others = [s for s in run if s.label_ != "ORG"]
+        if labels.count("ORG") >= MIN_LISTED_ORGS and others and all(s.label_ == "PER" and len(s) == 1 for s in others):
+            retype.update((s.start, s.end) for s in others)
+    return [Span(doc, s.start, s.end, label="ORG") if (s.start, s.end) in retype else s for s in spans]
+
+
 def drop_calendar(spans: list[Span]) -> list[Span]:
     """Without spans that are only a holiday or season name ("Lebaran", "Ramadan 2025"):
     a time, not a named thing (``lang/id/holidays.yaml``)."""
@@ -644,7 +673,7 @@ def apply_rules(doc: Doc, use_gazetteer: bool = True) -> Doc:
     """The doc with its entities corrected and completed by the rules (see the module)."""
     spans = strip_titles(clean_model_spans(doc, list(doc.ents)))
     found = rule_spans(doc)
-    for kind in ("products", "places", "companies", "orgs", "events", "media"):
+    for kind in ("products", "places", "companies", "orgs", "events", "media", "epithets"):
         spans = override(spans, found[kind])
     spans = relabel(spans, found["brands"])
     people = [s for s in spans if s.label_ == "PER" and len(s) > 1]
@@ -660,7 +689,7 @@ def apply_rules(doc: Doc, use_gazetteer: bool = True) -> Doc:
     spans = said_again(doc, spans, found["companies"] + found["orgs"] + found["products"])
     if use_gazetteer:
         spans = fill(gazetteer.retype(spans), gazetteer.spans(doc, spans))
-    spans = acronym_types(doc, speakers_are_people(doc, drop_calendar(spans)), links)
+    spans = acronym_types(doc, speakers_are_people(doc, drop_calendar(listed_share_a_type(doc, spans))), links)
     spans, links = drop_concepts(doc, drop_currency_places(doc, spans), links)
     doc.ents = filter_spans(spans)
     doc._.warta_links = links
