@@ -498,3 +498,16 @@ def test_a_country_epithet_is_its_country(nlp):
     assert ("Negeri Sakura", "LOC", ("Jepang",)) in found and len(found) == 1
     alone = harvest.entities(nlp("Negeri Paman Sam menaikkan tarif impor."))
     assert [(e.name, e.type, e.aliases) for e in alone] == [("Negeri Paman Sam", "LOC", ["Amerika Serikat"])]
+
+
+@pytest.mark.parametrize("text, model, place", [
+    ("Bupati Sukamaju Ahmad Yusran meminta warga waspada.", {"Sukamaju": "ORG", "Ahmad Yusran": "PER"}, "Sukamaju"),
+    ("Camat Tanjungsari Rudi Hartono hadir.", {"Tanjungsari": "PER", "Rudi Hartono": "PER"}, "Tanjungsari"),
+])
+def test_the_name_after_a_territorial_title_is_its_place(ruled, text, model, place):
+    assert (place, "LOC") in ents(ruled(text, model))
+
+
+def test_an_institution_after_a_territorial_title_stays(ruled):
+    doc = ruled("Gubernur BI Perry Warjiyo hadir.", {"BI": "ORG", "Perry Warjiyo": "PER"})
+    assert ("BI", "ORG") in ents(doc)

@@ -542,6 +542,26 @@ def drop_currency_places(doc: Doc, spans: list[Span]) -> list[Span]:
                                      and f"{doc[s.start - 1].lower_} {s.text.lower()}" in names)]
 
 
+def territory_after_title(doc: Doc, spans: list[Span]) -> list[Span]:
+    """The name right after a title over a territory is its place ("Bupati Kampar Ahmad
+    …", "Kapolda Riau …"): an organisation there, or a person with a person right after
+    it, becomes a place — not an institution's acronym ("Gubernur BI Perry …") nor a
+    prefix-led organisation."""
+    p = patterns()
+    territorial = lang.titles().territorial
+    starts = {s.start: s for s in spans}
+    out = []
+    for s in spans:
+        before = " ".join(t.lower_ for t in doc[max(0, s.start - 2):s.start])
+        after_title = before.split()[-1:] and (before.split()[-1] in territorial or before in territorial)
+        nxt = starts.get(s.end)
+        retype = (after_title and not s.text.isupper() and s.text not in p.acronyms
+                  and s[0].lower_ not in p.name_heads
+                  and (s.label_ == "ORG" or (s.label_ == "PER" and nxt is not None and nxt.label_ == "PER")))
+        out.append(Span(doc, s.start, s.end, label="LOC") if retype else s)
+    return out
+
+
 MIN_LISTED_ORGS = 2
 
 
@@ -689,7 +709,8 @@ def apply_rules(doc: Doc, use_gazetteer: bool = True) -> Doc:
     spans = said_again(doc, spans, found["companies"] + found["orgs"] + found["products"])
     if use_gazetteer:
         spans = fill(gazetteer.retype(spans), gazetteer.spans(doc, spans))
-    spans = acronym_types(doc, speakers_are_people(doc, drop_calendar(listed_share_a_type(doc, spans))), links)
+    spans = territory_after_title(doc, listed_share_a_type(doc, spans))
+    spans = acronym_types(doc, speakers_are_people(doc, drop_calendar(spans)), links)
     spans, links = drop_concepts(doc, drop_currency_places(doc, spans), links)
     doc.ents = filter_spans(spans)
     doc._.warta_links = links
