@@ -51,7 +51,7 @@ def _say(console: Console, report, delivery=None) -> None:
 
 
 def watch_cli(
-    sources: Annotated[Optional[str], typer.Argument(help="The sources file (YAML): feeds, news sitemaps, section pages.")] = None,
+    sources: Annotated[Optional[str], typer.Argument(metavar="SOURCES.yaml", help="The sources file (YAML): feeds, news sitemaps, section pages.")] = None,
     db: DbOpt = DEFAULT_DB,
     once: Annotated[bool, typer.Option("--once", help="One round (the sources that are due), then exit: for cron or a systemd timer.")] = False,
     poll_all: Annotated[bool, typer.Option("--all", help="With --once: poll every source now, due or not.")] = False,
