@@ -63,6 +63,7 @@ def watch_cli(
 ) -> None:
     """Follow outlets live: poll feeds and sitemaps politely, ingest new articles, raise alerts."""
     from .. import watch
+    from ..watch.run import Stopper
 
     if status:
         emit(watch.status(open_kb(db, readonly=True)), format, status_table)
@@ -76,18 +77,21 @@ def watch_cli(
     engine = open_kb(db)
     console = Console(stderr=True)
     if once:
-        _say(console, watch.run_round(engine, config, alerts=evaluate, poll_all=poll_all), evaluate)
+        with Stopper() as stop:
+            report = watch.run_round(engine, config, alerts=evaluate, poll_all=poll_all, stop=stop)
+        _say(console, report, evaluate)
         return
-    from ..watch.run import Stopper
-
     console.print(f"watch: {len(config.sources)} sources into {escape(db)}; Ctrl-C stops after the batch in hand",
                   highlight=False, soft_wrap=True)
     with Stopper() as stop:
         def wait(seconds: float) -> bool:
             return stop.event.wait(seconds) or stop()
 
-        watch.loop(engine, config, alerts=evaluate, stop=stop, wait=wait,
-                   report=lambda r: _say(console, r, evaluate))
+        def say(report) -> None:
+            if report.polled or report.fetched or report.alerts or report.stopped or evaluate and evaluate.errors:
+                _say(console, report, evaluate)  # a round with nothing due says nothing
+
+        watch.loop(engine, config, alerts=evaluate, stop=stop, wait=wait, report=say)
 
 
 def _alerts(rules_path: str | None, out: str, webhook: str | None, config):
