@@ -78,6 +78,10 @@ PATTERNS: dict[str, re.Pattern] = {
     "year": re.compile(
         rf"(?:(?P<pre>(?i:{alternation(_P['year_before'])}))\s+)?(?:(?P<yw>(?i:{_YW}))\s+)?"
         rf"(?<![\d.,/\w-]){_YEAR}(?![-–]\d)"),
+    "numbered": re.compile(
+        rf"(?<![\w-]){alternation(_P['regulations'])}(?:\s+[A-Z][\w&-]*){{0,2}}\s+"
+        rf"(?i:{alternation(_P['number_words'])})\s*\d{{1,4}}[A-Z]?"
+        rf"(?:/[A-Z][A-Za-z.-]{{0,20}}){{0,3}}\s*/\s*{_YEAR}(?![/\w])"),  # "Nomor 90/PUU-XXI/2023"
     "day_word": re.compile(rf"(?<![\w-])(?P<rel>(?i:{alternation(_R['days'])}))(?![\w-])"),
     "counted": re.compile(
         rf"(?<![\w-])(?:(?P<n>\d+|(?i:{_NUMBER_WORDS}))\s+(?P<unit>(?i:{alternation(_R['units'])}))"
@@ -105,7 +109,7 @@ PATTERNS = {name: re.compile(_START + p.pattern) if name in _LEADING_OPTIONAL el
 # than a regex scan); None: always runs
 TRIGGERS: dict[str, tuple[str, ...] | None] = {
     "iso": ("-",), "numeric": ("/",), "dmy": None, "my": None, "years": None, "year": None,
-    "q": ("q",), "period": tuple(_P["kinds"]), "neighbour": tuple(_P["kinds"]),
+    "q": ("q",), "numbered": ("/",), "period": tuple(_P["kinds"]), "neighbour": tuple(_P["kinds"]),
     "day_word": tuple(_R["days"]), "counted": (*_R["units"], *_R["one"]), "unit": tuple(_R["units"]),
     "weekday": tuple(d for d in _DAYS if d not in _R["weekday_alone_not"]), "vague": tuple(w.split()[0] for w in _R["vague"]), "same": tuple(_R["same_period"]),
     "holiday": tuple(w.split()[0] for w in _H["names"]),
@@ -282,6 +286,7 @@ FINDERS = {
     "day_word": _find_day_word, "counted": _find_counted, "unit": _find_unit,
     "weekday": _find_weekday, "vague": _find_vague, "same": _find_same, "neighbour": _find_neighbour, "holiday": _find_holiday,
     "anniversary": _find_anniversary,
+    "numbered": lambda text, m: Found(m.start(), m.end(), "year", int(m["y"])),  # "UU No. 3/2014"
 }
 FINDERS["iso"] = lambda text, m: (Found(m.start(), m.end(), "day", int(m["y"]), int(m["m"]),
                                         int(m["d"])) if _valid(int(m["m"]), int(m["d"])) else None)
