@@ -291,3 +291,15 @@ def test_a_sitemap_index_is_followed_to_its_news_sitemaps(server, kb):
                                           .encode())
     report = run_round(kb, config(feed_source(server, "/sitemap.xml", kind="sitemap")))
     assert report.added == 2 and report.new_urls == 2
+
+
+def test_a_source_that_recovers_shows_no_error(server, kb):
+    server.routes["/rss.xml"] = Route(b"", status=503)
+    cfg = config(feed_source(server), retries=0)
+    run_round(kb, cfg)
+    (row,) = status(kb)
+    assert row["errors"] == 1 and "503" in row["last_error"]
+    server.routes["/rss.xml"] = Route(rss([]))
+    run_round(kb, cfg)
+    (row,) = status(kb)
+    assert row["errors"] == 0 and row["last_error"] is None and row["last_error_at"] and row["last_status"] == 200

@@ -107,8 +107,8 @@ def record_poll(engine: Engine, source_id: int, *, now: dt.datetime, interval: f
             row.errors = (row.errors or 0) + 1
             row.last_error, row.last_error_at = error[:MAX_ERROR], now
             wait = min(max(interval, 60.0) * 2 ** min(row.errors - 1, 6), MAX_BACKOFF) if interval else 0
-        else:
-            row.errors, row.last_success = 0, now
+        else:  # the error is over (its time stays in last_error_at); a warning is noted after
+            row.errors, row.last_success, row.last_error = 0, now, None
             wait = interval
         if not keep_validators and not error:
             row.etag, row.last_modified = etag, last_modified
@@ -218,7 +218,8 @@ def failures(engine: Engine, limit: int = 50) -> list[dict]:
         return []
     with Session(engine) as s:
         q = (select(WatchUrlRow, WatchSourceRow.name).join(WatchSourceRow, WatchSourceRow.id == WatchUrlRow.source_id)
-             .where(WatchUrlRow.error.is_not(None)).order_by(WatchUrlRow.fetched_at.desc()).limit(limit))
+             .where(WatchUrlRow.error.is_not(None), WatchUrlRow.state.in_(("failed", "pending")))
+             .order_by(WatchUrlRow.fetched_at.desc()).limit(limit))
         return [{"url": u.url, "source": name, "state": u.state, "attempts": u.attempts, "error": u.error,
                  "at": _iso(u.fetched_at)} for u, name in s.execute(q)]
 
