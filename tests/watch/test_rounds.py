@@ -303,3 +303,14 @@ def test_a_source_that_recovers_shows_no_error(server, kb):
     run_round(kb, cfg)
     (row,) = status(kb)
     assert row["errors"] == 0 and row["last_error"] is None and row["last_error_at"] and row["last_status"] == 200
+
+
+def test_a_robots_txt_that_fails_refuses_the_host_for_the_round(server, kb):
+    serve_articles(server, "kopi")
+    server.routes["/robots.txt"] = Route(b"", status=503)
+    server.routes["/rss.xml"] = Route(rss([]))
+    report = run_round(kb, config(feed_source(server), retries=0))
+    assert "robots.txt" in dict(report.source_errors)[server.url("/rss.xml")]
+    assert server.hits("/rss.xml") == 0
+    server.routes["/robots.txt"] = Route(b"User-agent: *\nAllow: /\n", content_type="text/plain")
+    assert run_round(kb, config(feed_source(server), retries=0)).source_errors == []
