@@ -144,12 +144,14 @@ def main() -> None:
     if args.serve:
         serve(args.serve, args.feeds, args.items, args.etag)
         return
+    load = os.getloadavg()[0]  # other work on the machine inflates CPU seconds too (caches, clocks)
     results = {"what": f"warta watch: one round over {args.feeds} RSS feeds of {args.items} items, nothing new, "
                        "loopback server in a child process; CPU of the watcher process",
                "feeds": args.feeds, "items": args.items,
                "cases": [case(args.feeds, args.items, args.rounds, etag) for etag in (True, False)],
                "python": platform.python_version(), "machine": platform.machine(),
                "processor": cpu_model(), "cpus": os.cpu_count(),
+               "load_average_1min_before": round(load, 2), "load_average_1min_after": round(os.getloadavg()[0], 2),
                "date": dt.date.today().isoformat()}
     print(json.dumps(results, indent=2))
     if args.out:
