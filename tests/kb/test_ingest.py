@@ -3,6 +3,7 @@ schema versions checked, and a crash in the middle of a batch leaves a consisten
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 import signal
@@ -96,6 +97,40 @@ def test_upgrade_runs_registered_migrations(tmp_path, monkeypatch):
     engine = open_kb(db)
     assert ran == [True]
     assert store.get_meta(engine, "schema_version") == str(store.SCHEMA_VERSION)
+
+
+def test_schema_2_is_upgraded_with_the_days_the_writer_stores(tmp_path):
+    """A KB of schema 2 (no ``day`` columns, the old indexes) gets the days a new KB's
+    writer stores, and the new indexes instead of the old ones; its derived tables stay."""
+    from warta.kb import incremental, synthetic
+    from warta.kb.ingest import write_batch
+
+    db = str(tmp_path / "kb.db")
+    engine = open_kb(db)
+    docs = synthetic.corpus(40, seed=2)
+    docs[0] = dataclasses.replace(docs[0], published_precision="month")
+    write_batch(engine, [(d, synthetic.digest(d)) for d in docs], set())
+    incremental.refresh(engine)
+    con = sqlite3.connect(db)
+    query = ("SELECT a.source, m.day, i.day FROM articles a JOIN article_entities m ON m.article_id = a.id "
+             "JOIN items i ON i.article_id = a.id ORDER BY m.id, i.id")
+    written = con.execute(query).fetchall()
+    stories = con.execute("SELECT id, story_id FROM articles ORDER BY id").fetchall()
+    assert written[0][1] is None and written[-1][1] is not None
+    for sql in ("DROP INDEX ix_article_entities_entity_day", "DROP INDEX ix_items_figure",
+                "ALTER TABLE article_entities DROP COLUMN day", "ALTER TABLE items DROP COLUMN day",
+                "CREATE INDEX ix_article_entities_entity_id ON article_entities (entity_id)",
+                "CREATE INDEX ix_items_kind_value ON items (kind, value)",
+                "UPDATE warta_meta SET value='2' WHERE key='schema_version'"):
+        con.execute(sql)
+    con.commit()
+    engine.dispose()
+    open_kb(db).dispose()
+    assert con.execute(query).fetchall() == written
+    assert con.execute("SELECT id, story_id FROM articles ORDER BY id").fetchall() == stories
+    indexes = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
+    assert {"ix_article_entities_entity_day", "ix_items_figure"} <= indexes
+    assert not {"ix_article_entities_entity_id", "ix_items_kind_value"} & indexes
 
 
 def test_missing_kb_is_a_clear_error(tmp_path):

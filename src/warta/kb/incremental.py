@@ -30,10 +30,10 @@ from __future__ import annotations
 import datetime as dt
 import json
 import math
-from collections import defaultdict
+from collections import Counter, defaultdict
 
 from rapidfuzz import fuzz
-from sqlalchemy import Engine, and_, bindparam, delete, func, insert, or_, select, update
+from sqlalchemy import Engine, bindparam, delete, func, insert, or_, select, union_all, update
 from sqlalchemy.orm import Session
 
 from . import build
@@ -206,24 +206,34 @@ def _join_all(s: Session, fast: dict[int, list[resolvemod.Mention]]) -> None:
                      .values(count=bindparam("count"), article_ids=bindparam("article_ids")), changed)
     if added:
         conn.execute(insert(AliasRow.__table__), added)
-    counts: dict[int, dict[str, int]] = defaultdict(dict)
-    names = sorted({m.name for ms in fast.values() for m in ms} | {ents[e].name for e in eids})
-    for chunk in _chunks(eids):
-        for e, name, n in conn.execute(select(MentionRow.entity_id, MentionRow.name, func.count())
-                                       .where(MentionRow.entity_id.in_(chunk), MentionRow.name.in_(names))
-                                       .group_by(MentionRow.entity_id, MentionRow.name)):
-            counts[e][name] = n
     table = EntityRow.__table__
     conn.execute(update(table).where(table.c.id == bindparam("eid"))
                  .values(name=bindparam("name"), articles=bindparam("articles"), merges=bindparam("merges")),
                  [{"eid": e, "articles": ents[e].articles + len({m.article for m in fast[e]}),
-                   "merges": _merged(ents[e], fast[e]), "name": _fullest_of(counts[e], ents[e].name)}
+                   "merges": _merged(ents[e], fast[e]), "name": _renamed(conn, e, ents[e].name, fast[e])}
                   for e in eids])
 
 
-def _fullest_of(counts: dict[str, int], current: str) -> str:
+def _renamed(conn, eid: int, current: str, ms: list[resolvemod.Mention]) -> str:
+    """The entity's name once ``ms`` joined it: ``resolve._fullest`` (most words, most used,
+    longest) of all its mentions' names, from what can change it: ``current`` was the
+    fullest of the others, so only a new name with more words, or with as many and enough
+    uses, can take its place — the stored counts are read for those alone."""
+    new = Counter(m.name for m in ms)
+    words = len(current.split())
+    longer = [n for n in new if len(n.split()) > words]  # unseen before: current has the most words
+    if longer:
+        return _fullest_of({n: new[n] for n in longer})
+    rivals = sorted(n for n in new if len(n.split()) == words and n != current)
+    if not rivals:
+        return current
+    counts = dict(conn.execute(select(MentionRow.name, func.count()).where(  # ``ms`` already counted in
+        MentionRow.entity_id == eid, MentionRow.name.in_([current, *rivals])).group_by(MentionRow.name)).all())
+    return _fullest_of({n: counts.get(n, 0) for n in [current, *rivals]})
+
+
+def _fullest_of(counts: dict[str, int]) -> str:
     """``resolve._fullest`` over names and their counts: most words, most used, longest."""
-    counts = counts or {current: 1}
     return max(counts, key=lambda n: (len(n.split()), counts[n], len(n), [-ord(c) for c in n]))
 
 
@@ -353,29 +363,30 @@ def _near(w: tuple[dt.date, dt.date] | None, published: dt.date | None, precisio
     return lo <= published <= w[1]
 
 
-def _in_window(q, f: storymod.Features):
-    """``q`` limited to the articles in ``f``'s window: dated to the day inside it, dated to
-    a month or a year that may overlap it, or undated (``gap_days`` then tells exactly)."""
-    w = _window(f)
-    if w is None:
-        return q
-    return q.where(or_(ArticleRow.published.between(*w), ArticleRow.published.is_(None),
-                       and_(ArticleRow.published.between(w[0] - LONG_PERIOD, w[1]),
-                            ArticleRow.published_precision != "day")))
-
-
 def _partners(s: Session, f: storymod.Features, df: dict, limit: int) -> set[int]:
     """Articles to judge ``f`` against: a rare entity or a precise figure shared within the
-    time window, or an LSH band shared at any time (three indexed queries)."""
+    time window (index look-ups that read only the window's articles)."""
     conn = s.connection()
-    found: set[int] = set()
     rare = sorted(e for e in f.entities if df.get(e, 0) <= limit)
-    if rare:
-        q = (select(MentionRow.article_id).join(ArticleRow, ArticleRow.id == MentionRow.article_id)
-             .where(MentionRow.entity_id.in_(rare)))
-        found |= set(conn.execute(_in_window(q, f)).scalars())
+    found = _entity_partners(conn, f, rare) if rare else set()
     found |= _figure_partners(conn, f, limit)
     found.discard(f.id)
+    return found
+
+
+def _entity_partners(conn, f: storymod.Features, rare: list[int]) -> set[int]:
+    """The articles naming one of the ``rare`` entities in ``f``'s window: those dated to
+    a day inside it (a range of the ``(entity_id, day)`` index), and those dated to a month
+    or a year that may overlap it, or undated (``judge`` then tells by ``gap_days``)."""
+    m = MentionRow
+    w = _window(f)
+    if w is None:
+        return set(conn.execute(select(m.article_id).where(m.entity_id.in_(rare))).scalars())
+    found = set(conn.execute(select(m.article_id).where(m.entity_id.in_(rare), m.day.between(*w))).scalars())
+    rows = conn.execute(select(m.article_id, ArticleRow.published, ArticleRow.published_precision)
+                        .join(ArticleRow, ArticleRow.id == m.article_id)
+                        .where(m.entity_id.in_(rare), m.day.is_(None)))
+    found |= {r.article_id for r in rows if _near(w, r.published, r.published_precision)}
     return found
 
 
@@ -401,17 +412,19 @@ def _band_partners(s: Session, feats: list[storymod.Features]) -> dict[int, set[
 
 def _figure_partners(conn, f: storymod.Features, limit: int) -> set[int]:
     """The articles in ``f``'s window stating one of its precise figures held by at most
-    ``limit`` articles (the figure's holders counted at any date, as a rebuild does)."""
+    ``limit`` articles (the figure's holders counted at any date, as a rebuild does): the
+    holders and their days read from the ``items`` figure index alone."""
     figs = sorted(x for x in f.figures if storymod.precise_figure(x))
     if not figs:
         return set()
     bounds = [(k, *sorted((v * (1 - 1e-3), v * (1 + 1e-3)))) for k, _, v in figs]
-    rows = conn.execute(select(ItemRow.article_id, ItemRow.kind, ItemRow.unit, ItemRow.value, ArticleRow.published,
-                               ArticleRow.published_precision)
-                        .join(ArticleRow, ArticleRow.id == ItemRow.article_id)
-                        .where(or_(*(and_(ItemRow.kind == k, ItemRow.value.between(lo, hi)) for k, lo, hi in bounds))))
+    cols = (ItemRow.article_id, ItemRow.kind, ItemRow.unit, ItemRow.value, ItemRow.day)
+    # one range of the index per figure (an OR of them, SQLite reads every item of the kind)
+    rows = conn.execute(union_all(*(select(*cols).where(ItemRow.kind == k, ItemRow.value.between(lo, hi))
+                                    for k, lo, hi in bounds)))
     holders: dict[tuple, set[int]] = defaultdict(set)
     near: dict[tuple, set[int]] = defaultdict(set)
+    unsure: dict[tuple, set[int]] = defaultdict(set)  # not dated to a day: asked below
     w = _window(f)
     wanted = set(figs)
     for r in rows:
@@ -420,16 +433,25 @@ def _figure_partners(conn, f: storymod.Features, limit: int) -> set[int]:
         key = (r.kind, (r.unit or "").casefold(), float(f"{r.value:.4g}"))
         if key in wanted:
             holders[key].add(r.article_id)
-            if _near(w, r.published, r.published_precision):
+            if r.day is None:
+                unsure[key].add(r.article_id)
+            elif w is None or w[0] <= r.day <= w[1]:
                 near[key].add(r.article_id)
-    return set().union(*(near[k] for k in wanted if len(holders[k]) <= limit))
+    rare = [k for k in wanted if len(holders[k]) <= limit]
+    found = set().union(*(near[k] for k in rare))
+    ask = sorted(set().union(*(unsure[k] for k in rare)))
+    for chunk in _chunks(ask):
+        found |= {r.id for r in conn.execute(select(ArticleRow.id, ArticleRow.published, ArticleRow.published_precision)
+                                             .where(ArticleRow.id.in_(chunk)))
+                  if _near(w, r.published, r.published_precision)}
+    return found
 
 
 def _stories(s: Session, new: list[int], removed: list[int]) -> set[int]:
     """Link the new articles, group the stories they reach again; return the articles
     whose story was made again."""
     total = s.scalar(select(func.count()).select_from(ArticleRow)) or 1
-    limit = max(storymod.RARE_MIN, int(storymod.RARE_DF * total))
+    limit = storymod.rare_limit(total)
     feats = {f.id: f for chunk in _chunks(new) for f in build.features(s, None, chunk)}
     ents = sorted({e for f in feats.values() for e in f.entities})
     df = {}

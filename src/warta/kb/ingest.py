@@ -163,9 +163,10 @@ def prepare(doc: Document, digest: str, fts: bool = True) -> Prepared:
                "published_precision": doc.published_precision, "language": doc.language,
                "text": doc.text, "document": d, "minhash": minhash, "story_id": None,
                "ingested_at": dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)}
+    day = doc.published if doc.published_precision in (None, "day") else None
     mentions = [{"local_id": e["id"], "name": e["name"], "type": e["type"], "aliases": e.get("aliases", []),
-                 "mentions": e.get("mentions", []), "entity_id": None} for e in d["entities"]]
-    items = [_item_row(kind, item) for key, kind in ITEM_KINDS.items() for item in d[key]]
+                 "mentions": e.get("mentions", []), "entity_id": None, "day": day} for e in d["entities"]]
+    items = [{**_item_row(kind, item), "day": day} for key, kind in ITEM_KINDS.items() for item in d[key]]
     stems = search.stems((doc.title or "") + " " + doc.text) if fts else None
     return Prepared(article, mentions, items, bands(minhash), stems)
 

@@ -53,8 +53,27 @@ def add_incremental_indexes(s: Session) -> None:
     set_meta(s, "derived_stale", "full")
 
 
+def add_days(s: Session) -> None:
+    """2 → 3 (issue 16, a KB at scale): ``day`` on ``article_entities`` and ``items``, the
+    article's publication day when it is dated to the day, and the indexes that use it:
+    ``(entity_id, day)`` (instead of ``entity_id`` alone) and ``items(kind, value, unit,
+    day, article_id)`` (instead of ``(kind, value)``), so that an entity's or a figure's
+    articles of one week are found without reading all of them.  The derived tables stay
+    as they are."""
+    conn = s.connection()
+    day = ("(SELECT published FROM articles WHERE articles.id = {t}.article_id "
+           "AND (published_precision IS NULL OR published_precision = 'day'))")
+    for table in ("article_entities", "items"):
+        conn.exec_driver_sql(f"ALTER TABLE {table} ADD COLUMN day DATE")
+        conn.exec_driver_sql(f"UPDATE {table} SET day = {day.format(t=table)}")
+    conn.exec_driver_sql("CREATE INDEX IF NOT EXISTS ix_article_entities_entity_day ON article_entities (entity_id, day)")
+    conn.exec_driver_sql("CREATE INDEX IF NOT EXISTS ix_items_figure ON items (kind, value, unit, day, article_id)")
+    conn.exec_driver_sql("DROP INDEX IF EXISTS ix_article_entities_entity_id")
+    conn.exec_driver_sql("DROP INDEX IF EXISTS ix_items_kind_value")
+
+
 # version N → the function that upgrades a KB of version N to N + 1, named for what it does
-MIGRATIONS: dict[int, Callable[[Session], None]] = {1: add_incremental_indexes}
+MIGRATIONS: dict[int, Callable[[Session], None]] = {1: add_incremental_indexes, 2: add_days}
 
 FTS_DDL = ("CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5("
            "title, body, stems, tokenize='unicode61 remove_diacritics 2')")

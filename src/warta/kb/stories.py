@@ -34,6 +34,9 @@ W_TEXT = 0.6         # times the text similarity
 MIN_PERCENT_DIGITS = 2  # a shared percentage counts when written this precisely ("5,51%", not "5%")
 RARE_DF = 0.05       # an entity in more than this share of articles does not make a candidate pair…
 RARE_MIN = 8         # …unless it is in at most this many (a small KB: one agency in four articles)
+RARE_MAX = 1000      # …and never one in more than this many: in a KB of a million articles an
+# entity in 2 % of them is no evidence alone (its idf is low), and its articles of one week
+# are hundreds; figures, text and the story's rarer names still find its stories
 
 
 @dataclass
@@ -144,11 +147,11 @@ def _idf(articles: list[Features]) -> dict[int, float]:
 
 def _candidates(articles: list[Features], idf: dict[int, float]) -> set[tuple[int, int]]:
     """Pairs worth judging: articles that share a rare entity or a precise figure (held by at
-    most ``RARE_DF`` of the KB, or ``RARE_MIN`` articles) and are published at most
-    ``MAX_GAP_DAYS`` apart (or undated) — pairs further apart can only be near-duplicates,
+    most ``rare_limit`` articles: ``RARE_DF`` of the KB, between ``RARE_MIN`` and
+    ``RARE_MAX``) and are published at most ``MAX_GAP_DAYS`` apart (or undated) — pairs further apart can only be near-duplicates,
     which the text candidates (LSH) find.  ``kb.incremental`` looks up the same pairs for
     new articles through the database's indexes."""
-    limit = max(RARE_MIN, int(RARE_DF * len(articles)))
+    limit = rare_limit(len(articles))
     posting: dict[object, list[Features]] = defaultdict(list)
     for a in articles:
         for key in candidate_keys(a):
@@ -158,6 +161,16 @@ def _candidates(articles: list[Features], idf: dict[int, float]) -> set[tuple[in
         if 2 <= len(group) <= limit:
             pairs |= _within_window(group)
     return pairs
+
+
+def rare_limit(total: int) -> int:
+    """How many articles of a KB of ``total`` an entity or a figure may be in and still
+    make candidate pairs: ``RARE_DF`` of them, at least ``RARE_MIN``, at most ``RARE_MAX``.
+
+    >>> rare_limit(100), rare_limit(10_000), rare_limit(1_000_000)
+    (8, 500, 1000)
+    """
+    return max(RARE_MIN, min(int(RARE_DF * total), RARE_MAX))
 
 
 def candidate_keys(a: Features) -> list[object]:
