@@ -105,3 +105,18 @@ def test_two_listed_urls_that_end_at_the_same_page_are_stored_once(server, kb):
     with Session(kb) as s:
         notes = list(s.scalars(select(WatchUrlRow.error).where(WatchUrlRow.error.is_not(None))))
     assert len(notes) == 1 and notes[0].startswith("same text as")
+
+
+def test_the_same_text_under_another_address_is_not_stored_again(server, kb):
+    from .conftest import article_page
+
+    paths = serve_articles(server, "garam")
+    server.routes["/cetak/garam-madura-2025"] = Route(article_page("garam", site="Kabar Uji Cetak"))
+    server.routes["/rss.xml"] = Route(rss([(server.url(paths[0]), "garam", DAY)]))
+    assert run_round(kb, config(feed_source(server))).added == 1
+    server.routes["/rss.xml"] = Route(rss([(server.url("/cetak/garam-madura-2025"), "garam", DAY)]))
+    report = run_round(kb, config(feed_source(server)))
+    assert report.added == 0 and len(sources_in(kb)) == 1
+    with Session(kb) as s:
+        note = s.scalar(select(WatchUrlRow.error).where(WatchUrlRow.url == server.url("/cetak/garam-madura-2025")))
+    assert note.startswith("same text as")

@@ -196,21 +196,21 @@ class Round:
             return
         docs.append((row, doc, digest))
 
-    def _write(self, docs: list, outcomes: dict[int, dict]) -> list:
+    def _write(self, docs: list, outcomes: dict[int, dict]) -> tuple[list, set[str]]:
         """The batch written in one transaction; if the database refuses it, each article
         alone, so that one article it cannot take fails alone (a full disk or a damaged KB,
-        a ``WartaError``, stops the round: nothing is given up for it).  Returns those written."""
+        a ``WartaError``, stops the round: nothing is given up for it).  Returns those written
+        and the sources ``write_batch`` left out as copies of a stored article's clean text."""
         try:
-            write_batch(self.engine, [(doc, digest) for _, doc, digest in docs], set())
-            return docs
+            return docs, set(write_batch(self.engine, [(doc, digest) for _, doc, digest in docs], set()) or ())
         except WartaError:
             raise
         except Exception:
             pass
-        written = []
+        written, copies = [], set()
         for one in docs:
             try:
-                write_batch(self.engine, [(one[1], one[2])], set())
+                copies |= set(write_batch(self.engine, [(one[1], one[2])], set()) or ())
                 written.append(one)
             except WartaError:
                 raise
@@ -218,20 +218,23 @@ class Round:
                 reason = f"not stored ({type(exc).__name__}: {quote(exc)})"
                 outcomes[one[0].id] = {"state": "failed", "attempt": True, "error": reason}
                 self.report.failed.append((one[0].url, reason))
-        return written
+        return written, copies
 
     def _count(self, source_id: int) -> None:
         self.report.per_source[source_id] = self.report.per_source.get(source_id, 0) + 1
 
     def store(self, docs: list, outcomes: dict[int, dict]) -> None:
         if docs:
-            docs = self._write(docs, outcomes)
+            docs, copies = self._write(docs, outcomes)
             ids = state.article_ids(self.engine, [doc.source for _, doc, _ in docs])
             for row, doc, _ in docs:
-                outcomes[row.id] = {"state": "stored", "attempt": True, "article_id": ids.get(doc.source),
-                                    "error": None}
+                if doc.source in copies or doc.source not in ids:
+                    outcomes[row.id] = {"state": "done", "attempt": True,
+                                        "error": "same text as an article already stored (not stored again)"}
+                    continue
+                outcomes[row.id] = {"state": "stored", "attempt": True, "article_id": ids[doc.source], "error": None}
                 self._count(row.source_id)
-            self.report.added += len(docs)
+                self.report.added += 1
         state.mark(self.engine, outcomes, self.now())
 
 
