@@ -5,10 +5,7 @@ from __future__ import annotations
 
 import os
 import socket
-import subprocess
-import sys
 import time
-import urllib.request
 
 import pytest
 from fastapi.testclient import TestClient
@@ -69,20 +66,23 @@ def _port() -> int:
 
 @pytest.mark.skipif(not os.path.exists(CHROMIUM), reason=f"{CHROMIUM} is absent (apt-get install chromium)")
 def test_the_watch_page_in_chromium(watched):
+    """The app served by uvicorn on the loopback (in a thread of this process: ``warta serve``
+    itself is what tests/web/test_browser.py starts), driven by a real headless Chromium."""
     sync_api = pytest.importorskip("playwright.sync_api", reason="the playwright package is absent")
+    import threading
+
+    import uvicorn
+
     port = _port()
-    proc = subprocess.Popen([sys.executable, "-m", "warta", "serve", "--db", watched, "--port", str(port)],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    server = uvicorn.Server(uvicorn.Config(create_app(watched), host="127.0.0.1", port=port, log_level="warning"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
     url = f"http://127.0.0.1:{port}"
     try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                with urllib.request.urlopen(url + "/api/watch", timeout=2):
-                    break
-            except OSError:
-                assert proc.poll() is None and time.monotonic() < deadline, "warta serve did not start"
-                time.sleep(0.2)
+        deadline = time.monotonic() + 30
+        while not server.started:
+            assert thread.is_alive() and time.monotonic() < deadline, "uvicorn did not start"
+            time.sleep(0.05)
         with sync_api.sync_playwright() as p:
             browser = p.chromium.launch(executable_path=CHROMIUM, headless=True,
                                         args=["--headless", "--no-sandbox", "--disable-gpu"])
@@ -93,16 +93,14 @@ def test_the_watch_page_in_chromium(watched):
             page.goto(url + "/")
             page.click("text=Sumber yang dipantau")
             page.wait_for_selector("#watch-sources")
-            rows = page.locator("#watch-sources tbody tr")
-            assert rows.count() == 3
+            assert page.locator("#watch-sources tbody tr").count() == 3
             failing = page.locator("#watch-sources tr.failing")
-            assert failing.count() == 2 and "HTTP 500" in failing.all_inner_texts()[1] + failing.all_inner_texts()[0]
+            assert failing.count() == 2 and "HTTP 500" in " ".join(failing.all_inner_texts())
             assert "Kabar Uji" in page.locator("#watch-sources tr.ok").inner_text()
+            page.goto(url + "/watch?lang=en")
+            assert page.locator("h1").inner_text() == "Watched sources"
             assert dialogs == [] and errors == []
             browser.close()
     finally:
-        proc.terminate()
-        try:
-            proc.wait(10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
+        server.should_exit = True
+        thread.join(10)
