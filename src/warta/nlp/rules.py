@@ -234,16 +234,27 @@ def _programme_name(span: Span) -> bool:
             and span.text not in p.acronyms)
 
 
+def token_texts(doc: Doc) -> tuple[list[str], list[str]]:
+    """The doc's token texts and their lower-case forms, made once per doc (walking a
+    doc's tokens makes a Token object each time: the rules' main cost)."""
+    cached = doc.user_data.get("warta_texts")
+    if cached is None or len(cached[0]) != len(doc):
+        texts = [t.text for t in doc]
+        cached = doc.user_data["warta_texts"] = (texts, [t.lower() for t in texts])
+    return cached
+
+
 def model_codes(doc: Doc, p: Patterns) -> list[Span]:
     """Model codes ("SU7") in a sentence that speaks of products (cars, phones, models)."""
+    texts, lowers = token_texts(doc)
     out = []
-    for token in doc:
-        text = token.text.rstrip(".")
+    for i, text in enumerate(texts):
+        text = text.rstrip(".")
         if not p.model_code.fullmatch(text) or text in p.acronyms or text in p.not_models:
             continue
-        lo, hi = max(0, token.i - 12), min(len(doc), token.i + 12)
-        if any(t.lower_ in p.product_context for t in doc[lo:hi]):
-            out.append(Span(doc, token.i, token.i + 1, label="PRODUCT"))
+        lo, hi = max(0, i - 12), min(len(doc), i + 12)
+        if any(low in p.product_context for low in lowers[lo:hi]):
+            out.append(Span(doc, i, i + 1, label="PRODUCT"))
     return out
 
 
@@ -343,10 +354,9 @@ def acronym_definitions(doc: Doc, spans: list[Span]) -> tuple[list[Span], list[t
     by_end = {s.end: s for s in spans}
     by_start = {s.start: s for s in spans}
     new, links, plain = [], [], set()
-    for tok in doc:
-        if tok.text != "(":
-            continue
-        close = next((t.i for t in doc[tok.i + 1: tok.i + 6] if t.text == ")"), None)
+    texts, _ = token_texts(doc)
+    for tok in (doc[i] for i, text in enumerate(texts) if text == "("):
+        close = next((j for j in range(tok.i + 1, min(len(doc), tok.i + 6)) if texts[j] == ")"), None)
         if close is None or close == tok.i + 1:
             continue
         inner = doc[tok.i + 1: close]
@@ -415,7 +425,7 @@ def repeat_acronyms(doc: Doc, spans: list[Span], links: list[tuple]) -> list[Spa
     known = {doc[a:b].text: labels.get((a, b), "ORG") for (a, b), _ in links if b - a == 1}
     if not known:
         return []
-    return [Span(doc, t.i, t.i + 1, label=known[t.text]) for t in doc if t.text in known]
+    return [Span(doc, i, i + 1, label=known[text]) for i, text in enumerate(token_texts(doc)[0]) if text in known]
 
 
 def table_acronyms(doc: Doc, spans: list[Span]) -> list[Span]:
@@ -423,15 +433,16 @@ def table_acronyms(doc: Doc, spans: list[Span]) -> list[Span]:
     a model span that runs on into one ("Instagram Kemenperin") is cut before it, unless a
     prefix alone comes before it ("Perum Bulog", "Kementerian BUMN": cut after it)."""
     p = patterns()
+    texts, _ = token_texts(doc)
     found = []
-    for tok in doc:
-        entry = p.acronyms.get(tok.text)
+    for i, text in enumerate(texts):
+        entry = p.acronyms.get(text)
         if entry is None:
             continue
-        end = tok.i + 1
-        if end < len(doc) and doc[end].text in p.variant_suffixes and entry[1] == "ORG":
+        end = i + 1
+        if end < len(doc) and texts[end] in p.variant_suffixes and entry[1] == "ORG":
             end += 1
-        found.append(Span(doc, tok.i, end, label=entry[1]))
+        found.append(Span(doc, i, end, label=entry[1]))
     cut = []
     for span in spans:
         inner = next((a for a in found if span.start < a.start < span.end), None)
@@ -471,7 +482,7 @@ def company_short_forms(doc: Doc, spans: list[Span]) -> list[Span]:
         # a short form is the first words of a name: a few, never the whole of a run-on span
         forms.update(tuple(core[:k]) for k in range(2, min(len(core), MAX_SHORT_FORM) + 1))
     found, cut = [], set()
-    texts = [t.text for t in doc]
+    texts, _ = token_texts(doc)
     at: dict[str, list[int]] = {}
     for i, text in enumerate(texts):
         at.setdefault(text, []).append(i)
@@ -519,12 +530,17 @@ def said_again(doc: Doc, spans: list[Span], strong: Iterable[Span]) -> list[Span
         return spans
     out = [Span(doc, s.start, s.end, label=typed[s.text])
            if s.text in typed and s.label_ in ("PER", "LOC") else s for s in spans]
+    by_first: dict[str, list[tuple[list[str], str]]] = {}
+    for s in strong:
+        if s.text in typed:
+            by_first.setdefault(s[0].text, []).append(([t.text for t in s], typed[s.text]))
+    texts, _ = token_texts(doc)
     found = []
-    for name, label in sorted(typed.items()):
-        for m in re.finditer(rf"(?<![\w.]){re.escape(name)}(?![\w])", doc.text):
-            span = doc.char_span(m.start(), m.end())
-            if span is not None:
-                found.append(Span(doc, span.start, span.end, label=label))
+    for i, text in enumerate(texts):  # whole-token matches of each name
+        for words, label in by_first.get(text, ()):
+            end = i + len(words)
+            if texts[i:end] == words:
+                found.append(Span(doc, i, end, label=label))
     return fill(out, found)
 
 
