@@ -75,7 +75,7 @@ def test_once_then_status_as_table_and_json(server, monkeypatch, capsys, tmp_pat
     assert "2 articles added" in err and "404" in err
 
     code, out, _ = run(monkeypatch, capsys, "watch", "--status", "--db", db, "--format", "json")
-    rows = {r["name"]: r for r in json.loads(out)}
+    rows = {r["name"]: r for r in json.loads(out)["sources"]}
     assert rows["Kabar Uji"]["new_articles"] == 2 and rows["Kabar Uji"]["last_status"] == 200
     assert rows["Mati"]["errors"] == 1 and "404" in rows["Mati"]["last_error"]
     assert rows["Kabar Uji"]["next_poll"] > rows["Kabar Uji"]["last_poll"]

@@ -36,6 +36,21 @@ def status_table(rows: list[dict]) -> Table:
     return t
 
 
+def failures_table(rows: list[dict]) -> Table:
+    t = Table(title="articles that could not be fetched")
+    for col in ("URL", "source", "state", "tries", "reason"):
+        t.add_column(col, overflow="fold")
+    for r in rows:
+        t.add_row(escape(r["url"]), escape(r["source"]), r["state"], str(r["attempts"]), escape(r["error"] or ""))
+    return t
+
+
+def status_tables(data: dict):
+    from rich.console import Group
+
+    return Group(status_table(data["sources"]), *([failures_table(data["failures"])] if data["failures"] else []))
+
+
 def _say(console: Console, report, delivery=None) -> None:
     console.print(f"watch: {escape(report.summary())}", highlight=False, soft_wrap=True)
     for error in getattr(delivery, "errors", []):
@@ -66,7 +81,7 @@ def watch_cli(
     from ..watch.run import Stopper
 
     if status:
-        emit(watch.status(open_kb(db, readonly=True)), format, status_table)
+        emit(watch.overview(open_kb(db, readonly=True)), format, status_tables)
         return
     if not sources:
         raise UsageError("warta watch needs a sources file (SOURCES.yaml), or --status")

@@ -13,6 +13,6 @@ from __future__ import annotations
 
 from .config import Config, Source, load, parse
 from .run import RoundReport, loop, run_round
-from .state import status
+from .state import overview, status
 
-__all__ = ["Config", "RoundReport", "Source", "load", "loop", "parse", "run_round", "status"]
+__all__ = ["Config", "RoundReport", "Source", "load", "loop", "overview", "parse", "run_round", "status"]

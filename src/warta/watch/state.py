@@ -194,8 +194,7 @@ def _iso(value: dt.datetime | None) -> str | None:
 
 
 def status(engine: Engine) -> list[dict]:
-    """Each watched source: last poll, outcome, articles, errors, next poll — the one data
-    function behind ``warta watch --status``, ``/api/watch`` and the ``/watch`` page."""
+    """Each watched source: last poll, outcome, articles, errors, next poll."""
     if not has_tables(engine):
         return []
     with Session(engine) as s:
@@ -224,6 +223,12 @@ def failures(engine: Engine, limit: int = 50) -> list[dict]:
                  "at": _iso(u.fetched_at)} for u, name in s.execute(q)]
 
 
+def overview(engine: Engine) -> dict:
+    """The watch view: ``{"sources": status(…), "failures": failures(…)}`` — the one data
+    function of ``warta watch --status``, ``GET /api/watch`` and the ``/watch`` page."""
+    return {"sources": status(engine), "failures": failures(engine)}
+
+
 __all__ = ["TABLES", "article_ids", "count_round", "due", "ensure_tables", "failures", "give_up",
-           "has_tables", "mark", "next_poll", "note_warning", "pending", "record_poll", "same_content",
-           "status", "stored", "stored_article", "sync_sources", "utcnow", "validators"]
+           "has_tables", "mark", "next_poll", "note_warning", "overview", "pending", "record_poll",
+           "same_content", "status", "stored", "stored_article", "sync_sources", "utcnow", "validators"]

@@ -266,10 +266,9 @@ def _slots(request: Request) -> ExtractSlots:
 
 @router.get("/watch", response_class=Json, summary="Watched sources (`warta watch --status`): last poll, new articles, errors, next poll")
 def watch(request: Request) -> dict:
-    from ..watch.state import failures, status
+    from ..watch.state import overview
 
-    engine = engine_of(request)
-    return {"sources": status(engine), "failures": failures(engine)}
+    return overview(engine_of(request))
 
 
 @router.post("/extract", summary="Text in, the contract out (as `warta extract`)", openapi_extra=EXTRACT_BODY)

@@ -142,10 +142,9 @@ def home(request: Request, lang: Lang = None) -> HTMLResponse:
 
 @router.get("/watch", response_class=HTMLResponse)
 def watch(request: Request, lang: Lang = None) -> HTMLResponse:
-    from ..watch.state import failures, status
+    from ..watch.state import overview
 
-    engine = engine_of(request)
-    return show(request, lang, "watch.html", sources=status(engine), failures=failures(engine))
+    return show(request, lang, "watch.html", **overview(engine_of(request)))
 
 
 @router.get("/search", response_class=HTMLResponse)
