@@ -52,6 +52,7 @@ class Handler(BaseHTTPRequestHandler):
 
     def _get(self) -> None:
         self.server.log.append((self.path, dict(self.headers)))
+        self.server.times.append((self.path, time.monotonic()))
         route = self.server.routes.get(self.path)
         if route is None:
             return self._send(404, b"not found", "text/plain")
@@ -115,6 +116,7 @@ class Server(ThreadingHTTPServer):
         self.log: list[tuple[str, dict]] = []
         self.posts: list[tuple[str, bytes]] = []
         self.lock = threading.Lock()
+        self.times: list[tuple[str, float]] = []  # when each GET arrived
         self.active = self.most_active = 0  # requests in progress, and the most at once
         self.thread = threading.Thread(target=self.serve_forever, daemon=True)
 

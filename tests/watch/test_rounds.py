@@ -314,3 +314,12 @@ def test_a_robots_txt_that_fails_refuses_the_host_for_the_round(server, kb):
     assert server.hits("/rss.xml") == 0
     server.routes["/robots.txt"] = Route(b"User-agent: *\nAllow: /\n", content_type="text/plain")
     assert run_round(kb, config(feed_source(server), retries=0)).source_errors == []
+
+
+def test_requests_to_one_host_are_spaced_by_the_rate(server, kb):
+    paths = serve_articles(server, "kopi", "kereta", "garam")
+    server.routes["/rss.xml"] = Route(rss([(server.url(p), "judul", DAY) for p in paths]))
+    assert run_round(kb, config(feed_source(server), rate=0.1, per_host=4)).added == 3
+    starts = [t for _, t in server.times]  # robots.txt, the feed, three pages
+    assert len(starts) == 5
+    assert min(b - a for a, b in zip(starts, starts[1:])) >= 0.09
