@@ -58,6 +58,11 @@ def test_missing_files_and_bad_options_are_named(monkeypatch, capsys, tmp_path):
     (tmp_path / "r.yaml").write_text("- {name: a, entity: X}", encoding="utf-8")
     code, _, err = run(monkeypatch, capsys, "watch", src, "--alerts", tmp_path / "r.yaml", "--webhook", "bukan url")
     assert code == 2 and "--webhook" in err
+    code, _, err = run(monkeypatch, capsys, "watch", src, "--alerts", tmp_path / "r.yaml", "--alerts-out",
+                       tmp_path / "tidak-ada" / "a.jsonl", "--once")
+    assert code == 2 and "--alerts-out" in err and "cannot write there" in err
+    code, _, err = run(monkeypatch, capsys, "watch", src, "--alerts-out", tmp_path / "a.jsonl", "--once")
+    assert code == 2 and "need --alerts" in err
     code, _, err = run(monkeypatch, capsys, "watch", src, "--all")
     assert code == 2 and "--all goes with --once" in err
 

@@ -120,6 +120,12 @@ def _alerts(rules_path: str | None, out: str, webhook: str | None, config):
     rules = alerts.load(rules_path)
     if webhook:
         check_url(webhook, "--webhook")
+    if out != "-":
+        try:
+            with open(out, "a", encoding="utf-8"):
+                pass
+        except OSError as exc:
+            raise UsageError(f"--alerts-out {out}: cannot write there ({exc.strerror or type(exc).__name__})") from None
     return alerts.Delivery(rules, out=out, webhook=webhook, settings=config.fetch)
 
 
