@@ -76,6 +76,14 @@ def api_times(db: str, entity_id: int, person_id: int, story_id: int, repeat: in
     """Median wall time (ms) of API requests to a real ``warta serve`` on this KB (one
     warm-up request each first): the dossier of the top organisation and person, a
     story, a search, the conflicts."""
+    return serve_times(db, {"dossier_org": f"/api/entities/{entity_id}", "dossier_person": f"/api/entities/{person_id}",
+                            "story": f"/api/stories/{story_id}", "search": "/api/search?q=pabrik%20baterai",
+                            "conflicts": "/api/conflicts"}, repeat)
+
+
+def serve_times(db: str, paths: dict[str, str], repeat: int = 11) -> dict:
+    """Median wall time (ms) of each request of ``paths`` (name -> path) to a real
+    ``warta serve`` on ``db``, after one warm-up request each."""
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
@@ -83,22 +91,19 @@ def api_times(db: str, entity_id: int, person_id: int, story_id: int, repeat: in
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     base = f"http://127.0.0.1:{port}"
     try:
-        deadline = time.monotonic() + 60
+        deadline = time.monotonic() + 120
         while True:
             try:
-                urllib.request.urlopen(base + "/api/stories?limit=1", timeout=2).read()
+                urllib.request.urlopen(base + "/api/stories?limit=1", timeout=30).read()
                 break
             except OSError:
                 if time.monotonic() > deadline or proc.poll() is not None:
                     raise RuntimeError("warta serve did not start")
                 time.sleep(0.2)
-        paths = {"dossier_org": f"/api/entities/{entity_id}", "dossier_person": f"/api/entities/{person_id}",
-                 "story": f"/api/stories/{story_id}", "search": "/api/search?q=pabrik%20baterai",
-                 "conflicts": "/api/conflicts"}
         out = {}
         for name, path in paths.items():
-            urllib.request.urlopen(base + path, timeout=30).read()
-            out[name] = round(timed(lambda: urllib.request.urlopen(base + path, timeout=30).read(), repeat) * 1000, 1)
+            urllib.request.urlopen(base + path, timeout=60).read()
+            out[name] = round(timed(lambda: urllib.request.urlopen(base + path, timeout=60).read(), repeat) * 1000, 1)
         return out
     finally:
         proc.terminate()

@@ -9,20 +9,25 @@ skipped for them, in the empty and in the large KB alike.
 For each size N: a KB of N articles is written and built once (``build.rebuild``); then,
 in a fresh process (so its peak memory is that of the ingest alone), the next K articles
 of the same generator are written and brought up to date (``incremental.refresh``) —
-"add". The same K articles into an empty KB give the baseline. Queries (median of
-``--repeat`` warm runs, in-process): the dossier of a frequent and of a rare entity,
-search, the largest story, a frequent entity's timeline, conflicts.
+"add". The same K articles into an empty KB give the baseline; ``--runs R`` repeats the
+pair R times in one sitting (each add into the large KB takes the generator's next K
+articles), the file system synced before each.  Queries (median of ``--repeat`` warm
+runs): in-process, and through the JSON API of a running ``warta serve`` (``api``): the
+dossier of a frequent and of a rare entity, search, the largest story, a frequent
+entity's timeline, conflicts.
 
-    python benchmarks/kb_scale.py --sizes 10000 100000 --add 100 --out benchmarks/results/kb_scale.json
-    python benchmarks/kb_scale.py --sizes 10000 --db postgresql+psycopg://…/warta   # one KB per size
+    python benchmarks/kb_scale.py --sizes 10000 100000 --add 100 --runs 3 --out benchmarks/results/kb_scale.json
+    python benchmarks/kb_scale.py --sizes 100000 --dir /data/kbs   # keep the KBs; reuse one there
+    python benchmarks/kb_scale.py --sizes 10000 --db postgresql+psycopg://…/warta --empty-db postgresql+psycopg://…/warta_empty
 
-Writes a JSON object per size (add seconds, peak RSS of the add, DB size, query ms).
+Writes a JSON object per size (add seconds, peak memory of the add, DB size, query ms).
 """
 
 from __future__ import annotations
 
 import argparse
 import datetime as dt
+import glob
 import json
 import os
 import pickle
@@ -37,9 +42,10 @@ import time
 from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session
 
+from kb import serve_times  # benchmarks/kb.py
 from warta.kb import build, incremental, queries, synthetic
 from warta.kb.ingest import write_batch
-from warta.kb.schema import Base, EntityRow, StoryRow
+from warta.kb.schema import ArticleRow, Base, EntityRow, StoryRow
 from warta.kb.store import is_sqlite, open_kb
 
 BATCH = 2000
@@ -90,20 +96,26 @@ def _median_ms(fn, repeat: int) -> float:
     return round(statistics.median(times), 1)
 
 
-def query_times(engine, repeat: int) -> dict:
+def query_times(engine, repeat: int, db: str | None = None) -> dict:
     with Session(engine) as s:
         top = s.scalar(select(EntityRow.id).order_by(EntityRow.articles.desc()).limit(1))
         mid = s.scalar(select(EntityRow.id).where(EntityRow.articles == 3).limit(1)) or top
         story = s.scalar(select(StoryRow.id).order_by(StoryRow.size.desc(), StoryRow.id).limit(1))
         name = s.get(EntityRow, top).name
     word = name.split()[0]
-    return {"dossier_frequent_ms": _median_ms(lambda: queries.entity(engine, str(top)), repeat),
-            "dossier_rare_ms": _median_ms(lambda: queries.entity(engine, str(mid)), repeat),
-            "search_ms": _median_ms(lambda: queries.search(engine, word), repeat),
-            "story_ms": _median_ms(lambda: queries.story(engine, story), repeat),
-            "timeline_ms": _median_ms(lambda: queries.timeline(engine, str(top)), repeat),
-            "conflicts_ms": _median_ms(lambda: queries.conflicts(engine), repeat),
-            "frequent_entity_articles": _articles(engine, top)}
+    out = {"dossier_frequent_ms": _median_ms(lambda: queries.entity(engine, str(top)), repeat),
+           "dossier_rare_ms": _median_ms(lambda: queries.entity(engine, str(mid)), repeat),
+           "search_ms": _median_ms(lambda: queries.search(engine, word), repeat),
+           "story_ms": _median_ms(lambda: queries.story(engine, story), repeat),
+           "timeline_ms": _median_ms(lambda: queries.timeline(engine, str(top)), repeat),
+           "conflicts_ms": _median_ms(lambda: queries.conflicts(engine), repeat),
+           "frequent_entity_articles": _articles(engine, top)}
+    if db is not None:
+        out["api_ms"] = serve_times(db, {"dossier_frequent": f"/api/entities/{top}", "dossier_rare": f"/api/entities/{mid}",
+                                         "search": f"/api/search?q={word}", "story": f"/api/stories/{story}",
+                                         "timeline": f"/api/entities/{top}/timeline", "conflicts": "/api/conflicts"},
+                                    repeat=max(repeat, 5))
+    return out
 
 
 def _articles(engine, eid: int) -> int:
@@ -116,6 +128,7 @@ def _subprocess_add(db: str, start: int, n: int, seed: int) -> dict:
     with tempfile.NamedTemporaryFile(suffix=".pickle", delete=False) as fh:
         pickle.dump(docs, fh)
     try:
+        os.sync()  # the build's writes flushed: the add's own commits wait for nothing else
         out = subprocess.run([sys.executable, __file__, "--add-into", db, "--docs", fh.name],
                              check=True, capture_output=True, text=True)
     finally:
@@ -142,25 +155,114 @@ def _fresh(db: str) -> str:
     return db
 
 
-def one_size(n: int, k: int, seed: int, repeat: int, db: str) -> dict:
-    db = _fresh(db)
-    engine = open_kb(db)
-    t0 = time.perf_counter()
-    write(engine, 0, n, seed)
-    t1 = time.perf_counter()
-    build.rebuild(engine)
-    t2 = time.perf_counter()
-    row = {"articles": n, "write_s": round(t1 - t0, 1), "rebuild_s": round(t2 - t1, 1)}
+def _count(engine) -> int:
+    with Session(engine) as s:
+        return s.scalar(select(func.count()).select_from(ArticleRow)) or 0
+
+
+def one_size(n: int, k: int, seed: int, repeat: int, db: str, runs: int, empty_db: str, api: bool = True) -> dict:
+    """Build (or reuse) the KB of ``n`` articles; ``runs`` adds of ``k`` articles into it,
+    each after the same ``k`` into an empty KB; DB size; queries."""
+    engine = open_kb(db) if os.path.exists(db) or "://" in db else None
+    have = _count(engine) if engine is not None else 0
+    if engine is not None and n <= have < n + 100 * k:  # a KB this script built (and added to)
+        row = {"articles": n, "reused": db, "start": have}
+    else:
+        if engine is not None:
+            engine.dispose()
+        db = _fresh(db)
+        engine = open_kb(db)
+        t0 = time.perf_counter()
+        write(engine, 0, n, seed)
+        t1 = time.perf_counter()
+        build.rebuild(engine)
+        t2 = time.perf_counter()
+        row = {"articles": n, "write_s": round(t1 - t0, 1), "write_rate": round(n / (t1 - t0), 1),
+               "rebuild_s": round(t2 - t1, 1)}
+        have = n
     with Session(engine) as s:
         row["entities"] = s.scalar(select(func.count(EntityRow.id)))
         row["stories_2plus"] = s.scalar(select(func.count(StoryRow.id)).where(StoryRow.size > 1))
     engine.dispose()
-    row["add"] = _subprocess_add(db, n, k, seed)
+    row["runs"] = []
+    for _ in range(runs):
+        empty = _fresh(empty_db)
+        open_kb(empty).dispose()
+        baseline = _subprocess_add(empty, have, k, seed)  # the same articles, into an empty KB
+        big = _subprocess_add(db, have, k, seed)
+        row["runs"].append({"start": have, "empty": baseline, "big": big,
+                            "ratio": round(big["total_s"] / baseline["total_s"], 2)})
+        have += k
+    big = statistics.median(r["big"]["total_s"] for r in row["runs"])
+    empty = statistics.median(r["empty"]["total_s"] for r in row["runs"])
+    row["add_s"] = {"empty_median": round(empty, 3), "big_median": round(big, 3)}
+    row["add_vs_empty"] = round(big / empty, 2)  # the medians' ratio
     engine = open_kb(db)
     row["db_mb"] = _size_mb(db, engine)
-    row.update(query_times(engine, repeat))
+    row.update(query_times(engine, repeat, db if api else None))
     engine.dispose()
     return row
+
+
+def ingest_corpus(folder: str, copies: int) -> int:
+    """Real articles for the ingest rate: the sample corpus and ``../shared/corpus``, each
+    written ``copies`` times under distinct names, copy k with its body paragraphs rotated
+    by k (distinct raw and clean texts, so none is skipped as a duplicate).  Returns the
+    number of files."""
+    from warta.cli.demo import sample_dir
+
+    sources = sorted(glob.glob(os.path.join(sample_dir(), "*.txt")))
+    sources += sorted(glob.glob(os.path.join(os.path.dirname(__file__), "..", "..", "shared", "corpus", "**", "*.txt"),
+                                recursive=True))
+    os.makedirs(folder, exist_ok=True)
+    n = 0
+    for i, path in enumerate(sources):
+        with open(path, encoding="utf-8") as fh:
+            head, *body = fh.read().split("\n\n")
+        for k in range(copies):
+            r = k % max(len(body), 1)
+            with open(os.path.join(folder, f"{i:03d}_{k:02d}.txt"), "w", encoding="utf-8") as out:
+                out.write("\n\n".join([head, *body[r:], *body[:r]]))
+            n += 1
+    return n
+
+
+# one BLAS thread a process (as benchmarks/pipeline.py): N workers are N cores, and the
+# one-worker run does not borrow the second core for its matrix products
+ONE_BLAS_THREAD = {"OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}
+
+
+def ingest_rates(copies: int, rounds: int, db: str | None = None) -> dict:
+    """``warta ingest`` of the real corpus (NLP included) into an empty KB with the local
+    and the Dask engine, 1 and 2 workers, in turn, ``rounds`` times: wall time of the
+    command (start-up and model loading included) and articles per second, one BLAS
+    thread per process."""
+    tmp = tempfile.mkdtemp(prefix="warta-ingest-rate-")
+    corpus = os.path.join(tmp, "corpus")
+    n = ingest_corpus(corpus, copies)
+    runs = []
+    for _ in range(rounds):
+        for engine_name, workers in (("local", 1), ("local", 2), ("dask", 1), ("dask", 2)):
+            target = db or os.path.join(tmp, "kb.db")
+            _fresh(target)
+            os.sync()
+            load = round(os.getloadavg()[0], 2)  # the machine is shared: how busy it was
+            t = time.perf_counter()
+            done = subprocess.run([sys.executable, "-m", "warta", "ingest", corpus, "--db", target,
+                                   "--engine", engine_name, "--workers", str(workers)],
+                                  capture_output=True, text=True, env={**os.environ, **ONE_BLAS_THREAD})
+            wall = time.perf_counter() - t
+            if done.returncode != 0:
+                raise RuntimeError(done.stderr[-2000:])
+            runs.append({"engine": engine_name, "workers": workers, "wall_s": round(wall, 1), "load_before": load,
+                         "articles_per_s": round(n / wall, 2), "report": done.stderr.strip().splitlines()[-1][-160:]})
+            print(json.dumps(runs[-1]), flush=True)
+    out = {"articles": n, "copies": copies, "runs": runs}
+    for engine_name in ("local", "dask"):
+        one = statistics.median(r["wall_s"] for r in runs if r["engine"] == engine_name and r["workers"] == 1)
+        two = statistics.median(r["wall_s"] for r in runs if r["engine"] == engine_name and r["workers"] == 2)
+        out[f"{engine_name}_speedup_2_vs_1"] = round(one / two, 2)
+    return out
 
 
 def main() -> None:
@@ -170,25 +272,41 @@ def main() -> None:
     ap.add_argument("--seed", type=int, default=16)
     ap.add_argument("--repeat", type=int, default=5)
     ap.add_argument("--db", default=None, help="a database URL (default: SQLite files in a temporary folder)")
+    ap.add_argument("--empty-db", default=None, help="with --db: a second database, for the adds into an empty KB")
+    ap.add_argument("--dir", default=None, help="the folder of the SQLite KBs (kept; a KB of the size there is reused)")
+    ap.add_argument("--runs", type=int, default=1, help="adds into the large KB (and the empty one), in turn")
+    ap.add_argument("--no-api", action="store_true", help="no queries through warta serve")
+    ap.add_argument("--ingest-rate", type=int, default=0, metavar="COPIES",
+                    help="instead: warta ingest of the real corpus written COPIES times, local and Dask, 1 and 2 workers")
     ap.add_argument("--out", default=None)
     ap.add_argument("--add-into", default=None, help=argparse.SUPPRESS)
     ap.add_argument("--docs", default=None, help=argparse.SUPPRESS)
     args = ap.parse_args()
+    if args.db and not args.empty_db and not args.add_into:
+        ap.error("--db needs --empty-db (the adds into an empty KB go there)")
     if args.add_into:
         print(json.dumps(add(args.add_into, args.docs)))
         return
-    tmp = tempfile.mkdtemp(prefix="warta-kb-scale-")
-    result = {"date": dt.date.today().isoformat(), "machine": f"{platform.machine()} {os.cpu_count()} cpus",
+    if args.ingest_rate:
+        result = {"date": dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
+                  "machine": f"{platform.machine()} {os.cpu_count()} cpus", "python": platform.python_version(),
+                  "store": "postgresql" if args.db else "sqlite", "nlp": "included (the real pipeline)",
+                  "ingest_rate": ingest_rates(args.ingest_rate, args.runs, args.db)}
+        print(json.dumps(result["ingest_rate"]))
+        if args.out:
+            with open(args.out, "w", encoding="utf-8") as fh:
+                json.dump(result, fh, indent=2)
+        return
+    tmp = args.dir or tempfile.mkdtemp(prefix="warta-kb-scale-")
+    result = {"date": dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
+              "machine": f"{platform.machine()} {os.cpu_count()} cpus, {platform.processor() or platform.system()}",
               "python": platform.python_version(), "store": "postgresql" if args.db else "sqlite",
               "nlp": "skipped (synthetic Documents written through the ingest's writer)",
               "add": args.add, "sizes": []}
     for n in args.sizes:
-        empty = _fresh(args.db or os.path.join(tmp, "empty.db"))
-        open_kb(empty).dispose()
-        baseline = _subprocess_add(empty, n, args.add, args.seed)  # the same articles, into an empty KB
-        row = one_size(n, args.add, args.seed, args.repeat, args.db or os.path.join(tmp, f"kb{n}.db"))
-        row["empty"] = baseline
-        row["add_vs_empty"] = round(row["add"]["total_s"] / baseline["total_s"], 2)
+        db = args.db or os.path.join(tmp, f"kb{n}.db")
+        empty = args.empty_db or os.path.join(tmp, "empty.db")
+        row = one_size(n, args.add, args.seed, args.repeat, db, args.runs, empty, api=not args.no_api)
         result["sizes"].append(row)
         print(json.dumps(row), flush=True)
         if args.out:
