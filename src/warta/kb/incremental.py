@@ -33,7 +33,7 @@ import math
 from collections import Counter, defaultdict
 
 from rapidfuzz import fuzz
-from sqlalchemy import Engine, bindparam, delete, func, insert, or_, select, union_all, update
+from sqlalchemy import Engine, Integer, bindparam, delete, func, insert, literal, or_, select, union_all, update
 from sqlalchemy.orm import Session
 
 from . import build
@@ -363,30 +363,58 @@ def _near(w: tuple[dt.date, dt.date] | None, published: dt.date | None, precisio
     return lo <= published <= w[1]
 
 
-def _partners(s: Session, f: storymod.Features, df: dict, limit: int) -> set[int]:
-    """Articles to judge ``f`` against: a rare entity or a precise figure shared within the
-    time window (index look-ups that read only the window's articles)."""
+RANGES = 400  # index ranges in one UNION ALL (SQLite allows 500 compound terms)
+
+
+def _partners(s: Session, feats: list[storymod.Features], df: dict, limit: int) -> dict[int, set[int]]:
+    """For each new article, the articles to judge it against: a rare entity or a precise
+    figure shared within its time window — index ranges that read only the window's
+    articles, all the new articles' ranges in a few statements."""
     conn = s.connection()
-    rare = sorted(e for e in f.entities if df.get(e, 0) <= limit)
-    found = _entity_partners(conn, f, rare) if rare else set()
-    found |= _figure_partners(conn, f, limit)
-    found.discard(f.id)
+    found = _entity_partners(conn, feats, df, limit)
+    for aid, more in _figure_partners(conn, feats, limit).items():
+        found[aid] |= more
+    for f in feats:
+        found[f.id].discard(f.id)
     return found
 
 
-def _entity_partners(conn, f: storymod.Features, rare: list[int]) -> set[int]:
-    """The articles naming one of the ``rare`` entities in ``f``'s window: those dated to
+def _ranges(conn, terms: list[tuple[int, object]]) -> list[tuple]:
+    """Rows of many index ranges: ``terms`` are (tag, select of one column set), each
+    tagged in the first column; UNION ALL of ``RANGES`` at a time."""
+    rows = []
+    for i in range(0, len(terms), RANGES):
+        part = terms[i:i + RANGES]
+        rows += conn.execute(union_all(*(q.add_columns(literal(tag, Integer).label("tag")) for tag, q in part))).all()
+    return rows
+
+
+def _entity_partners(conn, feats: list[storymod.Features], df: dict, limit: int) -> dict[int, set[int]]:
+    """The articles naming one of an article's rare entities in its window: those dated to
     a day inside it (a range of the ``(entity_id, day)`` index), and those dated to a month
     or a year that may overlap it, or undated (``judge`` then tells by ``gap_days``)."""
     m = MentionRow
-    w = _window(f)
-    if w is None:
-        return set(conn.execute(select(m.article_id).where(m.entity_id.in_(rare))).scalars())
-    found = set(conn.execute(select(m.article_id).where(m.entity_id.in_(rare), m.day.between(*w))).scalars())
-    rows = conn.execute(select(m.article_id, ArticleRow.published, ArticleRow.published_precision)
-                        .join(ArticleRow, ArticleRow.id == m.article_id)
-                        .where(m.entity_id.in_(rare), m.day.is_(None)))
-    found |= {r.article_id for r in rows if _near(w, r.published, r.published_precision)}
+    found: dict[int, set[int]] = defaultdict(set)
+    terms, undated, holders = [], {}, defaultdict(list)
+    for f in feats:
+        rare = sorted(e for e in f.entities if df.get(e, 0) <= limit)
+        w = _window(f)
+        if rare and w is None:
+            undated[f.id] = rare
+        for e in rare if w is not None else ():
+            terms.append((f.id, select(m.article_id).where(m.entity_id == e, m.day.between(*w))))
+            holders[e].append(f)
+    for aid, tag in _ranges(conn, terms):
+        found[tag].add(aid)
+    for chunk in _chunks(sorted(holders)):
+        for r in conn.execute(select(m.entity_id, m.article_id, ArticleRow.published, ArticleRow.published_precision)
+                              .join(ArticleRow, ArticleRow.id == m.article_id)
+                              .where(m.entity_id.in_(chunk), m.day.is_(None))):
+            for f in holders[r.entity_id]:
+                if _near(_window(f), r.published, r.published_precision):
+                    found[f.id].add(r.article_id)
+    for fid, rare in undated.items():
+        found[fid] |= set(conn.execute(select(m.article_id).where(m.entity_id.in_(rare))).scalars())
     return found
 
 
@@ -410,40 +438,39 @@ def _band_partners(s: Session, feats: list[storymod.Features]) -> dict[int, set[
     return out
 
 
-def _figure_partners(conn, f: storymod.Features, limit: int) -> set[int]:
-    """The articles in ``f``'s window stating one of its precise figures held by at most
-    ``limit`` articles (the figure's holders counted at any date, as a rebuild does): the
-    holders and their days read from the ``items`` figure index alone."""
-    figs = sorted(x for x in f.figures if storymod.precise_figure(x))
-    if not figs:
-        return set()
-    bounds = [(k, *sorted((v * (1 - 1e-3), v * (1 + 1e-3)))) for k, _, v in figs]
-    cols = (ItemRow.article_id, ItemRow.kind, ItemRow.unit, ItemRow.value, ItemRow.day)
-    # one range of the index per figure (an OR of them, SQLite reads every item of the kind)
-    rows = conn.execute(union_all(*(select(*cols).where(ItemRow.kind == k, ItemRow.value.between(lo, hi))
-                                    for k, lo, hi in bounds)))
-    holders: dict[tuple, set[int]] = defaultdict(set)
-    near: dict[tuple, set[int]] = defaultdict(set)
-    unsure: dict[tuple, set[int]] = defaultdict(set)  # not dated to a day: asked below
-    w = _window(f)
-    wanted = set(figs)
-    for r in rows:
-        if not r.value:
-            continue
-        key = (r.kind, (r.unit or "").casefold(), float(f"{r.value:.4g}"))
-        if key in wanted:
-            holders[key].add(r.article_id)
-            if r.day is None:
-                unsure[key].add(r.article_id)
-            elif w is None or w[0] <= r.day <= w[1]:
-                near[key].add(r.article_id)
-    rare = [k for k in wanted if len(holders[k]) <= limit]
-    found = set().union(*(near[k] for k in rare))
-    ask = sorted(set().union(*(unsure[k] for k in rare)))
-    for chunk in _chunks(ask):
-        found |= {r.id for r in conn.execute(select(ArticleRow.id, ArticleRow.published, ArticleRow.published_precision)
-                                             .where(ArticleRow.id.in_(chunk)))
-                  if _near(w, r.published, r.published_precision)}
+def _figure_partners(conn, feats: list[storymod.Features], limit: int) -> dict[int, set[int]]:
+    """The articles in an article's window stating one of its precise figures held by at
+    most ``limit`` articles (the holders counted at any date, as a rebuild does): the
+    holders and their days read from the ``items`` figure index alone, one range a figure."""
+    wanted: dict[tuple, list[storymod.Features]] = defaultdict(list)
+    for f in feats:
+        for x in f.figures:
+            if storymod.precise_figure(x):
+                wanted[x].append(f)
+    keys = sorted(wanted)
+    terms = [(i, select(ItemRow.article_id, ItemRow.kind, ItemRow.unit, ItemRow.value, ItemRow.day)
+              .where(ItemRow.kind == k, ItemRow.value.between(*sorted((v * (1 - 1e-3), v * (1 + 1e-3))))))
+             for i, (k, _, v) in enumerate(keys)]
+    holders: dict[tuple, dict[int, object]] = defaultdict(dict)  # figure -> holder -> its day
+    for r in _ranges(conn, terms):
+        key = (r.kind, (r.unit or "").casefold(), float(f"{r.value:.4g}")) if r.value else None
+        if key == keys[r.tag]:
+            holders[key][r.article_id] = r.day
+    rare = [k for k in keys if len(holders[k]) <= limit]
+    unsure = sorted({a for k in rare for a, day in holders[k].items() if day is None})
+    dates = {}
+    for chunk in _chunks(unsure):  # not dated to a day: the article's date and precision
+        dates.update({r.id: r for r in conn.execute(select(ArticleRow.id, ArticleRow.published,
+                                                           ArticleRow.published_precision).where(ArticleRow.id.in_(chunk)))})
+    found: dict[int, set[int]] = defaultdict(set)
+    for k in rare:
+        for f in wanted[k]:
+            w = _window(f)
+            for a, day in holders[k].items():
+                near = (_near(w, dates[a].published, dates[a].published_precision) if day is None
+                        else w is None or w[0] <= day <= w[1])
+                if near:
+                    found[f.id].add(a)
     return found
 
 
@@ -459,7 +486,8 @@ def _stories(s: Session, new: list[int], removed: list[int]) -> set[int]:
         df.update(s.execute(select(EntityRow.id, EntityRow.articles).where(EntityRow.id.in_(chunk))).all())
     idf = {e: math.log(1 + total / max(c, 1)) for e, c in df.items()}
     textual = _band_partners(s, [feats[a] for a in new])
-    pairs = {(min(a, b), max(a, b)) for a in new for b in _partners(s, feats[a], df, limit) | textual[a]}
+    partners = _partners(s, [feats[a] for a in new], df, limit)
+    pairs = {(min(a, b), max(a, b)) for a in new for b in partners[a] | textual[a]}
     others = sorted({x for p in pairs for x in p} - set(feats))
     for chunk in _chunks(others):
         feats.update({f.id: f for f in build.features(s, None, chunk)})
