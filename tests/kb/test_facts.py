@@ -207,3 +207,24 @@ def test_a_roman_numeral_is_no_subject_and_an_alias_recurs_unmarked():
     s = facts.statements_of({"id": 1, "text": text, "outlet": "o"}, figures, names, dates_of(text), 1, True)
     growth = [x for x in s if x.kind == "percent"][0]
     assert (growth.measure, growth.subject_name, growth.period) == ("growth_yoy", "Kementerian Perdagangan", "2025-Q3")
+
+
+@pytest.mark.parametrize("text, figure, subject", [
+    # an everyday term (lang/id/concepts.yaml) is what the figure is about, not the body
+    # named before it, whether abbreviated or written out in lower case
+    ("Badan Investasi Daerah mencatat realisasi PMDN mencapai Rp40 triliun.", ("Rp40 triliun", "money", 4e13, "IDR"), "PMDN"),
+    ("Badan Investasi Daerah mencatat realisasi penanaman modal dalam negeri mencapai Rp40 triliun.",
+     ("Rp40 triliun", "money", 4e13, "IDR"), "PMDN"),
+    ("Menurut Badan Investasi Daerah, penanaman modal asing tumbuh 7 persen dan minus 2 persen dari tahun lalu.",
+     ("minus 2 persen", "percent", 2, "%"), "PMA"),
+])
+def test_an_everyday_term_is_the_subject_of_its_figure(text, figure, subject):
+    s = statements(text, [figure], {"Badan Investasi Daerah": "ORG"})[figure[0]]
+    assert s.subject_name == subject and s.subject is None
+
+
+def test_a_term_is_never_the_company_of_perseroan():
+    text = ("PT Sinar Laut Tbk menerima fasilitas PMA dari pemerintah. "
+            "Perseroan membukukan pendapatan Rp 2,5 triliun pada semester I-2025.")
+    s = statements(text, [("Rp 2,5 triliun", "money", 2.5e12, "IDR")], {"PT Sinar Laut Tbk": "ORG"})["Rp 2,5 triliun"]
+    assert s.subject_name == "PT Sinar Laut Tbk"

@@ -412,12 +412,14 @@ def _subject(text: str, entities: list[dict], s0: int, at: int, measure: str):
     # else a place
     in_clause = [m for m in every if clause_start <= m[0] and m[1] <= at and m[0] not in sources
                  and not (m[2]["type"] == "PER" and _speaker(text, m[1], at))]
+    in_clause = sorted(in_clause + _terms(text, clause_start, at, every), key=lambda m: m[0])
     for rank in (("ORG", "PRODUCT", "PER"), ("LOC",)):
         ranked = [m for m in in_clause if m[2]["type"] in rank]
         if ranked:
             return _named(text, ranked[-1]), False
     people = measure_spec(measure).get("people")
     mentions = [m for m in every if m[2]["type"] != "PER" or people or _ACRONYM.fullmatch(text[m[0]:m[1]])]
+    mentions = sorted(mentions + _terms(text, s0, at, every), key=lambda m: m[0])
     before = [m for m in mentions if s0 <= m[0] and m[1] <= at and m[0] not in sources]  # an all-capitals
     # "person" ("IHSG") is a body or an index
     acronyms = _acronyms(text, clause_start, at, mentions)
@@ -425,13 +427,15 @@ def _subject(text: str, entities: list[dict], s0: int, at: int, measure: str):
         return (None, acronyms[-1].group(), acronyms[-1].group()), False
     anaphor = _pattern(tuple(w.casefold() for w in _words("company_anaphors")))
     if anaphor is not None and anaphor.search(text[s0:at].casefold()):
-        company = [m for m in mentions if m[1] <= at and m[2]["type"] == "ORG" and not _public(m[2]["name"])]
+        company = [m for m in mentions if m[1] <= at and m[2]["type"] == "ORG" and m[2]["kb_id"] is not None
+                   and not _public(m[2]["name"])]
         if company:
             return _named(text, company[-1]), False
     if before:
         return _named(text, before[-1]), True
     if measure_spec(measure).get("company"):
-        counts = Counter(m[2]["kb_id"] for m in mentions if m[2]["type"] == "ORG" and not _public(m[2]["name"]))
+        counts = Counter(m[2]["kb_id"] for m in mentions if m[2]["type"] == "ORG" and m[2]["kb_id"] is not None
+                         and not _public(m[2]["name"]))
         if counts:
             top = counts.most_common(1)[0][0]
             return _named(text, next(m for m in mentions if m[2]["kb_id"] == top)), True
@@ -443,6 +447,29 @@ def _subject(text: str, entities: list[dict], s0: int, at: int, measure: str):
     if untagged:
         return (None, untagged[0].group(), untagged[0].group()), True
     return None, True
+
+
+@functools.cache
+def _term_pattern() -> tuple[re.Pattern, dict[str, str]]:
+    """The everyday terms of ``lang/id/concepts.yaml`` ("PMDN" as written, "penanaman modal
+    dalam negeri" in any case), and each written form's folded key → its abbreviation."""
+    terms = lang.load("concepts")["acronyms"]
+    by_form = {a: a for a in terms} | {long.casefold(): a for a, long in terms.items()}
+    longs = sorted(terms.values(), key=len, reverse=True)
+    alt = "|".join([*(re.escape(a) for a in terms), *(f"(?i:{re.escape(x)})" for x in longs)])
+    return re.compile(rf"(?<!\w)(?:{alt})(?!\w)"), by_form
+
+
+def _terms(text: str, lo: int, hi: int, mentions: list) -> list[tuple]:
+    """The everyday terms between ``lo`` and ``hi`` ("realisasi investasi PMDN",
+    "penanaman modal dalam negeri"), named by their abbreviation, as mentions of what a
+    figure is about: no entities (warta.nlp keeps them out), yet the figure's subject when
+    the clause names one after any entity."""
+    pattern, by_form = _term_pattern()
+    return [(m.start(), m.end(), {"type": "ORG", "name": by_form.get(m.group(), by_form.get(m.group().casefold())),
+                                  "kb_id": None})
+            for m in pattern.finditer(text, lo, hi)
+            if not any(a < m.end() and m.start() < b for a, b, _ in mentions)]
 
 
 def _acronyms(text: str, lo: int, hi: int, mentions: list) -> list[re.Match]:
