@@ -33,7 +33,7 @@ import math
 from collections import Counter, defaultdict
 
 from rapidfuzz import fuzz
-from sqlalchemy import Engine, Integer, bindparam, delete, func, insert, literal, or_, select, union_all, update
+from sqlalchemy import Engine, bindparam, delete, func, insert, or_, select, update
 from sqlalchemy.orm import Session
 
 from . import build
@@ -41,7 +41,7 @@ from . import facts as factmod
 from . import resolve as resolvemod
 from . import stories as storymod
 from . import textsim
-from .schema import (AliasRow, ArticleRow, BandRow, EntityRow, FactRow, FactSourceRow, ItemRow,
+from .schema import (AliasRow, ArticleRow, BandRow, EntityRow, FactRow, FactSourceRow,
                      LinkRow, Meta, MentionRow, StoryRow)
 from .store import get_meta, set_meta
 
@@ -379,14 +379,23 @@ def _partners(s: Session, feats: list[storymod.Features], df: dict, limit: int) 
     return found
 
 
-def _ranges(conn, terms: list[tuple[int, object]]) -> list[tuple]:
-    """Rows of many index ranges: ``terms`` are (tag, select of one column set), each
-    tagged in the first column; UNION ALL of ``RANGES`` at a time."""
+def _ranges(conn, terms: list[str]) -> list[tuple]:
+    """Rows of many index ranges: ``terms`` are SELECTs written with literal ids, dates and
+    numbers only (``_day``, ``_num``), their tag in the last column; UNION ALL of
+    ``RANGES`` at a time, as plain SQL (compiling hundreds of SQLAlchemy selects costs
+    more than running them)."""
     rows = []
     for i in range(0, len(terms), RANGES):
-        part = terms[i:i + RANGES]
-        rows += conn.execute(union_all(*(q.add_columns(literal(tag, Integer).label("tag")) for tag, q in part))).all()
+        rows += conn.exec_driver_sql(" UNION ALL ".join(terms[i:i + RANGES])).all()
     return rows
+
+
+def _day(d: dt.date) -> str:
+    return f"'{dt.date.isoformat(d)}'"
+
+
+def _num(x: float) -> str:
+    return repr(float(x))
 
 
 def _entity_partners(conn, feats: list[storymod.Features], df: dict, limit: int) -> dict[int, set[int]]:
@@ -402,7 +411,8 @@ def _entity_partners(conn, feats: list[storymod.Features], df: dict, limit: int)
         if rare and w is None:
             undated[f.id] = rare
         for e in rare if w is not None else ():
-            terms.append((f.id, select(m.article_id).where(m.entity_id == e, m.day.between(*w))))
+            terms.append(f"SELECT article_id, {int(f.id)} FROM article_entities WHERE entity_id = {int(e)} "
+                         f"AND day BETWEEN {_day(w[0])} AND {_day(w[1])}")
             holders[e].append(f)
     for aid, tag in _ranges(conn, terms):
         found[tag].add(aid)
@@ -447,15 +457,15 @@ def _figure_partners(conn, feats: list[storymod.Features], limit: int) -> dict[i
         for x in f.figures:
             if storymod.precise_figure(x):
                 wanted[x].append(f)
-    keys = sorted(wanted)
-    terms = [(i, select(ItemRow.article_id, ItemRow.kind, ItemRow.unit, ItemRow.value, ItemRow.day)
-              .where(ItemRow.kind == k, ItemRow.value.between(*sorted((v * (1 - 1e-3), v * (1 + 1e-3))))))
+    keys = sorted(k for k in wanted if k[0] in build.FIGURE_KINDS)
+    terms = [f"SELECT article_id, unit, value, day, {i} FROM items WHERE kind = '{k}' "
+             f"AND value BETWEEN {_num(min(v * (1 - 1e-3), v * (1 + 1e-3)))} AND {_num(max(v * (1 - 1e-3), v * (1 + 1e-3)))}"
              for i, (k, _, v) in enumerate(keys)]
     holders: dict[tuple, dict[int, object]] = defaultdict(dict)  # figure -> holder -> its day
-    for r in _ranges(conn, terms):
-        key = (r.kind, (r.unit or "").casefold(), float(f"{r.value:.4g}")) if r.value else None
-        if key == keys[r.tag]:
-            holders[key][r.article_id] = r.day
+    for aid, unit, value, day, tag in _ranges(conn, terms):
+        key = (keys[tag][0], (unit or "").casefold(), float(f"{value:.4g}")) if value else None
+        if key == keys[tag]:
+            holders[key][aid] = dt.date.fromisoformat(day) if isinstance(day, str) else day
     rare = [k for k in keys if len(holders[k]) <= limit]
     unsure = sorted({a for k in rare for a, day in holders[k].items() if day is None})
     dates = {}
