@@ -323,3 +323,12 @@ def test_requests_to_one_host_are_spaced_by_the_rate(server, kb):
     starts = [t for _, t in server.times]  # robots.txt, the feed, three pages
     assert len(starts) == 5
     assert min(b - a for a, b in zip(starts, starts[1:])) >= 0.09
+
+
+def test_robots_txt_rules_for_warta_itself_apply(server, kb):
+    server.routes["/robots.txt"] = Route(b"User-agent: warta\nDisallow: /\n\nUser-agent: *\nAllow: /\n",
+                                         content_type="text/plain")
+    server.routes["/rss.xml"] = Route(rss([]))
+    report = run_round(kb, config(feed_source(server)))
+    assert "disallows" in dict(report.source_errors)[server.url("/rss.xml")]
+    assert server.hits("/rss.xml") == 0
