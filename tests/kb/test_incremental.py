@@ -104,6 +104,29 @@ def test_generated_corpus_in_batches_is_a_full_rebuild(tmp_path):
     assert len(whole[1]) < len(docs) // 1.5  # stories of several articles were found
 
 
+def test_aliases_keep_their_first_articles_and_count_them_all(tmp_path):
+    """An alias named in more articles than ``ALIAS_ARTICLES`` stores the ids of its first
+    ones (so a frequent name's row does not grow with the KB) and counts every one, the
+    same after incremental updates as after a rebuild."""
+    from warta.kb.resolve import ALIAS_ARTICLES
+
+    docs = [(d, synthetic.digest(d)) for d in synthetic.corpus(300)]
+    kb = KnowledgeBase(str(tmp_path / "kb.db"))
+    for part in (docs[:100], docs[100:200], docs[200:]):
+        write_batch(kb.engine, part, set())
+        incremental.refresh(kb.engine)
+
+    def aliases():
+        with Session(kb.engine) as s:
+            return {(a.entity_id, a.alias): (a.count, a.article_ids) for a in s.scalars(select(AliasRow))}
+
+    step = aliases()
+    assert max(count for count, _ in step.values()) > ALIAS_ARTICLES
+    assert all(ids == sorted(ids) and len(ids) == min(count, ALIAS_ARTICLES) for count, ids in step.values())
+    build.rebuild(kb.engine)
+    assert sorted(aliases().values()) == sorted(step.values())
+
+
 def test_replacing_and_removing_undo_an_article(tmp_path, sample_docs):
     """A changed article replaces its old version: the KB is the rebuild of what is left."""
     docs = sample_docs[:]

@@ -194,12 +194,12 @@ def _join_all(s: Session, fast: dict[int, list[resolvemod.Mention]]) -> None:
     for (e, form), (count, arts) in forms.items():
         if (e, form) in rows:
             r = rows[(e, form)]
-            changed.append({"aid": r.id, "count": r.count + count,
-                            "article_ids": sorted(set(r.article_ids or ()) | arts)})
+            changed.append({"aid": r.id, "count": r.count + count,  # the first ones of both are the first ones
+                            "article_ids": sorted(set(r.article_ids or ()) | arts)[:resolvemod.ALIAS_ARTICLES]})
         else:
             key = resolvemod.normalise(form, ents[e].type)
             added.append({"entity_id": e, "alias": form, "key": key, "rkey": key[::-1], "count": count,
-                          "article_ids": sorted(arts)})
+                          "article_ids": sorted(arts)[:resolvemod.ALIAS_ARTICLES]})
     if changed:
         table = AliasRow.__table__
         conn.execute(update(table).where(table.c.id == bindparam("aid"))
@@ -335,7 +335,7 @@ def _write_entity(s: Session, eid: int, g: resolvemod.Resolved, exists: bool) ->
     for alias, (count, arts) in sorted(g.aliases.items()):
         key = resolvemod.normalise(alias, g.type)
         aliases.append({"entity_id": eid, "alias": alias, "key": key, "rkey": key[::-1],
-                        "count": count, "article_ids": sorted(arts)})
+                        "count": count, "article_ids": sorted(arts)[:resolvemod.ALIAS_ARTICLES]})
     if aliases:
         s.execute(insert(AliasRow), aliases)
     s.execute(update(MentionRow), [{"id": m, "entity_id": eid} for m in g.members])

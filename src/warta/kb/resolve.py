@@ -41,6 +41,7 @@ SPELLING_THRESHOLD = 92.0
 SPELLING_MIN_LEN = 8
 SPELLING_BLOCK = 4    # characters of a name's start or end that a spelling variant keeps
 MERGE_ARTICLES = 10  # articles kept with a merge record (its count says how often it fired)
+ALIAS_ARTICLES = 50  # articles stored with an alias: its first ones (its count says how many)
 
 
 @dataclass(frozen=True)
