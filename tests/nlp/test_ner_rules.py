@@ -511,3 +511,29 @@ def test_the_name_after_a_territorial_title_is_its_place(ruled, text, model, pla
 def test_an_institution_after_a_territorial_title_stays(ruled):
     doc = ruled("Gubernur BI Perry Warjiyo hadir.", {"BI": "ORG", "Perry Warjiyo": "PER"})
     assert ("BI", "ORG") in ents(doc)
+
+
+# -- people after ranks and posts; degrees ---------------------------------------------------
+
+def test_a_person_the_model_started_inside_a_name_after_a_rank_starts_after_it(ruled):
+    doc = ruled("Kombes Pol Nandang Mulyadi Wijaya membenarkan kejadian itu.", {"Mulyadi Wijaya": "PER"})
+    assert ents(doc) == [("Nandang Mulyadi Wijaya", "PER")]
+
+
+def test_degrees_after_a_name_are_not_part_of_it_nor_a_person(ruled):
+    doc = ruled("Anggota dewan, Abdul Karim, S.H., M.Si., meminta polisi tegas.",
+                {"Abdul Karim, S.H., M.Si.": "PER"})
+    assert ents(doc) == [("Abdul Karim", "PER")]
+    assert ents(ruled("Hadir Rina, S.E. kemarin.", {"Rina": "PER", "S.E.": "PER"})) == [("Rina", "PER")]
+
+
+def test_a_known_organisation_after_a_title_ends_where_its_holder_begins(ruled):
+    doc = ruled("Kepala Badan Pusat Statistik Amelia Kusumawati menyebut inflasi turun.")
+    assert ents(doc) == [("Badan Pusat Statistik", "ORG"), ("Amelia Kusumawati", "PER")]
+    doc = ruled("Kepala Badan Pusat Statistik Provinsi Riau menyebut inflasi turun.")
+    assert ents(doc) == [("Badan Pusat Statistik Provinsi Riau", "ORG")]
+
+
+def test_an_organisation_name_ends_before_a_rank(ruled):
+    doc = ruled("Wakil Kepala Kepolisian Resor Kampar Kompol Budi Santoso hadir.", {"Budi Santoso": "PER"})
+    assert ("Kepolisian Resor Kampar", "ORG") in ents(doc) and ("Budi Santoso", "PER") in ents(doc)

@@ -41,6 +41,7 @@ class Patterns:
     model_code: re.Pattern
     brand: re.Pattern
     honorifics: frozenset[str]
+    degrees: frozenset[str]           # lower case, no final dot: "s.h", "m.si"
     product_context: frozenset[str]
     acronyms: dict[str, tuple[str, str]]
     variant_suffixes: tuple[str, ...]
@@ -133,6 +134,7 @@ def patterns() -> Patterns:
         model_code=re.compile(products["model_code"]),
         brand=re.compile(rf"(?<![\w.]){alternation(products['brands'])}(?![\w])"),
         honorifics=frozenset(w.lower() for w in lang.load("honorifics")["honorifics"]),
+        degrees=frozenset(w.lower() for w in lang.load("honorifics")["degrees"]),
         product_context=frozenset(w.lower() for w in products["context"]),
         acronyms={row[0]: (row[1], row[2]) for row in lang.load("acronyms")},
         variant_suffixes=tuple(forms["variant_suffixes"]),

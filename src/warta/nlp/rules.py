@@ -175,6 +175,52 @@ def _after_place(spans: list[Span], origins: list[Span]) -> list[Span]:
     return kept + origins
 
 
+def _person_after_post(spans: list[Span], model: dict[int, Span]) -> list[Span]:
+    """An organisation's name after a title that runs on into the holder of the post
+    ("Kepala Badan Pusat Statistik Amalia Adininggar …"): cut after the longest part the
+    gazetteer or the acronym table knows as an organisation when capitalised words that
+    are no place follow; the rest a person (with the rest of the name when the model's
+    person starts right after).  (A cut at a given name of the DBpedia and NER lists was
+    measured and dropped: many given names are ordinary name words, "Putra", "Jaya".)"""
+    p = patterns()
+    lead = lang.titles().lead_words
+    known = {v[0] for v in p.acronyms.values()}
+    out = []
+    for s in spans:
+        doc = s.doc
+        if s.start == 0 or doc[s.start - 1].lower_.rstrip(".") not in lead:
+            out.append(s)
+            continue
+        after = model.get(s.end)
+        end = after.end if after is not None and after.label_ == "PER" else s.end
+        cut = next((i for i in range(s.end - 2, s.start + 1, -1)  # a known name, then a person
+                    if (gazetteer.table().get(doc[s.start:i].text) == "ORG" or doc[s.start:i].text in known)
+                    and _holder(doc[i:end], p)), None)
+        if cut is None:
+            out.append(s)
+        else:
+            out += [Span(doc, s.start, cut, label=s.label_), Span(doc, cut, end, label="PER")]
+    return out
+
+
+def _holder(span: Span, p: Patterns) -> bool:
+    """Capitalised words that may be a person: no place nor unit ("Provinsi Riau")."""
+    first = span[0].lower_
+    return (all(t.is_title for t in span) and first not in p.place_heads and first not in p.name_heads
+            and not gazetteer.is_place(span[0].text) and not gazetteer.is_place(span.text))
+
+
+def _cut_at_ranks(spans: list[Span]) -> list[Span]:
+    """Organisation names that end before a police or military rank ("Polres Kampar AKBP
+    Ronald …" → "Polres Kampar")."""
+    ranks = lang.titles().ranks
+    out = []
+    for s in spans:
+        end = next((i for i in range(s.start + 1, s.end) if s.doc[i].lower_.rstrip(".") in ranks), s.end)
+        out.append(Span(s.doc, s.start, end, label=s.label_))
+    return out
+
+
 def _cut_at_heads(spans: list[Span]) -> list[Span]:
     """Place names that end before a word opening an organisation's unit or a post
     ("Kabupaten Bojonegoro Divisi Teknis …" → "Kabupaten Bojonegoro")."""
@@ -204,7 +250,7 @@ def rule_spans(doc: Doc) -> dict[str, list[Span]]:
         return list(_spans(doc, text, regex, label, **how))
 
     return {
-        "orgs": found(p.org_prefix, "ORG", trim=False, clip=starts)
+        "orgs": _person_after_post(_cut_at_ranks(found(p.org_prefix, "ORG", trim=False, clip=starts)), starts)
         + found(p.org_suffix, "ORG") + found(p.domain, "ORG", trim=False),
         "places": _cut_at_heads(found(p.place_prefix, "LOC", trim=False, clip=starts))
         + found(p.place_suffix, "LOC", trim=False),
@@ -325,9 +371,33 @@ def clean_model_spans(doc: Doc, spans: list[Span]) -> list[Span]:
     return out
 
 
+MAX_NAME_BACK = 3
+
+
+def back_to_rank(doc: Doc, spans: list[Span]) -> list[Span]:
+    """A person span the model started inside a name written after a rank ("Kombes Pol
+    Nandang Mu'min Wijaya" → the model's "Mu'min Wijaya") starts right after the rank: the
+    capitalised words between (up to three) are the name's."""
+    ranks = lang.titles().ranks
+    taken = {i for s in spans for i in range(s.start, s.end)}
+    out = []
+    for s in spans:
+        start = s.start
+        if s.label_ == "PER":
+            i = s.start - 1
+            while i >= 0 and s.start - i <= MAX_NAME_BACK and i not in taken and doc[i].is_title \
+                    and doc[i].lower_.rstrip(".") not in ranks:
+                i -= 1
+            if i >= 0 and i < s.start - 1 and doc[i].lower_.rstrip(".") in ranks:
+                start = i + 1
+        out.append(Span(doc, start, s.end, label=s.label_) if start != s.start else s)
+    return out
+
+
 def strip_titles(spans: Iterable[Span]) -> list[Span]:
-    """Person spans without leading titles and honorifics (a span that is all title goes),
-    and without a word the page repeated ("Jokowi Jokowi" → "Jokowi")."""
+    """Person spans without leading titles and honorifics and trailing degrees (a span that
+    is all title or degree goes), and without a word the page repeated ("Jokowi Jokowi" →
+    "Jokowi")."""
     p = patterns()
     title_words = lang.titles().words
     out = []
@@ -338,6 +408,9 @@ def strip_titles(spans: Iterable[Span]) -> list[Span]:
                                    or span.doc[start].lower_.rstrip(".") in p.honorifics
                                    or span.doc[start].is_punct):
                 start += 1
+            while end > start and (span.doc[end - 1].lower_.rstrip(".") in p.degrees
+                                   or span.doc[end - 1].is_punct):
+                end -= 1  # "Abdul Kasim, S.H., M.Si."
             if start == end:
                 continue
             if end - start == 2 and span.doc[start].text == span.doc[start + 1].text:
@@ -708,6 +781,7 @@ def drop_concepts(doc: Doc, spans: list[Span], links: list[tuple]) -> tuple[list
 def apply_rules(doc: Doc, use_gazetteer: bool = True) -> Doc:
     """The doc with its entities corrected and completed by the rules (see the module)."""
     spans = strip_titles(clean_model_spans(doc, list(doc.ents)))
+    spans = back_to_rank(doc, spans)
     found = rule_spans(doc)
     for kind in ("products", "places", "companies", "orgs", "events", "media", "epithets"):
         spans = override(spans, found[kind])
