@@ -54,6 +54,13 @@ def test_same_period_last_year_follows_the_period_named_before():
     assert [t.value for t in got] == ["2018-Q2", "2017-Q2"]
 
 
+def test_a_comparison_with_last_year_follows_the_period_named_before():
+    got = dates("laba kuartal II 2024 naik 8 persen dari tahun lalu", dt.date(2024, 8, 1))
+    assert [t.value for t in got] == ["2024-Q2", "2023-Q2"]
+    got = dates("harga naik dibandingkan tahun sebelumnya", dt.date(2024, 8, 1))
+    assert got == []  # the story's year before: not resolved against the article's date
+
+
 def test_previous_quarter_follows_the_period_named_before():
     got = dates("pada kuartal kedua 2018, naik dari kuartal sebelumnya", dt.date(2018, 9, 7))
     assert [t.value for t in got] == ["2018-Q2", "2018-Q1"]

@@ -95,6 +95,8 @@ PATTERNS: dict[str, re.Pattern] = {
     "same": re.compile(
         rf"(?<![\w-])(?i:{alternation(_R['same_period'])})\s+(?:(?i:{alternation(_R['same_period_link'])})\s+)?"
         rf"(?:{_YW}\s+)?(?P<dir>{_DIRECTION}|(?i:{alternation(_R['same_period_direction'])}))(?!\w)"),
+    "compared": re.compile(
+        rf"(?<![\w-])(?i:{alternation(_R['compared_with'])})\s+{_YW}\s+(?P<dir>{_DIRECTION})(?!\w)", re.I),
     "neighbour": re.compile(
         rf"(?<![\w-])(?P<kind>(?i:{alternation(_P['kinds'])}))\s+"
         rf"(?P<dir>(?i:{alternation(_R['neighbour'])}))(?!\w)"),
@@ -111,7 +113,7 @@ TRIGGERS: dict[str, tuple[str, ...] | None] = {
     "iso": ("-",), "numeric": ("/",), "dmy": None, "my": None, "years": None, "year": None,
     "q": ("q",), "numbered": ("/",), "period": tuple(_P["kinds"]), "neighbour": tuple(_P["kinds"]),
     "day_word": tuple(_R["days"]), "counted": (*_R["units"], *_R["one"]), "unit": tuple(_R["units"]),
-    "weekday": tuple(d for d in _DAYS if d not in _R["weekday_alone_not"]), "vague": tuple(w.split()[0] for w in _R["vague"]), "same": tuple(_R["same_period"]),
+    "weekday": tuple(d for d in _DAYS if d not in _R["weekday_alone_not"]), "vague": tuple(w.split()[0] for w in _R["vague"]), "same": tuple(_R["same_period"]), "compared": tuple(_R["compared_with"]),
     "holiday": tuple(w.split()[0] for w in _H["names"]),
     "anniversary": tuple(w.split()[0] for w in _H["anniversary"]["names"]),
 }
@@ -263,6 +265,12 @@ def _find_same(text: str, m: re.Match) -> Found | None:
     return Found(m.start(), m.end(), "same", unit="story", offset=int(lookup(_R["same_period_direction"], word)))
 
 
+def _find_compared(text: str, m: re.Match) -> Found | None:
+    """"dari tahun lalu": the period last named a year back (else last year), as "periode
+    yang sama tahun lalu"."""
+    return Found(m.start(), m.end(), "same", unit="compared", offset=int(lookup(_R["direction"], m["dir"].lower())))
+
+
 def _find_neighbour(text: str, m: re.Match) -> Found | None:
     kind = "quarter" if _P["kinds"][m["kind"].lower()] == "Q" else "half"
     return Found(m.start(), m.end(), "next", unit=kind,
@@ -284,7 +292,7 @@ FINDERS = {
     "iso": _find_numeric, "numeric": _find_numeric, "dmy": _find_dmy, "my": _find_my,
     "period": _find_period, "q": _find_q, "years": _find_years, "year": _find_year,
     "day_word": _find_day_word, "counted": _find_counted, "unit": _find_unit,
-    "weekday": _find_weekday, "vague": _find_vague, "same": _find_same, "neighbour": _find_neighbour, "holiday": _find_holiday,
+    "weekday": _find_weekday, "vague": _find_vague, "same": _find_same, "compared": _find_compared, "neighbour": _find_neighbour, "holiday": _find_holiday,
     "anniversary": _find_anniversary,
     "numbered": lambda text, m: Found(m.start(), m.end(), "year", int(m["y"])),  # "UU No. 3/2014"
 }
@@ -413,7 +421,8 @@ def resolve(f: Found, published: dt.date | None, last: Found | None = None) -> t
         return None, "vague"
     if f.kind == "same":
         if last is None or last.year is None:
-            return (_shift(published, "year", f.offset) if published and f.unit == "year" else (None, "year"))
+            return (_shift(published, "year", f.offset) if published and f.unit in ("year", "compared")
+                    else (None, "year"))
         return resolve(replace(last, year=last.year + f.offset), published)
     if f.kind == "next":                           # "kuartal sebelumnya"
         if last is None or last.year is None:
