@@ -66,6 +66,22 @@ def test_ingest_is_idempotent_and_replaces_changed_articles(tmp_path, fixtures):
     assert consistent(db) == n
 
 
+def test_an_article_failing_in_a_worker_is_reported_not_a_broken_pool(tmp_path, fixtures):
+    """With worker processes, an article the analysis refuses (nothing left after
+    cleaning) comes back as a failure; the pool survives it and the others go in (an
+    InputError sent back as itself does not unpickle and broke the pool)."""
+    from warta.kb.ingest import ingest
+
+    corpus = tmp_path / "in"
+    corpus.mkdir()
+    (corpus / "a.txt").write_bytes((fixtures / "noisy.txt").read_bytes())
+    (corpus / "b.txt").write_text("Baca juga: Harga cabai naik", encoding="utf-8")
+    (corpus / "c.txt").write_bytes((fixtures / "cp1252.txt").read_bytes())
+    report = ingest([str(corpus)], KnowledgeBase(str(tmp_path / "kb.db")).engine, workers=2)
+    assert report.added == 2
+    assert [(os.path.basename(s), r) for s, r in report.failed] == [("b.txt", "no article text left after cleaning")]
+
+
 def test_a_kb_of_another_version_is_refused_or_upgraded(tmp_path):
     db = str(tmp_path / "kb.db")
     KnowledgeBase(db)

@@ -123,6 +123,18 @@ def safe_analyze(article: Article) -> Document | InputError:
 _analyze = safe_analyze
 
 
+def analyze_in_worker(article: Article) -> Document | tuple[str, str]:
+    """:func:`safe_analyze` for a worker process: a failure as ``(source, reason)``, since
+    an ``InputError`` does not survive pickling (its ``__init__`` takes two arguments,
+    its ``args`` hold one) and would break the pool that sends it back."""
+    doc = safe_analyze(article)
+    return (doc.source, doc.reason) if isinstance(doc, InputError) else doc
+
+
+def _from_worker(doc: Document | tuple[str, str]) -> Document | InputError:
+    return InputError(*doc) if isinstance(doc, tuple) else doc
+
+
 def _item_row(kind: str, item: dict) -> dict:
     span = item.get("span") or [None, None]
     value, value_text, unit, txt = None, None, None, item.get("text")
@@ -347,7 +359,7 @@ def ingest(paths: list[str], engine: Engine, *, workers: int = 1, fields: dict[s
     try:
         while chunk := list(islice(fresh, batch)):
             arts = [a for a, _ in chunk]
-            docs = pool.map(_analyze, arts, chunksize=4) if pool else map(_analyze, arts)
+            docs = map(_from_worker, pool.map(analyze_in_worker, arts, chunksize=4)) if pool else map(_analyze, arts)
             done = []
             for (article, digest), doc in zip(chunk, docs):
                 if isinstance(doc, InputError):
