@@ -160,12 +160,19 @@ def _count(engine) -> int:
         return s.scalar(select(func.count()).select_from(ArticleRow)) or 0
 
 
+def _next(engine) -> int:
+    """The generator's index after every article stored (``synthetic://OUTLET/INDEX``)."""
+    with Session(engine) as s:
+        return max((int(src.rsplit("/", 1)[1]) for src in s.scalars(select(ArticleRow.source))), default=-1) + 1
+
+
 def one_size(n: int, k: int, seed: int, repeat: int, db: str, runs: int, empty_db: str, api: bool = True) -> dict:
     """Build (or reuse) the KB of ``n`` articles; ``runs`` adds of ``k`` articles into it,
     each after the same ``k`` into an empty KB; DB size; queries."""
     engine = open_kb(db) if os.path.exists(db) or "://" in db else None
     have = _count(engine) if engine is not None else 0
     if engine is not None and n <= have < n + 100 * k:  # a KB this script built (and added to)
+        have = _next(engine)  # the next articles of the generator
         row = {"articles": n, "reused": db, "start": have}
     else:
         if engine is not None:
@@ -255,7 +262,7 @@ def ingest_rates(copies: int, rounds: int, db: str | None = None) -> dict:
             if done.returncode != 0:
                 raise RuntimeError(done.stderr[-2000:])
             runs.append({"engine": engine_name, "workers": workers, "wall_s": round(wall, 1), "load_before": load,
-                         "articles_per_s": round(n / wall, 2), "report": done.stderr.strip().splitlines()[-1][-160:]})
+                         "articles_per_s": round(n / wall, 2), "report": next((line for line in done.stderr.splitlines()[::-1] if " added, " in line), "")[-160:]})
             print(json.dumps(runs[-1]), flush=True)
     out = {"articles": n, "copies": copies, "runs": runs}
     for engine_name in ("local", "dask"):
