@@ -234,3 +234,23 @@ def test_the_dateline_outlet_wins_over_the_url():
     a = clean(Article(source="t.txt", raw="Judul Berita\n\nTEMPO.CO, Jakarta - Isi berita.",
                       url="https://www.kabarnusa.example/judul"))
     assert a.outlet == "Tempo.co"
+
+
+@pytest.mark.parametrize("footer, outlet", [
+    ('Baca artikel detikfinance, "Harga Gabah Turun" selengkapnya https://finance.detik.com/berita/d-1/harga',
+     "detikcom"),
+    ('Artikel ini telah tayang di Kompas.com dengan judul "Harga Gabah Turun", Klik untuk baca: '
+     "https://money.kompas.com/read/2024/01/01/harga", "KOMPAS.com"),
+    ("Artikel ini telah tayang di TribunJatim.com dengan judul Harga Gabah Turun", "Tribun Jatim"),
+])
+def test_a_copy_footer_goes_and_names_the_outlet(footer, outlet):
+    raw = f"Harga Gabah Turun\n\nHarga gabah di tingkat petani turun sepekan ini, kata penyuluh.\n\n{footer}"
+    a = clean(Article(source="t.txt", raw=raw))
+    assert (a.outlet, a.text) == (outlet, "Harga gabah di tingkat petani turun sepekan ini, kata penyuluh.")
+
+
+def test_a_dateline_outlet_comes_before_a_copy_footer():
+    raw = ("Harga Gabah Turun\n\nJakarta, CNN Indonesia -- Harga gabah turun sepekan ini, kata penyuluh.\n\n"
+           "Simak berita dan artikel lainnya di Google News\n\nArtikel ini telah tayang di Kompas.com dengan judul X")
+    a = clean(Article(source="t.txt", raw=raw))
+    assert (a.outlet, a.dateline, a.text) == ("CNN Indonesia", "Jakarta", "Harga gabah turun sepekan ini, kata penyuluh.")

@@ -24,7 +24,7 @@ from urllib.parse import urlsplit
 
 from ..model import Article
 from .dates import date_from, date_from_text, date_from_url, take_date_lines
-from .debris import drop_body_debris, drop_boilerplate, headline_like
+from .debris import drop_body_debris, drop_boilerplate, headline_like, take_copy_footers
 from .outlets import canonical_outlet, outlet_from_host
 from .rules import rules
 
@@ -117,13 +117,14 @@ def clean(article: Article) -> Article:
     """The article with clean ``text`` and its title, outlet, dateline and date filled in."""
     lines = normalize(article.raw).split("\n")
     lines, top_date, top_precision, stamp_outlet = take_date_lines(lines)
+    lines, footer_outlet = take_copy_footers(lines)
     title, lines = _take_title(_paragraphs(drop_boilerplate(lines)), article.title)
     body, found_outlet, city, dateline_date = 0, None, None, None
     if found := _find_dateline(lines):
         body, lines[body], found_outlet, city, dateline_date = found
     # the reader's site name first (its regional edition told by the dateline city)
     outlet = (canonical_outlet(article.outlet, city) or found_outlet
-              or canonical_outlet(stamp_outlet) or _outlet_of_url(article.url))
+              or canonical_outlet(stamp_outlet) or canonical_outlet(footer_outlet) or _outlet_of_url(article.url))
     text = "\n".join(_paragraphs(drop_body_debris(lines, body)))
     if dateline_date and not top_date:
         top_date, top_precision = dateline_date, "day"

@@ -79,6 +79,21 @@ def _under_label(line: str, block: str) -> bool:
     return headline_like(line) and not BULLET.match(line)
 
 
+def take_copy_footers(lines: list[str]) -> tuple[list[str], str | None]:
+    """The lines without the footers a site adds to copied text ("Baca artikel detikfinance,
+    … selengkapnya …", "Artikel ini telah tayang di Kompas.com …"), and the outlet the first
+    of them names."""
+    footers = rules()["copy_footers"]
+    kept, outlet = [], None
+    for line in lines:
+        m = next((m for p in footers if (m := p.match(line.strip()))), None)
+        if m is None:
+            kept.append(line)
+        elif outlet is None:
+            outlet = m.groupdict().get("outlet")
+    return kept, outlet
+
+
 def drop_boilerplate(lines: list[str]) -> list[str]:
     """Lines without boilerplate: line rules, label blocks, share buttons, repeats."""
     r = rules()

@@ -73,6 +73,7 @@ def rules() -> dict:
     compiled["datelines_first"] = [compile_rule(p) for p in data["datelines_first"]]
     compiled["glued_credit"] = compile_rule(data["glued_credit"])
     compiled["byline_outlet"] = compile_rule(data["byline_outlet"], ic)
+    compiled["copy_footers"] = [compile_rule(p, ic) for p in data["copy_footers"]]
     labels = _alternation(data["related_labels"]).replace(r"\ ", r"\s{1,3}")
     # the label, then a separator, the end of the line or (no separator) a capital
     compiled["related_label"] = re.compile(
