@@ -347,6 +347,19 @@ def die_with_parent(parent: int) -> None:
     threading.Thread(target=watch, daemon=True, name="warta-parent-watch").start()
 
 
+def _store_analysed(engine: Engine, chunk: list[tuple[Article, str]], docs: Iterable, replaced: set[str],
+                    report: IngestReport) -> None:
+    """One batch's Documents stored (:func:`store`), its failures counted."""
+    done = []
+    for (article, digest), doc in zip(chunk, docs):
+        if isinstance(doc, InputError):
+            report.failed.append((doc.source, doc.reason))
+            replaced.discard(article.source)
+        else:
+            done.append((doc, digest))
+    store(engine, done, replaced, report)
+
+
 def ingest(paths: list[str], engine: Engine, *, workers: int = 1, fields: dict[str, str] | None = None,
            batch: int = BATCH, progress: Callable[[IngestReport], None] | None = None) -> IngestReport:
     """Read, analyse and store every article under ``paths``; then update the KB's
@@ -357,19 +370,19 @@ def ingest(paths: list[str], engine: Engine, *, workers: int = 1, fields: dict[s
     pool = ProcessPoolExecutor(max_workers=workers, initializer=die_with_parent,
                                initargs=(os.getpid(),)) if workers > 1 else None
     try:
-        while chunk := list(islice(fresh, batch)):
+        ahead = None  # with workers: the next batch is analysed while this one is written
+        while True:
+            chunk = list(islice(fresh, batch))
             arts = [a for a, _ in chunk]
-            docs = map(_from_worker, pool.map(analyze_in_worker, arts, chunksize=4)) if pool else map(_analyze, arts)
-            done = []
-            for (article, digest), doc in zip(chunk, docs):
-                if isinstance(doc, InputError):
-                    report.failed.append((doc.source, doc.reason))
-                    replaced.discard(article.source)
-                else:
-                    done.append((doc, digest))
-            store(engine, done, replaced, report)
-            if progress:
-                progress(report)
+            current = (chunk, map(_from_worker, pool.map(analyze_in_worker, arts, chunksize=4)) if pool
+                       else map(_analyze, arts)) if chunk else None
+            if ahead:
+                _store_analysed(engine, *ahead, replaced, report)
+                if progress:
+                    progress(report)
+            if current is None:
+                break
+            ahead = current
     finally:
         if pool:
             pool.shutdown(cancel_futures=True)
