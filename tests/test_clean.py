@@ -309,3 +309,32 @@ def test_hostile_input_costs_like_a_normal_article(fixtures, hostile):
     base = min(_seconds(normal) for _ in range(3))
     cost = min(_seconds(hostile) for _ in range(2))
     assert cost < 20 * base + 0.05, (cost, base)
+
+
+BODY = "Harga gabah di tingkat petani turun sepekan ini, kata penyuluh pertanian di Karawang."
+
+
+@pytest.mark.parametrize("debris", [
+    "Tags: harga gabah, petani, Karawang",
+    "Topik: Harga Gabah",
+    "#HargaGabah #Petani",
+    "Halaman: 1 2 3 Selanjutnya",
+    "Halaman selanjutnya >>",
+    "Ikuti kami di Instagram @kabardesa",
+    "Follow Berita Kami di Google News",
+    "Klik di sini untuk mendapatkan update berita terkini",
+    "[Gambas:Video CNN]",
+    "Pilihan Untuk Anda\nHarga Cabai Naik Lagi\nPetani Panen Raya di Subang",
+    "Terpopuler\nHarga Cabai Naik Lagi",
+    "Loading...",
+])
+def test_page_furniture_after_the_article_goes(debris):
+    a = clean(Article(source="t.txt", raw=f"Harga Gabah Turun\n\n{BODY}\n\n{debris}"))
+    assert a.text == BODY
+
+
+def test_an_embed_marker_inside_a_paragraph_goes_and_a_sentence_on_pages_stays():
+    raw = ("Judul Berita Gabah\n\nHarga gabah turun. [Gambas:Video CNN] Petani mengeluh, kata penyuluh.\n\n"
+           "Halaman 2 dari laporan itu memuat angka.")
+    assert clean(Article(source="t.txt", raw=raw)).text == (
+        "Harga gabah turun. Petani mengeluh, kata penyuluh.\n\nHalaman 2 dari laporan itu memuat angka.")
