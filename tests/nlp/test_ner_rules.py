@@ -537,3 +537,12 @@ def test_a_known_organisation_after_a_title_ends_where_its_holder_begins(ruled):
 def test_an_organisation_name_ends_before_a_rank(ruled):
     doc = ruled("Wakil Kepala Kepolisian Resor Kampar Kompol Budi Santoso hadir.", {"Budi Santoso": "PER"})
     assert ("Kepolisian Resor Kampar", "ORG") in ents(doc) and ("Budi Santoso", "PER") in ents(doc)
+
+
+def test_a_vessel_prefix_written_out_names_the_ship_not_a_company(nlp):
+    from warta.nlp import harvest
+    doc = nlp("Kapal Motor Penyeberangan (KMP) Sinar Bahari Jaya tenggelam di Selat Lombok. "
+              "Tim mencari KMP Sinar Bahari Jaya sejak pagi.")
+    found = [(e.name, e.type, e.aliases) for e in harvest.entities(doc)]
+    assert ("KMP Sinar Bahari Jaya", "PRODUCT", ["Sinar Bahari Jaya"]) in found
+    assert not any(t == "ORG" for _, t, _ in found)

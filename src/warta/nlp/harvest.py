@@ -44,6 +44,10 @@ def org_key(text: str) -> str:
 
 
 def _key(text: str, label: str) -> str:
+    if label == "PRODUCT":  # "KMP Tunu Pratama Jaya" and "Tunu Pratama Jaya" are one ship
+        words = norm(text).split()
+        vessels = patterns().vessel_codes
+        return " ".join(words[1:]) if len(words) > 1 and words[0] in vessels else " ".join(words)
     return org_key(text) if label in ("ORG", "LOC") else norm(text)
 
 

@@ -38,6 +38,8 @@ class Patterns:
     election: re.Pattern
     product_line: re.Pattern
     vessel: re.Pattern
+    vessel_spelled: re.Pattern        # "Kapal Motor Penyeberangan (KMP) …": group 1 the name
+    vessel_codes: frozenset[str]      # lower case: "kmp", "kri"
     model_code: re.Pattern
     brand: re.Pattern
     honorifics: frozenset[str]
@@ -131,6 +133,9 @@ def patterns() -> Patterns:
         product_line=re.compile(rf"(?<![\w.]){alternation(products['lines'])}(?:\s+{alternation(products['model_words'])})?"
                                 rf"\s+[A-Z]?\d+[A-Za-z]*{model}(?![\w])"),
         vessel=re.compile(rf"(?<![\w.]){alternation(products['vessels'])}\s+(?=[A-Z][a-z]){short}"),
+        vessel_codes=frozenset(v.lower() for v in products["vessels"]),
+        vessel_spelled=re.compile(rf"(?<![\w.]){alternation(products['vessel_words'])}\s*\(\s*"
+                                  rf"{alternation(products['vessels'])}\s*\)\s+((?=[A-Z][a-z]){short})"),
         model_code=re.compile(products["model_code"]),
         brand=re.compile(rf"(?<![\w.]){alternation(products['brands'])}(?![\w])"),
         honorifics=frozenset(w.lower() for w in lang.load("honorifics")["honorifics"]),

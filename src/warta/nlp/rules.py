@@ -249,6 +249,7 @@ def rule_spans(doc: Doc) -> dict[str, list[Span]]:
     def found(regex: re.Pattern, label: str, **how) -> list[Span]:
         return list(_spans(doc, text, regex, label, **how))
 
+    spelled = [(m.start(), m.start(1)) for m in p.vessel_spelled.finditer(text)]  # "Kapal Motor … (KMP)"
     return {
         "orgs": _person_after_post(_cut_at_ranks(found(p.org_prefix, "ORG", trim=False, clip=starts)), starts)
         + found(p.org_suffix, "ORG") + found(p.domain, "ORG", trim=False),
@@ -257,13 +258,14 @@ def rule_spans(doc: Doc) -> dict[str, list[Span]]:
         "marked_places": _group_spans(doc, text, p.place_marker, "LOC"),
         "media": _group_spans(doc, text, p.media, "ORG"),
         "media_weak": _group_spans(doc, text, p.media_weak, "ORG"),
-        "companies": _after_place(found(p.business, "ORG"), _after_origin(doc, text, p.company_origin))
+        "companies": [c for c in _after_place(found(p.business, "ORG"), _after_origin(doc, text, p.company_origin))
         + _group_spans(doc, text, p.company_apposition, "ORG") + _listed(doc, text, p.company_list, "ORG")
-        + _named_after_noun(doc, text, p.company_named) + _owned(doc, text, p.company_owned),
+        + _named_after_noun(doc, text, p.company_named) + _owned(doc, text, p.company_owned)
+                      if not any(a <= c.start_char < b for a, b in spelled)],  # "Kapal Motor" names no company
         "events": [s for rx in (p.programme, p.event_first, p.event_last, p.election) for s in found(rx, "EVENT")]
         + [s for s in _group_spans(doc, text, p.programme_marker, "EVENT") if _programme_name(s)],
         "products": found(p.product_line, "PRODUCT", trim=False) + model_codes(doc, p)
-        + found(p.vessel, "PRODUCT", trim=False),
+        + found(p.vessel, "PRODUCT", trim=False) + _group_spans(doc, text, p.vessel_spelled, "PRODUCT"),
         "brands": found(p.brand, "PRODUCT", trim=False),
         "epithets": found(p.epithet, "LOC", trim=False),
     }
