@@ -546,3 +546,6 @@ def test_a_vessel_prefix_written_out_names_the_ship_not_a_company(nlp):
     found = [(e.name, e.type, e.aliases) for e in harvest.entities(doc)]
     assert ("KMP Sinar Bahari Jaya", "PRODUCT", ["Sinar Bahari Jaya"]) in found
     assert not any(t == "ORG" for _, t, _ in found)
+    doc = nlp("Kapal Motor Penumpang (KMP) Sinar Bahari Jaya Tenggelam di Selat Lombok pagi tadi.")
+    assert [(e.name, e.type) for e in harvest.entities(doc)] == [("Sinar Bahari Jaya", "PRODUCT"),
+                                                                 ("Selat Lombok", "LOC")]

@@ -134,7 +134,7 @@ def patterns() -> Patterns:
                                 rf"\s+[A-Z]?\d+[A-Za-z]*{model}(?![\w])"),
         vessel=re.compile(rf"(?<![\w.]){alternation(products['vessels'])}\s+(?=[A-Z][a-z]){short}"),
         vessel_codes=frozenset(v.lower() for v in products["vessels"]),
-        vessel_spelled=re.compile(rf"(?<![\w.]){alternation(products['vessel_words'])}\s*\(\s*"
+        vessel_spelled=re.compile(rf"(?<![\w.]){alternation(products['vessel_words'])}(?:\s+[A-Z][a-z]+){{1,4}}\s*\(\s*"
                                   rf"{alternation(products['vessels'])}\s*\)\s+((?=[A-Z][a-z]){short})"),
         model_code=re.compile(products["model_code"]),
         brand=re.compile(rf"(?<![\w.]){alternation(products['brands'])}(?![\w])"),

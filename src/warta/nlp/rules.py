@@ -156,6 +156,19 @@ def _named_after_noun(doc: Doc, text: str, regex: re.Pattern) -> list[Span]:
     return out
 
 
+def _without_final_words(spans: list[Span]) -> list[Span]:
+    """Names without the ordinary words a title-case line glued to their end ("Tunu
+    Pratama Jaya Tenggelam di …")."""
+    common = patterns().common_words
+    out = []
+    for s in spans:
+        end = s.end
+        while end - s.start > 1 and s.doc[end - 1].lower_ in common:
+            end -= 1
+        out.append(Span(s.doc, s.start, end, label=s.label_))
+    return out
+
+
 def _owned(doc: Doc, text: str, regex: re.Pattern) -> list[Span]:
     """The company after a noun of what it owns ("pabrik Nippon Shokubai", "saham
     Asahimas"), unless it is a place or the model saw a place there ("pabrik Cikarang")."""
@@ -249,7 +262,6 @@ def rule_spans(doc: Doc) -> dict[str, list[Span]]:
     def found(regex: re.Pattern, label: str, **how) -> list[Span]:
         return list(_spans(doc, text, regex, label, **how))
 
-    spelled = [(m.start(), m.start(1)) for m in p.vessel_spelled.finditer(text)]  # "Kapal Motor … (KMP)"
     return {
         "orgs": _person_after_post(_cut_at_ranks(found(p.org_prefix, "ORG", trim=False, clip=starts)), starts)
         + found(p.org_suffix, "ORG") + found(p.domain, "ORG", trim=False),
@@ -258,14 +270,14 @@ def rule_spans(doc: Doc) -> dict[str, list[Span]]:
         "marked_places": _group_spans(doc, text, p.place_marker, "LOC"),
         "media": _group_spans(doc, text, p.media, "ORG"),
         "media_weak": _group_spans(doc, text, p.media_weak, "ORG"),
-        "companies": [c for c in _after_place(found(p.business, "ORG"), _after_origin(doc, text, p.company_origin))
+        "companies": _after_place(found(p.business, "ORG"), _after_origin(doc, text, p.company_origin))
         + _group_spans(doc, text, p.company_apposition, "ORG") + _listed(doc, text, p.company_list, "ORG")
-        + _named_after_noun(doc, text, p.company_named) + _owned(doc, text, p.company_owned)
-                      if not any(a <= c.start_char < b for a, b in spelled)],  # "Kapal Motor" names no company
+        + _named_after_noun(doc, text, p.company_named) + _owned(doc, text, p.company_owned),
         "events": [s for rx in (p.programme, p.event_first, p.event_last, p.election) for s in found(rx, "EVENT")]
         + [s for s in _group_spans(doc, text, p.programme_marker, "EVENT") if _programme_name(s)],
         "products": found(p.product_line, "PRODUCT", trim=False) + model_codes(doc, p)
-        + found(p.vessel, "PRODUCT", trim=False) + _group_spans(doc, text, p.vessel_spelled, "PRODUCT"),
+        + _without_final_words(found(p.vessel, "PRODUCT", trim=False)
+                               + _group_spans(doc, text, p.vessel_spelled, "PRODUCT")),
         "brands": found(p.brand, "PRODUCT", trim=False),
         "epithets": found(p.epithet, "LOC", trim=False),
     }
@@ -435,6 +447,8 @@ def acronym_definitions(doc: Doc, spans: list[Span]) -> tuple[list[Span], list[t
         if close is None or close == tok.i + 1:
             continue
         inner = doc[tok.i + 1: close]
+        if inner.text.lower() in patterns().vessel_codes:
+            continue  # "Kapal Motor Penumpang (KMP) …": a ship's code, no organisation's acronym
         before = by_end.get(tok.i) or _capitalised_before(doc, tok.i, inner.text)
         if before is not None and _looks_short(inner) and len(inner.text) < len(before.text):
             new.append(Span(doc, inner.start, inner.end, label=before.label_))
@@ -617,6 +631,13 @@ def said_again(doc: Doc, spans: list[Span], strong: Iterable[Span]) -> list[Span
             if texts[i:end] == words:
                 found.append(Span(doc, i, end, label=label))
     return fill(out, found)
+
+
+def drop_vessel_words(doc: Doc, spans: list[Span]) -> list[Span]:
+    """Without names inside a vessel prefix written out ("Kapal Motor Penumpang (KMP)":
+    no company "Motor Penumpang"); the ship after it stays."""
+    spelled = [(m.start(), m.start(1)) for m in patterns().vessel_spelled.finditer(doc.text)]
+    return [s for s in spans if not any(a <= s.start_char < b for a, b in spelled)] if spelled else spans
 
 
 @functools.cache
@@ -803,7 +824,7 @@ def apply_rules(doc: Doc, use_gazetteer: bool = True) -> Doc:
         spans = fill(gazetteer.retype(spans), gazetteer.spans(doc, spans))
     spans = territory_after_title(doc, listed_share_a_type(doc, spans))
     spans = acronym_types(doc, speakers_are_people(doc, drop_calendar(spans)), links)
-    spans, links = drop_concepts(doc, drop_currency_places(doc, spans), links)
+    spans, links = drop_concepts(doc, drop_currency_places(doc, drop_vessel_words(doc, spans)), links)
     doc.ents = filter_spans(spans)
     doc._.warta_links = links
     return doc
