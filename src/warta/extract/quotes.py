@@ -5,6 +5,7 @@ Quotations are text between the marks of ``lang/id/quote_marks.yaml`` (“…”
 (each reopened, closed at its end) kept whole.  The speaker is found, in this order:
 
 1. after the quotation: a speech verb and a name, title or account ("…,” ujar Agus",
+   a description and then the name after a comma: "…,” kata seorang warga, Siti",
    "…,” kata Menperin" (the person holding that role), "…,” bunyi unggahan akun Instagram
    Kemenperin RI"), a described speaker ("ungkap pria yang karib disapa Ucok"), or the
    person the text is following ("…,” ujarnya", "kata dia", "…,” ia menambahkan"): the
@@ -290,6 +291,8 @@ def _named(v: View, pos: int, quoted: list, roles: list[Role], said: list) -> st
         return _followed(v, pos, quoted, said)
     if toks and toks[0].group().casefold() in sp.describers:
         return _described(v, pos, tail, quoted, said)
+    if (named := _after_description(v, pos, toks)) is not None:
+        return named
     # the leading stretch of names, titles and account words
     stop = pos
     best_per, best_org = None, None
@@ -323,6 +326,22 @@ def _named(v: View, pos: int, quoted: list, roles: list[Role], said: list) -> st
     if _is_title(phrase):
         return person_by_title(phrase, roles) or _followed(v, pos, quoted, said)
     return _by_name(v, phrase)
+
+
+MAX_DESCRIPTION = 5  # words between a speech verb and the comma before the speaker's name
+
+
+def _after_description(v: View, pos: int, toks: list[re.Match]) -> str | None:
+    """A speaker described first and named after a comma: "kata seorang warga, Siti
+    Aminah", "ujar warga lainnya, Budi, kepada wartawan", "kata Ketua RT setempat, Joko":
+    the person named right after the first comma, when no person comes before it."""
+    comma = next((n for n, t in enumerate(toks[:MAX_DESCRIPTION + 1]) if t.group() == ","), None)
+    if not comma or comma + 1 >= len(toks):
+        return None
+    if any((hit := v.covering(pos + t.start())) is not None and hit.type == "PER" for t in toks[:comma]):
+        return None
+    hit = v.covering(pos + toks[comma + 1].start())
+    return hit.entity.name if hit is not None and hit.type == "PER" else None
 
 
 def _described(v: View, pos: int, tail: str, quoted: list, said: list) -> str | None:
