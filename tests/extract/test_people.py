@@ -58,6 +58,9 @@ def _orgs(text: str, column: str) -> set[str]:
     # a place prefix and its place before the name
     ("Kepala Pelaksana BPBD Kabupaten Sukamaju Asep Sukmana mengatakan 20 rumah rusak.",
      "PER:Kabupaten Sukamaju Asep Sukmana", {"Asep Sukmana": ["Asep Sukmana"]}),
+    # a province's short form (lang/id/provinces.tsv) before the name
+    ("Ketua DPRD Jatim Rudi Kurniawan menyambut baik.", "PER:Jatim Rudi Kurniawan",
+     {"Rudi Kurniawan": ["Rudi Kurniawan"]}),
 ])
 def test_a_person_keeps_only_the_name(text, given, people):
     assert _people(text, given) == people
@@ -220,3 +223,10 @@ def test_a_name_set_off_after_a_title_and_its_organisation_is_a_person():
 ])
 def test_each_person_of_a_sentence_keeps_their_own_title(text, given, want):
     assert sorted((p, t) for p, t, _ in _roles(text, given)) == sorted(want)
+
+
+def test_a_place_cut_off_two_names_is_one_place():
+    text = "Ketua DPRD Jatim Rudi Kurniawan hadir. Mantan Kepala Bappeda Jatim Andi Wirawan juga."
+    got = fix_entities(text, _given(text, "PER:Jatim Rudi Kurniawan|PER:Jatim Andi Wirawan"))
+    places = [(e.name, len(e.mentions)) for e in got if e.type == "LOC"]
+    assert places == [("Jatim", 2)]

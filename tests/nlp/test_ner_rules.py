@@ -549,3 +549,10 @@ def test_a_vessel_prefix_written_out_names_the_ship_not_a_company(nlp):
     doc = nlp("Kapal Motor Penumpang (KMP) Sinar Bahari Jaya Tenggelam di Selat Lombok pagi tadi.")
     assert [(e.name, e.type) for e in harvest.entities(doc)] == [("Sinar Bahari Jaya", "PRODUCT"),
                                                                  ("Selat Lombok", "LOC")]
+
+
+def test_a_province_before_a_person_after_a_post_is_a_place(ruled):
+    doc = ruled("Ketua DPRD Jatim Rudi Kurniawan menyambut baik.", {"DPRD": "ORG", "Jatim Rudi Kurniawan": "PER"})
+    assert ("Jatim", "LOC") in ents(doc) and ("Rudi Kurniawan", "PER") in ents(doc)
+    doc = ruled("Kemarin Andi Wijaya Kusuma hadir.", {"Andi Wijaya Kusuma": "PER"})
+    assert ents(doc) == [("Andi Wijaya Kusuma", "PER")]

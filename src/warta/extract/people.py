@@ -439,6 +439,7 @@ def _clean_people(text: str, entities: list[Entity]) -> list[Entity]:
     ("Irjen Wahyu", "BI Sutrisno Hadi", "Persebaya Paul Munster" with the club named
     elsewhere), and a pair joined by a hyphen ("Andi Permana-Budi Setiawan") as two."""
     known = {fold(n) for e in entities if e.type in ("ORG", "LOC") for n in [e.name, *e.aliases]}
+    known |= _regions()  # "Ketua DPRD Jatim Musyafak …": a province's short form leads no name
     sides = {fold(part) for e in entities if e.type == "PER" for name in [e.name, *e.aliases]
              for part in _PAIR.split(name) if len(part.split()) >= 2}
     out: list[Entity] = []
@@ -586,7 +587,17 @@ def _place_prefix(toks: list[re.Match], i: int) -> int:
 
 
 def _place_led(name: str) -> bool:
-    return any(tuple(w.casefold() for w in name.split()[:len(f)]) == f for f in _place_forms())
+    return fold(name) in _regions() or any(tuple(w.casefold() for w in name.split()[:len(f)]) == f
+                                           for f in _place_forms())
+
+
+@functools.cache
+def _regions() -> frozenset[str]:
+    """Countries and provinces as news writes them (hand-written lists the gazetteer reads:
+    "Jatim", "Sumut", "Prancis"), folded."""
+    from ..nlp import gazetteer
+
+    return frozenset(fold(n) for n in gazetteer.countries())
 
 
 def _w(m: re.Match) -> str:
@@ -656,12 +667,14 @@ def _honorifics() -> frozenset[str]:
 def _merged_people(entities: list[Entity], paired: set[str]) -> list[Entity]:
     """Persons of the same name as one, and a one-word side of a pair ("Andi" of
     "Andi-Budi") or a one-word person whose full name was just cut free ("Iwan" beside
-    "Bogor Iwan Setiawan") with the one person of the article whose name holds it."""
+    "Bogor Iwan Setiawan") with the one person of the article whose name holds it; an
+    organisation or place cut free of two persons ("Jatim" of "Jatim Andi …" and "Jatim
+    Musyafak …") is one too."""
     full = [fold(e.name) for e in entities if e.type == "PER" and len(e.name.split()) > 1]
 
     def key_of(e: Entity) -> str | None:
         if e.type != "PER":
-            return None
+            return f"{e.type}:{fold(e.name)}" if e.type in ("ORG", "LOC") else None
         key = fold(e.name)
         into = [k for k in full if (key in paired or k in paired) and " " not in key and key in k.split()]
         return into[0] if len(set(into)) == 1 else key

@@ -33,13 +33,15 @@ def words() -> dict[str, str]:
 
 @functools.cache
 def countries() -> frozenset[str]:
-    """The countries of ``lang/id/countries.tsv`` as Indonesian news names them."""
-    return frozenset(row[0] for row in lang.load("countries") if len(row) == 2 and row[1] == "LOC")
+    """The countries of ``lang/id/countries.tsv`` as Indonesian news names them, and
+    Indonesia's provinces with their short forms (``lang/id/provinces.tsv``: "Jatim")."""
+    return frozenset([*(row[0] for row in lang.load("countries") if len(row) == 2 and row[1] == "LOC"),
+                      *(row[0] for row in lang.load("provinces") if len(row) == 2)])
 
 
 def is_place(name: str) -> bool:
     """Whether the gazetteer knows ``name`` (as written) as a place, in its names of
-    :func:`table`, its one-word places of :func:`words` or the countries."""
+    :func:`table`, its one-word places of :func:`words`, the countries or the provinces."""
     return table().get(name) == "LOC" or words().get(name) == "LOC" or name in countries()
 
 

@@ -730,6 +730,28 @@ def split_leading_acronyms(doc: Doc, spans: list[Span]) -> list[Span]:
     return out
 
 
+def place_before_person(doc: Doc, spans: list[Span]) -> list[Span]:
+    """A person span after a title or an institution's acronym that opens with a country
+    or province ("Ketua DPRD Jatim Musyafak Rouf", "Gubernur Jawa Timur Khofifah …") is that
+    place and then the person (two words or more).  Only the hand-written countries and
+    provinces count: many one-word places of the DBpedia lists are given names ("Andi")."""
+    p = patterns()
+    lead = lang.titles().lead_words
+    places = gazetteer.countries()
+    out = []
+    for span in spans:
+        before = doc[span.start - 1] if span.start > 0 else None
+        after_post = before is not None and (before.lower_.rstrip(".") in lead or before.text in p.acronyms)
+        cut = next((k for k in (2, 1) if span.label_ == "PER" and after_post and len(span) - k >= 2
+                    and doc[span.start:span.start + k].text in places), None)
+        if cut is None:
+            out.append(span)
+        else:
+            out += [Span(doc, span.start, span.start + cut, label="LOC"),
+                    Span(doc, span.start + cut, span.end, label="PER")]
+    return out
+
+
 def speakers_are_people(doc: Doc, spans: list[Span]) -> list[Span]:
     """A name typed LOC that speaks ("ujar X", "X mengatakan", "…, X, menegaskan") is a
     person, and so is every mention of that name in the article — unless the gazetteer
@@ -816,7 +838,7 @@ def apply_rules(doc: Doc, use_gazetteer: bool = True) -> Doc:
     defined, links, plain = acronym_definitions(doc, spans)
     spans = override([s for s in spans if s.text not in plain], defined)
     spans = fill(spans, [Span(doc, b, c, label="ORG") for _, (b, c) in links])
-    spans = table_acronyms(doc, split_leading_acronyms(doc, spans))
+    spans = table_acronyms(doc, place_before_person(doc, split_leading_acronyms(doc, spans)))
     spans = fill(spans, repeat_acronyms(doc, spans, links))
     spans = company_short_forms(doc, spans)
     spans = said_again(doc, spans, found["companies"] + found["orgs"] + found["products"])
