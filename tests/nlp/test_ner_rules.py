@@ -532,6 +532,8 @@ def test_a_known_organisation_after_a_title_ends_where_its_holder_begins(ruled):
     assert ents(doc) == [("Badan Pusat Statistik", "ORG"), ("Amelia Kusumawati", "PER")]
     doc = ruled("Kepala Badan Pusat Statistik Provinsi Riau menyebut inflasi turun.")
     assert ents(doc) == [("Badan Pusat Statistik Provinsi Riau", "ORG")]
+    doc = ruled("Juru Bicara Kementerian Keuangan Deni Surya menambahkan keterangan.")  # a two-word title
+    assert ents(doc) == [("Kementerian Keuangan", "ORG"), ("Deni Surya", "PER")]
 
 
 def test_an_organisation_name_ends_before_a_rank(ruled):

@@ -199,10 +199,13 @@ def _person_after_post(spans: list[Span], model: dict[int, Span]) -> list[Span]:
     lead = lang.titles().lead_words
     known = {v[0] for v in p.acronyms.values()}
     out = []
+    titles = lang.titles()
     for s in spans:
         doc = s.doc
-        if s.start == 0 or doc[s.start - 1].lower_.rstrip(".") not in lead:
-            out.append(s)
+        before = [t.lower_.rstrip(".") for t in doc[max(0, s.start - 3):s.start]]
+        if not (before and (before[-1] in lead or any(" ".join(before[k:]) in titles.heads
+                                                      for k in range(len(before))))):
+            out.append(s)  # not after a title ("Kepala", "Juru Bicara")
             continue
         after = model.get(s.end)
         end = after.end if after is not None and after.label_ == "PER" else s.end
