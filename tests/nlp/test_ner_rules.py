@@ -558,3 +558,10 @@ def test_a_province_before_a_person_after_a_post_is_a_place(ruled):
     assert ("Jatim", "LOC") in ents(doc) and ("Rudi Kurniawan", "PER") in ents(doc)
     doc = ruled("Kemarin Andi Wijaya Kusuma hadir.", {"Andi Wijaya Kusuma": "PER"})
     assert ents(doc) == [("Andi Wijaya Kusuma", "PER")]
+
+
+def test_a_first_name_the_model_left_out_after_a_comma_is_the_persons(ruled):
+    doc = ruled("Anggota komisi dari fraksi itu, Andreas Eko Susetyo, bertanya.", {"Eko Susetyo": "PER"})
+    assert ents(doc) == [("Andreas Eko Susetyo", "PER")]
+    doc = ruled("Hal itu terjadi Senin, Budi Santoso hadir.", {"Budi Santoso": "PER"})
+    assert ents(doc) == [("Budi Santoso", "PER")]

@@ -411,6 +411,28 @@ def back_to_rank(doc: Doc, spans: list[Span]) -> list[Span]:
     return out
 
 
+def back_after_comma(doc: Doc, spans: list[Span]) -> list[Span]:
+    """A person set off by a comma whose first name the model left out (", Andreas Eddy
+    Susetyo," → the model's "Eddy Susetyo"): the capitalised word between the comma and the
+    person is the name's when it is no ordinary word, title, honorific, day, month or place."""
+    p = patterns()
+    titles = lang.titles().words
+    calendar = {*lang.load("days"), *lang.load("months")}
+    taken = {i for s in spans for i in range(s.start, s.end)}
+    out = []
+    for s in spans:
+        i = s.start - 1
+        word = doc[i] if i >= 1 and s.label_ == "PER" else None
+        if (word is not None and i not in taken and doc[i - 1].text == "," and word.is_title and word.is_alpha
+                and word.lower_ not in p.common_words and word.lower_ not in STOP_WORDS
+                and word.lower_ not in titles and word.lower_ not in p.honorifics
+                and word.lower_ not in calendar and not gazetteer.is_place(word.text)):
+            out.append(Span(doc, i, s.end, label=s.label_))
+        else:
+            out.append(s)
+    return out
+
+
 def strip_titles(spans: Iterable[Span]) -> list[Span]:
     """Person spans without leading titles and honorifics and trailing degrees (a span that
     is all title or degree goes), and without a word the page repeated ("Jokowi Jokowi" →
@@ -829,7 +851,7 @@ def drop_concepts(doc: Doc, spans: list[Span], links: list[tuple]) -> tuple[list
 def apply_rules(doc: Doc, use_gazetteer: bool = True) -> Doc:
     """The doc with its entities corrected and completed by the rules (see the module)."""
     spans = strip_titles(clean_model_spans(doc, list(doc.ents)))
-    spans = back_to_rank(doc, spans)
+    spans = back_after_comma(doc, back_to_rank(doc, spans))
     found = rule_spans(doc)
     for kind in ("products", "places", "companies", "orgs", "events", "media", "epithets"):
         spans = override(spans, found[kind])
