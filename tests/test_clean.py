@@ -146,6 +146,8 @@ def test_normalisation_keeps_spans_simple():
     ("Jumat, 7 Pebruari 2020 | 16:45 WITA", dt.date(2020, 2, 7)),
     ("Kamis, 27 Agu 2020 – 22:56 WIB", dt.date(2020, 8, 27)),
     ("Tim Redaksi - Sabtu, 09 Nov 2024 19:30 WIB", dt.date(2024, 11, 9)),
+    ("Selasa, 4 Maret 2025 / 09:00 WIB", dt.date(2025, 3, 4)),
+    ("Oleh Dimas Pratama pada 3 Maret 2025", dt.date(2025, 3, 3)),
 ])
 def test_page_date_line_read_and_removed(line, expected):
     a = cleaned(f"Judul Berita Tentang Pasar\n{line}\n\nJAKARTA - Isi berita pada Senin (2/1/2017) lalu.")

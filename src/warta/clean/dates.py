@@ -78,8 +78,8 @@ def _stamp_prefix_ok(match: re.Match) -> bool:
     prefix = (match.groupdict().get("prefix") or "").strip()
     if not prefix or match.groupdict().get("time"):
         return True
-    if prefix.lower() in lang.load("days"):
-        return True
+    if prefix.lower() in lang.load("days") or rules()["byline_prefix"].fullmatch(prefix):
+        return True  # "Senin, 3 Maret 2025", "Oleh Budi Santoso pada 3 Maret 2025"
     return outlets.is_known(prefix) or bool(re.fullmatch(pieces()["DOMAIN"], prefix))
 
 

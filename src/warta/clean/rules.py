@@ -74,6 +74,8 @@ def rules() -> dict:
     compiled["glued_credit"] = compile_rule(data["glued_credit"])
     compiled["byline_outlet"] = compile_rule(data["byline_outlet"], ic)
     compiled["copy_footers"] = [compile_rule(p, ic) for p in data["copy_footers"]]
+    compiled["byline_prefix"] = re.compile(
+        rf"(?i:{_alternation(data['byline_words'])})\s{{1,3}}[A-Z][\w'.-]*(?:\s{{1,3}}[A-Z][\w'.-]*){{0,4}}")
     labels = _alternation(data["related_labels"]).replace(r"\ ", r"\s{1,3}")
     # the label, then a separator, the end of the line or (no separator) a capital
     compiled["related_label"] = re.compile(
