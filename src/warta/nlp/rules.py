@@ -661,7 +661,10 @@ def said_again(doc: Doc, spans: list[Span], strong: Iterable[Span]) -> list[Span
 def drop_vessel_words(doc: Doc, spans: list[Span]) -> list[Span]:
     """Without names inside a vessel prefix written out ("Kapal Motor Penumpang (KMP)":
     no company "Motor Penumpang"); the ship after it stays."""
-    spelled = [(m.start(), m.start(1)) for m in patterns().vessel_spelled.finditer(doc.text)]
+    p = patterns()
+    if p.vessel_codes.isdisjoint(token_texts(doc)[1]):
+        return spans  # no vessel code in the doc: nothing to look for
+    spelled = [(m.start(), m.start(1)) for m in p.vessel_spelled.finditer(doc.text)]
     return [s for s in spans if not any(a <= s.start_char < b for a, b in spelled)] if spelled else spans
 
 
