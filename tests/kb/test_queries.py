@@ -116,3 +116,33 @@ def test_unknown_entity_and_story_are_clear_errors(kb_path):
     assert r.returncode == 2 and "no entity by that name" in r.stderr
     r = subprocess.run([sys.executable, "-m", "warta", "story", "99", "--db", kb_path], capture_output=True, text=True)
     assert r.returncode == 2 and "no such story" in r.stderr
+
+
+def test_a_profile_reads_the_latest_articles_of_a_frequent_entity(tmp_path):
+    """The latest articles of an entity in more articles than a profile shows, found from
+    the (entity, day) index: the same as sorting all of its articles by date (undated
+    last, then by id), with articles dated only to a month and undated ones among them."""
+    import dataclasses
+
+    from sqlalchemy import select
+    from sqlalchemy.orm import Session
+
+    from warta.kb import incremental, queries, synthetic
+    from warta.kb.ingest import write_batch
+    from warta.kb.schema import ArticleRow, EntityRow, MentionRow
+
+    docs = synthetic.corpus(300, seed=4)
+    for i in range(0, 300, 7):
+        docs[i] = dataclasses.replace(docs[i], published=None if i % 2 else docs[i].published,
+                                      published_precision=None if i % 2 else "month")
+    kb = KnowledgeBase(str(tmp_path / "kb.db"))
+    write_batch(kb.engine, [(d, synthetic.digest(d)) for d in docs], set())
+    incremental.refresh(kb.engine)
+    with Session(kb.engine) as s:
+        top = s.scalars(select(EntityRow).order_by(EntityRow.articles.desc())).first()
+        assert top.articles > 60
+        mine = select(MentionRow.article_id).where(MentionRow.entity_id == top.id)
+        for limit in (10, 50):
+            every = s.scalars(select(ArticleRow.id).where(ArticleRow.id.in_(mine))
+                              .order_by(ArticleRow.published.desc().nulls_last(), ArticleRow.id.desc())).all()
+            assert queries._latest_articles(s, top.id, limit) == sorted(every[:limit])
