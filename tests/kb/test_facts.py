@@ -228,3 +228,14 @@ def test_a_term_is_never_the_company_of_perseroan():
             "Perseroan membukukan pendapatan Rp 2,5 triliun pada semester I-2025.")
     s = statements(text, [("Rp 2,5 triliun", "money", 2.5e12, "IDR")], {"PT Sinar Laut Tbk": "ORG"})["Rp 2,5 triliun"]
     assert s.subject_name == "PT Sinar Laut Tbk"
+
+
+def test_a_restated_amount_is_no_second_figure():
+    text = "PT Sinar Laut Tbk berinvestasi 500 juta yuan atau setara Rp1,1 triliun di Batam pada 2030."
+    got = statements(text, [("500 juta yuan", "money", 5e8, "CNY"), ("Rp1,1 triliun", "money", 1.1e12, "IDR")],
+                     {"PT Sinar Laut Tbk": "ORG"})
+    assert list(got) == ["500 juta yuan"]
+    text = "PT Sinar Laut Tbk mencatat pendapatan Rp2 triliun dan laba Rp300 miliar pada 2030."
+    got = statements(text, [("Rp2 triliun", "money", 2e12, "IDR"), ("Rp300 miliar", "money", 3e11, "IDR")],
+                     {"PT Sinar Laut Tbk": "ORG"})
+    assert sorted(got) == ["Rp2 triliun", "Rp300 miliar"]

@@ -299,7 +299,12 @@ def statements_of(article: dict, figures: list[dict], entities: list[dict], date
     out = day_statements(article, dates, story, shared_story)
     entities = _with_unmarked(text, entities)
     bases: dict[int, str] = {}  # sentence start -> the basis of its last change figure
+    previous = None
     for f in sorted(figures, key=lambda f: f["start"]):
+        restates = _restates(text, previous, f)
+        previous = f
+        if restates:
+            continue  # "500 juta yuan atau setara Rp1,1 triliun": the same figure again
         s0, s1 = sentence_at(text, f["start"], f["end"])
         p0 = _previous(text, s0)
         measure = measure_of(f["kind"], f["unit"], text[s0:f["start"]], text[f["end"]:s1],
@@ -326,6 +331,22 @@ def statements_of(article: dict, figures: list[dict], entities: list[dict], date
             shared_story=shared_story, idr=f.get("idr"), step=step_of(f["text"] or "", float(f["value"])),
             weak=weak, subject_keys=keys))
     return out
+
+
+@functools.cache
+def _equivalence() -> re.Pattern:
+    words = lang.load("event_triggers").get("equivalence", [])
+    return re.compile(rf"\W{{0,3}}(?:{'|'.join(map(re.escape, sorted(words, key=len, reverse=True)))})\s*$", re.I)
+
+
+def _restates(text: str, before: dict | None, f: dict) -> bool:
+    """Whether money figure ``f`` restates the money figure right before it in another
+    currency or rounding ("… 500 juta yuan atau setara Rp1,1 triliun", "US$1 miliar atau
+    sekitar Rp16 triliun")."""
+    if before is None or f["kind"] != "money" or before["kind"] != "money":
+        return False
+    between = text[before["end"]:f["start"]]
+    return len(between) <= 24 and _equivalence().fullmatch(between) is not None
 
 
 def _previous(text: str, s0: int) -> int:
