@@ -213,9 +213,11 @@ def one_size(n: int, k: int, seed: int, repeat: int, db: str, runs: int, empty_d
 
 def ingest_corpus(folder: str, copies: int) -> int:
     """Real articles for the ingest rate: the sample corpus and ``../shared/corpus``, each
-    written ``copies`` times under distinct names, copy k with its body paragraphs rotated
-    by k (distinct raw and clean texts, so none is skipped as a duplicate).  Returns the
-    number of files."""
+    written ``copies`` times under distinct names, copy k with the lines after its first
+    shuffled by a generator seeded with k (distinct raw and, mostly, clean texts: none
+    skipped unread).  Returns the number of files."""
+    import random
+
     from warta.cli.demo import sample_dir
 
     sources = sorted(glob.glob(os.path.join(sample_dir(), "*.txt")))
@@ -225,11 +227,12 @@ def ingest_corpus(folder: str, copies: int) -> int:
     n = 0
     for i, path in enumerate(sources):
         with open(path, encoding="utf-8") as fh:
-            head, *body = fh.read().split("\n\n")
+            head, *body = fh.read().split("\n")
         for k in range(copies):
-            r = k % max(len(body), 1)
+            lines = body[:]
+            random.Random(k).shuffle(lines)
             with open(os.path.join(folder, f"{i:03d}_{k:02d}.txt"), "w", encoding="utf-8") as out:
-                out.write("\n\n".join([head, *body[r:], *body[:r]]))
+                out.write("\n".join([head, *lines]))
             n += 1
     return n
 
