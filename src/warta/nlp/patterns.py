@@ -7,6 +7,7 @@ capitalised words, numbers, and a few connectors between them.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
 from dataclasses import dataclass
@@ -15,33 +16,57 @@ from .. import lang
 from ..words import alternation
 
 
+class Gated:
+    """A compiled pattern scanned only over a text holding one of its words: a substring
+    test is far cheaper than a regex scan that tries every capital letter, and most
+    articles hold no "Co., Ltd", "Summit" or "dikutip".  The words are looked for as
+    written when the pattern matches them in their case (``exact``), else in lower case."""
+
+    __slots__ = ("exact", "pattern", "words")
+
+    def __init__(self, pattern: re.Pattern, words, exact: bool = False) -> None:
+        self.pattern, self.exact = pattern, exact
+        self.words = tuple(sorted({str(w) if exact else str(w).lower() for w in words}))
+
+    def finditer(self, text: str, *args):
+        seen = text if self.exact else _lower(text)
+        if not any(w in seen for w in self.words):
+            return iter(())
+        return self.pattern.finditer(text, *args)
+
+
+@functools.lru_cache(maxsize=4)
+def _lower(text: str) -> str:
+    return text.lower()
+
+
 @dataclass(frozen=True)
 class Patterns:
     org_prefix: re.Pattern
-    org_suffix: re.Pattern
+    org_suffix: Gated
     place_prefix: re.Pattern
-    place_suffix: re.Pattern
-    place_marker: re.Pattern
-    media: re.Pattern
-    media_weak: re.Pattern
-    business: re.Pattern
-    company_apposition: re.Pattern
-    company_named: re.Pattern         # group 1: the words describing it, group 2: the name
-    company_owned: re.Pattern         # group 1: the name after "pabrik", "saham" …
-    company_list: re.Pattern
-    company_origin: re.Pattern
-    domain: re.Pattern
-    event_last: re.Pattern
-    event_first: re.Pattern
-    programme: re.Pattern
-    programme_marker: re.Pattern      # group 1: the name after "program", "gerakan" …
-    election: re.Pattern
-    product_line: re.Pattern
-    vessel: re.Pattern
-    vessel_spelled: re.Pattern        # "Kapal Motor Penyeberangan (KMP) …": group 1 the name
+    place_suffix: Gated
+    place_marker: Gated
+    media: Gated
+    media_weak: Gated
+    business: Gated
+    company_apposition: Gated
+    company_named: Gated         # group 1: the words describing it, group 2: the name
+    company_owned: Gated         # group 1: the name after "pabrik", "saham" …
+    company_list: Gated
+    company_origin: Gated
+    domain: Gated
+    event_last: Gated
+    event_first: Gated
+    programme: Gated
+    programme_marker: Gated      # group 1: the name after "program", "gerakan" …
+    election: Gated
+    product_line: Gated
+    vessel: Gated
+    vessel_spelled: Gated        # "Kapal Motor Penyeberangan (KMP) …": group 1 the name
     vessel_codes: frozenset[str]      # lower case: "kmp", "kri"
     model_code: re.Pattern
-    brand: re.Pattern
+    brand: Gated
     honorifics: frozenset[str]
     degrees: frozenset[str]           # lower case, no final dot: "s.h", "m.si"
     product_context: frozenset[str]
@@ -63,7 +88,7 @@ class Patterns:
     concept_acronyms: frozenset[str]  # as written: "PPN", "UMKM": abbreviations of terms, no names
     place_heads: frozenset[str]       # lower case: place prefixes ("kabupaten", "gedung")
     epithets: dict[str, str]          # "Negeri Sakura" → "Jepang"
-    epithet: re.Pattern               # any of them, as written
+    epithet: Gated               # any of them, as written
 
 
 def _name(stop: str, max_words: int | None = None) -> str:
@@ -99,7 +124,7 @@ def patterns() -> Patterns:
     multi = [h for h in events["heads_first"] if " " in h]
     model = rf"(?:\s+{alternation(products['model_words'])})*"
     origin = alternation(forms["origin_words"])
-    return Patterns(
+    built = Patterns(
         org_prefix=re.compile(rf"(?<![\w.]){alternation(forms['prefixes'])}\s+{name}(?:\s*,?\s*{closing})?"),
         org_suffix=re.compile(rf"(?<![\w.]){short}\s*,?\s*{suffix}(?![\w])"),
         place_prefix=re.compile(rf"(?<![\w.]){alternation(forms['place_prefixes'])}\s+{name}"),
@@ -160,3 +185,29 @@ def patterns() -> Patterns:
         epithets=dict(lang.load("country_epithets")),
         epithet=re.compile(rf"(?<![\w.]){alternation(list(lang.load('country_epithets')))}(?![\w])"),
     )
+    gates = {
+        "org_suffix": [w.strip('().,') for w in forms['suffixes'] + forms['closing']],
+        "place_suffix": forms['place_suffixes'],
+        "place_marker": forms['place_markers'],
+        "media": forms['media_markers'],
+        "media_weak": forms['media_markers_weak'],
+        "business": forms['business_words'],
+        "company_apposition": forms['company_nouns'],
+        "company_named": forms['company_nouns'],
+        "company_owned": forms['company_possessions'],
+        "company_list": forms['company_nouns'],
+        "company_origin": forms['company_nouns'] + forms['origin_nouns'],
+        "domain": ['.' + d for d in forms['domains']],
+        "event_last": events['heads_last'],
+        "event_first": events['heads_first'],
+        "programme": events['programmes'],
+        "programme_marker": events['programme_markers'],
+        "election": events['elections'],
+        "product_line": products['lines'],
+        "vessel": products['vessels'],
+        "vessel_spelled": products['vessels'],
+        "brand": products['brands'],
+        "epithet": [e.split()[0] for e in lang.load('country_epithets')],
+    }
+    exact = {"brand", "business", "election", "epithet", "event_first", "event_last", "org_suffix", "place_marker", "place_suffix", "product_line", "programme", "vessel", "vessel_spelled"}  # patterns matching their words in their case
+    return dataclasses.replace(built, **{k: Gated(getattr(built, k), w, k in exact) for k, w in gates.items()})
