@@ -6,34 +6,11 @@ by hand: ``postgresql+psycopg://USER:PASS@127.0.0.1/DB``).  Each test gets a fre
 
 from __future__ import annotations
 
-import os
-import uuid
-
-import pytest
 
 from warta.kb import KnowledgeBase
 from warta.kb.build import rebuild
 from warta.kb.ingest import write_batch
 
-URL = os.environ.get("WARTA_TEST_POSTGRES")
-
-
-@pytest.fixture
-def pg_url():
-    if not URL:
-        pytest.skip("WARTA_TEST_POSTGRES is not set: no PostgreSQL server to test the server store on "
-                    "(.ci/run starts one)")
-    from sqlalchemy import create_engine, text
-
-    schema = f"t_{uuid.uuid4().hex[:10]}"
-    admin = create_engine(URL)
-    with admin.begin() as conn:
-        conn.execute(text(f'CREATE SCHEMA "{schema}"'))
-    sep = "&" if "?" in URL else "?"
-    yield f"{URL}{sep}options=-csearch_path%3D{schema}"
-    with admin.begin() as conn:
-        conn.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
-    admin.dispose()
 
 
 def test_kb_on_postgresql(pg_url, kb_documents):

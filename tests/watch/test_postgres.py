@@ -1,15 +1,11 @@
 """The watcher on the server store: a round, a 304 round and a grown feed on PostgreSQL.
 
-Needs ``WARTA_TEST_POSTGRES`` (as ``tests/kb/test_postgres.py``); each test gets a fresh schema.
+Needs ``WARTA_TEST_POSTGRES`` (the ``pg_url`` fixture of tests/conftest.py: a fresh schema a test).
 """
 
 from __future__ import annotations
 
-import os
-import uuid
-
-import pytest
-from sqlalchemy import create_engine, func, select, text
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from warta.kb.schema import ArticleRow
@@ -19,23 +15,7 @@ from warta.watch import run_round, status
 from .conftest import config, feed_source, serve_articles
 from .server import Route, rss
 
-URL = os.environ.get("WARTA_TEST_POSTGRES")
 DAY = "Mon, 03 Nov 2025 08:00:00 +0700"
-
-
-@pytest.fixture
-def pg_url():
-    if not URL:
-        pytest.skip("WARTA_TEST_POSTGRES is not set: no PostgreSQL server to test the watcher on (.ci/run starts one)")
-    schema = f"w_{uuid.uuid4().hex[:10]}"
-    admin = create_engine(URL)
-    with admin.begin() as conn:
-        conn.execute(text(f'CREATE SCHEMA "{schema}"'))
-    sep = "&" if "?" in URL else "?"
-    yield f"{URL}{sep}options=-csearch_path%3D{schema}"
-    with admin.begin() as conn:
-        conn.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
-    admin.dispose()
 
 
 def test_rounds_on_postgresql(server, pg_url):
