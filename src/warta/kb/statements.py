@@ -32,6 +32,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from .. import lang
+from ..words import alternation
 
 __all__ = ["PERIODS", "SUBJECT_TYPES", "Statement", "base_measure", "day_statements", "measure_of",
            "measure_spec", "period_inside", "period_range", "sentence_at", "statements_of", "step_of", "unit_key"]
@@ -336,7 +337,7 @@ def statements_of(article: dict, figures: list[dict], entities: list[dict], date
 @functools.cache
 def _equivalence() -> re.Pattern:
     words = lang.load("event_triggers").get("equivalence", [])
-    return re.compile(rf"\W{{0,3}}(?:{'|'.join(map(re.escape, sorted(words, key=len, reverse=True)))})\s*$", re.I)
+    return re.compile(rf"\W{{0,3}}(?:{alternation(words)})\s*$", re.I)
 
 
 def _restates(text: str, before: dict | None, f: dict) -> bool:
@@ -476,8 +477,8 @@ def _term_pattern() -> tuple[re.Pattern, dict[str, str]]:
     dalam negeri" in any case), and each written form's folded key → its abbreviation."""
     terms = lang.load("concepts")["acronyms"]
     by_form = {a: a for a in terms} | {long.casefold(): a for a, long in terms.items()}
-    longs = sorted(terms.values(), key=len, reverse=True)
-    alt = "|".join([*(re.escape(a) for a in terms), *(f"(?i:{re.escape(x)})" for x in longs)])
+    longs = list(terms.values())
+    alt = f"{alternation(terms)}|(?i:{alternation(longs)})"
     return re.compile(rf"(?<!\w)(?:{alt})(?!\w)"), by_form
 
 

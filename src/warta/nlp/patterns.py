@@ -71,6 +71,7 @@ class Patterns:
     degrees: frozenset[str]           # lower case, no final dot: "s.h", "m.si"
     product_context: frozenset[str]
     acronyms: dict[str, tuple[str, str]]
+    acronym_names: frozenset[str]     # the table's full names ("Badan Pusat Statistik")
     variant_suffixes: tuple[str, ...]
     not_events: frozenset[str]
     not_models: frozenset[str]
@@ -87,6 +88,7 @@ class Patterns:
     name_heads: frozenset[str]        # lower case: organisation prefixes and name heads ("rumah sakit")
     concept_acronyms: frozenset[str]  # as written: "PPN", "UMKM": abbreviations of terms, no names
     place_heads: frozenset[str]       # lower case: place prefixes ("kabupaten", "gedung")
+    calendar_words: frozenset[str]    # lower case: day and month names ("senin", "maret")
     epithets: dict[str, str]          # "Negeri Sakura" → "Jepang"
     epithet: Gated               # any of them, as written
 
@@ -167,6 +169,7 @@ def patterns() -> Patterns:
         degrees=frozenset(w.lower() for w in lang.load("honorifics")["degrees"]),
         product_context=frozenset(w.lower() for w in products["context"]),
         acronyms={row[0]: (row[1], row[2]) for row in lang.load("acronyms")},
+        acronym_names=frozenset(row[1] for row in lang.load("acronyms")),
         variant_suffixes=tuple(forms["variant_suffixes"]),
         not_events=frozenset(w.lower() for w in events["not_events"]),
         not_models=frozenset(products["not_models"]),
@@ -182,6 +185,7 @@ def patterns() -> Patterns:
         name_heads=frozenset(w.lower() for w in forms["prefixes"] + forms["name_heads"]),
         concept_acronyms=frozenset(lang.load("concepts")["acronyms"]),
         place_heads=frozenset(w.lower() for w in forms["place_prefixes"]),
+        calendar_words=frozenset(w.lower() for w in [*lang.load("days"), *lang.load("months")]),
         epithets=dict(lang.load("country_epithets")),
         epithet=re.compile(rf"(?<![\w.]){alternation(list(lang.load('country_epithets')))}(?![\w])"),
     )

@@ -197,7 +197,6 @@ def _person_after_post(spans: list[Span], model: dict[int, Span]) -> list[Span]:
     measured and dropped: many given names are ordinary name words, "Putra", "Jaya".)"""
     p = patterns()
     lead = lang.titles().lead_words
-    known = {v[0] for v in p.acronyms.values()}
     out = []
     titles = lang.titles()
     for s in spans:
@@ -210,7 +209,7 @@ def _person_after_post(spans: list[Span], model: dict[int, Span]) -> list[Span]:
         after = model.get(s.end)
         end = after.end if after is not None and after.label_ == "PER" else s.end
         cut = next((i for i in range(s.end - 2, s.start + 1, -1)  # a known name, then a person
-                    if (gazetteer.table().get(doc[s.start:i].text) == "ORG" or doc[s.start:i].text in known)
+                    if (gazetteer.table().get(doc[s.start:i].text) == "ORG" or doc[s.start:i].text in p.acronym_names)
                     and _holder(doc[i:end], p)), None)
         if cut is None:
             out.append(s)
@@ -417,7 +416,6 @@ def back_after_comma(doc: Doc, spans: list[Span]) -> list[Span]:
     person is the name's when it is no ordinary word, title, honorific, day, month or place."""
     p = patterns()
     titles = lang.titles().words
-    calendar = {*lang.load("days"), *lang.load("months")}
     taken = {i for s in spans for i in range(s.start, s.end)}
     out = []
     for s in spans:
@@ -426,7 +424,7 @@ def back_after_comma(doc: Doc, spans: list[Span]) -> list[Span]:
         if (word is not None and i not in taken and doc[i - 1].text == "," and word.is_title and word.is_alpha
                 and word.lower_ not in p.common_words and word.lower_ not in STOP_WORDS
                 and word.lower_ not in titles and word.lower_ not in p.honorifics
-                and word.lower_ not in calendar and not gazetteer.is_place(word.text)):
+                and word.lower_ not in p.calendar_words and not gazetteer.is_place(word.text)):
             out.append(Span(doc, i, s.end, label=s.label_))
         else:
             out.append(s)
