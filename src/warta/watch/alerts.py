@@ -33,7 +33,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import httpx
-import yaml
 from sqlalchemy import Engine, or_, select
 from sqlalchemy.orm import Session
 
@@ -42,6 +41,7 @@ from ..kb import queries
 from ..kb.facts import sentence_at
 from ..kb.schema import (ArticleRow, FactRow, FactSourceRow, ItemRow, MentionRow, StoryRow,
                          WatchAlertRow)
+from .config import read_yaml
 from .fetch import Settings
 from .state import utcnow
 
@@ -97,12 +97,7 @@ def parse(text: str, name: str = "RULES.yaml") -> list[Rule]:
     >>> parse("- {name: x, entity: Kemenperin}")[0].kind
     'entity'
     """
-    try:
-        data = yaml.safe_load(text)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        at = f" (line {mark.line + 1}, column {mark.column + 1})" if mark else ""
-        raise UsageError(f"{name}: not valid YAML{at}: {getattr(exc, 'problem', None) or type(exc).__name__}") from None
+    data = read_yaml(text, name)
     if isinstance(data, dict) and set(data) == {"alerts"}:
         data = data["alerts"]
     if not isinstance(data, list) or not data:

@@ -149,19 +149,30 @@ def _source(raw: object, where: str, interval: float) -> Source:
                   interval=interval if own is None else _number(own, where, "interval"))
 
 
+def read_yaml(text: str, name: str):
+    """``text`` parsed as YAML, or a UsageError naming ``name`` and where it is not YAML.
+
+    >>> read_yaml("a: [1", "s.yaml")
+    Traceback (most recent call last):
+    ...
+    warta.errors.UsageError: s.yaml: not valid YAML (line 1, column 6): expected ',' or ']', but got '<stream end>'
+    """
+    try:
+        return yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        at = f" (line {mark.line + 1}, column {mark.column + 1})" if mark else ""
+        problem = getattr(exc, "problem", None) or type(exc).__name__
+        raise UsageError(f"{name}: not valid YAML{at}: {problem}") from None
+
+
 def parse(text: str, name: str = "SOURCES.yaml") -> Config:
     """The Config of a sources file's text; ``name`` is how errors name the file.
 
     >>> parse("sources: [https://example.id/rss]").sources[0].name
     'example.id'
     """
-    try:
-        data = yaml.safe_load(text)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        at = f" (line {mark.line + 1}, column {mark.column + 1})" if mark else ""
-        problem = getattr(exc, "problem", None) or type(exc).__name__
-        raise UsageError(f"{name}: not valid YAML{at}: {problem}") from None
+    data = read_yaml(text, name)
     if isinstance(data, list):
         data = {"sources": data}
     if not isinstance(data, dict) or not data.get("sources"):
@@ -195,4 +206,4 @@ def load(path: str) -> Config:
     return parse(text, path)
 
 
-__all__ = ["Config", "KINDS", "Source", "check_url", "load", "parse"]
+__all__ = ["Config", "KINDS", "Source", "check_url", "load", "parse", "read_yaml"]
