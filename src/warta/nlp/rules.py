@@ -225,28 +225,31 @@ def _holder(span: Span, p: Patterns) -> bool:
             and not gazetteer.is_place(span[0].text) and not gazetteer.is_place(span.text))
 
 
+def _ended_before(spans: list[Span], stops: frozenset[str], after: int) -> list[Span]:
+    """The spans ending before their first word (from the ``after``-th on) in ``stops``,
+    lower case, without a final dot."""
+    out = []
+    for s in spans:
+        end = next((i for i in range(s.start + after, s.end) if s.doc[i].lower_.rstrip(".") in stops), s.end)
+        out.append(Span(s.doc, s.start, end, label=s.label_))
+    return out
+
+
 def _cut_at_ranks(spans: list[Span]) -> list[Span]:
     """Organisation names that end before a police or military rank ("Polres Kampar AKBP
     Ronald …" → "Polres Kampar")."""
-    ranks = lang.titles().ranks
-    out = []
-    for s in spans:
-        end = next((i for i in range(s.start + 1, s.end) if s.doc[i].lower_.rstrip(".") in ranks), s.end)
-        out.append(Span(s.doc, s.start, end, label=s.label_))
-    return out
+    return _ended_before(spans, lang.titles().ranks, after=1)
 
 
 def _cut_at_heads(spans: list[Span]) -> list[Span]:
     """Place names that end before a word opening an organisation's unit or a post
     ("Kabupaten Bojonegoro Divisi Teknis …" → "Kabupaten Bojonegoro")."""
-    p = patterns()
-    lead = lang.titles().lead_words
-    out = []
-    for s in spans:
-        end = next((i for i in range(s.start + 2, s.end)
-                    if s.doc[i].lower_ in p.name_heads or s.doc[i].lower_ in lead), s.end)
-        out.append(Span(s.doc, s.start, end, label=s.label_))
-    return out
+    return _ended_before(spans, _unit_or_post_words(), after=2)
+
+
+@functools.cache
+def _unit_or_post_words() -> frozenset[str]:
+    return patterns().name_heads | lang.titles().lead_words
 
 
 def _is_lead_word(token, p: Patterns) -> bool:
