@@ -88,7 +88,7 @@ class Patterns:
     name_heads: frozenset[str]        # lower case: organisation prefixes and name heads ("rumah sakit")
     concept_acronyms: frozenset[str]  # as written: "PPN", "UMKM": abbreviations of terms, no names
     place_heads: frozenset[str]       # lower case: place prefixes ("kabupaten", "gedung")
-    calendar_words: frozenset[str]    # lower case: day and month names ("senin", "maret")
+    calendar_words: frozenset[str]    # lower case: the day and month names of lang/id
     epithets: dict[str, str]          # "Negeri Sakura" → "Jepang"
     epithet: Gated               # any of them, as written
 
