@@ -192,7 +192,6 @@ def test_same_clean_text_under_another_url_and_title_is_one_article(tmp_path, sa
         assert list(s.scalars(select(ArticleRow.source))) == [doc.source]
 
 
-from test_postgres import pg_url  # noqa: E402,F401 (the fixture: a fresh schema on the test server)
 
 
 def test_incremental_on_postgresql_is_the_sqlite_rebuild(tmp_path, pg_url):
