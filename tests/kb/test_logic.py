@@ -102,6 +102,31 @@ def test_articles_sharing_rare_entities_and_a_figure_are_one_story():
     assert [1, 2] in groups_ and [3] in groups_
 
 
+@pytest.mark.parametrize("a, b, shared", [
+    ({("percent", "percent", 5.022)}, {("percent", "percent", 5.02)}, 1),     # one outlet rounds
+    ({("money", "idr", 1.437e12)}, {("money", "idr", 1.44e12)}, 1),
+    ({("percent", "percent", 5.022)}, {("percent", "percent", 5.0)}, 0),      # one digit ties anything
+    ({("percent", "percent", 11.8)}, {("percent", "percent", 12.0)}, 0),      # two digits too many
+    ({("percent", "percent", 5.022)}, {("percent", "percent", 5.03)}, 0),     # not a rounding
+    ({("money", "idr", 1.437e12)}, {("money", "usd", 1.44e12)}, 0),          # another currency
+    ({("percent", "percent", 5.022), ("percent", "percent", 5.024)}, {("percent", "percent", 5.02)}, 1),
+])
+def test_shared_figures_allow_the_rounding_another_outlet_wrote(a, b, shared):
+    assert len(stories.shared_figures(a, b)) == shared
+
+
+def test_a_rounded_figure_links_two_outlets_that_share_few_names():
+    # one outlet lists many companies (a stock table), the other only the index: their
+    # names overlap little, and the fall they both give is written to different digits
+    table = list(range(20, 40))
+    long_ = feats(1, 18, [1, 2, *table], [("percent", "percent", 5.022), ("money", "idr", 3.5e12)])
+    short = feats(2, 18, [1, 2, 3], [("percent", "percent", 5.02), ("money", "idr", 3.5e12)])
+    others = [feats(10 + i, 1, [e]) for i, e in enumerate(table)]
+    found = {(l.a, l.b): l for l in stories.links([long_, short, *others])}
+    assert found[(1, 2)].kind == "same_story"
+    assert len(found[(1, 2)].reasons["figures"]) == 2
+
+
 def test_a_chain_of_links_does_not_make_one_long_story():
     # articles every 5 days, each linked to the next: a month of news, not one event
     day = {i: dt.date(2025, 10, 1) + dt.timedelta(days=5 * i) for i in range(6)}

@@ -4,7 +4,8 @@ Two articles are compared when they share a rare entity or their texts are simil
 (MinHash LSH), never all pairs.  Their score adds up the evidence:
 
 * shared entities, each weighted by its rarity in the KB (idf), as a weighted Jaccard;
-* shared figures (the same amount in the same currency or unit) and shared dated days;
+* shared figures (the same amount in the same currency or unit, or one outlet's figure
+  rounded to fewer digits: "5,022%" and "5,02%") and shared dated days;
 * text similarity (estimated Jaccard of word shingles).
 
 A pair scoring ``SAME_STORY`` or more, published at most ``MAX_GAP_DAYS`` apart, is linked
@@ -32,6 +33,7 @@ W_FIGURE = 0.12      # per shared figure, at most 3 counted
 W_DATE = 0.08        # per shared day, at most 2 counted
 W_TEXT = 0.6         # times the text similarity
 MIN_PERCENT_DIGITS = 2  # a shared percentage counts when written this precisely ("5,51%", not "5%")
+MIN_ROUNDED_DIGITS = 3  # a rounded figure ties when it keeps this many digits ("5,02%" for "5,022%")
 RARE_DF = 0.05       # an entity in more than this share of articles does not make a candidate pair…
 RARE_MIN = 8         # …unless it is in at most this many (a small KB: one agency in four articles)
 RARE_MAX = 1000      # …and never one in more than this many: in a KB of a million articles an
@@ -136,6 +138,40 @@ def significant_digits(value: float) -> int:
     return len(digits)
 
 
+def rounds_to(precise: float, written: float) -> bool:
+    """``written`` is ``precise`` rounded to the digits ``written`` shows: 5.022 -> 5.02,
+    1.437e12 -> 1.44e12, but not 5.022 -> 5.03.  (How few digits may still tie two
+    articles is ``shared_figures``' rule.)
+
+    >>> rounds_to(5.022, 5.02), rounds_to(1.437e12, 1.44e12), rounds_to(5.022, 5.03)
+    (True, True, False)
+    """
+    digits = significant_digits(written)
+    if not precise or not written or digits >= significant_digits(precise):
+        return False
+    unit = 10.0 ** (math.floor(math.log10(abs(written))) - digits + 1)
+    return abs(precise - written) <= unit / 2 * (1 + 1e-9)
+
+
+def shared_figures(a: set[tuple], b: set[tuple]) -> set[tuple]:
+    """The figures two articles share (``precise_figure`` ones): the same value of one
+    kind and unit, or one outlet's value rounded to fewer digits (at least
+    ``MIN_ROUNDED_DIGITS``) than the other's.  Each figure of ``b`` ties at most one."""
+    same = {f for f in a & b if precise_figure(f)}
+    rest: dict[tuple, list[tuple]] = defaultdict(list)
+    for g in sorted(b - a):
+        if precise_figure(g):
+            rest[g[:2]].append(g)
+    for f in sorted(a - b):
+        for g in rest.get(f[:2], ()):
+            lo, hi = sorted((f[2], g[2]), key=significant_digits)
+            if significant_digits(lo) >= MIN_ROUNDED_DIGITS and rounds_to(hi, lo) and precise_figure(f):
+                same.add(f)
+                rest[f[:2]].remove(g)
+                break
+    return same
+
+
 def _idf(articles: list[Features]) -> dict[int, float]:
     df: dict[int, int] = defaultdict(int)
     for a in articles:
@@ -218,7 +254,7 @@ def _judge(a: Features, b: Features, idf: dict[int, float], text: float | None) 
     shared = a.entities & b.entities
     union = a.entities | b.entities
     ent = sum(idf[e] for e in shared) / sum(idf[e] for e in union) if union else 0.0
-    figures = {f for f in a.figures & b.figures if f[0] != "percent" or significant_digits(f[2]) >= MIN_PERCENT_DIGITS}
+    figures = shared_figures(a.figures, b.figures)
     days = a.days & b.days
     score = ent + W_FIGURE * min(len(figures), 3) + W_DATE * min(len(days), 2) + W_TEXT * text
     if score < SAME_STORY:
