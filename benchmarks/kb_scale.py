@@ -28,11 +28,13 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import glob
+import itertools
 import json
 import os
 import pickle
 import platform
 import resource
+import shutil
 import statistics
 import subprocess
 import sys
@@ -51,11 +53,45 @@ from warta.kb.store import is_sqlite, open_kb
 BATCH = 2000
 
 
-def write(engine, start: int, n: int, seed: int) -> None:
+def write(engine, start: int, n: int, seed: int, pool: int | None = None) -> None:
     """Articles ``start`` … ``start + n`` of the generator, written batch by batch."""
-    docs = synthetic.corpus(start + n, seed=seed)[start:]
-    for i in range(0, len(docs), BATCH):
-        write_batch(engine, [(d, synthetic.digest(d)) for d in docs[i:i + BATCH]], set())
+    docs = itertools.islice(synthetic.generate(start + n, seed=seed, pool=pool), start, None)
+    while batch := list(itertools.islice(docs, BATCH)):
+        write_batch(engine, [(d, synthetic.digest(d)) for d in batch], set())
+
+
+def grow(db: str, n: int, seed: int, chunk: int, keep: list[int]) -> None:
+    """The KB of ``n`` articles built as a user's daily ingests would build it: ``chunk``
+    articles written, then the incremental update (``incremental.refresh``; the first
+    chunk a full build), again and again — memory bounded by the chunk, not by the KB.
+    Resumes a KB it left; at each size in ``keep`` a copy of the SQLite file is kept
+    (``kb{size}.db`` beside it).  One JSON line per chunk: seconds, rate, memory, load."""
+    engine = open_kb(db)
+    have = _next(engine)
+    docs = itertools.islice(synthetic.generate(n, seed=seed, pool=n), have, None)
+    while have < n:
+        t0 = time.perf_counter()
+        step = min(chunk, n - have, *(k - have for k in keep if k > have))
+        part = itertools.islice(docs, step)
+        while batch := list(itertools.islice(part, BATCH)):
+            write_batch(engine, [(d, synthetic.digest(d)) for d in batch], set())
+        t1 = time.perf_counter()
+        how = incremental.refresh(engine)
+        t2 = time.perf_counter()
+        have += step
+        print(json.dumps({"articles": have, "write_s": round(t1 - t0, 1), "update_s": round(t2 - t1, 1), "how": how,
+                          "rate": round(step / (t2 - t0), 1), "rss_mb": _rss_mb(), "load": round(os.getloadavg()[0], 2),
+                          "utc": dt.datetime.now(dt.timezone.utc).strftime("%H:%M:%S")}), flush=True)
+        if have in keep and is_sqlite(engine):
+            with engine.connect() as c:
+                c.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+            shutil.copyfile(db, os.path.join(os.path.dirname(os.path.abspath(db)), f"kb{have}.db"))
+    engine.dispose()
+
+
+def _rss_mb() -> float:
+    with open("/proc/self/status", encoding="ascii") as fh:
+        return next(round(int(line.split()[1]) / 1024, 1) for line in fh if line.startswith("VmRSS:"))
 
 
 def add(db: str, docs_file: str) -> dict:
@@ -161,9 +197,11 @@ def _count(engine) -> int:
 
 
 def _next(engine) -> int:
-    """The generator's index after every article stored (``synthetic://OUTLET/INDEX``)."""
+    """The generator's index after every article stored (``synthetic://OUTLET/INDEX``;
+    the generator's articles are stored in order, so the last one's)."""
     with Session(engine) as s:
-        return max((int(src.rsplit("/", 1)[1]) for src in s.scalars(select(ArticleRow.source))), default=-1) + 1
+        last = s.scalar(select(ArticleRow.source).order_by(ArticleRow.id.desc()).limit(1))
+    return int(last.rsplit("/", 1)[1]) + 1 if last else 0
 
 
 def one_size(n: int, k: int, seed: int, repeat: int, db: str, runs: int, empty_db: str, api: bool = True) -> dict:
@@ -288,11 +326,18 @@ def main() -> None:
     ap.add_argument("--no-api", action="store_true", help="no queries through warta serve")
     ap.add_argument("--ingest-rate", type=int, default=0, metavar="COPIES",
                     help="instead: warta ingest of the real corpus written COPIES times, local and Dask, 1 and 2 workers")
+    ap.add_argument("--grow", type=int, default=0, metavar="N",
+                    help="instead: build (or resume) the KB --db of N articles by chunks and incremental updates")
+    ap.add_argument("--chunk", type=int, default=20000, help="with --grow: articles written before each update")
+    ap.add_argument("--keep", type=int, nargs="*", default=[], help="with --grow: sizes at which a copy is kept")
     ap.add_argument("--out", default=None)
     ap.add_argument("--add-into", default=None, help=argparse.SUPPRESS)
     ap.add_argument("--docs", default=None, help=argparse.SUPPRESS)
     args = ap.parse_args()
-    if args.db and not args.empty_db and not args.add_into:
+    if args.grow:
+        grow(args.db, args.grow, args.seed, args.chunk, args.keep)
+        return
+    if args.db and not args.empty_db and not args.add_into and not args.grow:
         ap.error("--db needs --empty-db (the adds into an empty KB go there)")
     if args.add_into:
         print(json.dumps(add(args.add_into, args.docs)))

@@ -17,6 +17,7 @@ import functools
 import hashlib
 import random
 import re
+from collections.abc import Iterator
 from importlib import resources
 
 from .. import lang
@@ -93,14 +94,26 @@ def _pools(rng: random.Random, n: int) -> dict[str, _Zipf]:
 
 def corpus(n: int, seed: int = 16, start: int = 0) -> list[Document]:
     """``n`` synthetic Documents (ids from ``start``), deterministic for ``seed``."""
+    return list(generate(n, seed, start))
+
+
+def generate(n: int, seed: int = 16, start: int = 0, pool: int | None = None) -> Iterator[Document]:
+    """The Documents of ``corpus(n, seed, start)`` one at a time, so a KB of a million
+    articles is written without holding them all; ``pool``: the corpus size the name
+    pools are drawn for (default ``n + start``), so that the articles after a KB of N
+    (``itertools.islice(generate(N + k, pool=N), N, None)``) are drawn as its own were.
+
+    >>> [d.source for d in generate(2, seed=1)] == [d.source for d in corpus(2, seed=1)]
+    True
+    """
     rng = random.Random(seed)
-    pools = _pools(random.Random(seed), max(n + start, 1000))
-    docs: list[Document] = []
-    story = 0
-    while len(docs) < n:
+    pools = _pools(random.Random(seed), max(pool or n + start, 1000))
+    made, story = 0, 0
+    while made < n:
         story += 1
-        docs += _story(rng, pools, story, start + len(docs))
-    return docs[:n]
+        for doc in _story(rng, pools, story, start + made)[:n - made]:
+            made += 1
+            yield doc
 
 
 def _story(rng: random.Random, pools: dict[str, _Zipf], story: int, first: int) -> list[Document]:
