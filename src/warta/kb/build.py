@@ -134,8 +134,7 @@ def write_stories(s: Session, groups: list[list[int]], info: dict, story_of: dic
 
 
 def _facts(s: Session, entity_of: dict[int, int], story_of: dict[int, tuple[int, int]]) -> None:
-    for fid, fact in enumerate(factmod.facts(statements(s, story_of, entity_of)), start=1):
-        write_fact(s, fid, fact)
+    write_facts(s, factmod.facts(statements(s, story_of, entity_of)), first_id=1)
 
 
 def statements(s: Session, story_of: dict[int, tuple[int, int]], entity_of: dict[int, int] | None = None,
@@ -182,18 +181,23 @@ def chunks(ids: list, n: int = 900) -> list[list]:
     return [ids[i:i + n] for i in range(0, len(ids), n)]
 
 
-def write_fact(s: Session, fid: int, fact: factmod.Fact) -> None:
-    values = [{"value": g[0].value, "articles": sorted({x.article for x in g}),
-               "outlets": sorted({x.outlet or "?" for x in g}), "text": g[0].text,
-               **({"reason": why} if why else {})} for g, why in zip(fact.groups, fact.reasons)]
-    s.execute(insert(FactRow), [{
-        "id": fid, "key": json.dumps(fact.key, default=str), "subject_id": fact.subject,
-        "subject": fact.subject_name, "measure": fact.measure, "period": fact.period,
-        "unit": fact.unit, "value": fact.value, "values": values, "status": fact.status,
-        "sources": len({x.article for x in fact.statements}), "story_id": fact.story}])
-    s.execute(insert(FactSourceRow), [
-        {"fact_id": fid, "item_id": x.item, "article_id": x.article, "value": x.value,
-         "qualifier": x.qualifier, "value_group": gi, "outlet": x.outlet, "text": x.text,
-         "sentence": x.sentence}
-        for gi, g in enumerate(fact.groups) for x in g])
-
+def write_facts(s: Session, made: list[factmod.Fact], first_id: int) -> None:
+    """The rows of the facts ``made`` (ids from ``first_id``) and of their statements,
+    one bulk insert per table."""
+    facts, sources = [], []
+    for fid, fact in enumerate(made, start=first_id):
+        values = [{"value": g[0].value, "articles": sorted({x.article for x in g}),
+                   "outlets": sorted({x.outlet or "?" for x in g}), "text": g[0].text,
+                   **({"reason": why} if why else {})} for g, why in zip(fact.groups, fact.reasons)]
+        facts.append({"id": fid, "key": json.dumps(fact.key, default=str), "subject_id": fact.subject,
+                      "subject": fact.subject_name, "measure": fact.measure, "period": fact.period,
+                      "unit": fact.unit, "value": fact.value, "values": values, "status": fact.status,
+                      "sources": len({x.article for x in fact.statements}), "story_id": fact.story})
+        sources += [{"fact_id": fid, "item_id": x.item, "article_id": x.article, "value": x.value,
+                     "qualifier": x.qualifier, "value_group": gi, "outlet": x.outlet, "text": x.text,
+                     "sentence": x.sentence}
+                    for gi, g in enumerate(fact.groups) for x in g]
+    if facts:
+        s.execute(insert(FactRow.__table__), facts)
+    if sources:
+        s.execute(insert(FactSourceRow.__table__), sources)

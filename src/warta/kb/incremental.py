@@ -309,36 +309,45 @@ def _resolve_again(s: Session, slow: list[resolvemod.Mention], related: set[int]
     next_id = (s.scalar(select(func.max(EntityRow.id))) or 0) + 1
     used: set[int] = set()
     moved: set[int] = set()
+    written: list[tuple[int, resolvemod.Resolved, bool]] = []
     for g in groups:
         olds = sorted({old_of[m] for m in g.members if m in old_of} - used)
         eid = olds[0] if olds else next_id
         next_id += not olds
         used.add(eid)
-        _write_entity(s, eid, g, exists=bool(olds))
+        written.append((eid, g, bool(olds)))
         moved |= {m for m in g.members if m in old_of and old_of[m] != eid}
-    for e in related - used:
-        s.execute(delete(AliasRow).where(AliasRow.entity_id == e))
-        s.execute(delete(EntityRow).where(EntityRow.id == e))
+    _write_entities(s, written, sorted(related - used))
     arts = {m.key: m.article for m in group}
     return {arts[m] for m in moved}
 
 
-def _write_entity(s: Session, eid: int, g: resolvemod.Resolved, exists: bool) -> None:
-    articles = {a for _, arts in g.aliases.values() for a in arts}
-    row = {"id": eid, "name": g.name, "type": g.type, "articles": len(articles), "merges": g.merges}
-    if exists:
-        s.execute(update(EntityRow), [row])
-        s.execute(delete(AliasRow).where(AliasRow.entity_id == eid))
-    else:
-        s.execute(insert(EntityRow), [row])
-    aliases = []
-    for alias, (count, arts) in sorted(g.aliases.items()):
-        key = resolvemod.normalise(alias, g.type)
-        aliases.append({"entity_id": eid, "alias": alias, "key": key, "rkey": key[::-1],
-                        "count": count, "article_ids": sorted(arts)[:resolvemod.ALIAS_ARTICLES]})
+def _write_entities(s: Session, written: list[tuple[int, resolvemod.Resolved, bool]], gone: list[int]) -> None:
+    """The resolved groups written as entities (``(id, group, exists)``: an existing one
+    updated, its aliases made again), their mentions pointed at them, and the entities
+    ``gone`` deleted — one bulk statement per table for all of them."""
+    rows = {True: [], False: []}
+    aliases, members = [], []
+    for eid, g, exists in written:
+        articles = {a for _, arts in g.aliases.values() for a in arts}
+        rows[exists].append({"id": eid, "name": g.name, "type": g.type, "articles": len(articles), "merges": g.merges})
+        for alias, (count, arts) in sorted(g.aliases.items()):
+            key = resolvemod.normalise(alias, g.type)
+            aliases.append({"entity_id": eid, "alias": alias, "key": key, "rkey": key[::-1],
+                            "count": count, "article_ids": sorted(arts)[:resolvemod.ALIAS_ARTICLES]})
+        members += [{"id": m, "entity_id": eid} for m in g.members]
+    for chunk in _chunks(sorted([r["id"] for r in rows[True]] + gone)):
+        s.execute(delete(AliasRow).where(AliasRow.entity_id.in_(chunk)))
+    for chunk in _chunks(gone):
+        s.execute(delete(EntityRow).where(EntityRow.id.in_(chunk)))
+    if rows[True]:
+        s.execute(update(EntityRow), rows[True])
+    if rows[False]:
+        s.execute(insert(EntityRow), rows[False])
     if aliases:
         s.execute(insert(AliasRow), aliases)
-    s.execute(update(MentionRow), [{"id": m, "entity_id": eid} for m in g.members])
+    if members:
+        s.execute(update(MentionRow), members)
 
 
 # ------------------------------------------------------------------ stories
@@ -606,7 +615,5 @@ def _facts(s: Session, touched: list[int], removed_facts: list[int]) -> int:
         s.execute(delete(FactSourceRow).where(FactSourceRow.fact_id.in_(chunk)))
         s.execute(delete(FactRow).where(FactRow.id.in_(chunk)))
     made = factmod.facts(stmts)
-    first = (s.scalar(select(func.max(FactRow.id))) or 0) + 1
-    for fid, fact in enumerate(made, start=first):
-        build.write_fact(s, fid, fact)
+    build.write_facts(s, made, first_id=(s.scalar(select(func.max(FactRow.id))) or 0) + 1)
     return len(made)
