@@ -146,3 +146,51 @@ def test_a_profile_reads_the_latest_articles_of_a_frequent_entity(tmp_path):
             every = s.scalars(select(ArticleRow.id).where(ArticleRow.id.in_(mine))
                               .order_by(ArticleRow.published.desc().nulls_last(), ArticleRow.id.desc())).all()
             assert queries._latest_articles(s, top.id, limit) == sorted(every[:limit])
+
+
+def test_search_of_a_frequent_word_ranks_its_latest_matches(tmp_path, monkeypatch):
+    """A word in more articles than ``SEARCH_RANKED`` is ranked among its latest matches
+    (the highest ids) only; with fewer matches every one is ranked."""
+    from warta.kb import incremental, queries, synthetic
+    from warta.kb.ingest import write_batch
+
+    docs = synthetic.corpus(120, seed=5)
+    kb = KnowledgeBase(str(tmp_path / "kb.db"))
+    write_batch(kb.engine, [(d, synthetic.digest(d)) for d in docs], set())
+    incremental.refresh(kb.engine)
+    import collections
+    import re
+
+    words = collections.Counter(w for d in docs for w in set(re.findall(r"\b[a-z]{6,}\b", d.text)))
+    word = next(w for w, n in words.most_common() if 10 <= n <= 60)
+    every = queries.search(kb.engine, word, limit=1000)
+    assert len(every) >= 10
+    monkeypatch.setattr(queries, "SEARCH_RANKED", 5)
+    latest = sorted(r["id"] for r in every)[-5:]
+    assert sorted(r["id"] for r in queries.search(kb.engine, word, limit=1000)) == latest
+
+
+def test_a_timeline_shows_the_facts_stated_in_its_articles(tmp_path):
+    """The timeline's facts are the statements of the entity's facts made in the articles
+    it shows, in fact order: the same as reading every statement and keeping those."""
+    from sqlalchemy import func, select
+    from sqlalchemy.orm import Session
+
+    from warta.kb import incremental, queries, synthetic
+    from warta.kb.ingest import write_batch
+    from warta.kb.schema import EntityRow, FactRow
+
+    docs = synthetic.corpus(300, seed=4)
+    kb = KnowledgeBase(str(tmp_path / "kb.db"))
+    write_batch(kb.engine, [(d, synthetic.digest(d)) for d in docs], set())
+    incremental.refresh(kb.engine)
+    with Session(kb.engine) as s:
+        top = s.scalar(select(FactRow.subject_id).where(FactRow.subject_id.is_not(None))
+                       .group_by(FactRow.subject_id).order_by(func.count().desc()).limit(1))
+        shown = queries._latest_articles(s, top, 10)
+        rows = list(s.scalars(select(FactRow).where(FactRow.subject_id == top).order_by(FactRow.id)))
+        every = [(f.id, st["article"], st["value"]) for f, fact in zip(rows, queries._facts_of(s, rows))
+                 for st in fact["statements"] if st["article"] in shown]
+        assert every
+        assert [(f.id, st.article_id, st.value) for f, st in queries._statements_in(s, top, shown)] == every
+        assert s.get(EntityRow, top) is not None

@@ -323,19 +323,29 @@ def timeline(engine: Engine, name: str, *, articles: int = TIMELINE_ARTICLES) ->
         art_ids = _latest_articles(s, eid, articles)
         forms = _forms(s, eid, art_ids)
         items = _timeline_items(s, art_ids, entity=forms)
-        shown = set(art_ids)
-        rows = list(s.execute(select(FactRow).where(FactRow.subject_id == eid).order_by(FactRow.id)).scalars())
-        for f, fact in zip(rows, _facts_of(s, rows)):
-            for st in fact["statements"]:
-                if st["article"] not in shown:
-                    continue
-                items.append({"date": f.period or st["published"], "kind": "fact", "what": f.measure,
-                              "args": {"value": st["value"], "unit": f.unit, "status": f.status,
-                                       "text": st["text"]},
-                              "sentence": st["sentence"], "article": st["article"],
-                              "outlet": st["outlet"], "source": st["source"]})
+        for f, st in _statements_in(s, eid, art_ids):
+            items.append({"date": f.period or _iso(st.published), "kind": "fact", "what": f.measure,
+                          "args": {"value": st.value, "unit": f.unit, "status": f.status, "text": st.text},
+                          "sentence": st.sentence, "article": st.article_id,
+                          "outlet": st.outlet, "source": st.source})
         items.sort(key=lambda e: (str(e["date"] or "9999"), e["article"]))
         return {**_entity_head(row), "articles_shown": len(art_ids), "timeline": items}
+
+
+def _statements_in(s: Session, eid: int, art_ids: list[int]) -> list[tuple[FactRow, object]]:
+    """The statements of the entity's facts made in ``art_ids``, with their fact, in the
+    facts' order and each fact's (value group, statement) order — read for those
+    articles only, not every statement of a fact that thousands of articles state."""
+    src = FactSourceRow
+    rows = s.execute(select(src.fact_id, src.value, src.text, src.sentence, src.article_id, src.outlet,
+                            ArticleRow.source, ArticleRow.published)
+                     .join(ArticleRow, ArticleRow.id == src.article_id)
+                     .join(FactRow, FactRow.id == src.fact_id)
+                     .where(src.article_id.in_(art_ids), FactRow.subject_id == eid)
+                     .order_by(src.fact_id, src.value_group, src.id)).all()
+    facts = {f.id: f for f in s.execute(select(FactRow).where(FactRow.id.in_(sorted({r.fact_id for r in rows}))))
+             .scalars()} if rows else {}
+    return [(facts[r.fact_id], r) for r in rows]
 
 
 def conflicts(engine: Engine, *, limit: int = 100, offset: int = 0) -> list[dict]:
@@ -366,21 +376,34 @@ def search(engine: Engine, query: str, *, limit: int = 20, offset: int = 0) -> l
         return []
     with Session(engine) as s:
         if fts_available(engine):
-            rows = s.execute(text(
-                "SELECT rowid, snippet(articles_fts, 1, '[', ']', '…', 16) AS snip, rank "
-                "FROM articles_fts WHERE articles_fts MATCH :q ORDER BY rank LIMIT :n OFFSET :o"),
-                {"q": q, "n": limit, "o": offset}).all()
-            found = [(r.rowid, r.snip) for r in rows]
+            found = _fts_ranked(s, q, limit, offset)
         else:
             words = [w for w in query.split() if w]
             cond = [ArticleRow.text.ilike(f"%{w}%") for w in words]
             found = [(i, None) for i in s.execute(select(ArticleRow.id).where(*cond)
                                                   .limit(limit).offset(offset)).scalars()]
-        arts = {a.id: a for a in s.execute(select(ArticleRow).where(
-            ArticleRow.id.in_([i for i, _ in found]))).scalars()}
+        arts = {a.id: a for a in s.execute(select(ArticleRow).options(load_only(*HEAD_COLUMNS, ArticleRow.text))
+                                           .where(ArticleRow.id.in_([i for i, _ in found]))).scalars()}
         return [{**_article_head(arts[i]),
                  "snippet": snip if snip and "[" in snip else searchmod.highlight(arts[i].text, query)}
                 for i, snip in found if i in arts]
+
+
+SEARCH_RANKED = 2000  # a word in more articles than this: the best of its latest this many
+
+
+def _fts_ranked(s: Session, q: str, limit: int, offset: int) -> list[tuple[int, str]]:
+    """FTS5 hits of ``q``, best first, with their snippets.  Ranking reads every match, so
+    a query matching more than ``SEARCH_RANKED`` articles (a frequent name in a KB of a
+    million) ranks only the latest ``SEARCH_RANKED`` of them (the highest rowids, read
+    from the index backwards): its cost stays that of ``SEARCH_RANKED`` matches."""
+    cut = s.execute(text("SELECT rowid FROM articles_fts WHERE articles_fts MATCH :q "
+                         "ORDER BY rowid DESC LIMIT 1 OFFSET :k"), {"q": q, "k": SEARCH_RANKED - 1}).scalar()
+    rows = s.execute(text(
+        "SELECT rowid, snippet(articles_fts, 1, '[', ']', '…', 16) AS snip, rank "
+        "FROM articles_fts WHERE articles_fts MATCH :q AND rowid >= :cut ORDER BY rank LIMIT :n OFFSET :o"),
+        {"q": q, "cut": cut or 0, "n": limit, "o": offset}).all()
+    return [(r.rowid, r.snip) for r in rows]
 
 
 def article(engine: Engine, article_id: int) -> dict:
