@@ -500,6 +500,28 @@ def test_a_country_epithet_is_its_country(nlp):
     assert [(e.name, e.type, e.aliases) for e in alone] == [("Negeri Paman Sam", "LOC", ["Amerika Serikat"])]
 
 
+def test_another_name_of_a_country_is_its_country(nlp):
+    # an exonym or short form joins the main name in one article, and carries it as an
+    # alias when alone, so two outlets spelling a country differently name one place
+    from warta.nlp import harvest
+    doc = nlp("Ekspor nikel ke Tiongkok naik. China menjadi pembeli terbesar, disusul Korsel.")
+    found = {(e.name, e.type, tuple(e.aliases)) for e in harvest.entities(doc)}
+    assert ("Tiongkok", "LOC", ("China",)) in found
+    assert ("Korsel", "LOC", ("Korea Selatan",)) in found
+    alone = harvest.entities(nlp("Investor dari Cina dan UEA menanam modal di Batam."))
+    assert {(e.name, tuple(e.aliases)) for e in alone if e.type == "LOC"} >= {
+        ("Cina", ("China",)), ("UEA", ("Uni Emirat Arab",))}
+    wider = harvest.entities(nlp("Delegasi Federasi Rusia tiba di Jenewa."))
+    assert ("Federasi Rusia", "LOC") in {(e.name, e.type) for e in wider}
+
+
+def test_a_country_inside_an_untagged_name_is_not_a_place(ruled):
+    doc = ruled("Data itu dirilis oleh Bursa Efek Indonesia kemarin.", {})
+    assert ("Indonesia", "LOC") not in ents(doc)
+    assert ("UEA", "LOC") in ents(ruled("Produk dari UEA masuk.", {}))
+    assert ("AS", "LOC") not in ents(ruled("Dia AS mengatakan.", {}))
+
+
 @pytest.mark.parametrize("text, model, place", [
     ("Bupati Sukamaju Ahmad Yusran meminta warga waspada.", {"Sukamaju": "ORG", "Ahmad Yusran": "PER"}, "Sukamaju"),
     ("Camat Tanjungsari Rudi Hartono hadir.", {"Tanjungsari": "PER", "Rudi Hartono": "PER"}, "Tanjungsari"),

@@ -35,8 +35,27 @@ def words() -> dict[str, str]:
 def countries() -> frozenset[str]:
     """The countries of ``lang/id/countries.tsv`` as Indonesian news names them, and
     Indonesia's provinces with their short forms (``lang/id/provinces.tsv``: "Jatim")."""
-    return frozenset([*(row[0] for row in lang.load("countries") if len(row) == 2 and row[1] == "LOC"),
+    return frozenset([*(row[0] for row in lang.load("countries") if len(row) >= 2 and row[1] == "LOC"),
                       *(row[0] for row in lang.load("provinces") if len(row) == 2)])
+
+
+@functools.cache
+def country_names() -> dict[str, str]:
+    """A country's short forms, exonyms and second spellings → its main entry
+    (``lang/id/countries.tsv``'s third column: "Tiongkok" → "China", "Korsel" → "Korea Selatan")."""
+    return {row[0]: row[2] for row in lang.load("countries") if len(row) == 3 and row[2]}
+
+
+@functools.cache
+def country_words() -> dict[str, tuple[tuple[str, ...], ...]]:
+    """The countries of ``countries.tsv`` by their first word, each as its words, longest
+    first ("Korea" → (Korea, Selatan), (Korea, Utara), (Korea,))."""
+    out: dict[str, list[tuple[str, ...]]] = {}
+    for row in lang.load("countries"):
+        if len(row) >= 2 and row[1] == "LOC":
+            words = tuple(row[0].split())
+            out.setdefault(words[0], []).append(words)
+    return {k: tuple(sorted(v, key=len, reverse=True)) for k, v in out.items()}
 
 
 def is_place(name: str) -> bool:

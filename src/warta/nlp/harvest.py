@@ -20,6 +20,7 @@ from spacy.tokens import Doc
 from ..model import ENTITY_TYPES, Entity, Span
 from ..unionfind import UnionFind
 from ..words import name_key
+from . import gazetteer
 from .patterns import patterns
 
 
@@ -120,9 +121,11 @@ def _join_company_forms(groups: UnionFind[str], mentions) -> None:
 
 
 def _join_epithets(groups: UnionFind[str], mentions) -> dict[str, str]:
-    """A country's epithet ("Negeri Sakura") joins the country when the article names it;
-    the country's name, by the epithet's key, as an alias when it does not."""
-    epithets = {_key(e, "LOC"): country for e, country in patterns().epithets.items()}
+    """A country's epithet ("Negeri Sakura") or another of its names ("Tiongkok" for China,
+    "Korsel") joins the country when the article names it; the country's name, by the
+    epithet's key, as an alias when it does not."""
+    names = {**gazetteer.country_names(), **patterns().epithets}
+    epithets = {_key(e, "LOC"): country for e, country in names.items()}
     keys = {m[4] for m in mentions if m[3] == "LOC"}
     alone = {}
     for key in sorted(keys & set(epithets)):

@@ -572,6 +572,37 @@ def table_acronyms(doc: Doc, spans: list[Span]) -> list[Span]:
     return fill(cut, found)
 
 
+MIN_COUNTRY_ACRONYM = 3  # "UEA", "RRT"; not "AS", a word of other sentences in capitals
+
+
+def countries(doc: Doc, spans: list[Span]) -> list[Span]:
+    """Countries of ``lang/id/countries.tsv`` written as it writes them are places: where
+    the model saw nothing ("UEA"), and over a place the model cut inside one ("Rusia" of
+    "Federasi Rusia").  An all-capitals name needs ``MIN_COUNTRY_ACRONYM`` letters; a
+    country between capitalised words is left to the name it may end ("Bursa Efek
+    Indonesia", "Kedutaan Besar UEA")."""
+    texts, _ = token_texts(doc)
+    index = gazetteer.country_words()
+    found = []
+    for i, text in enumerate(texts):
+        for words in index.get(text, ()):
+            n = len(words)
+            if tuple(texts[i:i + n]) != words or (n == 1 and text.isupper() and len(text) < MIN_COUNTRY_ACRONYM):
+                continue
+            found.append(Span(doc, i, i + n, label="LOC"))
+            break
+    wider = [c for c in found if any(s.label_ == "LOC" and c.start <= s.start and s.end <= c.end
+                                     and (s.start, s.end) != (c.start, c.end) for s in spans)]
+    alone = [c for c in found if not _in_capitalised_run(doc, c)]
+    return fill(override(spans, wider), alone)
+
+
+def _in_capitalised_run(doc: Doc, span: Span) -> bool:
+    before = span.start > 0 and not doc[span.start].is_sent_start and doc[span.start - 1].text[:1].isupper()
+    after = span.end < len(doc) and doc[span.end].text[:1].isupper()
+    return before or after
+
+
 MAX_SHORT_FORM = 8
 
 
@@ -868,6 +899,7 @@ def apply_rules(doc: Doc, use_gazetteer: bool = True) -> Doc:
     spans = override([s for s in spans if s.text not in plain], defined)
     spans = fill(spans, [Span(doc, b, c, label="ORG") for _, (b, c) in links])
     spans = table_acronyms(doc, place_before_person(doc, split_leading_acronyms(doc, spans)))
+    spans = countries(doc, spans)
     spans = fill(spans, repeat_acronyms(doc, spans, links))
     spans = company_short_forms(doc, spans)
     spans = said_again(doc, spans, found["companies"] + found["orgs"] + found["products"])
