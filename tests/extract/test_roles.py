@@ -43,6 +43,20 @@ def test_one_role_per_person_and_position():
     assert [(r.person, r.title) for r in got] == [("Agus Salim", "Menteri Perindustrian")]
 
 
+@pytest.mark.parametrize("text, person, title, org", [
+    # only the abbreviation in the article: the title as it is written there
+    ("Kapolda Riau Irjen Wahyu Setiadi memastikan jalur aman.", "Wahyu Setiadi", "Kapolda Riau", None),
+    ("Dirut Bulog Budi Waseso meninjau gudang.", "Budi Waseso", "Dirut Bulog", None),
+    ("Menperin Agus Salim membuka pameran.", "Agus Salim", "Menperin", "Kementerian Perindustrian"),
+    # the long form written elsewhere in the article: the long form
+    ("Direktur Utama Bulog memimpin rapat. Dirut Bulog Budi Waseso meninjau gudang.",
+     "Budi Waseso", "Direktur Utama Bulog", None),
+])
+def test_an_abbreviated_title_is_written_out_only_when_the_article_writes_it_out(text, person, title, org):
+    got = roles(Facts.of(text, [entity(person, "PER", text)]))
+    assert [(r.person, r.title, r.org) for r in got] == [(person, title, org)]
+
+
 def test_no_title_no_role():
     text = "Agus Salim berjalan ke pasar bersama Budi."
     assert roles(Facts.of(text, [entity("Agus Salim", "PER", text)])) == []

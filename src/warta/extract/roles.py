@@ -8,7 +8,8 @@ Shapes read (title words come from ``lang/id/titles.yaml``):
 * title after the name: "Dewi Lestari, VP Sales & Marketing PT Delta Sarana", "Agus selaku
   Menteri …", "Sari yang juga Ketua Umum Partai Nusantara Maju", "Anwar (Sekjen Kemendag)";
 * a title standing for the person the text follows: "mantan Menteri Luar Negeri tersebut";
-* abbreviated titles expanded from the table: "Menperin" → "Menteri Perindustrian".
+* abbreviated titles as written ("Kapolda Riau"), written out from the table when the
+  article writes the long form too: "Menperin" → "Menteri Perindustrian".
 
 The organisation is the ORG named in the title ("… PT Xiaomi Technology Indonesia …"),
 else the one the table gives for the title ("Menteri Perindustrian" → "Kementerian
@@ -327,12 +328,23 @@ def _role(v: View, m: Mention, start: int, stop: int) -> Role | None:
     title = _clean_title(raw)
     if not title or not any(c.isalpha() for c in title):
         return None
-    title, table_org = expand(title)
+    title, table_org = written_out(v, title)
     first, _, rest = title.partition(" ")
     if rest and first.casefold() in t.prefixes:
         title = f"{first.casefold()} {rest}"  # "Mantan Kepala …" opening a sentence: a former post
     span = (min(toks[start][0], m.start), max(toks[stop - 1][1], m.end))
     return Role(person=m.entity.name, title=title, org=org or table_org, span=span)
+
+
+def written_out(v: View, title: str) -> tuple[str, str | None]:
+    """A title as the article states it, and the org the abbreviations table gives: an
+    abbreviated title ("Menperin", "Kapolda Riau") written out when the article writes
+    the long form somewhere ("Menteri Perindustrian"), else kept as written — a reader
+    (and the gold) takes the post from the article's words, not from our table."""
+    full, org = expand(title)
+    if full != title and fold(full) not in fold(v.text):
+        return title, org
+    return full, org
 
 
 def _title_start(v: View, start: int, stop: int) -> int | None:
@@ -396,7 +408,7 @@ def _anaphoric(v: View) -> list[Role]:
         person = v.last_before(v.tokens[first][0], ("PER",))
         if person is None or v.sentence_index(person.start) < v.sentence_index(s) - 2:
             continue
-        title, org = expand(_clean_title(v.text[v.tokens[first][0]:v.tokens[k - 1][1]]))
+        title, org = written_out(v, _clean_title(v.text[v.tokens[first][0]:v.tokens[k - 1][1]]))
         out.append(Role(person=person.entity.name, title=title, org=org, span=(v.tokens[first][0], v.tokens[k][1])))
     return out
 
