@@ -103,6 +103,10 @@ def test_period_codes_are_no_products(ruled):
     ("Pameran IBOS EXPO 2025 dibuka.", "IBOS EXPO 2025"),
     ("Program Making Indonesia 4.0 berlanjut.", "Making Indonesia 4.0"),
     ("Perayaan HUT ke-17 Partai Gerindra meriah.", "HUT ke-17 Partai Gerindra"),
+    # named meetings: the head holds title words, and the name ends before a company
+    ("Ekonom menilai Rapat Dewan Gubernur pekan depan menahan bunga.", "Rapat Dewan Gubernur"),
+    ("Rapat Umum Pemegang Saham Tahunan PT Bank Sentosa Tbk menyetujui dividen.", "Rapat Umum Pemegang Saham Tahunan"),
+    ("Pemerintah menggelar Rakornas Pengendalian Inflasi 2024 di Jakarta.", "Rakornas Pengendalian Inflasi 2024"),
 ])
 def test_events(ruled, text, event):
     assert (event, "EVENT") in ents(ruled(text))

@@ -119,6 +119,9 @@ def patterns() -> Patterns:
     stop = f"(?:{legal}|{heads})"
     name = _name(stop)
     short = _name(stop, max_words=4)
+    # the name after an event's head ends before a company's legal form: "Rapat Umum
+    # Pemegang Saham Tahunan" of "… Tahunan PT Bank X"
+    held = _name(rf"(?:{stop}|(?i:{alternation(forms['legal_words'])}))", max_words=4)
     closing = alternation(forms["closing"])
     suffix = alternation(forms["suffixes"])
     year = r"(?:\s+(?:\d{4}|ke-?\d+|[IVX]+))?"
@@ -151,8 +154,8 @@ def patterns() -> Patterns:
         domain=re.compile(rf"(?<![\w.])[A-Za-z0-9][\w-]*(?:\.[A-Za-z0-9-]+)*\.{alternation(forms['domains'])}(?![\w.])",
                           re.IGNORECASE),
         event_last=re.compile(rf"(?<![\w.]){short}\s+{heads}{year}(?![\w])"),
-        event_first=re.compile(rf"(?<![\w.])(?:{alternation(single)}(?:\s+ke-?\d+)?\s+{short}{year}"
-                               rf"|{alternation(multi)}(?:\s+{short})?{year})(?![\w])"),
+        event_first=re.compile(rf"(?<![\w.])(?:{alternation(single)}(?:\s+ke-?\d+)?\s+{held}{year}"
+                               rf"|{alternation(multi)}(?:\s+{held})?{year})(?![\w])"),
         programme=re.compile(rf"(?<![\w.]){alternation(events['programmes'])}(?![\w])"),
         programme_marker=re.compile(rf"(?<![\w.])(?i:{alternation(events['programme_markers'])})\s+({short}{year})(?![\w])"),
         election=re.compile(rf"(?<![\w.]){alternation(events['elections'])}"

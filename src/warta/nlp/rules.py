@@ -278,7 +278,8 @@ def rule_spans(doc: Doc) -> dict[str, list[Span]]:
         "companies": _after_place(found(p.business, "ORG"), _after_origin(doc, text, p.company_origin))
         + _group_spans(doc, text, p.company_apposition, "ORG") + _listed(doc, text, p.company_list, "ORG")
         + _named_after_noun(doc, text, p.company_named) + _owned(doc, text, p.company_owned),
-        "events": [s for rx in (p.programme, p.event_first, p.event_last, p.election) for s in found(rx, "EVENT")]
+        "events": [s for rx in (p.programme, p.event_last, p.election) for s in found(rx, "EVENT")]
+        + found(p.event_first, "EVENT", trim=False)  # its head may hold title words: "Rapat Dewan Gubernur"
         + [s for s in _group_spans(doc, text, p.programme_marker, "EVENT") if _programme_name(s)],
         "products": found(p.product_line, "PRODUCT", trim=False) + model_codes(doc, p)
         + _without_final_words(found(p.vessel, "PRODUCT", trim=False)
