@@ -163,3 +163,24 @@ def test_a_statement_with_no_date_of_its_own_is_dated_the_news_day():
     facts.update(extract.run(text, dt.date(2025, 3, 18)))
     events = extract.link(text, dt.date(2025, 3, 18), facts)["events"]
     assert [e.args.get("date") for e in events if e.type == "STATEMENT"] == ["2025-03-18"]
+
+
+def test_a_person_quoted_twice_beside_a_reported_speaker_makes_a_statement_too():
+    import datetime as dt
+
+    from warta import extract
+    from linker_cases import found
+
+    day = dt.date(2025, 3, 18)
+    text = ("Rina Sari menyatakan bahwa ekspor tumbuh. "
+            "\"Permintaan dari Eropa masih kuat,\" kata Budi Hartono. "
+            "Ia menambahkan harga naik. \"Kami menambah satu lini produksi,\" ujar Budi Hartono. "
+            "\"Stok cukup,\" kata Dewi Anggraini.")
+    facts = found(text, "PER:Rina Sari|PER:Budi Hartono|PER:Dewi Anggraini")
+    facts.update(extract.run(text, day))
+    linked_ = extract.link(text, day, facts)
+    assert {q.speaker for q in linked_["quotes"]} == {"Budi Hartono", "Dewi Anggraini"}
+    # the main voices: who reports outside quotations and who is quoted twice, not a
+    # speaker quoted once
+    speakers = [e.args.get("speaker") for e in linked_["events"] if e.type == "STATEMENT"]
+    assert sorted(speakers) == ["Budi Hartono", "Rina Sari"]
