@@ -591,3 +591,31 @@ def test_a_first_name_the_model_left_out_after_a_comma_is_the_persons(ruled):
     assert ents(doc) == [("Andreas Eko Susetyo", "PER")]
     doc = ruled("Hal itu terjadi Senin, Budi Santoso hadir.", {"Budi Santoso": "PER"})
     assert ents(doc) == [("Budi Santoso", "PER")]
+
+
+@pytest.mark.parametrize("text, model, name", [
+    ("Badan Meteorologi, Klimatologi, dan Geofisika (BMKG) mencatat gempa.",
+     {"Badan Meteorologi": "ORG"}, "Badan Meteorologi, Klimatologi, dan Geofisika"),
+    ("Menurut Kementerian Pendidikan, Kebudayaan, Riset, dan Teknologi, sekolah dibuka.",
+     {"Kementerian Pendidikan": "ORG"}, "Kementerian Pendidikan, Kebudayaan, Riset, dan Teknologi"),
+    ("Dana dari Kementerian Desa, Pembangunan Daerah Tertinggal, dan Transmigrasi cair.",
+     {"Kementerian Desa": "ORG"}, "Kementerian Desa, Pembangunan Daerah Tertinggal, dan Transmigrasi"),
+])
+def test_a_public_body_named_by_a_list_of_fields_runs_over_the_list(ruled, text, model, name):
+    assert (name, "ORG") in ents(ruled(text, model))
+
+
+@pytest.mark.parametrize("text, model, kept", [
+    # a list of bodies or places is no body's name
+    ("Rapat dihadiri Kementerian Keuangan, Kemenperin, dan Bank Sentosa.",
+     {"Kementerian Keuangan": "ORG", "Bank Sentosa": "ORG"}, ["Kementerian Keuangan", "Kemenperin", "Bank Sentosa"]),
+    ("Kementerian Perindustrian, Jakarta, dan Surabaya bekerja sama.",
+     {"Kementerian Perindustrian": "ORG", "Jakarta": "LOC", "Surabaya": "LOC"},
+     ["Kementerian Perindustrian", "Jakarta", "Surabaya"]),
+    # a name the table's acronym ends leaves no connector behind
+    ("Badan Pusat Statistik, Kementerian Keuangan dan OJK hadir.",
+     {"Badan Pusat Statistik": "ORG", "Kementerian Keuangan dan OJK": "ORG"},
+     ["Badan Pusat Statistik", "Kementerian Keuangan", "OJK"]),
+])
+def test_lists_of_bodies_stay_apart(ruled, text, model, kept):
+    assert [name for name, _ in ents(ruled(text, model))] == kept

@@ -86,6 +86,7 @@ class Patterns:
     speech_reporting: frozenset[str]  # lower case: verbs after a speaker ("X mengatakan")
     company_noun_breaks: frozenset[str]  # lower case: "milik": the name after is no company
     name_heads: frozenset[str]        # lower case: organisation prefixes and name heads ("rumah sakit")
+    field_list_heads: frozenset[str]  # lower case: public bodies that may be named by a list of fields
     concept_acronyms: frozenset[str]  # as written: "PPN", "UMKM": abbreviations of terms, no names
     place_heads: frozenset[str]       # lower case: place prefixes ("kabupaten", "gedung")
     calendar_words: frozenset[str]    # lower case: the day and month names of lang/id
@@ -186,6 +187,7 @@ def patterns() -> Patterns:
         speech_reporting=frozenset(w.lower() for w in speech["reporting"]),
         company_noun_breaks=frozenset(forms["company_noun_breaks"]),
         name_heads=frozenset(w.lower() for w in forms["prefixes"] + forms["name_heads"]),
+        field_list_heads=frozenset(w.lower() for w in forms["field_list_heads"]),
         concept_acronyms=frozenset(lang.load("concepts")["acronyms"]),
         place_heads=frozenset(w.lower() for w in forms["place_prefixes"]),
         calendar_words=frozenset(w.lower() for w in [*lang.load("days"), *lang.load("months")]),

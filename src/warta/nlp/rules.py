@@ -462,6 +462,48 @@ def strip_titles(spans: Iterable[Span]) -> list[Span]:
 
 # -- acronyms -------------------------------------------------------------------------
 
+def listed_fields(doc: Doc, spans: list[Span]) -> list[Span]:
+    """A public body named by a list of its fields runs over the list: "Badan Meteorologi,
+    Klimatologi, dan Geofisika", "Kementerian Desa, Pembangunan Daerah Tertinggal, dan
+    Transmigrasi" (the name span stopped at the first comma).  Each item is capitalised
+    words that name nothing themselves (no prefix, acronym, known place or organisation),
+    and the list ends with "dan" and an item."""
+    p = patterns()
+    heads = p.field_list_heads
+    out = []
+    for span in spans:
+        if span.label_ != "ORG" or doc[span.start].lower_ not in heads:
+            out.append(span)
+            continue
+        end, i, closed = span.end, span.end, False
+        while i < len(doc) and doc[i].text == "," and not closed:
+            j = i + 1
+            if j < len(doc) and doc[j].lower_ == "dan":
+                j += 1
+                closed = True
+            k = j
+            while k < len(doc) and _field_word(doc[k], p):
+                k += 1
+            if k == j:
+                break
+            end, i = (k if closed else end), k
+            if not closed and i < len(doc) and doc[i].lower_ == "dan":  # "…, Informasi dan Komunikasi"
+                j = i + 1
+                k = j
+                while k < len(doc) and _field_word(doc[k], p):
+                    k += 1
+                if k > j:
+                    end, closed = k, True
+        out.append(Span(doc, span.start, end, label="ORG") if closed else span)
+    return filter_spans(out)
+
+
+def _field_word(token, p: Patterns) -> bool:
+    text = token.text
+    return (token.is_title and text.lower() not in p.name_heads | p.place_heads
+            and text not in p.acronyms and not gazetteer.is_place(text))
+
+
 def acronym_definitions(doc: Doc, spans: list[Span]) -> tuple[list[Span], list[tuple], set[str]]:
     """Spans for acronyms defined in the text, the (short, long) links between them, and
     the acronyms of lower-case phrases ("battery electric vehicle (BEV)": no name)."""
@@ -569,7 +611,10 @@ def table_acronyms(doc: Doc, spans: list[Span]) -> list[Span]:
             # "Kementerian BUMN" (and ends it: "Kementerian BUMN dan Kantor BPS")
             cut.append(Span(doc, span.start, inner.end, label=span.label_))
         else:
-            cut.append(Span(doc, span.start, inner.start, label=span.label_))
+            end = inner.start
+            while end - span.start > 1 and (doc[end - 1].lower_ in p.connectors or doc[end - 1].text in ",;"):
+                end -= 1  # "Kementerian Keuangan dan" of "… dan OJK"
+            cut.append(Span(doc, span.start, end, label=span.label_))
     return fill(cut, found)
 
 
@@ -896,6 +941,7 @@ def apply_rules(doc: Doc, use_gazetteer: bool = True) -> Doc:
     spans = override(spans, [m for m in found["media_weak"]  # "dikutip Carscoops", not "dilaporkan Ani Lestari"
                              if not any(s.start < m.end and m.start < s.end for s in people)])
     spans = fill(spans, found["marked_places"])
+    spans = listed_fields(doc, spans)
     defined, links, plain = acronym_definitions(doc, spans)
     spans = override([s for s in spans if s.text not in plain], defined)
     spans = fill(spans, [Span(doc, b, c, label="ORG") for _, (b, c) in links])
