@@ -55,6 +55,7 @@ SCORE_BEFORE = re.compile(rf"(?<![\w-])(?i:{alternation(_U['score_words'])})\s+$
 _LOOK_BACK = 24
 _LEVEL = _U["index_level"]
 PER_WORD = re.compile(rf"\s*(?:{alternation(_U['per'])})(?!\w)")
+UNIT_BEFORE = re.compile(rf"(?<!\w)(?i:(?P<w>{alternation([w for ws in _U['before'].values() for w in ws])}))\s+$")
 LEVEL_BEFORE = re.compile(rf"(?<!\w)(?i:{alternation(_LEVEL['words'])})\s+$")
 
 
@@ -101,6 +102,11 @@ def quantities(text: str, published: dt.date | None) -> list[Quantity]:
         if taken.overlaps((n.start, n.end)):
             continue
         first = _range_start(text, nums, i)
+        before = None if first is not None or n.vague else _unit_before(text, n)
+        if before:
+            out.append(Quantity(text=text[n.start - len(before[1]):n.end], value=n.value, unit=before[0],
+                                span=(n.start - len(before[1]), n.end), qualifier=qualifier(text, n.start)))
+            continue
         if first is None and _index_level(text, n):
             out.append(Quantity(text=n.text, value=n.value, unit=str(_LEVEL["unit"]), span=(n.start, n.end),
                                 qualifier=qualifier(text, n.start)))
@@ -130,6 +136,17 @@ def _clocks_and_scores(text: str) -> list[tuple[int, int]]:
         if word or int(m["a"]) >= int(m["b"]):
             spans.append((word.start() if word else m.start(), m.end()))
     return spans
+
+
+def _unit_before(text: str, n: numbers.Number) -> tuple[str, str] | None:
+    """The unit a measure word before the number names ("bermagnitudo 5,6" → magnitudo),
+    with the words from it to the number; None when there is none."""
+    m = UNIT_BEFORE.search(text, max(0, n.start - 30), n.start)
+    if m is None:
+        return None
+    word = m["w"].casefold()
+    unit = next(u for u, ws in _U["before"].items() if word in ws)
+    return unit, text[m.start():n.start]
 
 
 def _index_level(text: str, n: numbers.Number) -> bool:
