@@ -619,3 +619,10 @@ def test_a_public_body_named_by_a_list_of_fields_runs_over_the_list(ruled, text,
 ])
 def test_lists_of_bodies_stay_apart(ruled, text, model, kept):
     assert [name for name, _ in ents(ruled(text, model))] == kept
+
+
+def test_a_word_of_a_full_name_stays_that_person_whatever_the_gazetteer_says(ruled):
+    # the one-word place list knows "Andi" as a place; beside "Andi Rasyid" it is him
+    doc = ruled("Bupati Andi Rasyid ditahan. Kuasa hukum Andi hadir.",
+                {"Andi Rasyid": "PER", "Andi": "PER"}, gazetteer=True)
+    assert ("Andi", "PER") in ents(doc) and ("Andi", "LOC") not in ents(doc)
