@@ -626,3 +626,14 @@ def test_a_word_of_a_full_name_stays_that_person_whatever_the_gazetteer_says(rul
     doc = ruled("Bupati Andi Rasyid ditahan. Kuasa hukum Andi hadir.",
                 {"Andi Rasyid": "PER", "Andi": "PER"}, gazetteer=True)
     assert ("Andi", "PER") in ents(doc) and ("Andi", "LOC") not in ents(doc)
+
+
+def test_a_place_with_its_division_and_without_is_one_place(nlp):
+    from warta.nlp import harvest
+    doc = nlp("Banjir melanda Kabupaten Sukamaju. Warga Sukamaju mengungsi. Ekspor Provinsi Riau naik di Riau.")
+    found = {(e.name, e.type, tuple(e.aliases)) for e in harvest.entities(doc)}
+    assert ("Kabupaten Sukamaju", "LOC", ("Sukamaju",)) in found
+    assert ("Provinsi Riau", "LOC", ("Riau",)) in found
+    # two divisions of one name: the bare name stays apart
+    two = harvest.entities(nlp("Kota Bogor dan Kabupaten Bogor berbeda. Hujan di Bogor deras."))
+    assert sorted(e.name for e in two) == ["Bogor", "Kabupaten Bogor", "Kota Bogor"]

@@ -137,6 +137,21 @@ def _join_epithets(groups: UnionFind[str], mentions) -> dict[str, str]:
     return alone
 
 
+def _join_divisions(groups: UnionFind[str], mentions) -> None:
+    """A place named with its administrative division ("Kabupaten Demak", "Provinsi Riau")
+    joins the place named without it ("Demak"), when only one division has that name."""
+    places = {m[4] for m in mentions if m[3] == "LOC"}
+    prefixes = [norm(p) for p in patterns().administrative_prefixes]
+    named: dict[str, list[str]] = {}
+    for key in places:
+        for prefix in prefixes:
+            if key.startswith(prefix + " ") and len(key) > len(prefix) + 1:
+                named.setdefault(key[len(prefix) + 1:], []).append(key)
+    for bare, full in named.items():
+        if bare in places and len(full) == 1:
+            groups.union(full[0], bare)
+
+
 def _join_forms(groups: UnionFind[str], mentions) -> None:
     """The same key said with different labels is one thing (voted below)."""
     for m in mentions:
@@ -152,6 +167,7 @@ def entities(doc: Doc) -> list[Entity]:
     _join_people(groups, mentions)
     _join_people(groups, mentions, "EVENT")
     _join_company_forms(groups, mentions)
+    _join_divisions(groups, mentions)
     members: dict[str, list] = {}
     for m in mentions:
         members.setdefault(groups.find(m[4]), []).append(m)

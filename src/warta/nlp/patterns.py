@@ -87,6 +87,7 @@ class Patterns:
     company_noun_breaks: frozenset[str]  # lower case: "milik": the name after is no company
     name_heads: frozenset[str]        # lower case: organisation prefixes and name heads ("rumah sakit")
     field_list_heads: frozenset[str]  # lower case: public bodies that may be named by a list of fields
+    administrative_prefixes: tuple[str, ...]  # "Kabupaten", "Provinsi": a division before a place's name
     concept_acronyms: frozenset[str]  # as written: "PPN", "UMKM": abbreviations of terms, no names
     place_heads: frozenset[str]       # lower case: place prefixes ("kabupaten", "gedung")
     calendar_words: frozenset[str]    # lower case: the day and month names of lang/id
@@ -188,6 +189,7 @@ def patterns() -> Patterns:
         company_noun_breaks=frozenset(forms["company_noun_breaks"]),
         name_heads=frozenset(w.lower() for w in forms["prefixes"] + forms["name_heads"]),
         field_list_heads=frozenset(w.lower() for w in forms["field_list_heads"]),
+        administrative_prefixes=tuple(forms["administrative_prefixes"]),
         concept_acronyms=frozenset(lang.load("concepts")["acronyms"]),
         place_heads=frozenset(w.lower() for w in forms["place_prefixes"]),
         calendar_words=frozenset(w.lower() for w in [*lang.load("days"), *lang.load("months")]),

@@ -644,7 +644,9 @@ def countries(doc: Doc, spans: list[Span]) -> list[Span]:
 
 
 def _in_capitalised_run(doc: Doc, span: Span) -> bool:
-    before = span.start > 0 and not doc[span.start].is_sent_start and doc[span.start - 1].text[:1].isupper()
+    # a sentence's first word is capitalised anyway: "Warga Demak …" is no name run
+    before = span.start > 0 and not doc[span.start].is_sent_start and doc[span.start - 1].text[:1].isupper() \
+        and not doc[span.start - 1].is_sent_start
     after = span.end < len(doc) and doc[span.end].text[:1].isupper()
     return before or after
 
@@ -734,6 +736,32 @@ def said_again(doc: Doc, spans: list[Span], strong: Iterable[Span]) -> list[Span
             if texts[i:end] == words:
                 found.append(Span(doc, i, end, label=label))
     return fill(out, found)
+
+
+def divisions_said_again(doc: Doc, spans: list[Span]) -> list[Span]:
+    """A place named with its administrative division ("Kabupaten Demak") is a place where
+    the article names it without ("warga Demak") and the model saw nothing — not inside
+    a longer capitalised name ("Universitas Demak Raya")."""
+    p = patterns()
+    prefixes = {tuple(x.split()) for x in p.administrative_prefixes}
+    bare = set()
+    for s in spans:
+        words = tuple(t.text for t in s)
+        for prefix in prefixes:
+            if s.label_ == "LOC" and len(words) > len(prefix) and words[:len(prefix)] == prefix:
+                bare.add(words[len(prefix):])
+    if not bare:
+        return spans
+    texts, _ = token_texts(doc)
+    found = []
+    for i in range(len(texts)):
+        for words in bare:
+            end = i + len(words)
+            if tuple(texts[i:end]) == words:
+                span = Span(doc, i, end, label="LOC")
+                if not _in_capitalised_run(doc, span):
+                    found.append(span)
+    return fill(spans, found)
 
 
 def drop_vessel_words(doc: Doc, spans: list[Span]) -> list[Span]:
@@ -952,7 +980,7 @@ def apply_rules(doc: Doc, use_gazetteer: bool = True) -> Doc:
     spans = said_again(doc, spans, found["companies"] + found["orgs"] + found["products"])
     if use_gazetteer:
         spans = fill(gazetteer.retype(spans), gazetteer.spans(doc, spans))
-    spans = territory_after_title(doc, listed_share_a_type(doc, spans))
+    spans = divisions_said_again(doc, territory_after_title(doc, listed_share_a_type(doc, spans)))
     spans = acronym_types(doc, speakers_are_people(doc, drop_calendar(spans)), links)
     spans, links = drop_concepts(doc, drop_currency_places(doc, drop_vessel_words(doc, spans)), links)
     doc.ents = filter_spans(spans)
