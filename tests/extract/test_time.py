@@ -109,3 +109,11 @@ def test_registered():
 def test_same_period_of_the_year_before_follows_the_period_named_before():
     got = dates("pada triwulan I 2021 tumbuh dari periode yang sama pada tahun sebelumnya", dt.date(2021, 4, 26))
     assert [t.value for t in got] == ["2021-Q1", "2020-Q1"]
+
+
+def test_a_period_named_without_its_year_follows_the_period_last_named():
+    text = ("Laba kuartal I 2023 naik, dan pada kuartal II turun. Ekspor April 2023 naik dari "
+            "bulan sebelumnya. Pada 2022 laba naik dibanding tahun sebelumnya.")
+    got = [(t.text, t.value) for t in dates(text, dt.date(2024, 5, 14))]
+    assert got == [("kuartal I 2023", "2023-Q1"), ("kuartal II", "2023-Q2"), ("April 2023", "2023-04"),
+                   ("bulan sebelumnya", "2023-03"), ("Pada 2022", "2022"), ("tahun sebelumnya", "2021")]

@@ -68,8 +68,8 @@ PATTERNS: dict[str, re.Pattern] = {
         rf"{_MONTH}(?:\s+(?:{_YW}\s+)?{_YEAR}|{_AFTER})"),
     "period": re.compile(
         rf"(?P<kind>(?i:{alternation(_P['kinds'])}))\s*\(?\s*(?:Q(?P<q>[1-4])|(?i:{_ORD}-?)(?P<kd>[1-4])"
-        rf"|(?P<ord>(?i:{alternation(_P['ordinal_words'])}))|(?P<rom>{_ROMAN})|(?P<dig>[1-4]))(?![\w])\s*\)?"
-        rf"(?:(?:\s*[-/]\s*|\s+)(?:{_YW}\s+)?{_YEAR}|\s+{_YW}\s+(?P<dir>{_DIRECTION})(?!\w))"),
+        rf"|(?P<ord>(?i:{alternation(_P['ordinal_words'])}))|(?P<rom>{_ROMAN})|(?P<dig>[1-4]))(?![\w])(?:\s*\))?"
+        rf"(?:(?:\s*[-/]\s*|\s+)(?:{_YW}\s+)?{_YEAR}|\s+{_YW}\s+(?P<dir>{_DIRECTION})(?!\w))?"),
     "q": re.compile(rf"(?<![\w])Q(?P<q>[1-4])\s*[-/ ]\s*{_YEAR}"),
     "years": re.compile(
         rf"(?:(?i:{alternation(_P['year_before'])})\s+)?"
@@ -98,7 +98,7 @@ PATTERNS: dict[str, re.Pattern] = {
     "compared": re.compile(
         rf"(?<![\w-])(?i:{alternation(_R['compared_with'])})\s+{_YW}\s+(?P<dir>{_DIRECTION})(?!\w)", re.I),
     "neighbour": re.compile(
-        rf"(?<![\w-])(?P<kind>(?i:{alternation(_P['kinds'])}))\s+"
+        rf"(?<![\w-])(?P<kind>(?i:{alternation([*_P['kinds'], *_R['neighbour_units']])}))\s+"
         rf"(?P<dir>(?i:{alternation(_R['neighbour'])}))(?!\w)"),
     "holiday": re.compile(
         rf"(?<![\w-])(?P<h>(?i:{alternation(_H['names'])}))\s+(?:{_YW}\s+)?{_YEAR}"),
@@ -111,7 +111,7 @@ PATTERNS = {name: re.compile(_START + p.pattern) if name in _LEADING_OPTIONAL el
 # than a regex scan); None: always runs
 TRIGGERS: dict[str, tuple[str, ...] | None] = {
     "iso": ("-",), "numeric": ("/",), "dmy": None, "my": None, "years": None, "year": None,
-    "q": ("q",), "numbered": ("/",), "period": tuple(_P["kinds"]), "neighbour": tuple(_P["kinds"]),
+    "q": ("q",), "numbered": ("/",), "period": tuple(_P["kinds"]), "neighbour": (*_P["kinds"], *_R["neighbour_units"]),
     "day_word": tuple(_R["days"]), "counted": (*_R["units"], *_R["one"]), "unit": tuple(_R["units"]),
     "weekday": tuple(d for d in _DAYS if d not in _R["weekday_alone_not"]), "vague": tuple(w.split()[0] for w in _R["vague"]), "same": tuple(_R["same_period"]), "compared": tuple(_R["compared_with"]),
     "holiday": tuple(w.split()[0] for w in _H["names"]),
@@ -200,6 +200,10 @@ def _find_period(text: str, m: re.Match) -> Found | None:
     if m["dir"]:
         return Found(m.start(), m.end(), kind, part=int(part), unit="year",
                      offset=int(lookup(_R["direction"], m["dir"].lower())))
+    if m["y"] is None:   # "hingga kuartal III": the year of the period last named, else the news
+        if m["kind"].lower() not in _P["alone"]:
+            return None
+        return Found(m.start(), m.end(), kind, part=int(part), unit="alone")
     return Found(m.start(), m.end(), kind, int(m["y"]), part=int(part))
 
 
@@ -272,7 +276,9 @@ def _find_compared(text: str, m: re.Match) -> Found | None:
 
 
 def _find_neighbour(text: str, m: re.Match) -> Found | None:
-    kind = "quarter" if _P["kinds"][m["kind"].lower()] == "Q" else "half"
+    word = m["kind"].lower()
+    kind = _R["neighbour_units"][word] if word in _R["neighbour_units"] else \
+        "quarter" if _P["kinds"][word] == "Q" else "half"
     return Found(m.start(), m.end(), "next", unit=kind,
                  offset=int(lookup(_R["neighbour"], m["dir"].lower())))
 
@@ -341,6 +347,10 @@ def _join_spans(text: str, found: list[Found]) -> list[Found]:
                 a = replace(a, year=b.year, partial=False)
             out.append(Found(a.start, b.end, "span", value=f"{_iso(a)}/{_iso(b)}",
                              year=b.year))
+            i += 2
+            continue
+        if b and a.kind == "weekday" and b.kind == "rel" and b.unit == "week" and not text[a.end:b.start].strip():
+            out.append(replace(a, end=b.end, unit="week", offset=b.offset))  # "Kamis pekan lalu": that week's
             i += 2
             continue
         if not (a.kind == "month" and a.partial):
@@ -427,6 +437,11 @@ def resolve(f: Found, published: dt.date | None, last: Found | None = None) -> t
     if f.kind == "next":                           # "kuartal sebelumnya"
         if last is None or last.year is None:
             return None, f.unit
+        if f.unit == "year":                       # "tahun sebelumnya" after "2023"
+            return f"{last.year + f.offset:04d}", "year"
+        if f.unit == "month":                      # "bulan sebelumnya" after "April 2024"
+            k = last.year * 12 + last.month - 1 + f.offset
+            return f"{k // 12:04d}-{k % 12 + 1:02d}", "month"
         per_year = 4 if f.unit == "quarter" else 2
         k = last.year * per_year + last.part - 1 + f.offset
         return resolve(replace(last, year=k // per_year, part=k % per_year + 1), published)
@@ -435,6 +450,9 @@ def resolve(f: Found, published: dt.date | None, last: Found | None = None) -> t
     if f.kind == "weekday":                        # "pada Rabu": the last Wednesday
         if published is None:
             return None, "day"
+        if f.unit == "week":                       # "Kamis pekan lalu": Thursday of last week
+            monday = published - dt.timedelta(days=published.isoweekday() - 1) + dt.timedelta(weeks=f.offset)
+            return (monday + dt.timedelta(days=f.weekday - 1)).isoformat(), "day"
         back = (published.isoweekday() - f.weekday) % 7
         ahead = (f.weekday - published.isoweekday()) % 7 or 7
         return (published + dt.timedelta(days=ahead if f.after > 0 else -back)).isoformat(), "day"
@@ -445,6 +463,8 @@ def resolve(f: Found, published: dt.date | None, last: Found | None = None) -> t
     year = f.year
     if year is None and f.unit == "year":          # "kuartal kedua tahun lalu"
         year = published.year + f.offset if published else None
+    if year is None and f.unit == "alone":         # "kuartal III" after "April 2024"
+        year = last.year if last is not None and last.year is not None else published.year if published else None
     if f.kind in ("quarter", "half"):
         tag = "Q" if f.kind == "quarter" else "H"
         return (f"{year:04d}-{tag}{f.part}" if year else None), f.kind
@@ -486,6 +506,8 @@ def dates(text: str, published: dt.date | None) -> list[TimeValue]:
         if f.kind in ("quarter", "half", "month") and f.value is None:
             named = f if f.year is not None else replace(f, year=_year_of(value))
             last[f.kind] = last["period"] = named
+        elif f.kind == "year" and f.year is not None:
+            last["year"] = f                # for "tahun sebelumnya" only
         if value is None:
             continue              # "beberapa waktu lalu": found (so no part is read as a date), no date
         relative = f.kind in ("rel", "same", "next", "months", "weekday") \
@@ -508,7 +530,7 @@ def _last_for(f: Found, last: dict[str, Found]) -> Found | None:
     last period of any kind ("periode yang sama tahun lalu")."""
     if f.kind == "next":
         return last.get(f.unit)
-    return last.get("period") if f.kind == "same" else None
+    return last.get("period") if f.kind == "same" or f.unit == "alone" else None
 
 
 def _year_of(value: str | None) -> int | None:
