@@ -184,3 +184,17 @@ def test_a_person_quoted_twice_beside_a_reported_speaker_makes_a_statement_too()
     # speaker quoted once
     speakers = [e.args.get("speaker") for e in linked_["events"] if e.type == "STATEMENT"]
     assert sorted(speakers) == ["Budi Hartono", "Rina Sari"]
+
+
+def test_a_statement_is_dated_by_a_day_not_by_the_year_it_speaks_of():
+    import datetime as dt
+
+    from warta import extract
+    from linker_cases import found
+
+    day = dt.date(2024, 6, 6)
+    text = "Hari ini, Kamis (6/6/2024), Rina Sari mengatakan pabrik itu ditargetkan beroperasi pada 2026."
+    facts = found(text, "PER:Rina Sari")
+    facts.update(extract.run(text, day))
+    events = extract.link(text, day, facts)["events"]
+    assert [e.args.get("date") for e in events if e.type == "STATEMENT"] == ["2024-06-06"]

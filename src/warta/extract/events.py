@@ -704,7 +704,7 @@ def _statements(f: Facts, quoted: list) -> list[Draft]:
             if people and _subject_gap(v.text[people[-1].end:pos]):
                 who = people[-1].entity.name
                 out.append(Draft("STATEMENT", m.group(), {"speaker": who, "org": orgs.get(who),
-                                                          "date": _date(f, sent, pos) or _news_day(f)}, sent, statement.confidence))
+                                                          "date": _date(f, sent, pos, day=True) or _news_day(f)}, sent, statement.confidence))
             break
     stated = {d.args["speaker"] for d in out}
     times = Counter(q.speaker for q in quotes if q.speaker)
@@ -716,7 +716,7 @@ def _statements(f: Facts, quoted: list) -> list[Draft]:
     for q in speakers:
         sent = v.sentence_of(q.span[0])
         out.append(Draft("STATEMENT", q.text.split()[0] if q.text else "", {
-            "speaker": q.speaker, "org": orgs.get(q.speaker), "date": _date(f, sent, q.span[0]) or _news_day(f)},
+            "speaker": q.speaker, "org": orgs.get(q.speaker), "date": _date(f, sent, q.span[0], day=True) or _news_day(f)},
             (q.span[0], q.span[1]), round(statement.confidence - 0.1, 2)))  # a quotation's speaker: less sure
     return out
 
