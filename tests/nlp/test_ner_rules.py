@@ -637,3 +637,22 @@ def test_a_place_with_its_division_and_without_is_one_place(nlp):
     # two divisions of one name: the bare name stays apart
     two = harvest.entities(nlp("Kota Bogor dan Kabupaten Bogor berbeda. Hujan di Bogor deras."))
     assert sorted(e.name for e in two) == ["Bogor", "Kabupaten Bogor", "Kota Bogor"]
+
+
+@pytest.mark.parametrize("text, model, person", [
+    ("Juru bicara Posco, Kim Min-jun, menolak berkomentar.", {"Kim": "PER"}, "Kim Min-jun"),
+    ("Presiden Moon Jae-in tiba di Seoul.", {"Moon": "LOC", "Seoul": "LOC"}, "Moon Jae-in"),
+    ("Mantan Sekjen PBB Ban Ki-moon hadir.", {"PBB": "ORG"}, "Ban Ki-moon"),
+])
+def test_a_hyphenated_given_name_is_part_of_the_person(ruled, text, model, person):
+    assert (person, "PER") in ents(ruled(text, model))
+
+
+def test_a_doubled_word_is_no_given_name(ruled):
+    assert ents(ruled("Baru-baru ini Hendra Wijaya datang.", {"Hendra Wijaya": "PER"})) == [("Hendra Wijaya", "PER")]
+
+
+def test_an_organisation_after_a_post_and_its_unit_leaves_the_holder(ruled):
+    # the title, then the post's unit, then the organisation, then the holder
+    doc = ruled("Direktur Jenderal Industri Logam Kementerian Perindustrian Taufiek Bawazier hadir.", {})
+    assert ents(doc) == [("Kementerian Perindustrian", "ORG"), ("Taufiek Bawazier", "PER")]

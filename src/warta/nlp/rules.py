@@ -201,9 +201,7 @@ def _person_after_post(spans: list[Span], model: dict[int, Span]) -> list[Span]:
     titles = lang.titles()
     for s in spans:
         doc = s.doc
-        before = [t.lower_.rstrip(".") for t in doc[max(0, s.start - 3):s.start]]
-        if not (before and (before[-1] in lead or any(" ".join(before[k:]) in titles.heads
-                                                      for k in range(len(before))))):
+        if not _after_title(doc, s.start, lead, titles.heads):
             out.append(s)  # not after a title ("Kepala", "Juru Bicara")
             continue
         after = model.get(s.end)
@@ -216,6 +214,25 @@ def _person_after_post(spans: list[Span], model: dict[int, Span]) -> list[Span]:
         else:
             out += [Span(doc, s.start, cut, label=s.label_), Span(doc, cut, end, label="PER")]
     return out
+
+
+TITLE_REACH = 6  # capitalised words a post's unit may put between its title and its organisation
+
+
+def _after_title(doc: Doc, start: int, lead: Iterable[str], heads: Iterable[str]) -> bool:
+    """Whether a title ends right before ``start`` ("Kepala", "Juru Bicara"), or opens a
+    run of capitalised words ending there: the post's unit ("Direktur Jenderal Industri
+    Logam" before "Kementerian Perindustrian")."""
+    before = [t.lower_.rstrip(".") for t in doc[max(0, start - 3):start]]
+    if before and (before[-1] in lead or any(" ".join(before[k:]) in heads for k in range(len(before)))):
+        return True
+    i = start
+    while i > max(0, start - TITLE_REACH) and doc[i - 1].is_title:
+        i -= 1
+        words = [t.lower_ for t in doc[i:min(start, i + 3)]]
+        if words[0] in lead or any(" ".join(words[:n]) in heads for n in range(1, len(words) + 1)):
+            return True
+    return False
 
 
 def _holder(span: Span, p: Patterns) -> bool:
@@ -433,6 +450,33 @@ def back_after_comma(doc: Doc, spans: list[Span]) -> list[Span]:
         else:
             out.append(s)
     return out
+
+
+HYPHENATED_GIVEN = re.compile(r"^[A-Z][a-z]+-[a-z]+$")  # "Min-jun", "Jae-won"
+
+
+def hyphenated_given_names(doc: Doc, spans: list[Span]) -> list[Span]:
+    """A family name and a hyphenated given name are a person (East Asian names as
+    romanised: "Kim Min-jun", "Moon Jae-in", "Ban Ki-moon"): the model's person runs on over
+    the given name it left, and a one-word place or person before one, or a capitalised
+    word the model left alone, becomes the person.  A doubled word ("Baru-baru") is none."""
+    given = [i for i, t in enumerate(doc) if HYPHENATED_GIVEN.match(t.text)
+             and t.text.split("-")[0].casefold() != t.text.split("-")[1]]
+    if not given:
+        return spans
+    by_end = {s.end: s for s in spans}
+    covered = {i for s in spans for i in range(s.start, s.end)}
+    new, drop = [], set()
+    for i in given:
+        if i in covered or i == 0 or not doc[i - 1].is_title:
+            continue
+        before = by_end.get(i)
+        if before is None and i - 1 not in covered and not doc[i - 1].is_sent_start:
+            new.append(Span(doc, i - 1, i + 1, label="PER"))
+        elif before is not None and (before.label_ == "PER" or len(before) == 1 and before.label_ == "LOC"):
+            drop.add((before.start, before.end))
+            new.append(Span(doc, before.start, i + 1, label="PER"))
+    return sorted([s for s in spans if (s.start, s.end) not in drop] + new, key=lambda s: s.start)
 
 
 def strip_titles(spans: Iterable[Span]) -> list[Span]:
@@ -959,7 +1003,7 @@ def drop_concepts(doc: Doc, spans: list[Span], links: list[tuple]) -> tuple[list
 
 def apply_rules(doc: Doc, use_gazetteer: bool = True) -> Doc:
     """The doc with its entities corrected and completed by the rules (see the module)."""
-    spans = strip_titles(clean_model_spans(doc, list(doc.ents)))
+    spans = hyphenated_given_names(doc, strip_titles(clean_model_spans(doc, list(doc.ents))))
     spans = back_after_comma(doc, back_to_rank(doc, spans))
     found = rule_spans(doc)
     for kind in ("products", "places", "companies", "orgs", "events", "media", "epithets"):
