@@ -66,6 +66,8 @@ class Triggers:
     meeting_more: re.Pattern
     account: re.Pattern
     statement_verbs: re.Pattern
+    company_anaphor: re.Pattern
+    origin: re.Pattern
     subject_gap: frozenset[str]
     place_marker: re.Pattern
     reporting: re.Pattern
@@ -111,6 +113,8 @@ def triggers() -> Triggers:
         facility_value=_words(d["facility_value"]), source_markers=_words(d["source_markers"]),
         broad_places=frozenset(fold(p) for p in d["broad_places"]),
         meeting_more=_words(d["meeting_more"]), statement_verbs=_words(d["statement_verbs"]),
+        company_anaphor=_words(d["company_anaphors"]),
+        origin=re.compile(rf"(?<!\w)(?i:{alternation(lang.load('org_forms')['origin_words'])})\s+$"),
         account=re.compile(rf"(?<!\w)(?i:{alternation(d['account_words'])})(?:\s+[a-z]+)?\s+$"),
         reporting=re.compile(rf"\s+(?:\w+\s+)?{alternation(lang.load('speech_verbs')['reporting'])}(?!\w)", re.I),
         public_bodies=tuple(w.casefold() for w in d["public_bodies"]),
@@ -283,6 +287,9 @@ def _actor(v: View, sent: tuple[int, int], pos: int, types=ACTORS, back: int = 3
     before = [m for m in ok if m.end <= pos]
     if before:
         return before[-1].entity.name
+    if back and triggers().company_anaphor.search(v.text[sent[0]:pos]):
+        # "perseroan berencana mengakuisisi PT X": the company named before, not X
+        return _previous(v, sent, types, back, business)
     later = [m for m in ok if m.start >= pos] if after else []
     if later:
         return later[0].entity.name
@@ -320,11 +327,15 @@ def _is_source(v: View, m: Mention) -> bool:
 
 
 def _place(v: View, sent: tuple[int, int], pos: int) -> str | None:
-    """Where: the first narrow place after the trigger, else any place in the sentence."""
-    broad = triggers().broad_places
-    after, anywhere = _in(v, (pos, sent[1]), ("LOC",)), _in(v, sent, ("LOC",))
-    marked = [m for m in after if triggers().place_marker.search(v.text[max(0, m.start - 12):m.start])]
-    for group in (marked, after, anywhere):
+    """Where: the first narrow place after the trigger (one after "di"/"ke" first), else one
+    after "di"/"ke" anywhere in the sentence, else any place — never an origin ("asal Korea
+    Selatan")."""
+    tr = triggers()
+    broad = tr.broad_places
+    anywhere = [m for m in _in(v, sent, ("LOC",)) if not tr.origin.search(v.text[max(0, m.start - 12):m.start])]
+    after = [m for m in anywhere if m.start >= pos]   # "investor asal Korea": where it comes from, not to
+    marked = [m for m in anywhere if tr.place_marker.search(v.text[max(0, m.start - 12):m.start])]
+    for group in ([m for m in marked if m.start >= pos], after, marked, anywhere):
         narrow = [m for m in group if fold(m.entity.name) not in broad]
         if narrow:
             return narrow[0].entity.name
