@@ -139,3 +139,17 @@ def test_linker_data_lists_are_sorted(name):
     for path, items in lists(lang.load(name), name):
         assert items == sorted(items, key=str.casefold), f"{path} is not sorted"
         assert len(set(items)) == len(items), f"{path} has a word twice"
+
+
+def test_a_list_of_people_with_yang_before_their_respective_titles():
+    text = ("Mereka adalah Hendra Saputra, Ratna Dewi, dan Joko Susilo yang masing-masing sebagai "
+            "Pj Gubernur Jambi, Pj Gubernur Bengkulu, dan Pj Gubernur Lampung.")
+    got = linked(text, "PER:Hendra Saputra|PER:Ratna Dewi|PER:Joko Susilo|LOC:Jambi|LOC:Bengkulu|LOC:Lampung")["roles"]
+    assert [(r.person, r.title, r.org) for r in got] == [
+        ("Hendra Saputra", "Pj Gubernur", "Jambi"), ("Ratna Dewi", "Pj Gubernur", "Bengkulu"),
+        ("Joko Susilo", "Pj Gubernur", "Lampung")]
+
+
+def test_a_name_with_an_apostrophe_after_a_title_is_a_person():
+    fixed = fix_entities("Wakil Presiden Ma'ruf Amin juga hadir.", [])
+    assert [(e.name, e.type) for e in fixed] == [("Ma'ruf Amin", "PER")]

@@ -50,7 +50,7 @@ from ._facts import View, is_capitalised
 from ._spans import Taken
 from .titles import head_at, head_ending_at, open_paren, word
 
-_NAME = re.compile(r"(?:[A-Z][a-z]+|[A-Z]{2,3})(?:\s+(?:[A-Z][a-z]+|[A-Z]{2,3})){1,3}"
+_NAME = re.compile(r"(?:[A-Z][a-z]+(?:['’][a-z]+)?|[A-Z]{2,3})(?:\s+(?:[A-Z][a-z]+(?:['’][a-z]+)?|[A-Z]{2,3})){1,3}"
                    r"(?=\s*(?:,|[.;:]|\s[a-z(]|$))")
 MAX_TITLE = 20  # tokens from a title's head to the name it introduces
 
@@ -221,7 +221,8 @@ def _person_shaped(name: str) -> bool:
     """Two to four capitalised words, none of them an organisation form or a title word."""
     parts = name.split()
     return 2 <= len(parts) <= 4 and not _org_form(name) and all(
-        is_capitalised(w) and w.isalpha() and w.casefold() not in lang.titles().not_name_words for w in parts)
+        is_capitalised(w) and w.replace("'", "").replace("’", "").isalpha()  # "Ma'ruf"
+        and w.casefold() not in lang.titles().not_name_words for w in parts)
 
 
 def _named_after_title(v: View, m) -> bool:

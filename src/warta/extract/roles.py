@@ -116,6 +116,8 @@ def _respective(v: View, last: Mention) -> list[Role]:
     """ "… C masing-masing sebagai T1, T2 dan T3": the titles handed out one by one."""
     t = lang.titles()
     i = v.token_index(last.end)
+    if i < len(v.tokens) and word(v, i) in t.respective_links:
+        i += 1  # "… C yang masing-masing sebagai …"
     if i >= len(v.tokens) or word(v, i) not in t.respective:
         return []
     i += 1
@@ -197,7 +199,7 @@ def _before(v: View, m: Mention) -> Role | None:
             start = k
         elif tok == ",":
             pass
-        elif is_capitalised(tok) and word(v, k) not in t.not_title:
+        elif is_capitalised(tok) and (word(v, k) not in t.not_title or _inside_title(v, k, sent_start)):
             start = k
         elif tok.casefold() in t.connectors and k > 0 and (is_capitalised(toks[k - 1][2]) or toks[k - 1][2] == ","):
             pass
@@ -345,6 +347,14 @@ def written_out(v: View, title: str) -> tuple[str, str | None]:
     if full != title and fold(full) not in fold(v.text):
         return title, org
     return full, org
+
+
+def _inside_title(v: View, k: int, sent_start: int) -> bool:
+    """A word that opens sentences ("Dalam kesempatan itu …") inside a capitalised title,
+    between a capitalised word and another: "Menteri Dalam Negeri"."""
+    toks = v.tokens
+    return 0 < k < len(toks) - 1 and toks[k - 1][0] >= sent_start and is_capitalised(toks[k - 1][2]) \
+        and is_capitalised(toks[k + 1][2])
 
 
 def _title_start(v: View, start: int, stop: int) -> int | None:

@@ -64,6 +64,7 @@ class Titles:
     connectors: frozenset[str]
     post_links: tuple[tuple[str, ...], ...]  # longest first
     respective: frozenset[str]       # "masing-masing": titles handed out one by one
+    respective_links: frozenset[str]  # "yang" before it: "C yang masing-masing sebagai …"
     list_joiners: frozenset[str]     # "dan": between the persons of a list
     numbering: frozenset[str]        # "nomor urut": between a title and its person
     place_words: frozenset[str]      # "di", "ke": before a place, never before a person
@@ -125,7 +126,8 @@ def _titles_from(d: dict[str, Any], calendar: Iterable[str] = ()) -> Titles:
         ranks=_fold(d.get("ranks", [])) | _fold(d.get("rank_suffixes", [])),
         epithets=_fold(d["epithets"]), connectors=_fold(d["connectors"]),
         post_links=tuple(sorted((tuple(p.casefold().split()) for p in d["post_links"]), key=len, reverse=True)),
-        respective=_fold(d.get("respective", [])), list_joiners=_fold(d.get("list_joiners", [])),
+        respective=_fold(d.get("respective", [])), respective_links=_fold(d.get("respective_links", [])),
+        list_joiners=_fold(d.get("list_joiners", [])),
         numbering=_fold(d.get("numbering", [])), place_words=_fold(d.get("place_words", [])),
         territorial=_fold(d.get("territorial", [])),
         anaphors=_fold(d["anaphors"]), org_starts=_fold(d["org_starts"]),
