@@ -460,8 +460,8 @@ def hyphenated_given_names(doc: Doc, spans: list[Span]) -> list[Span]:
     romanised: "Kim Min-jun", "Moon Jae-in", "Ban Ki-moon"): the model's person runs on over
     the given name it left, and a one-word place or person before one, or a capitalised
     word the model left alone, becomes the person.  A doubled word ("Baru-baru") is none."""
-    given = [i for i, t in enumerate(doc) if HYPHENATED_GIVEN.match(t.text)
-             and t.text.split("-")[0].casefold() != t.text.split("-")[1]]
+    given = [i for i, text in enumerate(token_texts(doc)[0]) if "-" in text and HYPHENATED_GIVEN.match(text)
+             and text.split("-")[0].casefold() != text.split("-")[1]]
     if not given:
         return spans
     by_end = {s.end: s for s in spans}
