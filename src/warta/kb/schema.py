@@ -15,7 +15,7 @@ from sqlalchemy import (JSON, BigInteger, Date, Float, ForeignKey, Index, Intege
                         String, Text)
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
-SCHEMA_VERSION = 3  # 2: minhash_bands, aliases.rkey, items(kind, value); 3: article_entities.day, items.day (store.MIGRATIONS)
+SCHEMA_VERSION = 4  # 2: minhash_bands, aliases.rkey, items(kind, value); 3: article_entities.day, items.day; 4: facts(subject_id, measure, id) (store.MIGRATIONS)
 
 
 class Base(DeclarativeBase):
@@ -165,6 +165,8 @@ Index("ix_items_article_kind", ItemRow.article_id, ItemRow.kind)
 Index("ix_items_figure", ItemRow.kind, ItemRow.value, ItemRow.unit, ItemRow.day, ItemRow.article_id)
 Index("ix_minhash_bands_band_key", BandRow.band, BandRow.key)
 Index("ix_article_entities_entity_day", MentionRow.entity_id, MentionRow.day)
+# an entity's first facts in the profile's order, read from the index (not all of them sorted)
+Index("ix_facts_subject_measure", FactRow.subject_id, FactRow.measure, FactRow.id)
 
 
 # ---------------------------------------------------------------- warta watch (issue 19)
