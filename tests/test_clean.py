@@ -199,6 +199,9 @@ def test_a_headline_ending_in_a_date_is_not_a_date_line():
     ("Kapal tenggelam Rabu, 2 Juli 2025 malam, kata petugas, Kamis, 3 Juli 2025.", dt.date(2025, 7, 3)),
     ("Ujarnya Senin (7/7/2025). Sidang akan digelar Kamis (10/7/2025).", dt.date(2025, 7, 7)),
     ("Rapat Selasa (8/7/2025). Rapat lanjutan Jumat (11/7/2025) mendatang.", dt.date(2025, 7, 8)),
+    # a scheduling word reaches further in its sentence than "akan"
+    ("Rupiah melemah Rabu (19/6/2024). Bank Indonesia dijadwalkan mengumumkan hasil Rapat Dewan "
+     "Gubernur (RDG) pada Kamis (20/6/2024).", dt.date(2024, 6, 19)),
     ("Pendaftaran dibuka Senin (3/6/2024) hingga Jumat (28/6/2024).", dt.date(2024, 6, 3)),
     ("Rapat Selasa (3/12/2024) pagi sampai pukul 23.59 dan diumumkan Rabu (4/12/2024).", dt.date(2024, 12, 4)),
     ("Tidak ada tahun pada Kamis (12/3) itu.", None),

@@ -141,7 +141,9 @@ def _is_future(text: str, m: re.Match) -> bool:
     r = rules()
     before = text[max(0, m.start() - r["future_window"]): m.start()]
     before = SENTENCE_END.split(before)[-1]
+    far = SENTENCE_END.split(text[max(0, m.start() - r["future_scheduled_window"]): m.start()])[-1]
     return bool(r["future_before"].search(before) or r["future_deadline"].search(before)
+                or r["future_scheduled"].search(far)
                 or r["future_after"].match(text, m.end(), m.end() + 20))
 
 

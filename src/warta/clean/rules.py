@@ -89,7 +89,9 @@ def rules() -> dict:
     compiled["future_before"] = re.compile(data["future_before"], ic)
     compiled["future_after"] = re.compile(data["future_after"], ic)
     compiled["future_deadline"] = re.compile(data["future_deadline"], ic)
+    compiled["future_scheduled"] = re.compile(data["future_scheduled"], ic)
     compiled["not_cities"] = {w.lower() for w in data["not_cities"]}
-    for key in ("headline", "debris", "page_date_lines", "bare_date_lines", "future_window"):
+    for key in ("headline", "debris", "page_date_lines", "bare_date_lines", "future_window",
+                "future_scheduled_window"):
         compiled[key] = data[key]
     return compiled
