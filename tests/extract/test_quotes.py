@@ -86,3 +86,12 @@ def test_a_pronoun_follows_the_last_speaker(text, entities, want):
 ])
 def test_mismatched_marks_and_attribution_inside(text, quoted):
     assert [text[a:b] for a, b in spans(text)] == quoted
+
+
+def test_a_quotation_right_after_another_s_attribution_goes_on_with_its_speaker():
+    text = ("Shinta Kamdani hadir. “Jika tidak, PHK bisa terjadi,” tegas Shinta. "
+            "“Itu yang kami khawatirkan.”\n\n“Harga naik lagi tahun depan.”")
+    got = linked(text, "PER:Shinta Kamdani=Shinta")["quotes"]
+    # the second is the same speaker's; the third, alone in its paragraph, as before
+    assert [(q.speaker, q.text) for q in got][:2] == [
+        ("Shinta Kamdani", "Jika tidak, PHK bisa terjadi"), ("Shinta Kamdani", "Itu yang kami khawatirkan.")]

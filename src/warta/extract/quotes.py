@@ -43,6 +43,8 @@ class Speech:
     reporting: re.Pattern  # "X mengatakan" before a quotation
     subject_verb: re.Pattern  # "…,” ia menambahkan" / "…,” Agus menambahkan"
     according: re.Pattern
+    according_followed: re.Pattern   # "Menurutnya,"
+    passive: re.Pattern              # "Hal senada disampaikan … X"
     pronouns: frozenset[str]
     lead: frozenset[str]
     platforms: frozenset[str]
@@ -72,6 +74,8 @@ def speech() -> Speech:
         reporting=re.compile(rf"\b{reporting}\b", re.I),
         subject_verb=re.compile(rf"[\s,.]*(\w[\w\s]{{0,40}}?)\s+{reporting}\b", re.I),
         according=re.compile(rf"\b{alternation(d['according'])}\s+", re.I),
+        passive=re.compile(rf"\b{alternation(d['passive'])}\b", re.I),
+        according_followed=re.compile(rf"\b{alternation(d['according'])}{re.escape(d['suffix'])},?\s*$", re.I),
         pronouns=frozenset(w.casefold() for w in d["pronouns"]),
         lead=frozenset(w.casefold() for w in d["lead_words"]),
         platforms=frozenset(w.casefold() for w in d["platforms"]),
@@ -194,6 +198,8 @@ def quotes(facts: Facts) -> list[Quote]:
                 and _paragraph_start(text, a):
             who = _next_speaker(text, quoted, speakers, i) or \
                 _followed(v, a, quoted, [x for x in said if x[0] <= a])
+        if who is None and n >= speech().min_unattributed and _ends_sentence(inner):
+            who = _continued(text, quoted, speakers, i)
         if who is None or n < (speech().min_attributed if _attributed_at_once(v, b) else speech().min_words):
             continue
         out.append(Quote(speaker=who, text=inner, span=(a, b)))
@@ -215,6 +221,20 @@ def _inner(text: str, a: int, b: int) -> str:
 
 def _ends_sentence(inner: str) -> bool:
     return inner.rstrip().endswith((".", "!", "?", "…"))
+
+
+MAX_ATTRIBUTION = 80  # characters of "…,” tegas Shinta. “…”" between two quotations of one speaker
+
+
+def _continued(text: str, quoted: list, speakers: list, i: int) -> str | None:
+    """A quotation right after another's attribution in the same paragraph goes on with
+    that speaker: "“Jika tidak, PHK bisa terjadi,” tegas Shinta. “Itu yang kami khawatirkan.”"."""
+    if i == 0 or speakers[i - 1] is None:
+        return None
+    between = text[quoted[i - 1][1]:quoted[i][0]]
+    if "\n" in between or len(between) > MAX_ATTRIBUTION or not between.rstrip().endswith((".", "!", "?")):
+        return None
+    return speakers[i - 1]
 
 
 def _next_speaker(text: str, quoted: list, speakers: list, i: int) -> str | None:
@@ -257,6 +277,8 @@ def _is_subject(v: View, m: Mention, quoted: list[tuple[int, int]]) -> bool:
     if all(is_capitalised(w) or w.casefold().strip(".:") in sp.subject_lead or is_title_word(w.casefold())
            for w in before):
         return True
+    if sp.passive.search(v.text[s0:m.start]):
+        return True   # "Hal senada disampaikan ekonom Indef, Tauhid Ahmad."
     clause = re.split(r"[.;:!?“”\"]", v.text[m.end:m.end + 160], maxsplit=1)[0]
     verb = sp.reporting.search(clause)
     return verb is not None and not v.within(m.end, m.end + verb.start(), ("PER",))
@@ -385,6 +407,8 @@ def _before(v: View, start: int, quoted: list, said: list) -> str | None:
     seg = v.text[seg_start:start]
     if not seg.strip():
         return None
+    if sp.according_followed.search(seg):   # "Menurutnya, “…”": the person the text follows
+        return _followed(v, start, quoted, said)
     acc = None
     for acc in sp.according.finditer(seg):
         pass
