@@ -209,7 +209,11 @@ def _before(v: View, m: Mention) -> Role | None:
         else:
             if tok.casefold() in t.epithets and k > 0:
                 k -= 1  # "analis senior Canalys, …": a modifier after a lower-case head
-            low = head_ending_at(v, k)
+            j = k
+            while j > 0 and k - j < MAX_LOWER_FIELDS and tok.islower() and word(v, j) in t.fields \
+                    and head_ending_at(v, j) < 0:
+                j -= 1  # "pengamat ekonomi Universitas Indonesia …": a lower-case head's field
+            low = head_ending_at(v, j)
             if low >= 0:
                 start = low
             break
@@ -347,6 +351,9 @@ def written_out(v: View, title: str) -> tuple[str, str | None]:
     if full != title and fold(full) not in fold(v.text):
         return title, org
     return full, org
+
+
+MAX_LOWER_FIELDS = 2  # lower-case field words after a lower-case head ("pengamat ekonomi")
 
 
 def _inside_title(v: View, k: int, sent_start: int) -> bool:
