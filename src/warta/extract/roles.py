@@ -258,6 +258,10 @@ def _after(v: View, m: Mention) -> Role | None:
         return None
     if toks[i][2] in (",", "("):
         i += 1
+        for link in _links_from(word(v, i)) if i < len(toks) else ():  # "X, yang juga Wakil Ketua DPR,"
+            if tuple(word(v, j) for j in range(i, min(i + len(link), len(toks)))) == link:
+                i += len(link)
+                break
     else:
         for link in _links_from(word(v, i)):
             if tuple(word(v, j) for j in range(i, min(i + len(link), len(toks)))) == link:
