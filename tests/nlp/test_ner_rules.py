@@ -656,3 +656,20 @@ def test_an_organisation_after_a_post_and_its_unit_leaves_the_holder(ruled):
     # the title, then the post's unit, then the organisation, then the holder
     doc = ruled("Direktur Jenderal Industri Logam Kementerian Perindustrian Taufiek Bawazier hadir.", {})
     assert ents(doc) == [("Kementerian Perindustrian", "ORG"), ("Taufiek Bawazier", "PER")]
+
+
+@pytest.mark.parametrize("text, model, product", [
+    ("Penjualan mobil Wuling Air ev naik.", {"Wuling": "ORG"}, "Wuling Air ev"),
+    ("Penjualan mobil Toyota Avanza naik.", {"Toyota Avanza": "ORG"}, "Toyota Avanza"),
+    ("Penjualan mobil listrik Hyundai Ioniq 5 naik.", {"Hyundai": "ORG"}, "Hyundai Ioniq 5"),
+])
+def test_a_known_company_and_a_model_name_where_products_are_spoken_of_is_a_product(ruled, text, model, product):
+    assert (product, "PRODUCT") in ents(ruled(text, model))
+
+
+@pytest.mark.parametrize("text, model", [
+    ("Mobil Toyota Indonesia hadir.", {"Toyota Indonesia": "ORG"}),       # a place: the local company
+    ("Toyota Avanza hadir di pameran.", {"Toyota Avanza": "ORG"}),        # no product word around
+])
+def test_a_company_stays_a_company_without_a_model_or_a_product_word(ruled, text, model):
+    assert [label for _, label in ents(ruled(text, model))] == ["ORG"]

@@ -70,6 +70,8 @@ class Patterns:
     honorifics: frozenset[str]
     degrees: frozenset[str]           # lower case, no final dot: "s.h", "m.si"
     product_context: frozenset[str]
+    model_words: frozenset[str]        # "Air", "Pro": words of a model's name
+    business_words: frozenset[str]     # lower case: "chemical", "group", "motor"
     acronyms: dict[str, tuple[str, str]]
     acronym_names: frozenset[str]     # the table's full names ("Badan Pusat Statistik")
     variant_suffixes: tuple[str, ...]
@@ -173,6 +175,8 @@ def patterns() -> Patterns:
         honorifics=frozenset(w.lower() for w in lang.load("honorifics")["honorifics"]),
         degrees=frozenset(w.lower() for w in lang.load("honorifics")["degrees"]),
         product_context=frozenset(w.lower() for w in products["context"]),
+        model_words=frozenset(products["model_words"]),
+        business_words=frozenset(w.lower() for w in forms["business_words"]),
         acronyms={row[0]: (row[1], row[2]) for row in lang.load("acronyms")},
         acronym_names=frozenset(row[1] for row in lang.load("acronyms")),
         variant_suffixes=tuple(forms["variant_suffixes"]),

@@ -341,6 +341,42 @@ def model_codes(doc: Doc, p: Patterns) -> list[Span]:
     return out
 
 
+BRAND_CONTEXT = 8  # tokens before a brand-and-model name that may hold a product word
+
+
+def _model_suffix(text: str) -> bool:
+    """A number or a short code after a model's name: "Ioniq 5", "Brio RS"."""
+    return len(text) <= 3 and (text.isdigit() or text.isupper() and text.isalpha())
+
+
+def brand_models(doc: Doc, spans: list[Span]) -> list[Span]:
+    """A company the gazetteer knows by one word, then a model's name, in a sentence that
+    speaks of products ("mobil Toyota Avanza", "varian Wuling Air ev"): a product, not
+    the company.  The model's words are capitalised or model words ("Air", "Pro"), none an
+    organisation form, business word or place ("Toyota Indonesia", "Toyota Group" stay)."""
+    p = patterns()
+    texts, lowers = token_texts(doc)
+    known = gazetteer.table()
+    out = list(spans)
+    for k, s in enumerate(spans):
+        if s.label_ not in ("ORG", "PER") or known.get(texts[s.start]) != "ORG":
+            continue
+        end = s.end
+        while end < len(doc) and end - s.start < 4 and (texts[end] in p.model_words or (
+                len(s) == 1 and end == s.end and texts[end][:1].isupper() and not doc[end].is_sent_start)
+                or end > s.start + 1 and _model_suffix(texts[end])):
+            end += 1
+        model = texts[s.start + 1:end]
+        if not model or any(w.lower() in p.name_heads | p.business_words or gazetteer.is_place(w) or w in p.acronyms
+                            for w in model):
+            continue
+        lo = max(0, s.start - BRAND_CONTEXT)
+        if any(low in p.product_context for low in lowers[lo:s.start]) and not any(
+                o.start < end and s.end <= o.start for o in spans if o is not s):
+            out[k] = Span(doc, s.start, end, label="PRODUCT")
+    return out
+
+
 # -- combining spans ---------------------------------------------------------------------
 
 def override(current: list[Span], new: Iterable[Span]) -> list[Span]:
@@ -1024,6 +1060,7 @@ def apply_rules(doc: Doc, use_gazetteer: bool = True) -> Doc:
     spans = said_again(doc, spans, found["companies"] + found["orgs"] + found["products"])
     if use_gazetteer:
         spans = fill(gazetteer.retype(spans), gazetteer.spans(doc, spans))
+    spans = brand_models(doc, spans)
     spans = divisions_said_again(doc, territory_after_title(doc, listed_share_a_type(doc, spans)))
     spans = acronym_types(doc, speakers_are_people(doc, drop_calendar(spans)), links)
     spans, links = drop_concepts(doc, drop_currency_places(doc, drop_vessel_words(doc, spans)), links)
