@@ -127,6 +127,40 @@ def test_aliases_keep_their_first_articles_and_count_them_all(tmp_path):
     assert sorted(aliases().values()) == sorted(step.values())
 
 
+def test_aliases_count_the_mentions_named_so(tmp_path, sample_docs):
+    """``aliases.names`` is how many of the entity's mentions have the alias as their name,
+    after incremental updates (the sample's varied names: short names, acronyms, titles)
+    and after a rebuild; a KB of schema 4 gets it counted by the migration."""
+    import sqlite3
+    from collections import Counter
+
+    from warta.kb.store import open_kb
+
+    db = str(tmp_path / "kb.db")
+    kb = KnowledgeBase(db)
+    for part in (sample_docs[:6], sample_docs[6:12], sample_docs[12:]):
+        write_batch(kb.engine, part, set())
+        incremental.refresh(kb.engine)
+
+    def check():
+        with Session(kb.engine) as s:
+            named = Counter((m.entity_id, m.name) for m in s.scalars(select(MentionRow)))
+            rows = list(s.scalars(select(AliasRow)))
+        assert rows and any(a.names == 0 for a in rows) and max(a.names for a in rows) > 1
+        assert all(a.names == named[(a.entity_id, a.alias)] for a in rows)
+
+    check()
+    build.rebuild(kb.engine)
+    check()
+    kb.engine.dispose()
+    con = sqlite3.connect(db)
+    con.execute("ALTER TABLE aliases DROP COLUMN names")
+    con.execute("UPDATE warta_meta SET value='4' WHERE key='schema_version'")
+    con.commit()
+    kb.engine = open_kb(db)
+    check()
+
+
 def test_replacing_and_removing_undo_an_article(tmp_path, sample_docs):
     """A changed article replaces its old version: the KB is the rebuild of what is left."""
     docs = sample_docs[:]

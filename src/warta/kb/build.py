@@ -69,7 +69,8 @@ def _entities(s: Session) -> dict[int, int]:
         for alias, (count, arts) in sorted(g.aliases.items()):
             key = resolvemod.normalise(alias, g.type)
             alias_rows.append({"entity_id": eid, "alias": alias, "key": key, "rkey": key[::-1],
-                               "count": count, "article_ids": sorted(arts)[:resolvemod.ALIAS_ARTICLES]})
+                               "count": count, "names": g.names.get(alias, 0),
+                               "article_ids": sorted(arts)[:resolvemod.ALIAS_ARTICLES]})
         for m in g.members:
             entity_of[m] = eid
     if alias_rows:

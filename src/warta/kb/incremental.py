@@ -179,6 +179,7 @@ def _join_all(s: Session, fast: dict[int, list[resolvemod.Mention]]) -> None:
         select(EntityRow.id, EntityRow.name, EntityRow.type, EntityRow.articles, EntityRow.merges)
         .where(EntityRow.id.in_(chunk)))}
     forms: dict[tuple[int, str], tuple[int, set[int]]] = {}
+    named = Counter((e, m.name) for e, ms in fast.items() for m in ms)
     for e, ms in fast.items():
         for m in ms:
             for form in (m.name, *m.aliases):
@@ -186,7 +187,7 @@ def _join_all(s: Session, fast: dict[int, list[resolvemod.Mention]]) -> None:
                 forms[(e, form)] = (count + 1, arts | {m.article})
     rows = {}
     for chunk in _chunks(eids):
-        for r in conn.execute(select(AliasRow.id, AliasRow.entity_id, AliasRow.alias, AliasRow.count,
+        for r in conn.execute(select(AliasRow.id, AliasRow.entity_id, AliasRow.alias, AliasRow.count, AliasRow.names,
                                      AliasRow.article_ids).where(AliasRow.entity_id.in_(chunk),
                                                                  AliasRow.alias.in_(sorted({f for _, f in forms})))):
             rows[(r.entity_id, r.alias)] = r
@@ -194,16 +195,18 @@ def _join_all(s: Session, fast: dict[int, list[resolvemod.Mention]]) -> None:
     for (e, form), (count, arts) in forms.items():
         if (e, form) in rows:
             r = rows[(e, form)]
-            changed.append({"aid": r.id, "count": r.count + count,  # the first ones of both are the first ones
+            changed.append({"aid": r.id, "count": r.count + count, "names": (r.names or 0) + named[(e, form)],
+                            # the first ones of both are the first ones
                             "article_ids": sorted(set(r.article_ids or ()) | arts)[:resolvemod.ALIAS_ARTICLES]})
         else:
             key = resolvemod.normalise(form, ents[e].type)
             added.append({"entity_id": e, "alias": form, "key": key, "rkey": key[::-1], "count": count,
-                          "article_ids": sorted(arts)[:resolvemod.ALIAS_ARTICLES]})
+                          "names": named[(e, form)], "article_ids": sorted(arts)[:resolvemod.ALIAS_ARTICLES]})
     if changed:
         table = AliasRow.__table__
         conn.execute(update(table).where(table.c.id == bindparam("aid"))
-                     .values(count=bindparam("count"), article_ids=bindparam("article_ids")), changed)
+                     .values(count=bindparam("count"), names=bindparam("names"),
+                             article_ids=bindparam("article_ids")), changed)
     if added:
         conn.execute(insert(AliasRow.__table__), added)
     table = EntityRow.__table__
@@ -218,7 +221,8 @@ def _renamed(conn, eid: int, current: str, ms: list[resolvemod.Mention]) -> str:
     """The entity's name once ``ms`` joined it: ``resolve._fullest`` (most words, most used,
     longest) of all its mentions' names, from what can change it: ``current`` was the
     fullest of the others, so only a new name with more words, or with as many and enough
-    uses, can take its place — the stored counts are read for those alone."""
+    uses, can take its place — their counts read from the alias rows (``names``, the
+    mentions named so: ``ms`` already counted in), not by counting the entity's mentions."""
     new = Counter(m.name for m in ms)
     words = len(current.split())
     longer = [n for n in new if len(n.split()) > words]  # unseen before: current has the most words
@@ -227,9 +231,9 @@ def _renamed(conn, eid: int, current: str, ms: list[resolvemod.Mention]) -> str:
     rivals = sorted(n for n in new if len(n.split()) == words and n != current)
     if not rivals:
         return current
-    counts = dict(conn.execute(select(MentionRow.name, func.count()).where(  # ``ms`` already counted in
-        MentionRow.entity_id == eid, MentionRow.name.in_([current, *rivals])).group_by(MentionRow.name)).all())
-    return _fullest_of({n: counts.get(n, 0) for n in [current, *rivals]})
+    counts = dict(conn.execute(select(AliasRow.alias, AliasRow.names).where(
+        AliasRow.entity_id == eid, AliasRow.alias.in_([current, *rivals]))).all())
+    return _fullest_of({n: counts.get(n) or 0 for n in [current, *rivals]})
 
 
 def _fullest_of(counts: dict[str, int]) -> str:
@@ -334,7 +338,8 @@ def _write_entities(s: Session, written: list[tuple[int, resolvemod.Resolved, bo
         for alias, (count, arts) in sorted(g.aliases.items()):
             key = resolvemod.normalise(alias, g.type)
             aliases.append({"entity_id": eid, "alias": alias, "key": key, "rkey": key[::-1],
-                            "count": count, "article_ids": sorted(arts)[:resolvemod.ALIAS_ARTICLES]})
+                            "count": count, "names": g.names.get(alias, 0),
+                            "article_ids": sorted(arts)[:resolvemod.ALIAS_ARTICLES]})
         members += [{"id": m, "entity_id": eid} for m in g.members]
     for chunk in _chunks(sorted([r["id"] for r in rows[True]] + gone)):
         s.execute(delete(AliasRow).where(AliasRow.entity_id.in_(chunk)))

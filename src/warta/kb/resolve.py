@@ -62,6 +62,7 @@ class Resolved:
     members: list[int] = field(default_factory=list)              # Mention keys
     aliases: dict[str, tuple[int, set[int]]] = field(default_factory=dict)  # alias -> (count, articles)
     merges: list[dict] = field(default_factory=list)
+    names: dict[str, int] = field(default_factory=dict)  # name -> its members named so (not only aliased)
 
 
 def normalise(name: str, type_: str) -> str:
@@ -260,6 +261,7 @@ def _groups(mentions: list[Mention], uf: UnionFind[int], why) -> list[Resolved]:
                 counts[form] += 1
                 seen[form].add(m.article)
         res.aliases = {form: (counts[form], seen[form]) for form in counts}
+        res.names = dict(Counter(m.name for m in group))
         out.append(res)
     return out
 

@@ -15,7 +15,7 @@ from sqlalchemy import (JSON, BigInteger, Date, Float, ForeignKey, Index, Intege
                         String, Text)
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
-SCHEMA_VERSION = 4  # 2: minhash_bands, aliases.rkey, items(kind, value); 3: article_entities.day, items.day; 4: facts(subject_id, measure, id) (store.MIGRATIONS)
+SCHEMA_VERSION = 5  # 2: minhash_bands, aliases.rkey, items(kind, value); 3: article_entities.day, items.day; 4: facts(subject_id, measure, id); 5: aliases.names (store.MIGRATIONS)
 
 
 class Base(DeclarativeBase):
@@ -96,6 +96,9 @@ class AliasRow(Base):
     key: Mapped[str] = mapped_column(Text, index=True)  # normalised for look-up
     rkey: Mapped[str | None] = mapped_column(Text, index=True)  # the key reversed: a suffix block for spelling
     count: Mapped[int] = mapped_column(Integer)
+    # the entity's mentions whose name (not only an alias) is this form: what names the
+    # entity (``resolve._fullest``) without counting its mentions
+    names: Mapped[int | None] = mapped_column(Integer)
     article_ids: Mapped[list] = mapped_column(JSON)
 
 

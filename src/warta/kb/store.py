@@ -80,8 +80,24 @@ def add_fact_order(s: Session) -> None:
                                    "ON facts (subject_id, measure, id)")
 
 
+def add_alias_names(s: Session) -> None:
+    """4 → 5 (issue 16, a KB at scale): ``aliases.names``, how many of the entity's
+    mentions have the alias as their name, counted once here (one pass grouping the
+    mentions) so that naming an entity never counts its mentions again."""
+    conn = s.connection()
+    if "names" not in {c["name"] for c in inspect(conn).get_columns("aliases")}:
+        conn.exec_driver_sql("ALTER TABLE aliases ADD COLUMN names INTEGER")
+    conn.exec_driver_sql("CREATE TEMPORARY TABLE name_counts AS SELECT entity_id, name, count(*) AS n "
+                         "FROM article_entities WHERE entity_id IS NOT NULL GROUP BY entity_id, name")
+    conn.exec_driver_sql("CREATE INDEX ix_name_counts ON name_counts (entity_id, name)")
+    conn.exec_driver_sql("UPDATE aliases SET names = COALESCE((SELECT n FROM name_counts c WHERE "
+                         "c.entity_id = aliases.entity_id AND c.name = aliases.alias), 0)")
+    conn.exec_driver_sql("DROP TABLE name_counts")
+
+
 # version N → the function that upgrades a KB of version N to N + 1, named for what it does
-MIGRATIONS: dict[int, Callable[[Session], None]] = {1: add_incremental_indexes, 2: add_days, 3: add_fact_order}
+MIGRATIONS: dict[int, Callable[[Session], None]] = {1: add_incremental_indexes, 2: add_days, 3: add_fact_order,
+                                                    4: add_alias_names}
 
 FTS_DDL = ("CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5("
            "title, body, stems, tokenize='unicode61 remove_diacritics 2')")
