@@ -558,24 +558,24 @@ def listed_fields(doc: Doc, spans: list[Span]) -> list[Span]:
         end, i, closed = span.end, span.end, False
         while i < len(doc) and doc[i].text == "," and not closed:
             j = i + 1
-            if j < len(doc) and doc[j].lower_ == "dan":
-                j += 1
-                closed = True
-            k = j
-            while k < len(doc) and _field_word(doc[k], p):
-                k += 1
-            if k == j:
+            closed = j < len(doc) and doc[j].lower_ in p.list_joiners
+            k = _field_run(doc, j + closed, p)
+            if k == j + closed:
                 break
             end, i = (k if closed else end), k
-            if not closed and i < len(doc) and doc[i].lower_ == "dan":  # "…, Informasi dan Komunikasi"
-                j = i + 1
-                k = j
-                while k < len(doc) and _field_word(doc[k], p):
-                    k += 1
-                if k > j:
+            if not closed and i < len(doc) and doc[i].lower_ in p.list_joiners:  # "…, Informasi dan Komunikasi"
+                k = _field_run(doc, i + 1, p)
+                if k > i + 1:
                     end, closed = k, True
         out.append(Span(doc, span.start, end, label="ORG") if closed else span)
     return filter_spans(out)
+
+
+def _field_run(doc: Doc, j: int, p: Patterns) -> int:
+    """Where the run of field words starting at token ``j`` ends."""
+    while j < len(doc) and _field_word(doc[j], p):
+        j += 1
+    return j
 
 
 def _field_word(token, p: Patterns) -> bool:
