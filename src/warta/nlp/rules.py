@@ -9,8 +9,13 @@ a media marker ("melansir Nikkei Asia", "dikutip Carscoops") is the outlet, an
 organisation; a name after a lower-case place word ("di kawasan Xi’erqi") is a place where
 the model saw nothing; acronyms defined in the text ("Kementerian Perindustrian
 (Kemenperin)") take their long form's type and are linked to it; acronyms from the shipped
-table fill what the model missed; companies named again by their first words take their
-type ("Hanul Motors", "Asahi"); the gazetteer labels capitalised names the model left alone.
+table fill what the model missed; countries come whole by any of their names ("UEA",
+"Federasi Rusia"); companies named again by their first words take their type ("Hanul
+Motors", "Asahi"); the gazetteer labels capitalised names the model left alone; a known
+company with a model's name where products are spoken of is a product ("mobil Toyota
+Avanza"); a place named with its division is a place where the text names it without.
+Before all of them, a family name takes a hyphenated given name ("Kim Min-jun") and a
+public body named by a list of its fields runs over the list.
 
 Titles come from ``lang.titles()``.  These rules only cut a title off a person span the
 model gave; which capitalised words after a title are a person (or the post's
@@ -826,10 +831,10 @@ def divisions_said_again(doc: Doc, spans: list[Span]) -> list[Span]:
     prefixes = {tuple(x.split()) for x in p.administrative_prefixes}
     bare = set()
     for s in spans:
+        if s.label_ != "LOC":
+            continue
         words = tuple(t.text for t in s)
-        for prefix in prefixes:
-            if s.label_ == "LOC" and len(words) > len(prefix) and words[:len(prefix)] == prefix:
-                bare.add(words[len(prefix):])
+        bare |= {words[len(pre):] for pre in prefixes if len(words) > len(pre) and words[:len(pre)] == pre}
     if not bare:
         return spans
     texts, _ = token_texts(doc)
