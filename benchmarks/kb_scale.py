@@ -20,6 +20,14 @@ entity's timeline, conflicts.
     python benchmarks/kb_scale.py --sizes 100000 --dir /data/kbs   # keep the KBs; reuse one there
     python benchmarks/kb_scale.py --sizes 10000 --db postgresql+psycopg://…/warta --empty-db postgresql+psycopg://…/warta_empty
 
+A large KB is better built as a user's daily ingests build it than by one rebuild (which
+holds every mention in memory): ``--grow N`` writes the generator's articles in chunks,
+each followed by the incremental update, resumes a KB it left, and keeps copies at the
+``--keep`` sizes; then measure one of them with ``--dir`` and ``--pool N``:
+
+    python benchmarks/kb_scale.py --grow 1000000 --chunk 25000 --keep 100000 300000 --db /data/kbs/kb.db
+    python benchmarks/kb_scale.py --sizes 300000 --dir /data/kbs --pool 1000000 --runs 3
+
 Writes a JSON object per size (add seconds, peak memory of the add, DB size, query ms).
 """
 
@@ -159,8 +167,7 @@ def _articles(engine, eid: int) -> int:
         return s.get(EntityRow, eid).articles
 
 
-def _subprocess_add(db: str, start: int, n: int, seed: int) -> dict:
-    docs = synthetic.corpus(start + n, seed=seed)[start:]
+def _subprocess_add(db: str, docs: list) -> dict:
     with tempfile.NamedTemporaryFile(suffix=".pickle", delete=False) as fh:
         pickle.dump(docs, fh)
     try:
@@ -204,9 +211,11 @@ def _next(engine) -> int:
     return int(last.rsplit("/", 1)[1]) + 1 if last else 0
 
 
-def one_size(n: int, k: int, seed: int, repeat: int, db: str, runs: int, empty_db: str, api: bool = True) -> dict:
+def one_size(n: int, k: int, seed: int, repeat: int, db: str, runs: int, empty_db: str, api: bool = True,
+             pool: int | None = None) -> dict:
     """Build (or reuse) the KB of ``n`` articles; ``runs`` adds of ``k`` articles into it,
-    each after the same ``k`` into an empty KB; DB size; queries."""
+    each after the same ``k`` into an empty KB; DB size; queries.  ``pool``: the corpus
+    size the generator's name pools were drawn for (``--grow``'s N for its KBs)."""
     engine = open_kb(db) if os.path.exists(db) or "://" in db else None
     have = _count(engine) if engine is not None else 0
     if engine is not None and n <= have < n + 100 * k:  # a KB this script built (and added to)
@@ -218,7 +227,7 @@ def one_size(n: int, k: int, seed: int, repeat: int, db: str, runs: int, empty_d
         db = _fresh(db)
         engine = open_kb(db)
         t0 = time.perf_counter()
-        write(engine, 0, n, seed)
+        write(engine, 0, n, seed, pool)
         t1 = time.perf_counter()
         build.rebuild(engine)
         t2 = time.perf_counter()
@@ -230,12 +239,16 @@ def one_size(n: int, k: int, seed: int, repeat: int, db: str, runs: int, empty_d
         row["stories_2plus"] = s.scalar(select(func.count(StoryRow.id)).where(StoryRow.size > 1))
     engine.dispose()
     row["runs"] = []
-    for _ in range(runs):
+    news = list(itertools.islice(synthetic.generate(have + runs * k, seed=seed, pool=pool), have, None))
+    for r in range(runs):
         empty = _fresh(empty_db)
         open_kb(empty).dispose()
-        baseline = _subprocess_add(empty, have, k, seed)  # the same articles, into an empty KB
-        big = _subprocess_add(db, have, k, seed)
-        row["runs"].append({"start": have, "empty": baseline, "big": big,
+        docs = news[r * k:(r + 1) * k]
+        load = round(os.getloadavg()[0], 2)
+        baseline = _subprocess_add(empty, docs)  # the same articles, into an empty KB
+        big = _subprocess_add(db, docs)
+        row["runs"].append({"start": have, "empty": baseline, "big": big, "load": load,
+                            "utc": dt.datetime.now(dt.timezone.utc).strftime("%H:%M:%S"),
                             "ratio": round(big["total_s"] / baseline["total_s"], 2)})
         have += k
     big = statistics.median(r["big"]["total_s"] for r in row["runs"])
@@ -330,6 +343,8 @@ def main() -> None:
                     help="instead: build (or resume) the KB --db of N articles by chunks and incremental updates")
     ap.add_argument("--chunk", type=int, default=20000, help="with --grow: articles written before each update")
     ap.add_argument("--keep", type=int, nargs="*", default=[], help="with --grow: sizes at which a copy is kept")
+    ap.add_argument("--pool", type=int, default=None,
+                    help="the corpus size the name pools are drawn for (a KB made by --grow N: N)")
     ap.add_argument("--out", default=None)
     ap.add_argument("--add-into", default=None, help=argparse.SUPPRESS)
     ap.add_argument("--docs", default=None, help=argparse.SUPPRESS)
@@ -361,7 +376,8 @@ def main() -> None:
     for n in args.sizes:
         db = args.db or os.path.join(tmp, f"kb{n}.db")
         empty = args.empty_db or os.path.join(tmp, "empty.db")
-        row = one_size(n, args.add, args.seed, args.repeat, db, args.runs, empty, api=not args.no_api)
+        row = one_size(n, args.add, args.seed, args.repeat, db, args.runs, empty, api=not args.no_api,
+                       pool=args.pool)
         result["sizes"].append(row)
         print(json.dumps(row), flush=True)
         if args.out:
