@@ -673,3 +673,10 @@ def test_a_known_company_and_a_model_name_where_products_are_spoken_of_is_a_prod
 ])
 def test_a_company_stays_a_company_without_a_model_or_a_product_word(ruled, text, model):
     assert [label for _, label in ents(ruled(text, model))] == ["ORG"]
+
+
+def test_a_province_s_short_form_is_the_province(nlp):
+    from warta.nlp import harvest
+    found = {(e.name, tuple(e.aliases)) for e in harvest.entities(nlp("Ekspor Jawa Timur naik. Disperindag Jatim mencatat."))
+             if e.type == "LOC"}
+    assert found == {("Jawa Timur", ("Jatim",))}

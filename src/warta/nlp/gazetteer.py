@@ -40,10 +40,13 @@ def countries() -> frozenset[str]:
 
 
 @functools.cache
-def country_names() -> dict[str, str]:
-    """A country's short forms, exonyms and second spellings → its main entry
-    (``lang/id/countries.tsv``'s third column: "Tiongkok" → "China", "Korsel" → "Korea Selatan")."""
-    return {row[0]: row[2] for row in lang.load("countries") if len(row) == 3 and row[2]}
+def place_names() -> dict[str, str]:
+    """A place's short forms, exonyms and second spellings → its main name: a country's
+    (``countries.tsv``'s third column: "Tiongkok" → "China", "Korsel" → "Korea Selatan")
+    and a province's (``provinces.tsv``: "Jatim" → "Jawa Timur")."""
+    names = {row[0]: row[2] for row in lang.load("countries") if len(row) == 3 and row[2]}
+    names.update({row[0]: row[1] for row in lang.load("provinces") if len(row) == 2 and row[0] != row[1]})
+    return names
 
 
 @functools.cache

@@ -122,9 +122,9 @@ def _join_company_forms(groups: UnionFind[str], mentions) -> None:
 
 def _join_epithets(groups: UnionFind[str], mentions) -> dict[str, str]:
     """A country's epithet ("Negeri Sakura") or another of its names ("Tiongkok" for China,
-    "Korsel") joins the country when the article names it; the country's name, by the
-    epithet's key, as an alias when it does not."""
-    names = {**gazetteer.country_names(), **patterns().epithets}
+    "Korsel"), or a province's short form ("Jatim"), joins the place when the article names
+    it; the place's name, by the epithet's key, as an alias when it does not."""
+    names = {**gazetteer.place_names(), **patterns().epithets}
     epithets = {_key(e, "LOC"): country for e, country in names.items()}
     keys = {m[4] for m in mentions if m[3] == "LOC"}
     alone = {}
