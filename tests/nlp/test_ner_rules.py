@@ -680,3 +680,10 @@ def test_a_province_s_short_form_is_the_province(nlp):
     found = {(e.name, tuple(e.aliases)) for e in harvest.entities(nlp("Ekspor Jawa Timur naik. Disperindag Jatim mencatat."))
              if e.type == "LOC"}
     assert found == {("Jawa Timur", ("Jatim",))}
+
+
+def test_a_word_the_model_left_between_two_listed_places_is_a_place(ruled):
+    doc = ruled("Pabrik ada di Sidoarjo, Pasuruan, dan Mojokerto.", {"Sidoarjo": "LOC", "Mojokerto": "LOC"})
+    assert ents(doc) == [("Sidoarjo", "LOC"), ("Pasuruan", "LOC"), ("Mojokerto", "LOC")]
+    other = ruled("Ia ke Bandung, Kemarin, dan Jakarta.", {"Bandung": "LOC", "Jakarta": "LOC"})
+    assert ("Kemarin", "LOC") not in ents(other)

@@ -921,6 +921,24 @@ def listed_share_a_type(doc: Doc, spans: list[Span]) -> list[Span]:
     return [Span(doc, s.start, s.end, label="ORG") if (s.start, s.end) in retype else s for s in spans]
 
 
+def places_listed_between(doc: Doc, spans: list[Span]) -> list[Span]:
+    """A capitalised word the model left between two places of one list is a place:
+    "Sidoarjo, Pasuruan, dan Mojokerto" (one word, commas and list joiners around it; a
+    place the gazetteer knows or no ordinary word: not "Kemarin")."""
+    p = patterns()
+    places = sorted((s for s in spans if s.label_ == "LOC"), key=lambda s: s.start)
+    found = []
+    for a, b in zip(places, places[1:]):
+        between = doc[a.end:b.start]
+        seps = [t for t in between if t.text == "," or t.lower_ in p.list_joiners]
+        words = [t for t in between if t not in seps]
+        if len(words) == 1 and words[0].is_title and between[0].text == "," and len(seps) == len(between) - 1 \
+                and between[-1].i != words[0].i and words[0].lower_ not in p.name_heads | p.place_heads | STOP_WORDS \
+                and (gazetteer.is_place(words[0].text) or not _dictionary_word(words[0].lower_)):
+            found.append(Span(doc, words[0].i, words[0].i + 1, label="LOC"))
+    return fill(spans, found)
+
+
 def drop_calendar(spans: list[Span]) -> list[Span]:
     """Without spans that are only a holiday or season name ("Lebaran", "Ramadan 2025"):
     a time, not a named thing (``lang/id/holidays.yaml``)."""
@@ -1067,6 +1085,7 @@ def apply_rules(doc: Doc, use_gazetteer: bool = True) -> Doc:
         spans = fill(gazetteer.retype(spans), gazetteer.spans(doc, spans))
     spans = brand_models(doc, spans)
     spans = divisions_said_again(doc, territory_after_title(doc, listed_share_a_type(doc, spans)))
+    spans = places_listed_between(doc, spans)
     spans = acronym_types(doc, speakers_are_people(doc, drop_calendar(spans)), links)
     spans, links = drop_concepts(doc, drop_currency_places(doc, drop_vessel_words(doc, spans)), links)
     doc.ents = filter_spans(spans)
