@@ -12,6 +12,7 @@ legal form or a variant suffix ("PT Unilever Indonesia Tbk" / "Unilever Indonesi
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 
@@ -120,20 +121,27 @@ def _join_company_forms(groups: UnionFind[str], mentions) -> None:
             groups.union(longer[0], short)
 
 
-def _join_epithets(groups: UnionFind[str], mentions) -> dict[str, str]:
+@functools.cache
+def _other_names() -> dict[str, str]:
+    """Key of a place's other name (an epithet, a short form, an exonym) → its main name,
+    made once."""
+    names = {**gazetteer.place_names(), **patterns().epithets}
+    return {_key(other, "LOC"): main for other, main in names.items()}
+
+
+def _join_other_names(groups: UnionFind[str], mentions) -> dict[str, str]:
     """A country's epithet ("Negeri Sakura") or another of its names ("Tiongkok" for China,
     "Korsel"), or a province's short form ("Jatim"), joins the place when the article names
-    it; the place's name, by the epithet's key, as an alias when it does not."""
-    names = {**gazetteer.place_names(), **patterns().epithets}
-    epithets = {_key(e, "LOC"): country for e, country in names.items()}
+    it; the place's name, by the other name's key, as an alias when it does not."""
+    others = _other_names()
     keys = {m[4] for m in mentions if m[3] == "LOC"}
     alone = {}
-    for key in sorted(keys & set(epithets)):
-        country = _key(epithets[key], "LOC")
-        if country in keys:
-            groups.union(country, key)
+    for key in sorted(keys & set(others)):
+        main = _key(others[key], "LOC")
+        if main in keys:
+            groups.union(main, key)
         else:
-            alone[key] = epithets[key]
+            alone[key] = others[key]
     return alone
 
 
@@ -163,7 +171,7 @@ def entities(doc: Doc) -> list[Entity]:
     mentions = _mentions(doc)
     groups: UnionFind[str] = UnionFind()
     _join_forms(groups, mentions)
-    expansions = _join_acronyms(groups, doc, mentions) | _join_epithets(groups, mentions)
+    expansions = _join_acronyms(groups, doc, mentions) | _join_other_names(groups, mentions)
     _join_people(groups, mentions)
     _join_people(groups, mentions, "EVENT")
     _join_company_forms(groups, mentions)

@@ -240,10 +240,16 @@ def _after_title(doc: Doc, start: int, lead: Iterable[str], heads: Iterable[str]
     return False
 
 
+def _is_head(low: str, p: Patterns) -> bool:
+    """Whether a lower-case word or phrase opens organisation or place names ("kementerian",
+    "rumah sakit", "kabupaten") — two look-ups, no union of the sets made each call."""
+    return low in p.name_heads or low in p.place_heads
+
+
 def _holder(span: Span, p: Patterns) -> bool:
     """Capitalised words that may be a person: no place nor unit ("Provinsi Riau")."""
     first = span[0].lower_
-    return (all(t.is_title for t in span) and first not in p.place_heads and first not in p.name_heads
+    return (all(t.is_title for t in span) and not _is_head(first, p)
             and not gazetteer.is_place(span[0].text) and not gazetteer.is_place(span.text))
 
 
@@ -372,8 +378,8 @@ def brand_models(doc: Doc, spans: list[Span]) -> list[Span]:
                 or end > s.start + 1 and _model_suffix(texts[end])):
             end += 1
         model = texts[s.start + 1:end]
-        if not model or any(w.lower() in p.name_heads | p.business_words or gazetteer.is_place(w) or w in p.acronyms
-                            for w in model):
+        if not model or any(w.lower() in p.name_heads or w.lower() in p.business_words
+                            or gazetteer.is_place(w) or w in p.acronyms for w in model):
             continue
         lo = max(0, s.start - BRAND_CONTEXT)
         if any(low in p.product_context for low in lowers[lo:s.start]) and not any(
@@ -585,7 +591,7 @@ def _field_run(doc: Doc, j: int, p: Patterns) -> int:
 
 def _field_word(token, p: Patterns) -> bool:
     text = token.text
-    return (token.is_title and text.lower() not in p.name_heads | p.place_heads
+    return (token.is_title and not _is_head(text.lower(), p)
             and text not in p.acronyms and not gazetteer.is_place(text))
 
 
@@ -691,7 +697,7 @@ def table_acronyms(doc: Doc, spans: list[Span]) -> list[Span]:
         inner = next((a for a in found if span.start < a.start < span.end), None)
         if inner is None:
             cut.append(span)
-        elif doc[span.start:inner.start].text.lower() in p.name_heads | p.place_heads:
+        elif _is_head(doc[span.start:inner.start].text.lower(), p):
             # the acronym completes a prefix-led name: "Perum Bulog", "Gedung Bulog",
             # "Kementerian BUMN" (and ends it: "Kementerian BUMN dan Kantor BPS")
             cut.append(Span(doc, span.start, inner.end, label=span.label_))
@@ -933,7 +939,7 @@ def places_listed_between(doc: Doc, spans: list[Span]) -> list[Span]:
         seps = [t for t in between if t.text == "," or t.lower_ in p.list_joiners]
         words = [t for t in between if t not in seps]
         if len(words) == 1 and words[0].is_title and between[0].text == "," and len(seps) == len(between) - 1 \
-                and between[-1].i != words[0].i and words[0].lower_ not in p.name_heads | p.place_heads | STOP_WORDS \
+                and between[-1].i != words[0].i and not _is_head(words[0].lower_, p) and words[0].lower_ not in STOP_WORDS \
                 and (gazetteer.is_place(words[0].text) or not _dictionary_word(words[0].lower_)):
             found.append(Span(doc, words[0].i, words[0].i + 1, label="LOC"))
     return fill(spans, found)
