@@ -9,6 +9,12 @@ def ents(doc):
     return [(e.text, e.label_) for e in doc.ents]
 
 
+def harvested(nlp, text: str) -> set[tuple]:
+    """The article's consolidated entities of ``text``: (name, type, aliases)."""
+    from warta.nlp import harvest
+    return {(e.name, e.type, tuple(e.aliases)) for e in harvest.entities(nlp(text))}
+
+
 @pytest.mark.parametrize("text, model, person", [
     ("Menteri Perindustrian Agus Gumiwang Kartasasmita hadir.",
      "Menteri Perindustrian Agus Gumiwang Kartasasmita", "Agus Gumiwang Kartasasmita"),
@@ -507,16 +513,13 @@ def test_a_country_epithet_is_its_country(nlp):
 def test_another_name_of_a_country_is_its_country(nlp):
     # an exonym or short form joins the main name in one article, and carries it as an
     # alias when alone, so two outlets spelling a country differently name one place
-    from warta.nlp import harvest
-    doc = nlp("Ekspor nikel ke Tiongkok naik. China menjadi pembeli terbesar, disusul Korsel.")
-    found = {(e.name, e.type, tuple(e.aliases)) for e in harvest.entities(doc)}
+    found = harvested(nlp, "Ekspor nikel ke Tiongkok naik. China menjadi pembeli terbesar, disusul Korsel.")
     assert ("Tiongkok", "LOC", ("China",)) in found
     assert ("Korsel", "LOC", ("Korea Selatan",)) in found
-    alone = harvest.entities(nlp("Investor dari Cina dan UEA menanam modal di Batam."))
-    assert {(e.name, tuple(e.aliases)) for e in alone if e.type == "LOC"} >= {
-        ("Cina", ("China",)), ("UEA", ("Uni Emirat Arab",))}
-    wider = harvest.entities(nlp("Delegasi Federasi Rusia tiba di Jenewa."))
-    assert ("Federasi Rusia", "LOC") in {(e.name, e.type) for e in wider}
+    alone = harvested(nlp, "Investor dari Cina dan UEA menanam modal di Batam.")
+    assert alone >= {("Cina", "LOC", ("China",)), ("UEA", "LOC", ("Uni Emirat Arab",))}
+    wider = harvested(nlp, "Delegasi Federasi Rusia tiba di Jenewa.")
+    assert ("Federasi Rusia", "LOC") in {(name, kind) for name, kind, _ in wider}
 
 
 def test_a_country_inside_an_untagged_name_is_not_a_place(ruled):
@@ -629,14 +632,12 @@ def test_a_word_of_a_full_name_stays_that_person_whatever_the_gazetteer_says(rul
 
 
 def test_a_place_with_its_division_and_without_is_one_place(nlp):
-    from warta.nlp import harvest
-    doc = nlp("Banjir melanda Kabupaten Sukamaju. Warga Sukamaju mengungsi. Ekspor Provinsi Riau naik di Riau.")
-    found = {(e.name, e.type, tuple(e.aliases)) for e in harvest.entities(doc)}
+    found = harvested(nlp, "Banjir melanda Kabupaten Sukamaju. Warga Sukamaju mengungsi. Ekspor Provinsi Riau naik di Riau.")
     assert ("Kabupaten Sukamaju", "LOC", ("Sukamaju",)) in found
     assert ("Provinsi Riau", "LOC", ("Riau",)) in found
     # two divisions of one name: the bare name stays apart
-    two = harvest.entities(nlp("Kota Bogor dan Kabupaten Bogor berbeda. Hujan di Bogor deras."))
-    assert sorted(e.name for e in two) == ["Bogor", "Kabupaten Bogor", "Kota Bogor"]
+    two = harvested(nlp, "Kota Bogor dan Kabupaten Bogor berbeda. Hujan di Bogor deras.")
+    assert sorted(name for name, _, _ in two) == ["Bogor", "Kabupaten Bogor", "Kota Bogor"]
 
 
 @pytest.mark.parametrize("text, model, person", [
@@ -676,10 +677,8 @@ def test_a_company_stays_a_company_without_a_model_or_a_product_word(ruled, text
 
 
 def test_a_province_s_short_form_is_the_province(nlp):
-    from warta.nlp import harvest
-    found = {(e.name, tuple(e.aliases)) for e in harvest.entities(nlp("Ekspor Jawa Timur naik. Disperindag Jatim mencatat."))
-             if e.type == "LOC"}
-    assert found == {("Jawa Timur", ("Jatim",))}
+    found = harvested(nlp, "Ekspor Jawa Timur naik. Disperindag Jatim mencatat.")
+    assert {(name, aliases) for name, kind, aliases in found if kind == "LOC"} == {("Jawa Timur", ("Jatim",))}
 
 
 def test_a_word_the_model_left_between_two_listed_places_is_a_place(ruled):
