@@ -7,12 +7,14 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import functools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from ..model import Entity, Event, Money, Percent, Quantity, Quote, Role, Span, TimeValue
 from ..sentences import repair as repair_sentences, split as split_sentences
+from ..words import fold
 
 TOKEN = re.compile(r"[(),]|[^\s(),]+")
 @dataclass(frozen=True)
@@ -64,6 +66,11 @@ class View:
         self._sent_starts = [s for s, _ in self.sentences]
         self.tokens, self.folded, self._tok_starts = self.lexed.tokens, self.lexed.folded, self.lexed.starts
         self._own, self._own_starts = self.lexed.own, self.lexed.own_starts
+
+    @functools.cached_property
+    def folded_text(self) -> str:
+        """The text case-folded, its white space collapsed (``words.fold``), made once."""
+        return fold(self.text)
 
     @classmethod
     def of(cls, text: str, entities: Iterable[Entity], sentences: Iterable[Span] | None = None) -> View:

@@ -55,7 +55,8 @@ SCORE_BEFORE = re.compile(rf"(?<![\w-])(?i:{alternation(_U['score_words'])})\s+$
 _LOOK_BACK = 24
 _LEVEL = _U["index_level"]
 PER_WORD = re.compile(rf"\s*(?:{alternation(_U['per'])})(?!\w)")
-UNIT_BEFORE = re.compile(rf"(?<!\w)(?i:(?P<w>{alternation([w for ws in _U['before'].values() for w in ws])}))\s+$")
+_BEFORE = {w.casefold(): unit for unit, ws in _U["before"].items() for w in ws}  # "bermagnitudo" → magnitudo
+UNIT_BEFORE = re.compile(rf"(?<!\w)(?i:(?P<w>{alternation(list(_BEFORE))}))\s+$")
 LEVEL_BEFORE = re.compile(rf"(?<!\w)(?i:{alternation(_LEVEL['words'])})\s+$")
 
 
@@ -144,9 +145,7 @@ def _unit_before(text: str, n: numbers.Number) -> tuple[str, str] | None:
     m = UNIT_BEFORE.search(text, max(0, n.start - 30), n.start)
     if m is None:
         return None
-    word = m["w"].casefold()
-    unit = next(u for u, ws in _U["before"].items() if word in ws)
-    return unit, text[m.start():n.start]
+    return _BEFORE[m["w"].casefold()], text[m.start():n.start]
 
 
 def _index_level(text: str, n: numbers.Number) -> bool:

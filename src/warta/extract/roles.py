@@ -352,7 +352,7 @@ def written_out(v: View, title: str) -> tuple[str, str | None]:
     the long form somewhere ("Menteri Perindustrian"), else kept as written — a reader
     (and the gold) takes the post from the article's words, not from our table."""
     full, org = expand(title)
-    if full != title and fold(full) not in fold(v.text):
+    if full != title and fold(full) not in v.folded_text:
         return title, org
     return full, org
 
