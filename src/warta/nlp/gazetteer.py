@@ -67,6 +67,13 @@ def is_place(name: str) -> bool:
     return table().get(name) == "LOC" or words().get(name) == "LOC" or name in countries()
 
 
+def is_country_or_listed_place(name: str) -> bool:
+    """Whether ``name`` is a country, a province or a place of the DBpedia-derived names of
+    :func:`table`; unlike :func:`is_place`, not by the one-word list alone, whose places
+    are also given names ("Andi", "Made")."""
+    return table().get(name) == "LOC" or name in countries()
+
+
 def _capitalised(token) -> bool:
     return token.is_title or token.is_upper or token.like_num
 
@@ -74,11 +81,11 @@ def _capitalised(token) -> bool:
 def retype(spans: list[Span]) -> list[Span]:
     """Spans relabelled ORG where the gazetteer knows their exact name as an organisation,
     and spans of two words or more relabelled where it knows their exact name as a person
-    or a place (a full name is seldom two things); a one-word span by the gazetteer's
-    one-word names, except a person's word that is part of a person's full name in the
-    same text (there it names that person)."""
+    or a place (a full name is seldom two things).  A one-word person or place keeps the
+    model's type: the DBpedia lists' one-word places are also given names ("Andi", "Made",
+    "Wisnu": villages), and on the public dev splits every one-word relabelling they made
+    was wrong."""
     names = table()
-    in_full_names = {t.text for s in spans if s.label_ == "PER" and len(s) > 1 for t in s}
     out = []
     for s in spans:
         known = names.get(s.text)
@@ -86,9 +93,6 @@ def retype(spans: list[Span]) -> list[Span]:
             s = Span(s.doc, s.start, s.end, label="ORG")
         elif len(s) > 1 and known in ("PER", "LOC") and s.label_ in ("PER", "LOC", "ORG") and known != s.label_:
             s = Span(s.doc, s.start, s.end, label=known)
-        elif len(s) == 1 and s.label_ in ("PER", "LOC") and words().get(s.text, s.label_) != s.label_ \
-                and not (s.label_ == "PER" and s.text in in_full_names):  # "Andi" of "Andi Rasyid"
-            s = Span(s.doc, s.start, s.end, label=words()[s.text])
         out.append(s)
     return out
 

@@ -997,12 +997,13 @@ def place_before_person(doc: Doc, spans: list[Span]) -> list[Span]:
 
 def speakers_are_people(doc: Doc, spans: list[Span]) -> list[Span]:
     """A name typed LOC that speaks ("ujar X", "X mengatakan", "…, X, menegaskan") is a
-    person, and so is every mention of that name in the article — unless the gazetteer
-    knows the name as a place ("Indonesia menegaskan …")."""
+    person, and so is every mention of that name in the article — unless it is a country,
+    a province or a place of the gazetteer's names ("Indonesia menegaskan …"; a place of
+    the one-word list only may be a given name: "Andi mengatakan")."""
     p = patterns()
     speaking = set()
     for s in spans:
-        if s.label_ != "LOC" or gazetteer.is_place(s.text):
+        if s.label_ != "LOC" or gazetteer.is_country_or_listed_place(s.text):
             continue
         nxt = s.end + (s.end < len(doc) and doc[s.end].text == ",")
         before = doc[s.start - 1].lower_ if s.start > 0 else ""
