@@ -272,6 +272,19 @@ def test_a_place_that_speaks_stays_a_place(ruled):
     assert ents(doc) == [("Indonesia", "LOC")]
 
 
+@pytest.mark.parametrize("text, model, place", [
+    # "Kota" here ends the title, so it is no prefix of the place after it
+    ("Wali Kota Surabaya Eri Cahyadi meninjau pasar.", {"Surabaya": "LOC", "Eri Cahyadi": "PER"}, "Surabaya"),
+    ("Wakil Wali Kota Bandung Yana Mulyana hadir.", {"Bandung": "LOC", "Yana Mulyana": "PER"}, "Bandung"),
+    ("Rapat digelar di Kantor Wali Kota Jayapura.", {"Jayapura": "LOC"}, "Jayapura"),
+    # elsewhere it is the city's prefix
+    ("Banjir melanda Kota Bekasi sejak pagi.", {"Bekasi": "LOC"}, "Kota Bekasi"),
+])
+def test_the_prefix_word_of_a_title_is_no_place_prefix(ruled, text, model, place):
+    assert (place, "LOC") in ents(ruled(text, model))
+    assert not any(name.startswith("Kota ") and name != place for name, _ in ents(ruled(text, model)))
+
+
 @pytest.mark.parametrize("text, model, expected", [
     # the one-word place list holds villages named like people ("Andi", "Made", "Wisnu"):
     # a one-word person stays the model's person whatever that list says ...

@@ -269,6 +269,19 @@ def _cut_at_ranks(spans: list[Span]) -> list[Span]:
     return _ended_before(spans, lang.titles().ranks, after=1)
 
 
+def _not_in_titles(spans: list[Span]) -> list[Span]:
+    """Prefix-led places without those whose prefix ends a title written before it: in
+    "Wali Kota Surabaya" and "Wakil Wali Kota Bandung" "Kota" is the post's, and the place
+    is the name after it (:func:`territory_after_title`)."""
+    heads = lang.titles().heads
+    out = []
+    for s in spans:
+        before = [t.lower_ for t in s.doc[max(0, s.start - 2):s.start]]
+        if not any(" ".join([*before[k:], s[0].lower_]) in heads for k in range(len(before))):
+            out.append(s)
+    return out
+
+
 def _cut_at_heads(spans: list[Span]) -> list[Span]:
     """Place names that end before a word opening an organisation's unit or a post
     ("Kabupaten Bojonegoro Divisi Teknis …" → "Kabupaten Bojonegoro")."""
@@ -298,7 +311,7 @@ def rule_spans(doc: Doc) -> dict[str, list[Span]]:
     return {
         "orgs": _person_after_post(_cut_at_ranks(found(p.org_prefix, "ORG", trim=False, clip=starts)), starts)
         + found(p.org_suffix, "ORG") + found(p.domain, "ORG", trim=False),
-        "places": _cut_at_heads(found(p.place_prefix, "LOC", trim=False, clip=starts))
+        "places": _cut_at_heads(_not_in_titles(found(p.place_prefix, "LOC", trim=False, clip=starts)))
         + found(p.place_suffix, "LOC", trim=False),
         "marked_places": _group_spans(doc, text, p.place_marker, "LOC"),
         "media": _group_spans(doc, text, p.media, "ORG"),
