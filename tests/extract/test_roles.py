@@ -153,3 +153,23 @@ def test_a_list_of_people_with_yang_before_their_respective_titles():
 def test_a_name_with_an_apostrophe_after_a_title_is_a_person():
     fixed = fix_entities("Wakil Presiden Ma'ruf Amin juga hadir.", [])
     assert [(e.name, e.type) for e in fixed] == [("Ma'ruf Amin", "PER")]
+
+
+@pytest.mark.parametrize("text, person, title, org", [
+    # the posts' usual abbreviations (titles.yaml), read by the NER, the fixes and the roles
+    ("Mendagri Tito Karnavian meminta kepala daerah bersiap.", "Tito Karnavian", "Mendagri",
+     "Kementerian Dalam Negeri"),
+    ("Rapat itu dihadiri Menpora Dito Ariotedjo kemarin.", "Dito Ariotedjo", "Menpora",
+     "Kementerian Pemuda dan Olahraga"),
+    ("Menhub Budi Karya Sumadi meresmikan terminal baru.", "Budi Karya Sumadi", "Menhub",
+     "Kementerian Perhubungan"),
+    ("Menag Yaqut Cholil Qoumas membuka acara itu.", "Yaqut Cholil Qoumas", "Menag", "Kementerian Agama"),
+    ("Kajati Riau Akmal Abbas menahan tersangka.", "Akmal Abbas", "Kajati Riau", None),
+])
+def test_an_abbreviated_post_is_no_part_of_the_name_and_is_the_role(text, person, title, org):
+    from warta.pipeline import analyze
+
+    doc = analyze(text, "2025-03-14")
+    assert person in [e.name for e in doc.entities if e.type == "PER"]
+    assert not any(title.split()[0] in e.name for e in doc.entities if e.type == "PER")
+    assert (person, title, org) in [(r.person, r.title, r.org) for r in doc.roles]
