@@ -64,7 +64,7 @@ def country_words() -> dict[str, tuple[tuple[str, ...], ...]]:
 def is_place(name: str) -> bool:
     """Whether the gazetteer knows ``name`` (as written) as a place, in its names of
     :func:`table`, its one-word places of :func:`words`, the countries or the provinces."""
-    return table().get(name) == "LOC" or words().get(name) == "LOC" or name in countries()
+    return is_country_or_listed_place(name) or words().get(name) == "LOC"
 
 
 def is_country_or_listed_place(name: str) -> bool:
