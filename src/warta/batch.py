@@ -3,9 +3,9 @@
 ``ingest(paths, engine, scheduler=None, workers=2)`` splits the input files into
 partitions; each partition goes to a ``dask.distributed`` worker, which reads its files,
 skips the articles already in the KB unchanged, and analyses the rest
-(``kb.ingest.safe_analyze``: the NER model is loaded once per worker process and kept).
-The Documents stream back as partitions finish, and the one writer — this process —
-stores them in transactional batches (``kb.ingest.store``) with the guarantees of
+(``kb.ingest.analyse_rows``: the NER model is loaded once per worker process and kept;
+the MinHash, the stems for search and the record's JSON are made there too).  The rows
+stream back as partitions finish, and the one writer — this process — stores them in transactional batches (``kb.ingest.store``) with the guarantees of
 the local engine: the same content under another source counted as a duplicate, a
 changed article replacing its old version, a batch written whole or not at all, and at
 the end the derived tables brought up to date (``kb.incremental.refresh``).
@@ -25,18 +25,20 @@ from sqlalchemy import Engine
 
 from .errors import InputError, UsageError
 from .kb import incremental
-from .kb.ingest import (BATCH, IngestReport, canonical_source, content_hash, known_sources,
-                        safe_analyze, store)
+from .kb.ingest import (BATCH, IngestReport, analyse_rows, canonical_source, content_hash,
+                        known_sources, store)
+from .kb.store import fts_available
 from .sources import expand, read
 
 PARTITION = 8     # input files per task
 IN_FLIGHT = 3     # tasks queued per worker: enough to keep it busy, few enough to bound memory
 
 
-def analyse_partition(paths: list[str], known: dict[str, str], fields: dict[str, str] | None) -> list[tuple]:
-    """On a worker: read ``paths``, skip what ``known`` holds unchanged, analyse the rest.
-    Returns ``("doc", Document, hash)``, ``("skipped", source)`` or ``("failed", source,
-    reason)`` per article."""
+def analyse_partition(paths: list[str], known: dict[str, str], fields: dict[str, str] | None,
+                      fts: bool = True) -> list[tuple]:
+    """On a worker: read ``paths``, skip what ``known`` holds unchanged, analyse the rest
+    into their rows (``fts``: with the stems for search).  Returns ``("doc", Prepared,
+    hash)``, ``("skipped", source)`` or ``("failed", source, reason)`` per article."""
     out: list[tuple] = []
     for item in read(paths, fields=fields):
         if isinstance(item, InputError):
@@ -47,8 +49,8 @@ def analyse_partition(paths: list[str], known: dict[str, str], fields: dict[str,
         if known.get(item.source) == digest:
             out.append(("skipped", item.source))
             continue
-        doc = safe_analyze(item)
-        out.append(("failed", doc.source, doc.reason) if isinstance(doc, InputError) else ("doc", doc, digest))
+        rows = analyse_rows((item, digest), fts)
+        out.append(("failed", rows.source, rows.reason) if isinstance(rows, InputError) else ("doc", rows, digest))
     return out
 
 
@@ -84,13 +86,15 @@ def _client(scheduler: str | None, workers: int):
     return Client(cluster), cluster
 
 
-def _results(client, parts: Iterator[list[str]], keys, known, fields, slots: int) -> Iterator[list[tuple]]:
+def _results(client, parts: Iterator[list[str]], keys, known, fields, slots: int,
+             fts: bool) -> Iterator[list[tuple]]:
     """Partition results as they finish, with at most ``slots`` partitions queued."""
     from dask.distributed import as_completed
 
     queue = as_completed()
     for part in parts:
-        queue.add(client.submit(analyse_partition, part, _known_for(part, keys, known), fields, pure=False))
+        queue.add(client.submit(analyse_partition, part, _known_for(part, keys, known), fields, fts,
+                                 pure=False))
         if queue.count() >= slots:
             yield next(queue).result()
     for future in queue:
@@ -113,7 +117,8 @@ def ingest(paths: list[str], engine: Engine, *, scheduler: str | None = None, wo
     pending: list[tuple] = []
     replaced: set[str] = set()
     try:
-        for result in _results(client, _partitions(files, partition), keys, dict(known), fields, slots):
+        for result in _results(client, _partitions(files, partition), keys, dict(known), fields, slots,
+                               fts_available(engine)):
             for r in result:
                 _take(r, known, contents, report, pending, replaced)
                 if len(pending) >= batch:
@@ -135,25 +140,25 @@ def _take(r: tuple, known: dict, contents: set, report: IngestReport, pending: l
     if r[0] == "skipped":
         report.skipped += 1
         return
-    doc, digest = r[1], r[2]
-    old = known.get(doc.source)
+    rows, digest = r[1], r[2]
+    old = known.get(rows.source)
     if old == digest:
         report.skipped += 1
     elif old is None and digest in contents:
         report.duplicates += 1
     else:
         if old is not None:
-            replaced.add(doc.source)
-        known[doc.source] = digest
+            replaced.add(rows.source)
+        known[rows.source] = digest
         contents.add(digest)
-        pending.append((doc, digest))
+        pending.append(rows)
 
 
 def _flush(engine: Engine, pending: list, replaced: set, report: IngestReport, progress) -> None:
     if not pending:
         return
     store(engine, pending, replaced, report)
-    replaced.difference_update(d.source for d, _ in pending)
+    replaced.difference_update(r.source for r in pending)
     pending.clear()
     if progress:
         progress(report)

@@ -18,6 +18,7 @@ from __future__ import annotations
 import ctypes
 import dataclasses
 import datetime as dt
+import functools
 import hashlib
 import os
 import re
@@ -123,16 +124,25 @@ def safe_analyze(article: Article) -> Document | InputError:
 _analyze = safe_analyze
 
 
-def analyze_in_worker(article: Article) -> Document | tuple[str, str]:
-    """:func:`safe_analyze` for a worker process: a failure as ``(source, reason)``, since
+def analyse_rows(item: tuple[Article, str], fts: bool = True) -> Prepared | InputError:
+    """One new article (and its content hash) analysed and made into rows
+    (:func:`prepare`), where the analysis runs: on a worker, the MinHash, the stems for
+    search and the record's JSON are made there too, and the one writer only inserts."""
+    article, digest = item
+    doc = safe_analyze(article)
+    return doc if isinstance(doc, InputError) else prepare(doc, digest, fts)
+
+
+def analyse_in_worker(item: tuple[Article, str], fts: bool = True) -> Prepared | tuple[str, str]:
+    """:func:`analyse_rows` for a worker process: a failure as ``(source, reason)``, since
     an ``InputError`` does not survive pickling (its ``__init__`` takes two arguments,
     its ``args`` hold one) and would break the pool that sends it back."""
-    doc = safe_analyze(article)
-    return (doc.source, doc.reason) if isinstance(doc, InputError) else doc
+    rows = analyse_rows(item, fts)
+    return (rows.source, rows.reason) if isinstance(rows, InputError) else rows
 
 
-def _from_worker(doc: Document | tuple[str, str]) -> Document | InputError:
-    return InputError(*doc) if isinstance(doc, tuple) else doc
+def _from_worker(rows: Prepared | tuple[str, str]) -> Prepared | InputError:
+    return InputError(*rows) if isinstance(rows, tuple) else rows
 
 
 def _item_row(kind: str, item: dict) -> dict:
@@ -165,6 +175,10 @@ class Prepared:
     bands: list[tuple[int, int]]
     stems: str | None
 
+    @property
+    def source(self) -> str:
+        return self.article["source"]
+
 
 def prepare(doc: Document, digest: str, fts: bool = True) -> Prepared:
     """The rows of ``doc`` (content hash ``digest``); ``fts``: with the stems for search."""
@@ -184,27 +198,32 @@ def prepare(doc: Document, digest: str, fts: bool = True) -> Prepared:
 
 
 def write_batch(engine: Engine, batch: list[tuple[Document, str]], replaced: set[str]) -> list[str]:
-    """Store ``batch`` (Documents and their content hashes) in one transaction; a source in
-    ``replaced`` first has its old version deleted (and what it held noted for the update).
-    A new source whose clean text is already stored, or earlier in the batch, is not
-    stored again; returns those sources (the duplicates).
-
-    The rows are made first (``prepare``: MinHash, stems), then written with one bulk
-    statement per table, so the transaction holds the database only for the writes."""
+    """Store ``batch`` (Documents and their content hashes) in one transaction
+    (:func:`write_rows` of their :func:`prepare` rows); returns the sources left out as
+    copies of a stored or earlier clean text."""
     fts = fts_available(engine)
-    rows = [prepare(doc, digest, fts) for doc, digest in batch]
+    return write_rows(engine, [prepare(doc, digest, fts) for doc, digest in batch], replaced)
+
+
+def write_rows(engine: Engine, rows: list[Prepared], replaced: set[str]) -> list[str]:
+    """Store the prepared ``rows`` in one transaction; a source in ``replaced`` first has
+    its old version deleted (and what it held noted for the update).  A new source whose
+    clean text is already stored, or earlier in the batch, is not stored again; returns
+    those sources (the duplicates).  One bulk statement per table, so the transaction
+    holds the database only for the writes."""
+    fts = fts_available(engine)
     with Session(engine) as s, s.begin():
-        for doc, _digest in batch:
-            if doc.source in replaced:
-                old = s.scalar(select(ArticleRow.id).where(ArticleRow.source == doc.source))
+        for row in rows:
+            if row.source in replaced:
+                old = s.scalar(select(ArticleRow.id).where(ArticleRow.source == row.source))
                 if old is not None:
                     _delete_article(s, old, fts)
         copies = _stored_texts(s.connection(), rows)
         keep, dupes = [], []
-        for doc, row in zip(batch, rows):
-            text_hash = _text_hash(doc[0].text)
-            if doc[0].source not in replaced and text_hash in copies:
-                dupes.append(doc[0].source)
+        for row in rows:
+            text_hash = _text_hash(row.article["text"])
+            if row.source not in replaced and text_hash in copies:
+                dupes.append(row.source)
                 continue
             copies.add(text_hash)
             keep.append(row)
@@ -251,15 +270,15 @@ def _insert(conn, rows: list[Prepared], fts: bool) -> None:
                                                for aid, r in zip(ids, rows)])
 
 
-def store(engine: Engine, batch: list[tuple[Document, str]], replaced: set[str], report: IngestReport) -> None:
-    """:func:`write_batch`, then ``batch`` counted in ``report`` as added, replaced or a
+def store(engine: Engine, rows: list[Prepared], replaced: set[str], report: IngestReport) -> None:
+    """:func:`write_rows`, then ``rows`` counted in ``report`` as added, replaced or a
     duplicate (its clean text already in under another source)."""
-    dupes = set(write_batch(engine, batch, replaced))
+    dupes = set(write_rows(engine, rows, replaced))
     report.duplicates += len(dupes)
-    for doc, _ in batch:
-        if doc.source in dupes:
+    for row in rows:
+        if row.source in dupes:
             continue
-        if doc.source in replaced:
+        if row.source in replaced:
             report.replaced += 1
         else:
             report.added += 1
@@ -347,16 +366,16 @@ def die_with_parent(parent: int) -> None:
     threading.Thread(target=watch, daemon=True, name="warta-parent-watch").start()
 
 
-def _store_analysed(engine: Engine, chunk: list[tuple[Article, str]], docs: Iterable, replaced: set[str],
+def _store_analysed(engine: Engine, chunk: list[tuple[Article, str]], results: Iterable, replaced: set[str],
                     report: IngestReport) -> None:
-    """One batch's Documents stored (:func:`store`), its failures counted."""
+    """One batch's rows stored (:func:`store`), its failures counted."""
     done = []
-    for (article, digest), doc in zip(chunk, docs):
-        if isinstance(doc, InputError):
-            report.failed.append((doc.source, doc.reason))
+    for (article, _digest), rows in zip(chunk, results):
+        if isinstance(rows, InputError):
+            report.failed.append((rows.source, rows.reason))
             replaced.discard(article.source)
         else:
-            done.append((doc, digest))
+            done.append(rows)
     store(engine, done, replaced, report)
 
 
@@ -369,13 +388,14 @@ def ingest(paths: list[str], engine: Engine, *, workers: int = 1, fields: dict[s
     fresh = _fresh(read(paths, fields=fields), _known(engine), report, replaced)
     pool = ProcessPoolExecutor(max_workers=workers, initializer=die_with_parent,
                                initargs=(os.getpid(),)) if workers > 1 else None
+    fts = fts_available(engine)
+    work, local = functools.partial(analyse_in_worker, fts=fts), functools.partial(analyse_rows, fts=fts)
     try:
         ahead = None  # with workers: the next batch is analysed while this one is written
         while True:
             chunk = list(islice(fresh, batch))
-            arts = [a for a, _ in chunk]
-            current = (chunk, map(_from_worker, pool.map(analyze_in_worker, arts, chunksize=4)) if pool
-                       else map(_analyze, arts)) if chunk else None
+            current = (chunk, map(_from_worker, pool.map(work, chunk, chunksize=4)) if pool
+                       else map(local, chunk)) if chunk else None
             if ahead:
                 _store_analysed(engine, *ahead, replaced, report)
                 if progress:
