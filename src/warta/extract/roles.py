@@ -396,7 +396,8 @@ _ABBR_GROUP = re.compile(r"\s*\(([^()]{1,20})\)")
 
 
 def _clean_title(raw: str) -> str:
-    """A title without abbreviation groups, trailing commas, connectors or modifiers."""
+    """A title without abbreviation groups, trailing punctuation (a list's "Menteri
+    Keuangan: Sri …"), connectors or modifiers."""
     t = lang.titles()
 
     def drop(m: re.Match) -> str:
@@ -405,9 +406,9 @@ def _clean_title(raw: str) -> str:
 
     title = _ABBR_GROUP.sub(drop, raw)
     words = title.replace("\n", " ").split()
-    while words and (words[-1].strip(",.").casefold() in t.connectors | t.epithets or words[-1] in ",("):
+    while words and (words[-1].strip(",.:;").casefold() in t.connectors | t.epithets or words[-1] in ",(:;"):
         words.pop()
-    return " ".join(words).strip(" ,.")
+    return " ".join(words).strip(" ,.:;")
 
 
 def _anaphoric(v: View) -> list[Role]:

@@ -62,7 +62,22 @@ def expand(title: str) -> tuple[str, str | None]:
     hit = t.abbreviations.get(first.casefold())
     full = f"{hit[0]} {rest}".strip() if hit else title
     org = hit[1] if hit and not rest else None
-    return full, org or t.orgs.get(fold(full))
+    return full, org or t.orgs.get(fold(full)) or office(full)
+
+
+def office(title: str) -> str | None:
+    """The office a post names by its field (``titles.yaml``'s ``offices``).
+
+    >>> office("Menteri Koperasi"), office("Wakil Menteri BUMN"), office("Menteri")
+    ('Kementerian Koperasi', 'Kementerian BUMN', None)
+    """
+    words = title.split()
+    folded = [w.casefold() for w in words]
+    for head, name in lang.titles().offices:
+        n = len(head.split())
+        if folded[:n] == head.split() and len(words) > n and words[n][:1].isupper():
+            return " ".join([name, *words[n:]])
+    return None
 
 
 def person_by_title(phrase: str, roles: list[Role]) -> str | None:

@@ -77,6 +77,7 @@ class Titles:
     nicknames: tuple[str, ...]
     abbreviations: dict[str, tuple[str, str | None]]  # folded → (title, org)
     orgs: dict[str, str]             # folded title → organisation
+    offices: tuple[tuple[str, str], ...]  # (folded post head, office): "menteri" → "Kementerian"
 
     @functools.cached_property
     def head_first(self) -> dict[str, tuple[tuple[str, ...], ...]]:
@@ -135,6 +136,8 @@ def _titles_from(d: dict[str, Any], calendar: Iterable[str] = ()) -> Titles:
         not_names=_fold(d["not_names"]),
         nicknames=tuple(d["nicknames"]), abbreviations=abbr,
         orgs={" ".join(k.casefold().split()): v for k, v in d["orgs"].items()},
+        offices=tuple(sorted(((" ".join(k.casefold().split()), v) for k, v in d.get("offices", {}).items()),
+                             key=lambda kv: -len(kv[0]))),
     )
 
 
