@@ -82,6 +82,31 @@ def test_an_article_failing_in_a_worker_is_reported_not_a_broken_pool(tmp_path, 
     assert [(os.path.basename(s), r) for s, r in report.failed] == [("b.txt", "no article text left after cleaning")]
 
 
+def test_an_article_whose_rows_cannot_be_made_is_reported_and_the_rest_stored(tmp_path, fixtures, monkeypatch):
+    """Making an article's rows (now where the analysis runs) failing for one article
+    reports that article; the batch's others are stored whole."""
+    from warta.kb import ingest as ingest_mod
+
+    corpus = tmp_path / "in"
+    corpus.mkdir()
+    (corpus / "a.txt").write_bytes((fixtures / "noisy.txt").read_bytes())
+    (corpus / "c.txt").write_bytes((fixtures / "cp1252.txt").read_bytes())
+    made = ingest_mod.prepare
+
+    def prepare(doc, digest, fts=True):
+        if doc.source.endswith("c.txt"):
+            raise ValueError("a signature that cannot be made")
+        return made(doc, digest, fts)
+
+    monkeypatch.setattr(ingest_mod, "prepare", prepare)
+    db = str(tmp_path / "kb.db")
+    report = ingest_mod.ingest([str(corpus)], KnowledgeBase(db).engine)
+    assert report.added == 1
+    assert [os.path.basename(s) for s, _ in report.failed] == ["c.txt"]
+    assert "could not be stored (ValueError" in report.failed[0][1]
+    assert consistent(db) == 1
+
+
 def test_a_kb_of_another_version_is_refused_or_upgraded(tmp_path):
     db = str(tmp_path / "kb.db")
     KnowledgeBase(db)

@@ -130,7 +130,12 @@ def analyse_rows(item: tuple[Article, str], fts: bool = True) -> Prepared | Inpu
     search and the record's JSON are made there too, and the one writer only inserts."""
     article, digest = item
     doc = safe_analyze(article)
-    return doc if isinstance(doc, InputError) else prepare(doc, digest, fts)
+    if isinstance(doc, InputError):
+        return doc
+    try:
+        return prepare(doc, digest, fts)
+    except Exception as exc:  # one bad article never stops the batch
+        return InputError(article.source, f"could not be stored ({type(exc).__name__}: {quote(exc)})")
 
 
 def analyse_in_worker(item: tuple[Article, str], fts: bool = True) -> Prepared | tuple[str, str]:
