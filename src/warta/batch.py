@@ -5,7 +5,8 @@ partitions; each partition goes to a ``dask.distributed`` worker, which reads it
 skips the articles already in the KB unchanged, and analyses the rest
 (``kb.ingest.analyse_rows``: the NER model is loaded once per worker process and kept;
 the MinHash, the stems for search and the record's JSON are made there too).  The rows
-stream back as partitions finish, and the one writer — this process — stores them in transactional batches (``kb.ingest.store``) with the guarantees of
+stream back as partitions finish, and the one writer — this process — stores them in
+transactional batches (``kb.ingest.store``) with the guarantees of
 the local engine: the same content under another source counted as a duplicate, a
 changed article replacing its old version, a batch written whole or not at all, and at
 the end the derived tables brought up to date (``kb.incremental.refresh``).

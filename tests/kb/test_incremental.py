@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 
 from warta.cli.demo import sample_dir
 from warta.kb import KnowledgeBase, build, incremental, synthetic
-from warta.kb.ingest import _analyze, write_batch, content_hash, ingest
+from warta.kb.ingest import safe_analyze, write_batch, content_hash, ingest
 from warta.kb.schema import (AliasRow, ArticleRow, EntityRow, FactRow, FactSourceRow, MentionRow,
                              StoryRow)
 from warta.sources import read
@@ -32,7 +32,7 @@ SUBJECT_LABEL_DIFFS = 1
 
 @pytest.fixture(scope="module")
 def sample_docs():
-    return [(_analyze(a), content_hash(a)) for a in read([sample_dir()])]
+    return [(safe_analyze(a), content_hash(a)) for a in read([sample_dir()])]
 
 
 def snapshot(engine) -> tuple[set, set, set]:

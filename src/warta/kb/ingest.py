@@ -121,9 +121,6 @@ def safe_analyze(article: Article) -> Document | InputError:
         return InputError(article.source, f"analysis failed ({type(exc).__name__}: {quote(exc)})")
 
 
-_analyze = safe_analyze
-
-
 def analyse_rows(item: tuple[Article, str], fts: bool = True) -> Prepared | InputError:
     """One new article (and its content hash) analysed and made into rows
     (:func:`prepare`), where the analysis runs: on a worker, the MinHash, the stems for
@@ -207,16 +204,17 @@ def write_batch(engine: Engine, batch: list[tuple[Document, str]], replaced: set
     (:func:`write_rows` of their :func:`prepare` rows); returns the sources left out as
     copies of a stored or earlier clean text."""
     fts = fts_available(engine)
-    return write_rows(engine, [prepare(doc, digest, fts) for doc, digest in batch], replaced)
+    return write_rows(engine, [prepare(doc, digest, fts) for doc, digest in batch], replaced, fts)
 
 
-def write_rows(engine: Engine, rows: list[Prepared], replaced: set[str]) -> list[str]:
+def write_rows(engine: Engine, rows: list[Prepared], replaced: set[str], fts: bool | None = None) -> list[str]:
     """Store the prepared ``rows`` in one transaction; a source in ``replaced`` first has
     its old version deleted (and what it held noted for the update).  A new source whose
     clean text is already stored, or earlier in the batch, is not stored again; returns
     those sources (the duplicates).  One bulk statement per table, so the transaction
-    holds the database only for the writes."""
-    fts = fts_available(engine)
+    holds the database only for the writes.  ``fts``: whether the store searches text
+    (asked of it when not given)."""
+    fts = fts_available(engine) if fts is None else fts
     with Session(engine) as s, s.begin():
         for row in rows:
             if row.source in replaced:
