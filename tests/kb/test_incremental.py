@@ -9,6 +9,7 @@ shuffled orders, and compared with one full ``rebuild`` of the same articles.
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import json
 import random
 import shutil
@@ -22,6 +23,7 @@ from warta.kb import KnowledgeBase, build, incremental, synthetic
 from warta.kb.ingest import safe_analyze, write_batch, content_hash, ingest
 from warta.kb.schema import (AliasRow, ArticleRow, EntityRow, FactRow, FactSourceRow, MentionRow,
                              StoryRow)
+from warta.model import Document, Entity, Role
 from warta.sources import read
 
 # the subject named for a story fact whose statements name several subjects is the one
@@ -226,6 +228,42 @@ def test_same_clean_text_under_another_url_and_title_is_one_article(tmp_path, sa
         assert list(s.scalars(select(ArticleRow.source))) == [doc.source]
 
 
+
+
+LISTED = ("Presiden Arya Wiratama melantik wajah baru di Istana Negara. Kementerian Keuangan, "
+          "Kementerian Koperasi dan Kementerian Pariwisata berganti pimpinan, kata Dimas Pranoto.")
+POSTS = ("Arya Wiratama merombak kabinet: Menteri Keuangan Sari Lestari, Menteri Koperasi Bayu Aji "
+         "dan Menteri Pariwisata Rudi Hartono diganti. Dimas Pranoto membacakan keputusan itu.")
+
+
+def reshuffle(orgs: bool) -> list[tuple[Document, str]]:
+    """One outlet names the ministries of a reshuffle, the other the ministers' posts."""
+    def ent(text, name, type_):
+        i = text.index(name)
+        return Entity(name, name, type_, [], [(i, i + len(name))])
+    listed = Document(source="a/kabinet.txt", title="Pelantikan", published=dt.date(2025, 9, 8), text=LISTED,
+                      entities=[ent(LISTED, n, t) for n, t in [
+                          ("Arya Wiratama", "PER"), ("Istana Negara", "LOC"), ("Kementerian Keuangan", "ORG"),
+                          ("Kementerian Koperasi", "ORG"), ("Kementerian Pariwisata", "ORG"),
+                          ("Dimas Pranoto", "PER")]])
+    people = [("Sari Lestari", "Keuangan"), ("Bayu Aji", "Koperasi"), ("Rudi Hartono", "Pariwisata")]
+    posts = Document(source="b/rombak.txt", title="Rombak kabinet", published=dt.date(2025, 9, 8), text=POSTS,
+                     entities=[ent(POSTS, n, "PER") for n in ["Arya Wiratama", "Dimas Pranoto", *(p for p, _ in people)]],
+                     roles=[Role(p, f"Menteri {f}", f"Kementerian {f}" if orgs else None,
+                                 (POSTS.index(f"Menteri {f}"), POSTS.index(p) + len(p))) for p, f in people])
+    return [(listed, "h-listed"), (posts, "h-posts")]
+
+
+@pytest.mark.parametrize("orgs", [True, False])
+def test_the_organisations_roles_name_join_a_story(tmp_path, orgs):
+    """Two names in common are not enough to make the two articles one story; the three
+    ministries, named by one as organisations and by the other as posts, are — in a full
+    rebuild and when the posts come first, incrementally."""
+    docs = reshuffle(orgs)
+    whole, step = full(tmp_path / "full.db", docs), built(tmp_path / "inc.db", [docs[1:], docs[:1]])
+    one_story = {frozenset({"a/kabinet.txt", "b/rombak.txt"})}
+    assert (whole[1] == one_story) is orgs
+    assert step[1] == whole[1]
 
 
 def test_incremental_on_postgresql_is_the_sqlite_rebuild(tmp_path, pg_url):

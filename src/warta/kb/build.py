@@ -103,7 +103,33 @@ def features(s: Session, entity_of: dict[int, int] | None, ids: list[int] | None
             feats[r.article_id].days.add(r.value_text)
         elif r.kind != "date" and r.value:
             feats[r.article_id].figures.add((r.kind, (r.unit or "").casefold(), float(f"{r.value:.4g}")))
+    for aid, eid in role_organisations(s, list(feats)):
+        feats[aid].orgs.add(eid)
     return list(feats.values())
+
+
+def role_organisations(s: Session, ids: list[int]) -> list[tuple[int, int]]:
+    """(article, entity) for the organisations the roles of ``ids`` name ("Menteri Keuangan"
+    → Kementerian Keuangan), found through the aliases' keys: one outlet lists the
+    ministries of a reshuffle, another the ministers' posts, and both name the same
+    organisations.  A key that names several organisations names none."""
+    named: dict[str, set[int]] = defaultdict(set)
+    for chunk in chunks(ids):
+        for aid, data in s.execute(select(ItemRow.article_id, ItemRow.data)
+                                   .where(ItemRow.kind == "role", ItemRow.article_id.in_(chunk))):
+            org = (data or {}).get("org")
+            if org:
+                named[resolvemod.normalise(org, "ORG")].add(aid)
+    out = []
+    for chunk in chunks(sorted(named)):
+        owners: dict[str, set[int]] = defaultdict(set)
+        for key, eid in s.execute(select(AliasRow.key, AliasRow.entity_id)
+                                  .join(EntityRow, EntityRow.id == AliasRow.entity_id)
+                                  .where(AliasRow.key.in_(chunk), EntityRow.type == "ORG")):
+            owners[key].add(eid)
+        out += [(aid, min(eids)) for key, eids in owners.items() if len(eids) == 1
+                for aid in named[key]]
+    return sorted(out)
 
 
 def _stories(s: Session, entity_of: dict[int, int]) -> dict[int, tuple[int, int]]:

@@ -504,7 +504,7 @@ def _stories(s: Session, new: list[int], removed: list[int]) -> set[int]:
     total = s.scalar(select(func.count()).select_from(ArticleRow)) or 1
     limit = storymod.rare_limit(total)
     feats = {f.id: f for chunk in _chunks(new) for f in build.features(s, None, chunk)}
-    ents = sorted({e for f in feats.values() for e in f.entities})
+    ents = sorted({e for f in feats.values() for e in f.entities | f.orgs})
     df = {}
     for chunk in _chunks(ents):
         df.update(s.execute(select(EntityRow.id, EntityRow.articles).where(EntityRow.id.in_(chunk))).all())
@@ -515,7 +515,7 @@ def _stories(s: Session, new: list[int], removed: list[int]) -> set[int]:
     others = sorted({x for p in pairs for x in p} - set(feats))
     for chunk in _chunks(others):
         feats.update({f.id: f for f in build.features(s, None, chunk)})
-    for chunk in _chunks(sorted({e for f in feats.values() for e in f.entities} - set(idf))):
+    for chunk in _chunks(sorted({e for f in feats.values() for e in f.entities | f.orgs} - set(idf))):
         for e, c in s.execute(select(EntityRow.id, EntityRow.articles).where(EntityRow.id.in_(chunk))):
             idf[e] = math.log(1 + total / max(c, 1))
     found = [link for a, b in sorted(pairs) if (link := storymod.judge(feats[a], feats[b], idf, None))]

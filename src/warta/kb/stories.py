@@ -3,7 +3,8 @@
 Two articles are compared when they share a rare entity or their texts are similar
 (MinHash LSH), never all pairs.  Their score adds up the evidence:
 
-* shared entities, each weighted by its rarity in the KB (idf), as a weighted Jaccard;
+* shared entities, each weighted by its rarity in the KB (idf), as a weighted Jaccard (the
+  organisations an article's roles name count as its entities here);
 * shared figures (the same amount in the same currency or unit, or one outlet's figure
   rounded to fewer digits: "5,022%" and "5,02%") and shared dated days;
 * text similarity (estimated Jaccard of word shingles).
@@ -53,6 +54,9 @@ class Features:
     days: set[str] = field(default_factory=set)
     minhash: bytes | None = None
     precision: str | None = "day"   # of ``published``: day, month or year
+    # organisations its roles name ("Menteri Keuangan" → Kementerian Keuangan), as entity
+    # ids: weighed with the entities when two articles are judged, never a candidate key
+    orgs: set[int] = field(default_factory=set)
 
     def period(self) -> tuple[dt.date, dt.date] | None:
         """The days ``published`` may stand for: one day, a whole month or a whole year."""
@@ -251,8 +255,8 @@ def _judge(a: Features, b: Features, idf: dict[int, float], text: float | None) 
     gap = gap_days(a, b)
     if gap is not None and gap > MAX_GAP_DAYS:
         return None
-    shared = a.entities & b.entities
-    union = a.entities | b.entities
+    ea, eb = a.entities | a.orgs, b.entities | b.orgs
+    shared, union = ea & eb, ea | eb
     ent = sum(idf[e] for e in shared) / sum(idf[e] for e in union) if union else 0.0
     figures = shared_figures(a.figures, b.figures)
     days = a.days & b.days
