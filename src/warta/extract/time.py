@@ -39,7 +39,9 @@ _H = lang.load("holidays")
 _U = lang.load("units")
 
 _MONTH = rf"(?P<mon>(?i:{alternation(_MONTHS)}))\.?(?![\w])"
-_DAY = rf"(?:(?P<wd>(?i:{alternation(_DAYS)}))\s*(?:,\s*)?)?"   # one run of spaces: linear
+# a weekday, or the last of a range of them ("Senin-Rabu (2-4/6)"), before a date
+_DAY = (rf"(?:(?:(?i:{alternation(_DAYS)})\s*[-–]\s*)?(?P<wd>(?i:{alternation(_DAYS)}))"
+        rf"\s*(?:,\s*)?)?")   # one run of spaces: linear
 _YEAR = r"(?P<y>(?:1[89]|20)\d\d)(?![\d.,]\d|\d)"
 _YW = re.escape(_P["year_word"])
 _AFTER = rf"(?:\s+(?P<after>(?i:{alternation(_R['after_date'])}))(?!\w))?"
@@ -53,14 +55,15 @@ _ORD = re.escape(lang.load("numbers")["ordinal_prefix"])          # "ke-3", "ke-
 # inside of words at once, which makes the scan several times faster
 _START = r"(?:(?<=\W)|^)(?=[\w(])"
 
-_LEADING_OPTIONAL = {"iso", "numeric", "dmy", "my", "period", "q", "years", "year"}
+_LEADING_OPTIONAL = {"iso", "dashed", "numeric", "dmy", "my", "period", "q", "years", "year"}
 PATTERNS: dict[str, re.Pattern] = {
     "iso": re.compile(r"(?<![\d-])(?P<y>\d{4})-(?P<m>\d\d)-(?P<d>\d\d)(?![\d-])"),
+    "dashed": re.compile(r"(?<![\w-])(?P<d>\d{1,2})-(?P<m>\d{1,2})-(?P<y>(?:19|20)\d\d)(?![\w-])"),  # "10-06-2025"
     "numeric": re.compile(
-        rf"{_DAY}(?P<open>\()?(?<![\d/.,])(?P<d>\d{{1,2}})/(?P<m>\d{{1,2}})"
+        rf"{_DAY}(?P<open>\()?(?<![\d/.,])(?:(?P<d0>\d{{1,2}})\s*[-–]\s*)?(?P<d>\d{{1,2}})/(?P<m>\d{{1,2}})"
         rf"(?:/(?P<y>\d{{4}}|\d\d))?(?![\d/])(?(open)\))" + _AFTER),
     "dmy": re.compile(
-        rf"{_DAY}(?:(?i:{re.escape(_P['day_word'])})\s+)?(?<![\d.,])(?:(?P<d0>\d{{1,2}})\s*[-–]\s*)?"
+        rf"{_DAY}(?:(?i:{re.escape(_P['day_word'])})\s+)?(?<![\d.,])(?:(?P<d0>\d{{1,2}})(?:\s*[-–]\s*|\s+(?i:{_JOIN})\s+))?"
         rf"(?P<d>\d{{1,2}})\s+{_MONTH}"
         rf"(?:,?\s+{_YEAR})?" + _AFTER),
     "my": re.compile(
@@ -110,7 +113,7 @@ PATTERNS = {name: re.compile(_START + p.pattern) if name in _LEADING_OPTIONAL el
 # a pattern runs only on texts holding one of its words (a substring test is far cheaper
 # than a regex scan); None: always runs
 TRIGGERS: dict[str, tuple[str, ...] | None] = {
-    "iso": ("-",), "numeric": ("/",), "dmy": None, "my": None, "years": None, "year": None,
+    "iso": ("-",), "dashed": ("-",), "numeric": ("/",), "dmy": None, "my": None, "years": None, "year": None,
     "q": ("q",), "numbered": ("/",), "period": tuple(_P["kinds"]), "neighbour": (*_P["kinds"], *_R["neighbour_units"]),
     "day_word": tuple(_R["days"]), "counted": (*_R["units"], *_R["one"]), "unit": tuple(_R["units"]),
     "weekday": tuple(d for d in _DAYS if d not in _R["weekday_alone_not"]), "vague": tuple(w.split()[0] for w in _R["vague"]), "same": tuple(_R["same_period"]), "compared": tuple(_R["compared_with"]),
@@ -165,8 +168,16 @@ def _find_numeric(text: str, m: re.Match) -> Found | None:
     month, day = int(m["m"]), int(m["d"])
     if not _valid(month, day):
         return None
+    first = int(m["d0"]) if m["d0"] else None      # "Senin-Rabu (2-4/6)": the two days
     return Found(m.start(), m.end(), "day", _year(m["y"]), month, day, weekday=_weekday(m),
-                 after=_after(m), partial=not m["y"])
+                 after=_after(m), partial=not m["y"], day0=first if first and first < day else None)
+
+
+def _find_dashed(text: str, m: re.Match) -> Found | None:
+    month, day = int(m["m"]), int(m["d"])
+    if not _valid(month, day):
+        return None
+    return Found(m.start(), m.end(), "day", _year(m["y"]), month, day)
 
 
 def _find_dmy(text: str, m: re.Match) -> Found | None:
@@ -295,7 +306,7 @@ def _find_anniversary(text: str, m: re.Match) -> Found | None:
 
 
 FINDERS = {
-    "iso": _find_numeric, "numeric": _find_numeric, "dmy": _find_dmy, "my": _find_my,
+    "iso": _find_numeric, "dashed": _find_dashed, "numeric": _find_numeric, "dmy": _find_dmy, "my": _find_my,
     "period": _find_period, "q": _find_q, "years": _find_years, "year": _find_year,
     "day_word": _find_day_word, "counted": _find_counted, "unit": _find_unit,
     "weekday": _find_weekday, "vague": _find_vague, "same": _find_same, "compared": _find_compared, "neighbour": _find_neighbour, "holiday": _find_holiday,
