@@ -59,6 +59,19 @@ def test_organisation_form_overrides_the_model_and_stops_at_a_person(ruled):
     assert ents(doc) == [("Partai Maju Jaya", "ORG"), ("Budi Santoso", "PER")]
 
 
+@pytest.mark.parametrize("text, model, expected", [
+    # the prefix is the post's field: the post "Menteri Koperasi", the person the model's
+    ("Menteri Koperasi Bayu Aji hadir.", {"Bayu Aji": "PER"}, [("Bayu Aji", "PER")]),
+    ("Wakil Menteri Badan Usaha Rina Sari hadir.", {"Usaha Rina Sari": "PER"}, [("Rina Sari", "PER")]),
+    # no post before it, or the model's person starts later: the organisation stays
+    ("Koperasi Bayu Aji tumbuh pesat.", {"Bayu Aji": "PER"}, [("Koperasi Bayu Aji", "ORG")]),
+    ("Ketua Koperasi Tani Makmur Budi Santoso bicara.", {"Budi Santoso": "PER"},
+     [("Koperasi Tani Makmur", "ORG"), ("Budi Santoso", "PER")]),
+])
+def test_an_organisation_prefix_that_is_a_post_s_field(ruled, text, model, expected):
+    assert ents(ruled(text, model)) == expected
+
+
 def test_acronym_defined_after_its_long_form(ruled):
     doc = ruled("Kementerian Perindustrian (Kemenperin) menyebut Kemenperin siap.")
     assert ents(doc) == [("Kementerian Perindustrian", "ORG"), ("Kemenperin", "ORG"),

@@ -221,6 +221,21 @@ def _person_after_post(spans: list[Span], model: dict[int, Span]) -> list[Span]:
     return out
 
 
+def _field_before_person(spans: list[Span], model: dict[int, Span]) -> list[Span]:
+    """Without the prefix-led names whose prefix is the field of a post written before it,
+    the model's person right after it: in "Menteri Koperasi Bayu Aji" the post is
+    "Menteri Koperasi" and the person "Bayu Aji", no organisation "Koperasi Bayu Aji"."""
+    titles = lang.titles()
+    out = []
+    for s in spans:
+        after = model.get(s.start + 1)
+        if (after is not None and after.label_ == "PER" and after.end >= s.end
+                and _after_title(s.doc, s.start, titles.lead_words, titles.heads)):
+            continue
+        out.append(s)
+    return out
+
+
 TITLE_REACH = 6  # capitalised words a post's unit may put between its title and its organisation
 
 
@@ -309,7 +324,8 @@ def rule_spans(doc: Doc) -> dict[str, list[Span]]:
         return list(_spans(doc, text, regex, label, **how))
 
     return {
-        "orgs": _person_after_post(_cut_at_ranks(found(p.org_prefix, "ORG", trim=False, clip=starts)), starts)
+        "orgs": _person_after_post(_field_before_person(
+            _cut_at_ranks(found(p.org_prefix, "ORG", trim=False, clip=starts)), starts), starts)
         + found(p.org_suffix, "ORG") + found(p.domain, "ORG", trim=False),
         "places": _cut_at_heads(_not_in_titles(found(p.place_prefix, "LOC", trim=False, clip=starts)))
         + found(p.place_suffix, "LOC", trim=False),
