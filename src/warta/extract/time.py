@@ -72,6 +72,7 @@ PATTERNS: dict[str, re.Pattern] = {
     "period": re.compile(
         rf"(?P<kind>(?i:{alternation(_P['kinds'])}))\s*\(?\s*(?:Q(?P<q>[1-4])|(?i:{_ORD}-?)(?P<kd>[1-4])"
         rf"|(?P<ord>(?i:{alternation(_P['ordinal_words'])}))|(?P<rom>{_ROMAN})|(?P<dig>[1-4]))(?![\w])(?:\s*\))?"
+        rf"(?:\s*\(Q[1-4]\))?"  # "kuartal I (Q1) 2021"
         rf"(?:(?:\s*[-/]\s*|\s+)(?:{_YW}\s+)?{_YEAR}|\s+{_YW}\s+(?P<dir>{_DIRECTION})(?!\w))?"),
     "q": re.compile(rf"(?<![\w])Q(?P<q>[1-4])\s*[-/ ]\s*{_YEAR}"),
     "years": re.compile(
@@ -123,7 +124,9 @@ TRIGGERS: dict[str, tuple[str, ...] | None] = {
 SPAN_JOIN = re.compile(rf"\s*(?i:{alternation(_P['span_join'])})\s*")
 MEASURE_AFTER = re.compile(
     rf"\s*(?:(?i:{alternation([*_U['measure'], *_U['percent']])})(?!\w))")
-NAME_BEFORE = re.compile(r"(?:^|[^\w])([A-Z][\w&.-]*)\s+$")
+# a year in a name is a date ("KTT Osaka 2019", "APBN 2026", "Pilkada 2024": the gold's
+# convention, ../shared/gold/SCHEMA.md), but not a copyright line's
+COPYRIGHT_BEFORE = re.compile(r"(?i:©|\(c\)|copyright|hak cipta)[^\n]*$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -232,16 +235,9 @@ def _find_years(text: str, m: re.Match) -> Found | None:
 def _find_year(text: str, m: re.Match) -> Found | None:
     if MEASURE_AFTER.match(text, m.end()):
         return None               # "2000 orang" is a count, "2025 persen" no year
-    if not m["pre"] and not m["yw"]:
-        name = NAME_BEFORE.search(text, max(0, m.start() - 40), m.start())
-        if name and not _is_time_word(name[1]):
-            return None           # "Piala Dunia 2026", "ANTARA 2015": part of a name
+    if not m["pre"] and not m["yw"] and COPYRIGHT_BEFORE.search(text, max(0, m.start() - 60), m.start()):
+        return None               # "Copyright © ANTARA 2015": the page's, no date of the news
     return Found(m.start(), m.end(), "year", int(m["y"]))
-
-
-def _is_time_word(word: str) -> bool:
-    w = word.lower()
-    return w in _MONTHS or w in _DAYS or w in _P["year_before"] or w == _P["year_word"]
 
 
 def _find_day_word(text: str, m: re.Match) -> Found | None:
