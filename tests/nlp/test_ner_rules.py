@@ -72,6 +72,26 @@ def test_an_organisation_prefix_that_is_a_post_s_field(ruled, text, model, expec
     assert ents(ruled(text, model)) == expected
 
 
+@pytest.mark.parametrize("text, model, expected", [
+    # a person span run on from the place of a territorial title: the place, then the person
+    ("Bupati Sukamaju Rina Sari Dewi meresmikan pasar.", {"Sukamaju Rina Sari Dewi": "PER"},
+     [("Sukamaju", "LOC"), ("Rina Sari Dewi", "PER")]),
+    # the place the model left between the title and a rank
+    ("Kapolres Sukamaju AKBP Budi Santoso menjelaskan.", {"Budi Santoso": "PER"},
+     [("Sukamaju", "LOC"), ("Budi Santoso", "PER")]),
+    # a province of two words stays one place
+    ("Gubernur Jawa Tengah Ahmad Luthfi hadir.", {"Jawa Tengah": "LOC", "Ahmad Luthfi": "PER"},
+     [("Jawa Tengah", "LOC"), ("Ahmad Luthfi", "PER")]),
+])
+def test_the_place_of_a_territorial_title_is_cut_from_its_holder(ruled, text, model, expected):
+    assert ents(ruled(text, model)) == expected
+
+
+def test_a_place_after_dari_is_no_speaker(ruled):
+    assert ents(ruled("Seorang pedagang dari Kalumbang, menyatakan harga naik.", {"Kalumbang": "LOC"})) \
+        == [("Kalumbang", "LOC")]
+
+
 def test_acronym_defined_after_its_long_form(ruled):
     doc = ruled("Kementerian Perindustrian (Kemenperin) menyebut Kemenperin siap.")
     assert ents(doc) == [("Kementerian Perindustrian", "ORG"), ("Kemenperin", "ORG"),

@@ -928,6 +928,73 @@ def territory_after_title(doc: Doc, spans: list[Span]) -> list[Span]:
     return out
 
 
+MAX_TERRITORY = 3  # words of a place named after a territorial title
+
+
+@functools.cache
+def _person_name_words() -> frozenset[str]:
+    """Words of the gazetteer's person names and its one-word persons ("Rachim", "Andi")."""
+    words = {w for n, label in gazetteer.table().items() if label == "PER" for w in n.split()}
+    return frozenset(words | {w for w, label in gazetteer.words().items() if label == "PER"})
+
+
+def _territorial_title_end(doc: Doc, i: int) -> bool:
+    """Whether token ``i`` ends a title over a territory ("Bupati", "Wali Kota")."""
+    territorial = lang.titles().territorial
+    return doc[i].lower_ in territorial or (i > 0 and f"{doc[i - 1].lower_} {doc[i].lower_}" in territorial)
+
+
+def _territory_cut(span: Span) -> int | None:
+    """Where the place ends in a person or place span written right after a territorial
+    title ("Sleman Kustini Sri Purnomo", "Bogor Dedie Rachim"): after the longest known place
+    of its first words that is no person's name word (a place span of two words is one
+    place: "Jawa Tengah"); else, in a place span of three words
+    or more, after a first word that is no person's name word."""
+    names = _person_name_words()
+    if gazetteer.is_place(span.text) or (span.label_ == "LOC" and len(span) < 3):
+        return None  # "Jawa Tengah" is one place
+    for k in range(min(MAX_TERRITORY, len(span) - 1), 0, -1):
+        head = span[:k]
+        if gazetteer.is_place(head.text) and not any(t.text in names for t in head):
+            return k
+    if span.label_ == "LOC" and len(span) >= 3 and span[0].text not in names \
+            and any(t.text in names for t in span[1:]):
+        return 1
+    return None
+
+
+def places_after_territorial_titles(doc: Doc, spans: list[Span]) -> list[Span]:
+    """The place of a territorial title before its holder: capitalised words the model left
+    between the title and a rank or a person ("Kapolres Kampar AKBP Budi …", "Bupati Pasuruan
+    Andi …", "Dandim 0821 Lumajang Letkol …"), and the place at the front of a person or place
+    span that runs on over the holder ("Bupati Sleman Kustini …")."""
+    p = patterns()
+    ranks = lang.titles().ranks
+    by_start = {s.start: s for s in spans}
+    used = {i for s in spans for i in range(s.start, s.end)}
+    out, added = [], []
+    for s in spans:
+        j = s.start - 1
+        if s.label_ in ("PER", "LOC") and j >= 0 and _territorial_title_end(doc, j) and len(s) > 1 \
+                and not s.text.isupper() and s[0].text not in p.acronyms and (cut := _territory_cut(s)):
+            out += [Span(doc, s.start, s.start + cut, label="LOC"), Span(doc, s.start + cut, s.end, label="PER")]
+        else:
+            out.append(s)
+    for i in range(len(doc) - 1):
+        if not _territorial_title_end(doc, i):
+            continue
+        j = i + 1 + (doc[i + 1].like_num and i + 2 < len(doc))
+        k = j
+        while k < len(doc) and k - j < MAX_TERRITORY and k not in used and doc[k].is_title \
+                and doc[k].lower_.rstrip(".") not in ranks and doc[k].text not in p.acronyms:
+            k += 1
+        holder = k < len(doc) and (doc[k].lower_.rstrip(".") in ranks
+                                   or (k in by_start and by_start[k].label_ == "PER"))
+        if j < k and holder:
+            added.append(Span(doc, j, k, label="LOC"))
+    return fill(out, added)
+
+
 MIN_LISTED_ORGS = 2
 
 
@@ -1028,11 +1095,15 @@ def speakers_are_people(doc: Doc, spans: list[Span]) -> list[Span]:
     """A name typed LOC that speaks ("ujar X", "X mengatakan", "…, X, menegaskan") is a
     person, and so is every mention of that name in the article — unless it is a country,
     a province or a place of the gazetteer's names ("Indonesia menegaskan …"; a place of
-    the one-word list only may be a given name: "Andi mengatakan")."""
+    the one-word list only may be a given name: "Andi mengatakan"), or written after a word
+    that only ever comes before a place ("pejuang dari Misrata, menyatakan": the place
+    words of ``titles.yaml``)."""
     p = patterns()
+    place_words = lang.titles().place_words
     speaking = set()
     for s in spans:
-        if s.label_ != "LOC" or gazetteer.is_country_or_listed_place(s.text):
+        if s.label_ != "LOC" or gazetteer.is_country_or_listed_place(s.text) \
+                or (s.start > 0 and doc[s.start - 1].lower_ in place_words):
             continue
         nxt = s.end + (s.end < len(doc) and doc[s.end].text == ",")
         before = doc[s.start - 1].lower_ if s.start > 0 else ""
@@ -1120,7 +1191,8 @@ def apply_rules(doc: Doc, use_gazetteer: bool = True) -> Doc:
     if use_gazetteer:
         spans = fill(gazetteer.retype(spans), gazetteer.spans(doc, spans))
     spans = brand_models(doc, spans)
-    spans = divisions_said_again(doc, territory_after_title(doc, listed_share_a_type(doc, spans)))
+    spans = territory_after_title(doc, listed_share_a_type(doc, spans))
+    spans = divisions_said_again(doc, places_after_territorial_titles(doc, spans))
     spans = places_listed_between(doc, spans)
     spans = acronym_types(doc, speakers_are_people(doc, drop_calendar(spans)), links)
     spans, links = drop_concepts(doc, drop_currency_places(doc, drop_vessel_words(doc, spans)), links)
