@@ -103,13 +103,136 @@ LINES = [
     ("MEDAN, Waspada.id: Petani jeruk memanen lebih awal.", "Waspada.id", "Medan"),
     ("JAKARTA, Metrotvnews.com: Rapat paripurna ditunda.", "Metro TV", "Jakarta"),
     ("SURABAYA | duta.co – Pameran batik dibuka di balai kota.", "duta.co", "Surabaya"),
-    ("Sleman, (KR) - Jalur evakuasi gunung diperbaiki.", "KR", "Sleman"),
+    ("Sleman, (KR) - Jalur evakuasi gunung diperbaiki.", "Kedaulatan Rakyat", "Sleman"),
     ("Jakarta, (ANTARA) - Bursa saham ditutup menguat.", "ANTARA News", "Jakarta"),
     # a press release's city and day, as outlets reprint it
     ("Jakarta, 5 Juni 2025 – PT Sinar Laut meluncurkan kapal baru.", None, "Jakarta"),
     ("JAKARTA, 5/6/2025 - Koperasi nelayan menerima bantuan.", None, "Jakarta"),
     ("Bandung, Senin (9/6/2025) - Kampus membuka pendaftaran.", None, "Bandung"),
     ("Jakarta, 5 Juni 2025 (ANTARA) - Harga emas turun.", "ANTARA News", "Jakarta"),
+    # national
+    ("JAKARTA (VOA) — Para pegiat lingkungan menggelar aksi damai.", "VOA Indonesia", "Jakarta"),
+    ("JAKARTA, Alinea.id - Partai baru mendaftar ke penyelenggara pemilu.", "Alinea.id", "Jakarta"),
+    ("GridOto.com - Produsen skuter listrik menurunkan harga.", "Grid.id", None),
+    ("MALANG, TIMESINDONESIA.CO.ID – Petani apel mengeluhkan cuaca.", "TIMES Indonesia", "Malang"),
+    ("JAKARTA, POSKOTA.CO.ID - Petugas menertibkan parkir liar.", "Pos Kota", "Jakarta"),
+    ("Jakarta, NU Online - Pesantren menggelar bahtsul masail.", "NU Online", "Jakarta"),
+    ("IDXChannel - Saham perbankan bergerak mendatar.", "IDX Channel", None),
+    ("Jakarta, Infobanknews.com - Bank perkreditan rakyat menambah modal.", "Infobanknews", "Jakarta"),
+    ("JAKARTA, TrenAsia.com - Emiten nikel membagikan dividen.", "TrenAsia", "Jakarta"),
+    ("AKURAT.CO, Jakarta - Dewan menyetujui anggaran tambahan.", "Akurat.co", "Jakarta"),
+    ("JAKARTA, HarianTerbit.com - Warga mengeluhkan air keruh.", "Harian Terbit", "Jakarta"),
+    ("JAKARTA, KoranJakarta.com - Pemprov menambah armada bus.", "Koran Jakarta", "Jakarta"),
+    ("JAKARTA, INDOPOS.CO.ID - Polisi membongkar sindikat uang palsu.", "Indopos", "Jakarta"),
+    ("JAKARTA, tvrinews.com - Siaran langsung debat dimulai malam ini.", "TVRI", "Jakarta"),
+    ("Elshinta.com - Arus kendaraan di jalur pantura padat.", "Elshinta", None),
+    ("Jakarta, Jurnas.com - Kementerian membuka beasiswa baru.", "Jurnas.com", "Jakarta"),
+    ("JAKARTA, Validnews.id - Harga tiket pesawat mulai turun.", "Validnews", "Jakarta"),
+    ("EmitenNews.com - Perseroan menunda rencana penawaran saham.", "EmitenNews", None),
+    ("Bareksa.com - Reksa dana pasar uang mencatat arus masuk.", "Bareksa", None),
+    ("Jakarta, Industry.co.id - Pabrik tekstil menambah lini produksi.", "Industry.co.id", "Jakarta"),
+    ("Neraca.co.id - Koperasi simpan pinjam diminta berbenah.", "Neraca", None),
+    ("JAKARTA, SinarHarapan.co - Museum membuka pameran foto.", "Sinar Harapan", "Jakarta"),
+    ("Sonora.id - Penyanyi muda merilis album kedua.", "Sonora.id", None),
+    ("Koran Tempo, Jakarta - Penyidik memanggil saksi kunci.", "Tempo.co", "Jakarta"),
+    ("SURABAYA, Bisnis Jatim - Ekspor mebel dari Jawa Timur naik.", "Bisnis.com", "Surabaya"),
+    # regional: the Tribun network
+    ("TRIBUNJAKARTA.COM, JAKARTA - Trotoar di kawasan pusat dilebarkan.", "Tribun Jakarta", "Jakarta"),
+    ("TRIBUNSOLO.COM, SOLO - Pasar malam dibuka di alun-alun.", "Tribun Solo", "Solo"),
+    ("TRIBUNMADURA.COM, BANGKALAN - Jembatan desa ambruk diterjang arus.", "Tribun Madura", "Bangkalan"),
+    ("TRIBUNBANTEN.COM, SERANG - Sekolah menerapkan belajar daring.", "Tribun Banten", "Serang"),
+    ("TRIBUNNEWSBOGOR.COM, BOGOR - Jalur puncak diberlakukan satu arah.", "Tribunnews Bogor", "Bogor"),
+    ("TRIBUNPADANG.COM, PADANG - Ombak tinggi merusak tanggul pantai.", "Tribun Padang", "Padang"),
+    ("TRIBUNPEKANBARU.COM, PEKANBARU - Titik api terpantau berkurang.", "Tribun Pekanbaru", "Pekanbaru"),
+    ("TribunJambi.com, Jambi - Harga karet di tingkat petani membaik.", "Tribun Jambi", "Jambi"),
+    ("TRIBUNSUMSEL.COM, PALEMBANG - Lomba perahu bidar digelar.", "Tribun Sumsel", "Palembang"),
+    ("TRIBUNBENGKULU.COM, BENGKULU - Nelayan mendapat bantuan mesin.", "Tribun Bengkulu", "Bengkulu"),
+    ("BANGKAPOS.COM, BANGKA - Penambang timah ilegal ditertibkan.", "Bangka Pos", "Bangka"),
+    ("POSBELITUNG.CO, BELITUNG - Kunjungan wisatawan meningkat.", "Pos Belitung", "Belitung"),
+    ("TRIBUNKALTENG.COM, PALANGKA RAYA - Kabut tipis menyelimuti kota.", "Tribun Kalteng", "Palangka Raya"),
+    ("TRIBUNKALTARA.COM, TARAKAN - Pelabuhan menambah dermaga.", "Tribun Kaltara", "Tarakan"),
+    ("TRIBUNPALU.COM, PALU - Hunian tetap diserahkan kepada warga.", "Tribun Palu", "Palu"),
+    ("TRIBUNGORONTALO.COM, GORONTALO - Harga jagung stabil pekan ini.", "Tribun Gorontalo", "Gorontalo"),
+    ("TRIBUNAMBON.COM, AMBON - Kapal perintis kembali berlayar.", "Tribun Ambon", "Ambon"),
+    ("TRIBUN-PAPUA.COM, JAYAPURA - Festival danau dibuka hari ini.", "Tribun Papua", "Jayapura"),
+    ("TRIBUNFLORES.COM, MAUMERE - Warga membersihkan pantai.", "Tribun Flores", "Maumere"),
+    ("TRIBUNLOMBOK.COM, MATARAM - Sirkuit balap menggelar uji coba.", "Tribun Lombok", "Mataram"),
+    # regional: Jawa Pos's Radar papers
+    ("BANDARLAMPUNG, RADARLAMPUNG.CO.ID - Dinas menambal jalan berlubang.", "Radar Lampung", "Bandarlampung"),
+    ("SEMARANG, RADARSEMARANG.ID - Banjir surut setelah pompa menyala.", "Radar Semarang", "Semarang"),
+    ("SOLO, Radar Solo - Keraton menggelar kirab pusaka.", "Radar Solo", "Solo"),
+    ("KEDIRI, Radar Kediri - Pabrik rokok merekrut buruh baru.", "Radar Kediri", "Kediri"),
+    ("MADIUN, Radar Madiun - Stasiun kereta dipercantik.", "Radar Madiun", "Madiun"),
+    ("JEMBER, RadarJember.id - Petani kopi memulai panen.", "Radar Jember", "Jember"),
+    ("BANYUWANGI, Radar Banyuwangi - Kawah gunung ditutup sementara.", "Radar Banyuwangi", "Banyuwangi"),
+    ("DENPASAR, radarbali.id - Desa adat menolak pembangunan vila.", "Radar Bali", "Denpasar"),
+    ("CIREBON, RADARCIREBON.COM - Perajin batik menerima pesanan.", "Radar Cirebon", "Cirebon"),
+    ("TASIKMALAYA, RADARTASIKMALAYA.COM - Harga bordir naik.", "Radar Tasikmalaya", "Tasikmalaya"),
+    ("SUKABUMI, RADARSUKABUMI.COM - Longsor menutup jalan desa.", "Radar Sukabumi", "Sukabumi"),
+    ("RADARBEKASI.ID, BEKASI - Kawasan industri menambah pos damkar.", "Radar Bekasi", "Bekasi"),
+    ("RADARDEPOK.COM, DEPOK - Pembangunan flyover dimulai.", "Radar Depok", "Depok"),
+    ("TEGAL, radartegal.com - Nelayan memperbaiki jaring.", "Radar Tegal", "Tegal"),
+    ("KUDUS, Radar Kudus - Menara kuno dipugar.", "Radar Kudus", "Kudus"),
+    ("BOJONEGORO, Radar Bojonegoro - Sumur minyak tua dikelola desa.", "Radar Bojonegoro", "Bojonegoro"),
+    ("SUMENEP, RadarMadura.id – Garam rakyat dibeli pabrik.", "Radar Madura", "Sumenep"),
+    ("BANJARMASIN, Radar Banjarmasin - Sungai dikeruk agar tak meluap.", "Radar Banjarmasin", "Banjarmasin"),
+    ("PALU, RADARSULTENG.ID - Sekolah darurat dibangun kembali.", "Radar Sulteng", "Palu"),
+    ("MATARAM, RADARLOMBOK.CO.ID - Bandara menambah rute umrah.", "Radar Lombok", "Mataram"),
+    # regional: other Jawa Pos and Fajar papers
+    ("PALEMBANG, SUMEKS.CO - Antrean solar mengular di SPBU.", "Sumatera Ekspres", "Palembang"),
+    ("PADANG, PADEK.CO - Rendang dikirim ke luar negeri.", "Padang Ekspres", "Padang"),
+    ("PALANGKA RAYA, KALTENGPOS.CO - Sekolah meliburkan siswa.", "Kalteng Pos", "Palangka Raya"),
+    ("KALTENG.CO - Jembatan gantung diresmikan bupati.", "Kalteng.co", None),
+    ("BALIKPAPAN, PROKAL.CO - Kilang menyerap tenaga lokal.", "Prokal", "Balikpapan"),
+    ("GORONTALO, GORONTALOPOST.ID - Danau dibersihkan dari eceng gondok.", "Gorontalo Post", "Gorontalo"),
+    ("KENDARIPOS.CO.ID, KENDARI - Tambang nikel disorot warga.", "Kendari Pos", "Kendari"),
+    ("JAYAPURA, CEPOSONLINE.COM - Pasar mama-mama direnovasi.", "Cenderawasih Pos", "Jayapura"),
+    ("AMBON, Ambon Ekspres - Cengkih petani dihargai lebih tinggi.", "Ambon Ekspres", "Ambon"),
+    ("TERNATE, MALUTPOST.ID - Kapal cepat menambah jadwal.", "Malut Post", "Ternate"),
+    ("KUPANG, TIMEX - Air bersih dikirim ke desa kering.", "Timor Express", "Kupang"),
+    ("JAMBI, JAMBIINDEPENDENT.CO.ID - Candi dibuka untuk wisatawan.", "Jambi Independent", "Jambi"),
+    ("BANDUNG, JABAREKSPRES.COM - Angkot listrik diuji coba.", "Jabar Ekspres", "Bandung"),
+    ("SEMARANG, Jatengpos.co.id - Kota lama dipadati pengunjung.", "Jateng Pos", "Semarang"),
+    ("GIANYAR, Bali Express - Subak mendapat bantuan irigasi.", "Bali Express", "Gianyar"),
+    ("MALANG POST - Kampus membuka jalur mandiri.", "Malang Post", None),
+    ("SURABAYA, MEMORANDUM.CO.ID - Tawuran remaja dibubarkan.", "Memorandum", "Surabaya"),
+    ("MAKASSAR, RAKYATSULSEL.CO - Kanal kota dibersihkan.", "Rakyat Sulsel", "Makassar"),
+    ("SERANG, BANTENRAYA.COM - Pelabuhan penyeberangan padat.", "Banten Raya", "Serang"),
+    # regional: other papers, radios and sites
+    ("suarasurabaya.net - Lalu lintas di tol kota tersendat.", "Suara Surabaya", None),
+    ("JATIMNET.COM, Surabaya - Kebun binatang menambah koleksi.", "Jatimnet", "Surabaya"),
+    ("Medan (Analisa) - Pedagang durian memenuhi trotoar.", "Harian Analisa", "Medan"),
+    ("MEDAN (Waspada): Sekolah swasta menerima siswa pindahan.", "Waspada.id", "Medan"),
+    ("PADANG, HARIANHALUAN.COM - Jalur kereta wisata dibuka.", "Haluan", "Padang"),
+    ("Padang, Singgalang - Gempa kecil mengguncang pesisir.", "Singgalang", "Padang"),
+    ("PEKANBARU, GORIAU.COM - Pasar murah digelar di kantor camat.", "GoRiau", "Pekanbaru"),
+    ("YOGYA, KRJOGJA.com - Gerobak angkringan ditata ulang.", "Kedaulatan Rakyat", "Yogya"),
+    ("GALAMEDIA - Warga menanam pohon di bantaran sungai.", "Galamedia", None),
+    ("PRFMNEWS - Jalan layang ditutup untuk perbaikan.", "PRFM News", None),
+    ("DENPASAR, NusaBali - Pura direnovasi jelang upacara.", "NusaBali", "Denpasar"),
+    ("DENPASAR, DENPOST.id - Pantai ditutup karena gelombang.", "Denpost", "Denpasar"),
+    ("Mataram (Suara NTB) - Petani tembakau menanti harga.", "Suara NTB", "Mataram"),
+    ("Jayapura, Jubi - Mahasiswa menggelar diskusi terbuka.", "Jubi", "Jayapura"),
+    ("KUPANG, VICTORYNEWS.ID - Sapi dikirim ke luar pulau.", "Victory News", "Kupang"),
+    ("AMBON, Siwalima - Pala petani diekspor ke Eropa.", "Siwalima", "Ambon"),
+    ("PANGKALAN BUN, Borneonews - Orangutan dilepasliarkan.", "Borneonews", "Pangkalan Bun"),
+    ("BERITAJAKARTA.ID — Taman kota ditambah lampu penerangan.", "Beritajakarta.id", None),
+]
+
+# outlets that print no dateline: the site name a page's metadata gives → the table's name
+SITE_NAMES = [
+    ("BBC News Indonesia", "BBC News Indonesia"),
+    ("BBC", "BBC News Indonesia"),
+    ("DW", "DW Indonesia"),
+    ("Mongabay.co.id", "Mongabay Indonesia"),
+    ("The Jakarta Post", "The Jakarta Post"),
+    ("Jakarta Globe", "Jakarta Globe"),
+    ("Kompasiana.com", "Kompasiana"),
+    ("hukumonline.com", "Hukumonline"),
+    ("SWA", "SWA"),
+    ("Narasi TV", "Narasi"),
+    ("Suara Pembaruan", "Suara Pembaruan"),
+    ("Beritajatim.com", "Beritajatim"),
 ]
 
 DATED = [  # a dateline with the day: the page's date when no date line is printed
@@ -168,10 +291,16 @@ def test_dateline_on_a_line_of_its_own(raw, outlet, city):
     assert (a.outlet, a.dateline, a.text) == (outlet, city, "Isi berita.")
 
 
+@pytest.mark.parametrize("written, outlet", SITE_NAMES)
+def test_site_name_of_an_outlet_without_a_dateline(written, outlet):
+    a = clean(Article(source="t.html", raw="Isi berita singkat.", outlet=written, title="Judul"))
+    assert a.outlet == outlet
+
+
 def test_every_outlet_has_a_test_line():
-    named = {o for _, o, _ in LINES + FIRST_PARAGRAPH if o}
+    named = {o for _, o, _ in LINES + FIRST_PARAGRAPH if o} | {o for _, o in SITE_NAMES}
     table = {o["name"] for o in lang.load("outlets")["outlets"]}
-    assert len(table) >= 40
+    assert len(table) >= 150
     assert table - named <= {"Metro TV", "detikcom"}, sorted(table - named)  # no outlet in their datelines
 
 
@@ -254,3 +383,25 @@ def test_a_dateline_outlet_comes_before_a_copy_footer():
            "Simak berita dan artikel lainnya di Google News\n\nArtikel ini telah tayang di Kompas.com dengan judul X")
     a = clean(Article(source="t.txt", raw=raw))
     assert (a.outlet, a.dateline, a.text) == ("CNN Indonesia", "Jakarta", "Harga gabah turun sepekan ini, kata penyuluh.")
+
+
+@pytest.mark.parametrize("paragraph", [  # a word alias ("Surya", "Fajar") opens a sentence
+    "Surya, Budi Santoso datang pagi itu.",
+    "Fajar, Andi Wijaya dan Rina hadir di balai desa.",
+    "Inilah, Kata Menteri Soal Pajak Baru",
+])
+def test_a_word_alias_opening_a_sentence_is_not_an_outlet(paragraph):
+    assert split_dateline(paragraph, first=True) == (paragraph, None, None)
+
+
+def test_a_word_alias_line_is_not_a_byline():
+    raw = "Judul Berita Tentang Pasar\n\nFajar, pemuda asal Makassar ditangkap polisi.\n\nIsi lain."
+    a = clean(Article(source="t.txt", raw=raw))
+    assert (a.outlet, a.text) == (None, "Fajar, pemuda asal Makassar ditangkap polisi.\n\nIsi lain.")
+
+
+@pytest.mark.parametrize("written, outlet", [  # in brackets or metadata it names the outlet
+    ("Fajar", "Fajar"), ("Surya", "Surya"), ("Waspada", "Waspada.id"), ("Analisa", "Harian Analisa"),
+])
+def test_a_word_alias_names_its_outlet_where_a_shape_gives_it(written, outlet):
+    assert canonical_outlet(written) == outlet

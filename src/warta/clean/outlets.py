@@ -24,7 +24,7 @@ def _table() -> dict:
     data = lang.load("outlets")
     names: dict[str, str] = {}
     for outlet in data["outlets"]:
-        for spelling in [outlet["name"], *outlet.get("aliases", ())]:
+        for spelling in spellings(outlet, words=True):
             names[key(spelling)] = outlet["name"]
     editions: dict[str, dict[str, str]] = {}
     for national, by_edition in (data.get("editions") or {}).items():
@@ -36,6 +36,17 @@ def _table() -> dict:
 def outlets() -> list[dict]:
     """The outlet entries of the table, as written there."""
     return lang.load("outlets")["outlets"]
+
+
+def spellings(outlet: dict, words: bool = False) -> list[str]:
+    """An outlet entry's name and aliases; with ``words``, its word aliases too (spellings
+    that are also common words or given names, which name the outlet only where a
+    dateline's shape or the page's metadata gives them)."""
+    found = [outlet["name"], *outlet.get("aliases", ())]
+    unsearched = {key(w) for w in outlet.get("word_aliases", ())}
+    if words:
+        return found + list(outlet.get("word_aliases", ()))
+    return [s for s in found if key(s) not in unsearched]
 
 
 def canonical_outlet(name: str | None, city: str | None = None) -> str | None:
@@ -84,12 +95,15 @@ def is_known(name: str) -> bool:
 
 @functools.cache
 def alias_pattern(style: str | None = None) -> str:
-    """A regex alternation of every outlet spelling (of outlets with that dateline
-    ``style``), case-insensitive, longest first, not followed by a letter or digit."""
-    spellings = {s for o in outlets() if style is None or o.get("style") == style
-                 for s in [o["name"], *o.get("aliases", ())]}
-    if not spellings:
+    """A regex alternation of every outlet spelling but the word aliases (of outlets with
+    that dateline ``style``), case-insensitive, longest first, not followed by a letter or
+    digit; a space may be written as a dash or left out."""
+    searched = {s for o in outlets() if style is None or o.get("style") == style
+                for s in spellings(o)}
+    if not searched:
         return "(?!)"
-    alt = "|".join(re.escape(s).replace(r"\ ", r"\s{1,3}")
-                   for s in sorted(spellings, key=lambda s: (-len(s), s)))
+    # a space of the spelling may be written as spaces, a dash or nothing ("PRFM News",
+    # "PRFMNEWS", "Radar-Bogor"), as the table's keys ignore them
+    alt = "|".join(re.escape(s).replace(r"\ ", r"[\s-]{0,3}")
+                   for s in sorted(searched, key=lambda s: (-len(s), s)))
     return rf"(?i:{alt})(?![A-Za-z0-9])"
