@@ -405,3 +405,26 @@ def test_a_word_alias_line_is_not_a_byline():
 ])
 def test_a_word_alias_names_its_outlet_where_a_shape_gives_it(written, outlet):
     assert canonical_outlet(written) == outlet
+
+
+@pytest.mark.parametrize("line", [  # page date lines whose separators vary
+    "Senin, 3 Maret 2025 10:15 WIB | Dibaca 120 kali",
+    "Senin (3/3/2025) 10:15 WIB",
+    "2025-03-03T10:15:00+07:00",
+    "Senin, 3 Maret 2025 10:15 WIB - 3 menit baca",
+    "Senin / 3 Maret 2025 / 10:15 WIB",
+    "Senin, 3 Maret 2025 • 10:15 WIB",
+])
+def test_page_date_line_shapes(line):
+    a = clean(Article(source="t.txt", raw=f"Judul Berita Tentang Pasar Ikan\n{line}\n\nWarga membeli ikan, kata pedagang."))
+    assert (str(a.published), a.published_from, a.text) == ("2025-03-03", "dateline", "Warga membeli ikan, kata pedagang.")
+
+
+@pytest.mark.parametrize("line", [
+    "Harga cabai naik - 3 Maret 2025 - kata pedagang",
+    "Harga Cabai Naik / 3 Maret 2025 / Pedagang Mengeluh",
+    "Warga berkumpul • 3 Maret 2025",
+])
+def test_a_sentence_with_a_date_is_not_a_page_date_line(line):
+    a = clean(Article(source="t.txt", raw=f"Judul Berita Tentang Pasar Ikan\n{line}\n\nWarga membeli ikan, kata pedagang."))
+    assert a.published_from != "dateline"

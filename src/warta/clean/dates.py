@@ -83,6 +83,35 @@ def _stamp_prefix_ok(match: re.Match) -> bool:
     return outlets.is_known(prefix) or bool(re.fullmatch(pieces()["DOMAIN"], prefix))
 
 
+# Separators a date line's parts vary beyond those the patterns read: a bullet, a spaced
+# slash ("Senin / 3 Maret 2025 / 10:15 WIB"), the day in brackets ("Senin (3/3/2025)
+# 10:15"); read as the bar and comma the patterns know.
+_SEPARATORS = [(re.compile(r"\s{0,3}[•∙]\s{0,3}|\s{1,3}/\s{1,3}"), " | "),
+               (re.compile(r"(?<=\S)\s{0,3}\((\d{1,2}/\d{1,2}/\d{4})\)"), r", \1")]
+# A date line may end, after a separator, with what the page prints beside the date (a
+# reading count, a reading time: "| 120 kali dibaca", "- 3 menit baca"); cut, the rest is
+# read when it holds a clock time.
+_TRAILER = re.compile(r"\s{1,3}[|·•-]\s{1,3}[^|·•\d:]{0,30}\d{1,6}[^|·•:]{0,30}$|\s{1,3}[|·•-]\s{1,3}[^|·•\d:]{1,40}$")
+# An ISO timestamp with its offset ("2025-03-03T10:15:00+07:00"), read without the offset.
+_ISO_OFFSET = re.compile(r"(?<=:\d{2})(?:\.\d{1,6})?(?:[+-]\d{2}:?\d{2}|Z)$")
+
+
+def _variants(line: str) -> list[tuple[str, bool]]:
+    """The line, then the same with its separators read as the patterns know them and
+    without a trailer; (text, needs a clock time)."""
+    plain = line
+    for pattern, replacement in _SEPARATORS:
+        plain = pattern.sub(replacement, plain)
+    plain = _ISO_OFFSET.sub("", plain)
+    found = [(line, False)]
+    if plain != line:
+        found.append((plain, False))
+    cut = _TRAILER.sub("", plain)
+    if cut != plain:
+        found.append((cut, True))
+    return found
+
+
 def page_date(line: str, index: int) -> re.Match | None:
     """The match of a date line printed by the page, or None.  Lines near the top are read
     bare ("Rabu, 22 Oktober 2025"); further down with a time or an outlet; anywhere with a
@@ -90,9 +119,11 @@ def page_date(line: str, index: int) -> re.Match | None:
     r = rules()
     if not line or len(line) > 200 and index >= r["bare_date_lines"]:
         return None
-    for pattern in r["date_lines"]:
-        m = pattern.match(line)
-        if m and _day_ok(m) and _stamp_prefix_ok(m):
+    for text, needs_time in _variants(line):
+        for pattern in r["date_lines"]:
+            m = pattern.match(text)
+            if not (m and _day_ok(m) and _stamp_prefix_ok(m)) or needs_time and not m.groupdict().get("time"):
+                continue
             parts = m.groupdict()
             if (index < r["bare_date_lines"] or parts.get("label")
                     or index < r["page_date_lines"] and (parts.get("time") or parts.get("prefix"))):
@@ -114,12 +145,13 @@ def take_date_lines(lines: list[str]) -> tuple[list[str], dt.date | None, str | 
                 continue
             out.append(line)
             continue
-        update = bool(rules()["update_label"].search(line[: m.start("day")] if m.groupdict().get("day") else ""))
+        text = m.string  # the line as read (its separators and trailer normalised)
+        update = bool(rules()["update_label"].search(text[: m.start("day")] if m.groupdict().get("day") else ""))
         if found is None and not update and (d := date_from(m)):
             found, precision = d, _precision(m)
             prefix = (m.groupdict().get("prefix") or "").strip()
             outlet = outlet or (prefix if prefix and outlets.is_known(prefix) else None)
-        rest = line[m.end():].strip()
+        rest = text[m.end():].strip()
         if rest:
             out.append(rest)
     return out, found, precision, outlet
