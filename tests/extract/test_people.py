@@ -230,3 +230,12 @@ def test_a_place_cut_off_two_names_is_one_place():
     got = fix_entities(text, _given(text, "PER:Jatim Rudi Kurniawan|PER:Jatim Andi Wirawan"))
     places = [(e.name, len(e.mentions)) for e in got if e.type == "LOC"]
     assert places == [("Jatim", 2)]
+
+
+def test_an_organisation_cut_off_a_name_joins_the_entity_it_is_an_alias_of():
+    text = ("Dewan Perwakilan Rakyat (DPR) bersidang. Ketua Komisi III DPR Habibi Rahman menambahkan "
+            "catatan.")
+    got = fix_entities(text, _given(text, "ORG:Dewan Perwakilan Rakyat=DPR|ORG:Komisi III|PER:DPR Habibi Rahman"))
+    orgs = [(e.name, e.aliases, len(e.mentions)) for e in got if e.type == "ORG"]
+    assert ("Dewan Perwakilan Rakyat", ["DPR"], 3) in orgs and not any(n == "DPR" for n, _, _ in orgs)
+    assert "Habibi Rahman" in {e.name for e in got if e.type == "PER"}

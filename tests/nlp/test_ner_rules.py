@@ -742,3 +742,37 @@ def test_a_word_the_model_left_between_two_listed_places_is_a_place(ruled):
     assert ents(doc) == [("Sidoarjo", "LOC"), ("Pasuruan", "LOC"), ("Mojokerto", "LOC")]
     other = ruled("Ia ke Bandung, Kemarin, dan Jakarta.", {"Bandung": "LOC", "Jakarta": "LOC"})
     assert ("Kemarin", "LOC") not in ents(other)
+
+
+@pytest.mark.parametrize("text, model, expected", [
+    # a one-word name after a rank and its service word, where the model saw the service only
+    ("Kepala Basarnas Marsdya TNI Kusworo menjelaskan hal itu.", {"TNI": "ORG"},
+     [("Basarnas", "ORG"), ("Kusworo", "PER")]),
+    ("Hadir pula Letjen TNI (Purn) Sutanto Wiryo.", {}, [("Sutanto Wiryo", "PER")]),
+    ("Kasat Reskrim AKP Dodi Irawan memimpin.", {}, [("Dodi Irawan", "PER")]),
+    # the service after the post is the post's organisation, not a rank's
+    ("Panglima TNI Agus Santoso datang.", {"TNI": "ORG", "Agus Santoso": "PER"},
+     [("TNI", "ORG"), ("Agus Santoso", "PER")]),
+    # an ordinary word, a day or a place after a rank is no name
+    ("Seorang AKBP Senin lalu dipindah ke Medan.", {"Medan": "LOC"}, [("Medan", "LOC")]),
+])
+def test_a_name_after_a_rank_is_a_person(ruled, text, model, expected):
+    assert ents(ruled(text, model)) == expected
+
+
+@pytest.mark.parametrize("text, model", [
+    ("DPR mengesahkan Rancangan Undang-Undang (RUU) Perampasan Aset kemarin.",
+     {"DPR": "ORG", "Rancangan Undang-Undang": "ORG", "RUU": "ORG"}),
+    ("Aturan itu ada di Kitab Undang-Undang Hukum Pidana (KUHP) yang baru.",
+     {"Kitab Undang-Undang Hukum Pidana": "ORG", "KUHP": "ORG"}),
+    ("Peraturan Pemerintah Nomor 28 Tahun 2024 mengatur hal itu.", {"Peraturan Pemerintah": "ORG"}),
+    ("Menurut UU Cipta Kerja, upah ditetapkan gubernur.", {"UU Cipta Kerja": "EVENT"}),
+])
+def test_a_law_is_no_entity(ruled, text, model):
+    """SCHEMA: laws and bills are no entities; the bodies they name are."""
+    assert [e for e in ents(ruled(text, model)) if e[0] != "DPR"] == []
+
+
+def test_a_body_s_board_acronym_opening_its_name_stays(ruled):
+    assert ents(ruled("PP Muhammadiyah menggelar rapat.", {"PP Muhammadiyah": "ORG"})) \
+        == [("PP Muhammadiyah", "ORG")]

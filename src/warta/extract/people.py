@@ -670,12 +670,17 @@ def _merged_people(entities: list[Entity], paired: set[str]) -> list[Entity]:
     "Andi-Budi") or a one-word person whose full name was just cut free ("Iwan" beside
     "Bogor Iwan Setiawan") with the one person of the article whose name holds it; an
     organisation or place cut free of two persons ("Jatim" of "Jatim Andi …" and "Jatim
-    Musyafak …") is one too."""
+    Musyafak …") is one too, and so is one cut free under a name that another organisation or
+    place of the article has as an alias ("DPR" of "DPR Habiburokhman" and "Dewan Perwakilan
+    Rakyat (DPR)")."""
     full = [fold(e.name) for e in entities if e.type == "PER" and len(e.name.split()) > 1]
+    said = {f"{e.type}:{fold(n)}": f"{e.type}:{fold(e.name)}" for e in entities
+            if e.type in ("ORG", "LOC") for n in e.aliases}
 
     def key_of(e: Entity) -> str | None:
         if e.type != "PER":
-            return f"{e.type}:{fold(e.name)}" if e.type in ("ORG", "LOC") else None
+            key = f"{e.type}:{fold(e.name)}"
+            return said.get(key, key) if e.type in ("ORG", "LOC") else None
         key = fold(e.name)
         into = [k for k in full if (key in paired or k in paired) and " " not in key and key in k.split()]
         return into[0] if len(set(into)) == 1 else key
@@ -690,7 +695,11 @@ def _merged_people(entities: list[Entity], paired: set[str]) -> list[Entity]:
             out.append(e)
             continue
         old = out[seen[key]]
-        out[seen[key]] = dataclasses.replace(old, aliases=list(dict.fromkeys([*old.aliases, *e.aliases])),
+        name, aliases = old.name, [*old.aliases, *e.aliases]
+        if e.type != "PER":  # the name the key was taken from stays the name, the other an alias
+            name, other = (e.name, old.name) if key == f"{e.type}:{fold(e.name)}" else (old.name, e.name)
+            aliases = [a for a in [*aliases, other] if a != name]
+        out[seen[key]] = dataclasses.replace(old, name=name, aliases=list(dict.fromkeys(aliases)),
                                              mentions=sorted(set(old.mentions) | set(e.mentions)))
     return out
 

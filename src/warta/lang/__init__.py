@@ -60,6 +60,7 @@ class Titles:
     tails: frozenset[str]
     prefixes: frozenset[str]
     ranks: frozenset[str]            # "irjen", "akbp" and the words after them ("pol")
+    rank_suffixes: frozenset[str]    # the words after a rank: "pol", "tni", "inf"
     epithets: frozenset[str]
     connectors: frozenset[str]
     post_links: tuple[tuple[str, ...], ...]  # longest first
@@ -125,6 +126,7 @@ def _titles_from(d: dict[str, Any], calendar: Iterable[str] = ()) -> Titles:
         heads=_fold(d["heads"]) | frozenset(abbr), modifiers=_fold(d["modifiers"]),
         fields=_fold(d["fields"]), tails=_fold(d["tails"]), prefixes=_fold(d["prefixes"]),
         ranks=_fold(d.get("ranks", [])) | _fold(d.get("rank_suffixes", [])),
+        rank_suffixes=_fold(d.get("rank_suffixes", [])),
         epithets=_fold(d["epithets"]), connectors=_fold(d["connectors"]),
         post_links=tuple(sorted((tuple(p.casefold().split()) for p in d["post_links"]), key=len, reverse=True)),
         respective=_fold(d.get("respective", [])), respective_links=_fold(d.get("respective_links", [])),

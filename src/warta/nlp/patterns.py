@@ -91,6 +91,9 @@ class Patterns:
     field_list_heads: frozenset[str]  # lower case: public bodies that may be named by a list of fields
     administrative_prefixes: tuple[str, ...]  # "Kabupaten", "Provinsi": a division before a place's name
     concept_acronyms: frozenset[str]  # as written: "PPN", "UMKM": abbreviations of terms, no names
+    law_heads: tuple[str, ...]        # lower case: how a law's name opens ("undang-undang", "peraturan pemerintah")
+    law_acronyms: frozenset[str]      # as written: "UU", "RUU", "KUHP": abbreviations of laws, no names
+    law_openers: frozenset[str]       # as written: "UU", "RUU": acronyms that open a law's name
     place_heads: frozenset[str]       # lower case: place prefixes ("kabupaten", "gedung")
     calendar_words: frozenset[str]    # lower case: the day and month names of lang/id
     epithets: dict[str, str]          # "Negeri Sakura" → "Jepang"
@@ -195,6 +198,9 @@ def patterns() -> Patterns:
         field_list_heads=frozenset(w.lower() for w in forms["field_list_heads"]),
         administrative_prefixes=tuple(forms["administrative_prefixes"]),
         concept_acronyms=frozenset(lang.load("concepts")["acronyms"]),
+        law_heads=tuple(lang.load("concepts")["laws"]),
+        law_acronyms=frozenset(lang.load("concepts")["law_acronyms"]),
+        law_openers=frozenset(lang.load("concepts")["law_openers"]),
         place_heads=frozenset(w.lower() for w in forms["place_prefixes"]),
         calendar_words=frozenset(w.lower() for w in [*lang.load("days"), *lang.load("months")]),
         epithets=dict(lang.load("country_epithets")),

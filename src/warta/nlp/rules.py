@@ -507,6 +507,50 @@ def back_to_rank(doc: Doc, spans: list[Span]) -> list[Span]:
     return out
 
 
+MAX_RANKED_NAME = 4
+
+
+def people_after_ranks(doc: Doc, spans: list[Span]) -> list[Span]:
+    """The capitalised words right after a rank and the words written after it ("Marsdya TNI
+    Kusworo", "Letjen TNI (Purn) Suharyanto", "AKP Dodi") are a person where the model saw
+    none (or took the rank's service for an organisation: "TNI" there is the rank's, not a
+    mention of the armed forces): up to four words, none an ordinary word, title word,
+    day, month or known place.  A run must open with a rank proper, not a service word
+    alone ("Panglima TNI Agus …": the TNI there is the post's)."""
+    p = patterns()
+    t = lang.titles()
+    proper = t.ranks - t.rank_suffixes
+    people = {i for s in spans if s.label_ == "PER" for i in range(s.start, s.end)}
+    found = []
+    i = 0
+    while i < len(doc):
+        if doc[i].lower_.rstrip(".") not in proper or not doc[i].is_title and not doc[i].is_upper:
+            i += 1
+            continue
+        j = i + 1
+        while j < len(doc) and (doc[j].lower_.rstrip(".") in t.ranks or doc[j].text in "()"):
+            j += 1
+        k = j
+        while k < len(doc) and k - j < MAX_RANKED_NAME and doc[k].is_title and doc[k].is_alpha \
+                and doc[k].lower_ not in p.common_words and doc[k].lower_ not in t.words \
+                and doc[k].lower_ not in p.calendar_words and doc[k].lower_ not in STOP_WORDS \
+                and not gazetteer.is_place(doc[k].text):
+            k += 1
+        if k > j and not any(n in people for n in range(j, k)):
+            found.append(Span(doc, j, k, label="PER"))
+        i = max(k, i + 1)
+    return override(spans, found)
+
+
+def drop_rank_services(doc: Doc, spans: list[Span]) -> list[Span]:
+    """Without the organisation spans that are a rank's service word right after the rank
+    ("TNI" of "Letjen TNI Suharyanto", "Pol" of "Irjen Pol …"): part of the rank."""
+    ranks = lang.titles().ranks
+    return [s for s in spans if not (
+        s.label_ == "ORG" and s.start > 0 and doc[s.start - 1].lower_.rstrip(".") in ranks
+        and all(t.lower_.rstrip(".") in lang.titles().rank_suffixes for t in s))]
+
+
 def back_after_comma(doc: Doc, spans: list[Span]) -> list[Span]:
     """A person set off by a comma whose first name the model left out (", Andreas Eddy
     Susetyo," → the model's "Eddy Susetyo"): the capitalised word between the comma and the
@@ -1151,13 +1195,47 @@ def is_concept(span: Span) -> bool:
         _dictionary_word(t.lower_) and not gazetteer.is_place(t.text))) for t in words)
 
 
+def is_law(span: Span) -> bool:
+    """The name of a law, bill or regulation ("Undang-Undang Cipta Kerja", "Peraturan
+    Pemerintah Nomor 28", "Kitab Undang-Undang Hukum Pidana", "UU P2SK"): it opens with one
+    of ``concepts.yaml``'s ``laws`` or ``law_openers``, or is one of its ``law_acronyms``."""
+    p = patterns()
+    low = span.text.lower()
+    return (span.text in p.law_acronyms or span[0].text in p.law_openers
+            or any(low == h or low.startswith(h + " ") for h in p.law_heads))
+
+
+def law_heads(doc: Doc) -> set[int]:
+    """The tokens of the words that open a law's name in ``doc`` ("Peraturan Pemerintah" of
+    "Peraturan Pemerintah Nomor 28", "UU" of "UU Cipta Kerja"), written with capitals."""
+    p = patterns()
+    out: set[int] = set()
+    for i, token in enumerate(doc):
+        if token.text in p.law_openers:
+            out.add(i)
+            continue
+        if not token.is_title:
+            continue
+        for head in p.law_heads:
+            n = len(head.split())
+            if " ".join(t.lower_ for t in doc[i:i + n]) == head and all(t.is_title or t.is_upper for t in doc[i:i + n]):
+                out.update(range(i, i + n))
+    return out
+
+
 def drop_concepts(doc: Doc, spans: list[Span], links: list[tuple]) -> tuple[list[Span], list[tuple]]:
     """Without the organisation spans that are capitalised terms (:func:`is_concept`), the
-    acronyms defined for them, and the table's abbreviations of terms standing alone
+    names of laws (:func:`is_law`, of any type: a law is no entity, the bodies it names are),
+    the acronyms defined for them, and the table's abbreviations of terms standing alone
     ("PPN", "UMKM"); the links of the terms dropped go too."""
     p = patterns()
+    laws = {s.text for s in spans if is_law(s)}
+    laws |= {doc[c:d].text for _, (c, d) in links if is_law(doc[c:d])}
+    laws |= {doc[a:b].text for (a, b), (c, d) in links if doc[c:d].text in laws}
+    heads = law_heads(doc)
+    spans = [s for s in spans if s.text not in laws and not any(i in heads for i in range(s.start, s.end))]
     others = {s.text for s in spans if s.label_ != "ORG"}  # an event or product keeps its name
-    terms = {s.text for s in spans if s.label_ == "ORG" and is_concept(s)}
+    terms = {s.text for s in spans if s.label_ == "ORG" and is_concept(s)} | laws
     terms |= {doc[c:d].text for _, (c, d) in links if doc[c:d].text not in others and is_concept(doc[c:d])}
     terms |= {doc[a:b].text for (a, b), (c, d) in links if doc[c:d].text in terms}
     kept = [s for s in spans if not (s.label_ == "ORG" and (s.text in terms or s.text in p.concept_acronyms))]
@@ -1170,7 +1248,7 @@ def drop_concepts(doc: Doc, spans: list[Span], links: list[tuple]) -> tuple[list
 def apply_rules(doc: Doc, use_gazetteer: bool = True) -> Doc:
     """The doc with its entities corrected and completed by the rules (see the module)."""
     spans = hyphenated_given_names(doc, strip_titles(clean_model_spans(doc, list(doc.ents))))
-    spans = back_after_comma(doc, back_to_rank(doc, spans))
+    spans = people_after_ranks(doc, back_after_comma(doc, back_to_rank(doc, spans)))
     found = rule_spans(doc)
     for kind in ("products", "places", "companies", "orgs", "events", "media", "epithets"):
         spans = override(spans, found[kind])
@@ -1195,7 +1273,8 @@ def apply_rules(doc: Doc, use_gazetteer: bool = True) -> Doc:
     spans = divisions_said_again(doc, places_after_territorial_titles(doc, spans))
     spans = places_listed_between(doc, spans)
     spans = acronym_types(doc, speakers_are_people(doc, drop_calendar(spans)), links)
-    spans, links = drop_concepts(doc, drop_currency_places(doc, drop_vessel_words(doc, spans)), links)
+    spans = drop_rank_services(doc, drop_currency_places(doc, drop_vessel_words(doc, spans)))
+    spans, links = drop_concepts(doc, spans, links)
     doc.ents = filter_spans(spans)
     doc._.warta_links = links
     return doc
