@@ -25,10 +25,12 @@ whose weekday name is not its date's.  ``kb.facts`` groups the statements into f
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import functools
 import re
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from .. import lang
@@ -280,12 +282,29 @@ def step_of(text: str, value: float) -> float:
 # ------------------------------------------------------------------ statements of an article
 
 def sentence_at(text: str, start: int, end: int) -> tuple[int, int]:
-    """The span of the sentence holding ``[start, end)``."""
-    left = 0
-    for m in _SENTENCE_END.finditer(text, 0, start):
-        left = m.end()
-    m = _SENTENCE_END.search(text, end)
-    return left, (m.start() if m else len(text))
+    """The span of the sentence holding ``[start, end)``: from the end of the last sentence
+    break within ``text[:start]`` to the first break at or after ``end``."""
+    starts, ends = _breaks(text)
+    i = bisect.bisect_left(starts, start)  # the breaks that begin before start: [:i]
+    left = ends[i - 1] if i else 0
+    if i and left > start:  # a break running past start ends there: scan it as cut
+        left = ends[i - 2] if i > 1 else 0
+        for m in _SENTENCE_END.finditer(text, starts[i - 1], start):
+            left = m.end()
+    j = bisect.bisect_left(starts, end)
+    if j and ends[j - 1] > end:  # inside a break: where a search from end finds one
+        m = _SENTENCE_END.search(text, end)
+        return left, (m.start() if m else len(text))
+    return left, (starts[j] if j < len(starts) else len(text))
+
+
+@functools.lru_cache(maxsize=8)
+def _breaks(text: str) -> tuple[list[int], list[int]]:
+    """The starts and ends of ``text``'s sentence breaks, found once per text (an article's
+    figures ask for their sentences one by one; a scan from the start each time cost a
+    quarter of ``statements_of``)."""
+    found = [(m.start(), m.end()) for m in _SENTENCE_END.finditer(text)]
+    return [a for a, _ in found], [b for _, b in found]
 
 
 def statements_of(article: dict, figures: list[dict], entities: list[dict], dates: list[dict],
@@ -299,6 +318,7 @@ def statements_of(article: dict, figures: list[dict], entities: list[dict], date
     figures = figures + _bare_numbers(text, figures)
     out = day_statements(article, dates, story, shared_story)
     entities = _with_unmarked(text, entities)
+    mentions = _mentions(text, entities)
     bases: dict[int, str] = {}  # sentence start -> the basis of its last change figure
     previous = None
     for f in sorted(figures, key=lambda f: f["start"]):
@@ -318,7 +338,7 @@ def statements_of(article: dict, figures: list[dict], entities: list[dict], date
                 context = period or _period(text, dates, f, s0, s1, measure, reach="article")
                 measure += _date_basis(text, dates, s0, s1, context) or bases.get(_previous(text, s0), "")
             bases[s0] = measure[len(base_measure(measure)):]
-        subject, weak = _subject(text, entities, s0, f["start"], measure)
+        subject, weak = _subject(text, mentions, s0, f["start"], measure)
         keys = frozenset()
         if subject:
             keys = frozenset({f"id:{subject[0]}", f"name:{subject[1].casefold()}", f"name:{subject[2].casefold()}"}
@@ -380,16 +400,51 @@ def _with_unmarked(text: str, entities: list[dict]) -> list[dict]:
     """The entities with the places where their written forms recur unmarked (the NER
     tags "Penanaman Modal Asing" once, the text says "penanaman modal asing" later)."""
     out = []
+    folded = _fold(text)
     for e in entities:
         spans = set(tuple(x) for x in e["spans"])
         forms = {text[a:b] for a, b in spans} | {e["name"]}
         for form in (f for f in forms if len(f) >= 5):  # a name of several words in any case;
             flags = re.IGNORECASE if " " in form else 0  # one word ("Kemenperin") as written
-            for m in re.finditer(rf"(?<!\w){re.escape(form)}(?!\w)", text, flags=flags):
-                if not any(a < m.end() and m.start() < b for a, b in spans):
-                    spans.add((m.start(), m.end()))
+            for m0, m1 in _occurrences(form, flags, text, folded):
+                if not any(a < m1 and m0 < b for a, b in spans):
+                    spans.add((m0, m1))
         out.append({**e, "spans": sorted(spans)})
     return out
+
+
+# the characters other than an ASCII letter's two cases that Python's re.IGNORECASE matches
+# it with (found by trying every code point), written as that letter
+_IGNORECASE_EXTRA = str.maketrans({"\u0130": "i", "\u0131": "i", "\u212a": "k", "\u017f": "s"})
+
+
+def _fold(text: str) -> str:
+    """``text`` as a case-blind match of an ASCII form sees it, character for character
+    (U+0130 is the one character whose lower case is two)."""
+    return text.translate(_IGNORECASE_EXTRA).lower()
+
+
+def _occurrences(form: str, flags: int, text: str, folded: str) -> Iterator[tuple[int, int]]:
+    """The spans of ``re.finditer(rf"(?<!\\w){re.escape(form)}(?!\\w)", text, flags)``,
+    found by ``str.find`` (in ``folded`` for a case-blind ASCII form: the same length as
+    ``text``, and equal where the regex would match); the regex scans were most of
+    :func:`_with_unmarked`."""
+    if flags and not form.isascii():
+        yield from (m.span() for m in re.finditer(rf"(?<!\w){re.escape(form)}(?!\w)", text, flags=flags))
+        return
+    where, wanted = (folded, form.lower()) if flags else (text, form)
+    i = where.find(wanted)
+    while i >= 0:
+        end = i + len(wanted)
+        if (i == 0 or not _word(text[i - 1])) and (end == len(text) or not _word(text[end])):
+            yield i, end
+            i = where.find(wanted, end)
+        else:
+            i = where.find(wanted, i + 1)
+
+
+def _word(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"  # re's \w on str
 
 
 def _bare_numbers(text: str, figures: list[dict]) -> list[dict]:
@@ -422,12 +477,19 @@ def _bare_numbers(text: str, figures: list[dict]) -> list[dict]:
 
 # ------------------------------------------------------------------ subject
 
-def _subject(text: str, entities: list[dict], s0: int, at: int, measure: str):
-    """``((kb_id, name, surface), weak)``: the entity the figure's clause is about, else an
-    inferred one (weak), else ``(None, True)``."""
+def _mentions(text: str, entities: list[dict]) -> tuple[list[tuple], set[int]]:
+    """The article's mentions a figure's subject is chosen from, ``(start, end, entity)``
+    in text order, and the starts of those introduced as sources: the same for every
+    figure of the article, so made once."""
     every = sorted(((a, b, e) for e in entities for a, b in e["spans"]
                     if e["type"] in SUBJECT_TYPES or e["type"] == "PER"), key=lambda m: m[0])
-    sources = _introduced_mentions(text, every)
+    return every, _introduced_mentions(text, every)
+
+
+def _subject(text: str, mentions: tuple[list[tuple], set[int]], s0: int, at: int, measure: str):
+    """``((kb_id, name, surface), weak)``: the entity the figure's clause is about, else an
+    inferred one (weak), else ``(None, True)``; ``mentions``: :func:`_mentions`."""
+    every, sources = mentions
     clause_start = at - len(_clause_tail(text[s0:at]))
     # in its clause: a named organisation or product first, else a "person" who is not the
     # speaker (the NER calls many a company a person: "Nippon Shokubai siap berinvestasi"),
