@@ -235,8 +235,9 @@ def _find_years(text: str, m: re.Match) -> Found | None:
 
 
 def _find_year(text: str, m: re.Match) -> Found | None:
-    if MEASURE_AFTER.match(text, m.end()):
-        return None               # "2000 orang" is a count, "2025 persen" no year
+    named = m["yw"] or (m["pre"] and m["pre"].lower() in (*_P["part_of_year"], _P["year_word"]))
+    if MEASURE_AFTER.match(text, m.end()) and not named:
+        return None               # "2000 orang" is a count, "2025 persen" no year; "akhir 2025 proyek …" is
     if not m["pre"] and not m["yw"] and COPYRIGHT_BEFORE.search(text, max(0, m.start() - 60), m.start()):
         return None               # "Copyright © ANTARA 2015": the page's, no date of the news
     return Found(m.start(), m.end(), "year", int(m["y"]))
