@@ -148,16 +148,19 @@ def _stories(s: Session, entity_of: dict[int, int]) -> dict[int, tuple[int, int]
 
 
 def write_stories(s: Session, groups: list[list[int]], info: dict, story_of: dict, first_id: int) -> None:
-    """Story rows for ``groups`` (ids from ``first_id``); ``story_of`` filled in."""
+    """Story rows for ``groups`` (ids from ``first_id``), one bulk insert; ``story_of``
+    filled in."""
+    rows = []
     for sid, group in enumerate(groups, start=first_id):
         dates = sorted(info[a].published for a in group if info[a].published)
         first = min(group, key=lambda a: (info[a].published is None, info[a].published, a))
-        s.execute(insert(StoryRow), [{"id": sid, "label": info[first].title or f"story {sid}",
-                                      "first_published": dates[0] if dates else None,
-                                      "last_published": dates[-1] if dates else None,
-                                      "size": len(group)}])
+        rows.append({"id": sid, "label": info[first].title or f"story {sid}",
+                     "first_published": dates[0] if dates else None,
+                     "last_published": dates[-1] if dates else None, "size": len(group)})
         for a in group:
             story_of[a] = (sid, len(group))
+    if rows:
+        s.execute(insert(StoryRow.__table__), rows)
 
 
 def _facts(s: Session, entity_of: dict[int, int], story_of: dict[int, tuple[int, int]]) -> None:

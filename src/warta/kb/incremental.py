@@ -33,7 +33,7 @@ import math
 from collections import Counter, defaultdict
 
 from rapidfuzz import fuzz
-from sqlalchemy import Engine, bindparam, delete, func, insert, or_, select, update
+from sqlalchemy import Engine, bindparam, delete, func, insert, or_, select, text, update
 from sqlalchemy.orm import Session
 
 from . import build
@@ -210,11 +210,17 @@ def _join_all(s: Session, fast: dict[int, list[resolvemod.Mention]]) -> None:
     if added:
         conn.execute(insert(AliasRow.__table__), added)
     table = EntityRow.__table__
-    conn.execute(update(table).where(table.c.id == bindparam("eid"))
-                 .values(name=bindparam("name"), articles=bindparam("articles"), merges=bindparam("merges")),
-                 [{"eid": e, "articles": ents[e].articles + len({m.article for m in fast[e]}),
-                   "merges": _merged(ents[e], fast[e]), "name": _renamed(conn, e, ents[e].name, fast[e])}
-                  for e in eids])
+    rows = {True: [], False: []}  # renamed or not: an unchanged name's index entry is not rewritten
+    for e in eids:
+        name = _renamed(conn, e, ents[e].name, fast[e])
+        rows[name != ents[e].name].append({"eid": e, "articles": ents[e].articles + len({m.article for m in fast[e]}),
+                                           "merges": _merged(ents[e], fast[e]), "name": name})
+    for renamed, values in rows.items():
+        if values:
+            changes = dict(articles=bindparam("articles"), merges=bindparam("merges"))
+            if renamed:
+                changes["name"] = bindparam("name")
+            conn.execute(update(table).where(table.c.id == bindparam("eid")).values(**changes), values)
 
 
 def _renamed(conn, eid: int, current: str, ms: list[resolvemod.Mention]) -> str:
@@ -259,7 +265,8 @@ def _merged(ent, ms: list[resolvemod.Mention]) -> list[dict]:
 
 
 def _related(s: Session, ms: list[resolvemod.Mention]) -> set[int]:
-    """The entities the mentions ``ms`` may join or unsettle, found by index look-ups."""
+    """The entities the mentions ``ms`` may join or unsettle, found by index look-ups (the
+    key ranges of all of them in a few ``UNION ALL`` statements)."""
     exact: set[tuple[str, str]] = set()
     for m in ms:
         exact |= {(m.type, k) for k in resolvemod.link_keys(m)}
@@ -268,25 +275,45 @@ def _related(s: Session, ms: list[resolvemod.Mention]) -> set[int]:
     found = set().union(*_by_keys(s, exact).values()) if exact else set()
     people = [resolvemod.normalise(m.name, "PER") for m in ms if m.type == "PER"]
     people += [k for t, k in exact if t == "PER"]
-    for key in set(people):  # longer names starting with a name: "budi santoso …"
-        found |= set(s.scalars(select(AliasRow.entity_id).join(EntityRow, EntityRow.id == AliasRow.entity_id)
-                               .where(AliasRow.key > key + " ", AliasRow.key < key + " " + HIGH,
-                                      EntityRow.type == "PER")))
-    for m in ms:
-        found |= _spelling_candidates(s, m)
+    # longer names starting with a name: "budi santoso …" (keys strictly inside the range)
+    ranges = [("PER", "key", key + " ", key + " " + HIGH, True, -1) for key in sorted(set(people))]
+    blocks = {}
+    for m in ms:  # spelling variants: the same first or last characters
+        key = resolvemod.normalise(m.name, m.type)
+        if len(key) < resolvemod.SPELLING_MIN_LEN or (m.type, key) in blocks:
+            continue
+        blocks[(m.type, key)] = len(blocks)
+        head, tail = key[:resolvemod.SPELLING_BLOCK], key[-resolvemod.SPELLING_BLOCK:][::-1]
+        ranges += [(m.type, "key", head, head + HIGH, False, blocks[(m.type, key)]),
+                   (m.type, "rkey", tail, tail + HIGH, False, blocks[(m.type, key)])]
+    spelled: dict[int, set[tuple[str, int]]] = defaultdict(set)
+    for k, eid, tag in _alias_ranges(s.connection(), ranges):
+        if tag < 0:
+            found.add(eid)
+        else:
+            spelled[tag].add((k, eid))
+    for (_, key), tag in blocks.items():
+        found |= {eid for k, eid in spelled[tag] if len(k) >= resolvemod.SPELLING_MIN_LEN and k[0] == key[0]
+                  and fuzz.ratio(k, key) >= resolvemod.SPELLING_THRESHOLD}
     return found
 
 
-def _spelling_candidates(s: Session, m: resolvemod.Mention) -> set[int]:
-    key = resolvemod.normalise(m.name, m.type)
-    if len(key) < resolvemod.SPELLING_MIN_LEN:
-        return set()
-    head, tail = key[:resolvemod.SPELLING_BLOCK], key[-resolvemod.SPELLING_BLOCK:][::-1]
-    rows = s.execute(select(AliasRow.key, AliasRow.entity_id).join(EntityRow, EntityRow.id == AliasRow.entity_id)
-                     .where(EntityRow.type == m.type,
-                            or_(AliasRow.key.between(head, head + HIGH), AliasRow.rkey.between(tail, tail + HIGH))))
-    return {eid for k, eid in rows if len(k) >= resolvemod.SPELLING_MIN_LEN and k[0] == key[0]
-            and fuzz.ratio(k, key) >= resolvemod.SPELLING_THRESHOLD}
+def _alias_ranges(conn, ranges: list[tuple]) -> list[tuple]:
+    """``(key, entity_id, tag)`` of the aliases of entities of a type whose ``key`` (or
+    ``rkey``) is in a range: ``ranges`` of ``(type, column, low, high, strict, tag)``
+    (``strict``: the ends excluded; ``tag`` an integer), ``RANGES`` of them in one
+    ``UNION ALL``, bound parameters for the names."""
+    rows = []
+    for i in range(0, len(ranges), RANGES):
+        terms, params = [], {}
+        for j, (type_, column, lo, hi, strict, tag) in enumerate(ranges[i:i + RANGES]):
+            where = f'a."{column}" > :l{j} AND a."{column}" < :h{j}' if strict else \
+                f'a."{column}" BETWEEN :l{j} AND :h{j}'
+            terms.append(f'SELECT a."key", a.entity_id, {int(tag)} FROM aliases a '
+                         f"JOIN entities e ON e.id = a.entity_id WHERE e.type = :t{j} AND {where}")
+            params.update({f"t{j}": type_, f"l{j}": lo, f"h{j}": hi})
+        rows += conn.execute(text(" UNION ALL ".join(terms)), params).all()
+    return rows
 
 
 def _resolve_again(s: Session, slow: list[resolvemod.Mention], related: set[int]) -> set[int]:
@@ -321,15 +348,18 @@ def _resolve_again(s: Session, slow: list[resolvemod.Mention], related: set[int]
         used.add(eid)
         written.append((eid, g, bool(olds)))
         moved |= {m for m in g.members if m in old_of and old_of[m] != eid}
-    _write_entities(s, written, sorted(related - used))
+    _write_entities(s, written, sorted(related - used), old_of)
     arts = {m.key: m.article for m in group}
     return {arts[m] for m in moved}
 
 
-def _write_entities(s: Session, written: list[tuple[int, resolvemod.Resolved, bool]], gone: list[int]) -> None:
+def _write_entities(s: Session, written: list[tuple[int, resolvemod.Resolved, bool]], gone: list[int],
+                    was: dict[int, int]) -> None:
     """The resolved groups written as entities (``(id, group, exists)``: an existing one
-    updated, its aliases made again), their mentions pointed at them, and the entities
-    ``gone`` deleted — one bulk statement per table for all of them."""
+    updated, its aliases made again), the mentions whose entity changed (``was``: mention
+    -> its entity before) pointed at them, and the entities ``gone`` deleted — one bulk
+    statement per table for all of them.  The mentions that stay where they were are not
+    rewritten: a frequent entity resolved again keeps its thousands of index entries."""
     rows = {True: [], False: []}
     aliases, members = [], []
     for eid, g, exists in written:
@@ -340,7 +370,7 @@ def _write_entities(s: Session, written: list[tuple[int, resolvemod.Resolved, bo
             aliases.append({"entity_id": eid, "alias": alias, "key": key, "rkey": key[::-1],
                             "count": count, "names": g.names.get(alias, 0),
                             "article_ids": sorted(arts)[:resolvemod.ALIAS_ARTICLES]})
-        members += [{"id": m, "entity_id": eid} for m in g.members]
+        members += [{"id": m, "entity_id": eid} for m in g.members if was.get(m) != eid]
     for chunk in _chunks(sorted([r["id"] for r in rows[True]] + gone)):
         s.execute(delete(AliasRow).where(AliasRow.entity_id.in_(chunk)))
     for chunk in _chunks(gone):
@@ -443,22 +473,23 @@ def _entity_partners(conn, feats: list[storymod.Features], df: dict, limit: int)
 
 
 def _band_partners(s: Session, feats: list[storymod.Features]) -> dict[int, set[int]]:
-    """For each article of ``feats``, the articles sharing an LSH band of its MinHash: one
-    indexed query per band for all of them."""
-    conn = s.connection()
+    """For each article of ``feats``, the articles sharing an LSH band of its MinHash: the
+    ``(band, key)`` index entries of all of them read in a few ``UNION ALL`` statements
+    (``_ranges``: a band's keys in one ``IN``)."""
     wanted: dict[tuple[int, int], list[int]] = defaultdict(list)
+    by_band: dict[int, set[int]] = defaultdict(set)
     for f in feats:
         for band, key in textsim.bands(f.minhash):
             wanted[(band, key)].append(f.id)
+            by_band[band].add(key)
+    terms = [f"SELECT article_id, band, \"key\" FROM minhash_bands WHERE band = {int(band)} AND \"key\" IN "
+             f"({', '.join(str(int(k)) for k in chunk)})"
+             for band in sorted(by_band) for chunk in _chunks(sorted(by_band[band]))]
     out: dict[int, set[int]] = defaultdict(set)
-    for band in sorted({b for b, _ in wanted}):
-        keys = sorted({k for b, k in wanted if b == band})
-        for chunk in _chunks(keys):
-            for aid, key in conn.execute(select(BandRow.article_id, BandRow.key)
-                                         .where(BandRow.band == band, BandRow.key.in_(chunk))):
-                for fid in wanted[(band, key)]:
-                    if fid != aid:
-                        out[fid].add(aid)
+    for aid, band, key in _ranges(s.connection(), terms):
+        for fid in wanted[(band, key)]:
+            if fid != aid:
+                out[fid].add(aid)
     return out
 
 
