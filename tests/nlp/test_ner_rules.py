@@ -776,3 +776,13 @@ def test_a_law_is_no_entity(ruled, text, model):
 def test_a_body_s_board_acronym_opening_its_name_stays(ruled):
     assert ents(ruled("PP Muhammadiyah menggelar rapat.", {"PP Muhammadiyah": "ORG"})) \
         == [("PP Muhammadiyah", "ORG")]
+
+
+@pytest.mark.parametrize("text, model, product", [
+    ("Perdagangan di Surabaya Automated Trading System terhenti.", {"Surabaya Automated Trading System": "ORG"},
+     "Surabaya Automated Trading System"),
+    ("Saham Asia melemah, Straits Times Index turun 1 persen.", {}, "Straits Times Index"),
+])
+def test_a_market_index_or_trading_system_is_a_product(ruled, text, model, product):
+    """SCHEMA: market indices and instruments are PRODUCT."""
+    assert (product, "PRODUCT") in ents(ruled(text, model))

@@ -46,6 +46,7 @@ class Patterns:
     org_suffix: Gated
     place_prefix: re.Pattern
     place_suffix: Gated
+    product_suffix: Gated
     place_marker: Gated
     media: Gated
     media_weak: Gated
@@ -141,6 +142,7 @@ def patterns() -> Patterns:
         org_suffix=re.compile(rf"(?<![\w.]){short}\s*,?\s*{suffix}(?![\w])"),
         place_prefix=re.compile(rf"(?<![\w.]){alternation(forms['place_prefixes'])}\s+{name}"),
         place_suffix=re.compile(rf"(?<![\w.]){short}\s+{alternation(forms['place_suffixes'])}(?![\w])"),
+        product_suffix=re.compile(rf"(?<![\w.]){short}\s+{alternation(products['suffixes'])}(?![\w])"),
         place_marker=re.compile(rf"(?<![\w.])(?:{alternation(forms['place_markers'])})\s+({short})"),
         media=re.compile(rf"(?<![\w.])(?i:{alternation(forms['media_markers'])})\s+({_name(stop, max_words=3)})"),
         media_weak=re.compile(rf"(?<![\w.])(?i:{alternation(forms['media_markers_weak'])})\s+({_name(stop, max_words=3)})"),
@@ -209,6 +211,7 @@ def patterns() -> Patterns:
     gates = {
         "org_suffix": [w.strip('().,') for w in forms['suffixes'] + forms['closing']],
         "place_suffix": forms['place_suffixes'],
+        "product_suffix": products['suffixes'],
         "place_marker": forms['place_markers'],
         "media": forms['media_markers'],
         "media_weak": forms['media_markers_weak'],
@@ -230,5 +233,5 @@ def patterns() -> Patterns:
         "brand": products['brands'],
         "epithet": [e.split()[0] for e in lang.load('country_epithets')],
     }
-    exact = {"brand", "business", "election", "epithet", "event_first", "event_last", "org_suffix", "place_marker", "place_suffix", "product_line", "programme", "vessel", "vessel_spelled"}  # patterns matching their words in their case
+    exact = {"brand", "business", "election", "epithet", "event_first", "event_last", "org_suffix", "place_marker", "place_suffix", "product_line", "product_suffix", "programme", "vessel", "vessel_spelled"}  # patterns matching their words in their case
     return dataclasses.replace(built, **{k: Gated(getattr(built, k), w, k in exact) for k, w in gates.items()})

@@ -339,6 +339,7 @@ def rule_spans(doc: Doc) -> dict[str, list[Span]]:
         + found(p.event_first, "EVENT", trim=False)  # its head may hold title words: "Rapat Dewan Gubernur"
         + [s for s in _group_spans(doc, text, p.programme_marker, "EVENT") if _programme_name(s)],
         "products": found(p.product_line, "PRODUCT", trim=False) + model_codes(doc, p)
+        + found(p.product_suffix, "PRODUCT", trim=False)
         + _without_final_words(found(p.vessel, "PRODUCT", trim=False)
                                + _group_spans(doc, text, p.vessel_spelled, "PRODUCT")),
         "brands": found(p.brand, "PRODUCT", trim=False),
