@@ -239,3 +239,18 @@ def test_an_organisation_cut_off_a_name_joins_the_entity_it_is_an_alias_of():
     orgs = [(e.name, e.aliases, len(e.mentions)) for e in got if e.type == "ORG"]
     assert ("Dewan Perwakilan Rakyat", ["DPR"], 3) in orgs and not any(n == "DPR" for n, _, _ in orgs)
     assert "Habibi Rahman" in {e.name for e in got if e.type == "PER"}
+
+
+def test_an_organisation_run_on_into_a_holder_named_elsewhere_is_split():
+    text = ("Keputusan itu diumumkan Ketua Umum Partai Karya Bangsa Rudi Hartawan di Jakarta. "
+            "\"Kami siap,\" kata Rudi.")
+    got = fix_entities(text, _given(text, "ORG:Partai Karya Bangsa Rudi Hartawan|PER:Rudi"))
+    assert [(e.name, e.type) for e in got if e.type == "ORG"] == [("Partai Karya Bangsa", "ORG")]
+    people = [(e.name, e.aliases, len(e.mentions)) for e in got if e.type == "PER"]
+    assert people == [("Rudi Hartawan", ["Rudi"], 2)]
+
+
+def test_an_organisation_ending_in_a_name_nobody_else_bears_stays_whole():
+    text = "Ketua Yayasan Budi Luhur hadir. Rudi Hartawan juga."
+    got = fix_entities(text, _given(text, "ORG:Yayasan Budi Luhur|PER:Rudi Hartawan"))
+    assert "Yayasan Budi Luhur" in {e.name for e in got if e.type == "ORG"}

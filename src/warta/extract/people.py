@@ -68,7 +68,7 @@ def fix_entities(text: str, entities: Iterable[Entity]) -> list[Entity]:
 def fix(given: View) -> list[Entity]:
     """The fixed entity list of ``given``'s (``extract.link`` passes the article's View)."""
     text = given.text
-    entities = _title_led_orgs(text, list(given.entities))
+    entities = _title_led_orgs(text, _split_org_tails(text, list(given.entities)))
     entities = _clean_people(text, _unglued_people(text, _split_listed_orgs(text, entities)))
     entities = [e for e in (_retype_form(e) for e in entities) if e is not None]
     v = given.with_entities(entities)
@@ -188,6 +188,67 @@ def _split_org_heads(text: str, entities: list[Entity]) -> list[Entity]:
         cut = len(head) + 1
         spans = [(s + cut, t) if text[s:t].startswith(head + " ") else (s, t) for s, t in e.mentions]
         out.append(dataclasses.replace(e, name=e.name[cut:], mentions=spans))
+    return out
+
+
+def _split_org_tails(text: str, entities: list[Entity]) -> list[Entity]:
+    """An organisation run on after a title into the post's holder ("Ketua Umum Partai
+    Golkar Bahlil Lahadalia", the model's one organisation) is the organisation and the
+    person, when the article names that person elsewhere: the holder's words start with
+    the first word of a person of the article, or are that person's name ("kata Bahlil"
+    later).  The organisation keeps two words or more; the person is joined to the one
+    named elsewhere by ``_merged_people``."""
+    people = [e for e in entities if e.type == "PER"]
+    firsts = {fold(e.name.split()[0]) for e in people} | {fold(a.split()[0]) for e in people for a in e.aliases}
+    full = {fold(n) for e in people for n in [e.name, *e.aliases]}
+    out: list[Entity] = []
+    for e in entities:
+        words = e.name.split()
+        cut = next((k for k in range(2, len(words)) if e.type == "ORG" and words[k].isalpha()
+                    and all(is_capitalised(w) and not w.isupper() for w in words[k:])
+                    and (fold(words[k]) in firsts or fold(" ".join(words[k:])) in full)), None)
+        titled = cut is not None and any(_ends_in_title(_window(text, a)) for a, b in e.mentions
+                                         if text[a:b] == e.name)
+        if not titled:
+            out.append(e)
+            continue
+        head, tail = " ".join(words[:cut]), " ".join(words[cut:])
+        org_spans, per_spans = [], []
+        for a, b in e.mentions:
+            if text[a:b] == e.name:
+                org_spans.append((a, a + len(head)))
+                per_spans.append((b - len(tail), b))
+            else:
+                org_spans.append((a, b))
+        out.append(dataclasses.replace(e, name=head, aliases=[x for x in e.aliases if x != head],
+                                       mentions=sorted(org_spans)))
+        out.append(Entity(id="", name=tail, type="PER", mentions=sorted(per_spans)))
+    return _short_names_joined(out) if len(out) > len(entities) else out
+
+
+def _short_names_joined(entities: list[Entity]) -> list[Entity]:
+    """A person named by one word ("Bahlil") joined to the one longer person of the
+    article whose name holds that word ("Bahlil Lahadalia"): one person."""
+    longer = [e for e in entities if e.type == "PER" and len(e.name.split()) > 1]
+    into: dict[int, Entity] = {}
+    for e in entities:
+        if e.type != "PER" or " " in e.name:
+            continue
+        holders = [x for x in longer if fold(e.name) in fold(x.name).split()]
+        if len(holders) == 1:
+            into[id(e)] = holders[0]
+    gained: dict[int, list[Entity]] = {}
+    for e in entities:
+        if id(e) in into:
+            gained.setdefault(id(into[id(e)]), []).append(e)
+    out = []
+    for e in entities:
+        if id(e) in into:
+            continue
+        extra = gained.get(id(e), [])
+        out.append(dataclasses.replace(
+            e, aliases=list(dict.fromkeys([*e.aliases, *(x.name for x in extra), *(a for x in extra for a in x.aliases)])),
+            mentions=sorted({*e.mentions, *(m for x in extra for m in x.mentions)})) if extra else e)
     return out
 
 
