@@ -254,3 +254,9 @@ def test_an_organisation_ending_in_a_name_nobody_else_bears_stays_whole():
     text = "Ketua Yayasan Budi Luhur hadir. Rudi Hartawan juga."
     got = fix_entities(text, _given(text, "ORG:Yayasan Budi Luhur|PER:Rudi Hartawan"))
     assert "Yayasan Budi Luhur" in {e.name for e in got if e.type == "ORG"}
+
+
+def test_an_organisation_run_on_into_a_person_the_name_lists_know_is_split():
+    text = "Ketua Umum Partai Karya Bangsa Puan Maharani hadir di Jakarta."
+    got = fix_entities(text, _given(text, "ORG:Partai Karya Bangsa Puan Maharani"))
+    assert sorted((e.name, e.type) for e in got) == [("Partai Karya Bangsa", "ORG"), ("Puan Maharani", "PER")]

@@ -194,9 +194,9 @@ def _split_org_heads(text: str, entities: list[Entity]) -> list[Entity]:
 def _split_org_tails(text: str, entities: list[Entity]) -> list[Entity]:
     """An organisation run on after a title into the post's holder ("Ketua Umum Partai
     Golkar Bahlil Lahadalia", the model's one organisation) is the organisation and the
-    person, when the article names that person elsewhere: the holder's words start with
-    the first word of a person of the article, or are that person's name ("kata Bahlil"
-    later).  The organisation keeps two words or more; the person is joined to the one
+    person, when the article names that person elsewhere (the holder's words start with
+    the first word of a person of the article, or are that person's name: "kata Bahlil"
+    later) or the DBpedia lists know the holder's words as a person's full name.  The organisation keeps two words or more; the person is joined to the one
     named elsewhere by ``_merged_people``."""
     people = [e for e in entities if e.type == "PER"]
     firsts = {fold(e.name.split()[0]) for e in people} | {fold(a.split()[0]) for e in people for a in e.aliases}
@@ -206,7 +206,8 @@ def _split_org_tails(text: str, entities: list[Entity]) -> list[Entity]:
         words = e.name.split()
         cut = next((k for k in range(2, len(words)) if e.type == "ORG" and words[k].isalpha()
                     and all(is_capitalised(w) and not w.isupper() for w in words[k:])
-                    and (fold(words[k]) in firsts or fold(" ".join(words[k:])) in full)), None)
+                    and (fold(words[k]) in firsts or fold(" ".join(words[k:])) in full
+                         or (len(words) - k >= 2 and _known_person(" ".join(words[k:]))))), None)
         titled = cut is not None and any(_ends_in_title(_window(text, a)) for a, b in e.mentions
                                          if text[a:b] == e.name)
         if not titled:
@@ -224,6 +225,13 @@ def _split_org_tails(text: str, entities: list[Entity]) -> list[Entity]:
                                        mentions=sorted(org_spans)))
         out.append(Entity(id="", name=tail, type="PER", mentions=sorted(per_spans)))
     return _short_names_joined(out) if len(out) > len(entities) else out
+
+
+def _known_person(name: str) -> bool:
+    """Whether the DBpedia lists know ``name``, written so, as a person's full name."""
+    from ..nlp import gazetteer
+
+    return gazetteer.table().get(name) == "PER"
 
 
 def _short_names_joined(entities: list[Entity]) -> list[Entity]:
