@@ -397,7 +397,8 @@ _ABBR_GROUP = re.compile(r"\s*\(([^()]{1,20})\)")
 
 def _clean_title(raw: str) -> str:
     """A title without abbreviation groups, trailing punctuation (a list's "Menteri
-    Keuangan: Sri …"), connectors or modifiers."""
+    Keuangan: Sri …"), connectors, modifiers or the preposition before its organisation
+    ("Pengamat politik dari Universitas X")."""
     t = lang.titles()
 
     def drop(m: re.Match) -> str:
@@ -406,7 +407,8 @@ def _clean_title(raw: str) -> str:
 
     title = _ABBR_GROUP.sub(drop, raw)
     words = title.replace("\n", " ").split()
-    while words and (words[-1].strip(",.:;").casefold() in t.connectors | t.epithets or words[-1] in ",(:;"):
+    while words and (words[-1].strip(",.:;").casefold() in t.connectors | t.epithets | t.place_words
+                     or words[-1] in ",(:;"):
         words.pop()
     return " ".join(words).strip(" ,.:;")
 
