@@ -75,6 +75,7 @@ def _partitions(paths: list[str], size: int) -> Iterator[list[str]]:
 
 def _client(scheduler: str | None, workers: int):
     """A client on ``scheduler``, or on a new LocalCluster of ``workers`` processes."""
+    import dask
     from dask.distributed import Client, LocalCluster
 
     if scheduler:
@@ -82,9 +83,22 @@ def _client(scheduler: str | None, workers: int):
             return Client(scheduler, timeout="20s"), None
         except (OSError, TimeoutError) as exc:
             raise UsageError(f"--scheduler {scheduler}: no Dask scheduler answers ({exc})") from None
-    cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
-                           dashboard_address=None, silence_logs=40)
+    with dask.config.set({"distributed.nanny.pre-spawn-environ": _worker_environ()}):
+        cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
+                               dashboard_address=None, silence_logs=40)
     return Client(cluster), cluster
+
+
+def _worker_environ() -> dict:
+    """Dask's environment for a new worker process without its ``MALLOC_TRIM_THRESHOLD_``:
+    returning every freed 64 KiB to the system made the analysis of an article 12 % slower
+    (34 -> 38 ms of CPU on one core, measured in turn on the real corpus), since the NLP
+    stage allocates and frees much; the model stays in memory anyway."""
+    import dask
+
+    environ = dict(dask.config.get("distributed.nanny.pre-spawn-environ", {}))
+    environ.pop("MALLOC_TRIM_THRESHOLD_", None)
+    return environ
 
 
 def _results(client, parts: Iterator[list[str]], keys, known, fields, slots: int,
