@@ -786,3 +786,16 @@ def test_a_body_s_board_acronym_opening_its_name_stays(ruled):
 def test_a_market_index_or_trading_system_is_a_product(ruled, text, model, product):
     """SCHEMA: market indices and instruments are PRODUCT."""
     assert (product, "PRODUCT") in ents(ruled(text, model))
+
+
+@pytest.mark.parametrize("text, model, expected", [
+    # a rank inside the model's span: the place before it, the person after it
+    ("Kapolres Sukamaju AKBP Budi Santoso menjelaskan.", {"Sukamaju AKBP": "PER", "Budi Santoso": "PER"},
+     [("Sukamaju", "LOC"), ("Budi Santoso", "PER")]),
+    ("Kapolres Sukamaju AKBP Budi Santoso menjelaskan.", {"Sukamaju AKBP Budi Santoso": "PER"},
+     [("Sukamaju", "LOC"), ("Budi Santoso", "PER")]),
+    # ranks that open the span stay the titles' rules' to cut
+    ("Irjen Pol Wahyu Santika hadir.", {"Irjen Pol Wahyu Santika": "PER"}, [("Wahyu Santika", "PER")]),
+])
+def test_a_rank_inside_a_span_splits_it(ruled, text, model, expected):
+    assert ents(ruled(text, model)) == expected

@@ -284,6 +284,28 @@ def _cut_at_ranks(spans: list[Span]) -> list[Span]:
     return _ended_before(spans, lang.titles().ranks, after=1)
 
 
+def split_at_ranks(doc: Doc, spans: list[Span]) -> list[Span]:
+    """A model span with a rank inside it, after a word that is no rank ("Sleman AKBP" of
+    "Kapolres Sleman AKBP Edy …", "Sleman AKBP Edy Setyanto"), is the words before the
+    rank and the words after the rank's run, each with the span's label: a rank is part of
+    no name and no place (spans opening with ranks are the titles' rules')."""
+    ranks = lang.titles().ranks
+    out = []
+    for s in spans:
+        i = next((i for i in range(s.start + 1, s.end) if doc[i].lower_.rstrip(".") in ranks
+                  and doc[i - 1].lower_.rstrip(".") not in ranks), None)
+        if i is None or s.label_ == "ORG":
+            out.append(s)
+            continue
+        j = i
+        while j < s.end and (doc[j].lower_.rstrip(".") in ranks or doc[j].text in "()"):
+            j += 1
+        out.append(Span(doc, s.start, i, label=s.label_))
+        if j < s.end:
+            out.append(Span(doc, j, s.end, label=s.label_))
+    return out
+
+
 def _not_in_titles(spans: list[Span]) -> list[Span]:
     """Prefix-led places without those whose prefix ends a title written before it: in
     "Wali Kota Surabaya" and "Wakil Wali Kota Bandung" "Kota" is the post's, and the place
@@ -956,16 +978,20 @@ def drop_currency_places(doc: Doc, spans: list[Span]) -> list[Span]:
 def territory_after_title(doc: Doc, spans: list[Span]) -> list[Span]:
     """The name right after a title over a territory is its place ("Bupati Kampar Ahmad
     …", "Kapolda Riau …"): an organisation there, or a person with a person right after
-    it, becomes a place — not an institution's acronym ("Gubernur BI Perry …") nor a
+    it (a rank between: "Kapolres Sleman AKBP Edy …"), becomes a place — not an institution's acronym ("Gubernur BI Perry …") nor a
     prefix-led organisation."""
     p = patterns()
     territorial = lang.titles().territorial
+    ranks = lang.titles().ranks
     starts = {s.start: s for s in spans}
     out = []
     for s in spans:
         before = " ".join(t.lower_ for t in doc[max(0, s.start - 2):s.start])
         after_title = before.split()[-1:] and (before.split()[-1] in territorial or before in territorial)
-        nxt = starts.get(s.end)
+        end = s.end
+        while end < len(doc) and (doc[end].lower_.rstrip(".") in ranks or doc[end].text in "()"):
+            end += 1  # "Kapolres Sleman AKBP Edy …": the rank stands between the place and the person
+        nxt = starts.get(end)
         retype = (after_title and not s.text.isupper() and s.text not in p.acronyms
                   and s[0].lower_ not in p.name_heads
                   and (s.label_ == "ORG" or (s.label_ == "PER" and nxt is not None and nxt.label_ == "PER")))
@@ -1248,7 +1274,7 @@ def drop_concepts(doc: Doc, spans: list[Span], links: list[tuple]) -> tuple[list
 
 def apply_rules(doc: Doc, use_gazetteer: bool = True) -> Doc:
     """The doc with its entities corrected and completed by the rules (see the module)."""
-    spans = hyphenated_given_names(doc, strip_titles(clean_model_spans(doc, list(doc.ents))))
+    spans = hyphenated_given_names(doc, strip_titles(split_at_ranks(doc, clean_model_spans(doc, list(doc.ents)))))
     spans = people_after_ranks(doc, back_after_comma(doc, back_to_rank(doc, spans)))
     found = rule_spans(doc)
     for kind in ("products", "places", "companies", "orgs", "events", "media", "epithets"):
