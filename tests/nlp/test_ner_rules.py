@@ -799,3 +799,16 @@ def test_a_market_index_or_trading_system_is_a_product(ruled, text, model, produ
 ])
 def test_a_rank_inside_a_span_splits_it(ruled, text, model, expected):
     assert ents(ruled(text, model)) == expected
+
+
+@pytest.mark.parametrize("text, model, expected", [
+    # the name after a quotation's speech verb is its speaker, a person, where the model saw none
+    ("\u201cSaya tidak tahu,\u201d aku Joni (40), sopir angkot.", {}, [("Joni", "PER")]),
+    ("\"Harga naik,\" keluh Wati Susanti di pasar.", {}, [("Wati Susanti", "PER")]),
+    # a title, a pronoun, a day or an outlet there is no person
+    ("\"Pelaku masuk,\" kata Kapolres kemarin.", {}, []),
+    ("\"Itu benar,\" ujar Senin lalu.", {}, []),
+    ("\"Stok cukup,\" tulis Reuters.", {}, []),
+])
+def test_the_name_after_a_quotation_s_speech_verb_is_a_person(ruled, text, model, expected):
+    assert ents(ruled(text, model)) == expected

@@ -1184,6 +1184,43 @@ def speakers_are_people(doc: Doc, spans: list[Span]) -> list[Span]:
             for s in spans]
 
 
+MAX_SPEAKER_WORDS = 3
+CLOSING_QUOTES = frozenset('"”’\'')
+
+
+def speakers_after_quotes(doc: Doc, spans: list[Span]) -> list[Span]:
+    """The capitalised words right after a quotation's closing mark and its speech verb
+    ("…,” aku Joni (40), sopir angkot") are a person where the model saw nothing there: up
+    to three words, none a title word, honorific, ordinary word, day, month or known place
+    (a title there is the roles' and quotes' own: "kata Kapolres")."""
+    p = patterns()
+    titles = lang.titles().words
+    taken = {i for s in spans for i in range(s.start, s.end)}
+    found = []
+    for i in range(2, len(doc) - 2):
+        if not (doc[i].text in CLOSING_QUOTES and doc[i - 1].text in ",!?" and doc[i + 1].lower_ in p.speech_after):
+            continue
+        j = k = i + 2
+        while k < len(doc) and k - j < MAX_SPEAKER_WORDS and doc[k].is_title and doc[k].is_alpha \
+                and k not in taken and doc[k].lower_ not in titles and doc[k].lower_ not in p.honorifics \
+                and doc[k].lower_ not in p.common_words and doc[k].lower_ not in p.calendar_words \
+                and doc[k].lower_ not in STOP_WORDS and not gazetteer.is_place(doc[k].text):
+            k += 1
+        name = doc[j:k].text
+        if k > j and (k == len(doc) or k not in taken) and gazetteer.table().get(name, "PER") == "PER" \
+                and name.casefold() not in _outlet_names():
+            found.append(Span(doc, j, k, label="PER"))
+    return fill(spans, found) if found else spans
+
+
+@functools.cache
+def _outlet_names() -> frozenset[str]:
+    """The outlets' names and spellings (``lang/id/outlets.yaml``) and the foreign news
+    agencies (``org_forms.yaml``), case-folded: "tulis Reuters" quotes an outlet, not a person."""
+    return frozenset(n.casefold() for o in lang.load("outlets")["outlets"] for n in [o["name"], *o.get("aliases", [])]) \
+        | frozenset(n.casefold() for n in lang.load("org_forms")["news_agencies"])
+
+
 def acronym_types(doc: Doc, spans: list[Span], links: list[tuple]) -> list[Span]:
     """Acronyms that the shipped table gives another type than ORG (an index "IHSG" is a
     PRODUCT) take it, and so do their long forms defined in the text."""
@@ -1299,7 +1336,7 @@ def apply_rules(doc: Doc, use_gazetteer: bool = True) -> Doc:
     spans = territory_after_title(doc, listed_share_a_type(doc, spans))
     spans = divisions_said_again(doc, places_after_territorial_titles(doc, spans))
     spans = places_listed_between(doc, spans)
-    spans = acronym_types(doc, speakers_are_people(doc, drop_calendar(spans)), links)
+    spans = acronym_types(doc, speakers_after_quotes(doc, speakers_are_people(doc, drop_calendar(spans))), links)
     spans = drop_rank_services(doc, drop_currency_places(doc, drop_vessel_words(doc, spans)))
     spans, links = drop_concepts(doc, spans, links)
     doc.ents = filter_spans(spans)
