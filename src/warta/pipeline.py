@@ -9,14 +9,15 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 
-from . import extract, language
-from .clean import clean
 from .errors import EmptyInput, UsageError
 from .model import Article, Document
 
 
 def prepare(article: Article) -> Article:
     """The article cleaned, with its language identified."""
+    from . import language
+    from .clean import clean  # the analysis modules load on first use: `import warta` stays light
+
     cleaned = clean(article)
     if not cleaned.text.strip():
         raise EmptyInput(article.source, "no article text left after cleaning")
@@ -30,7 +31,7 @@ ITEM_FIELDS = tuple(f.name for f in dataclasses.fields(Document)
 
 def found_in(text: str, published: dt.date | None) -> dict:
     """Everything the NLP stage and the extractors find in a clean text, by field."""
-    from . import nlp
+    from . import extract, nlp
 
     found = dict(nlp.analyze(text))                 # entities, sentences
     found.update(extract.run(text, published))      # money, percents, quantities, dates

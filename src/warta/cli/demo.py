@@ -18,11 +18,8 @@ from rich.markup import escape
 from rich.table import Table
 
 from ..errors import UsageError
-from ..kb import queries
-from ..kb.ingest import ingest
-from ..kb.store import open_kb
 from .extract import documents, summary_table
-from .kb import stories_table, timeline_table
+from .kb import open_kb, stories_table, timeline_table
 
 
 def sample_dir() -> str:
@@ -31,6 +28,8 @@ def sample_dir() -> str:
 
 
 def _entities_table(engine, n: int = 10) -> Table:
+    from ..kb import queries
+
     t = Table(title="top entities")
     for col in ("entity", "type", "articles", "roles"):
         t.add_column(col, overflow="fold")
@@ -59,6 +58,8 @@ def _conflicts_table(conflicts: list[dict]) -> Table:
 
 def _timeline_subject(engine) -> str | None:
     """The most written-about person or organisation with a timeline."""
+    from ..kb import queries
+
     for type_ in ("ORG", "PER"):
         for head in queries.entities(engine, type_=type_, limit=5):
             if queries.timeline(engine, str(head["id"]))["timeline"]:
@@ -73,6 +74,9 @@ def demo_cli(
 ) -> None:
     """Run warta on its bundled sample corpus: extract, ingest, and show stories, entities,
     conflicts and a timeline."""
+    from ..kb import queries
+    from ..kb.ingest import ingest
+
     if db is not None and os.path.exists(db):  # refused before any work
         raise UsageError(f"--db {db}: exists already; the demo builds a fresh knowledge base")
     console = Console()

@@ -14,10 +14,6 @@ from rich.table import Table
 
 from ..errors import InputError, UsageError, quote
 from ..model import Document
-from ..pipeline import analyze_article
-from ..sources import read
-from ..sources.jsonl import DEFAULT_FIELDS
-from ..sources.limits import check_article
 from .output import Format, destination, dumps, warn
 
 COUNTED = ("entities", "roles", "money", "percents", "quantities", "dates", "quotes", "events")
@@ -25,6 +21,8 @@ COUNTED = ("entities", "roles", "money", "percents", "quantities", "dates", "quo
 
 def parse_fields(specs: list[str] | None) -> dict[str, str]:
     """``["text=isi", "title=judul"]`` → ``{"text": "isi", "title": "judul"}``."""
+    from ..sources.jsonl import DEFAULT_FIELDS  # the readers load when a command reads
+
     fields = {}
     for spec in specs or []:
         key, sep, name = spec.partition("=")
@@ -39,6 +37,10 @@ def documents(paths: list[str], fields: dict[str, str], strict: bool = False,
               stats: dict[str, int] | None = None) -> Iterator[Document]:
     """Documents of every readable article; bad ones reported on stderr and skipped
     (or, with ``strict``, raised)."""
+    from ..pipeline import analyze_article
+    from ..sources import read
+    from ..sources.limits import check_article
+
     stats = stats if stats is not None else {}
     for item in read(paths, fields=fields):
         try:

@@ -24,8 +24,6 @@ from rich.table import Table
 from rich.text import Text
 
 from ..errors import UsageError
-from ..kb import queries
-from ..kb.store import open_kb
 from .extract import parse_fields
 from .output import Format, destination, dumps
 
@@ -39,6 +37,14 @@ DEFAULT_DB = "warta.db"
 class Engine(str, Enum):
     local = "local"
     dask = "dask"
+
+
+def open_kb(db: str, **how: bool):
+    """``kb.store.open_kb``: the KB modules are imported by the commands that open one, not
+    by every start of ``warta``."""
+    from ..kb.store import open_kb as open_store
+
+    return open_store(db, **how)
 
 
 def emit(data: Any, format: Format, table: Any) -> None:
@@ -109,6 +115,7 @@ def ingest_cli(
 def rebuild_cli(db: DbOpt = DEFAULT_DB) -> None:
     """Recompute every entity, story and fact from the stored articles (after an upgrade or
     a change of thresholds; ingest keeps them up to date incrementally)."""
+    from ..kb import queries
     from ..kb.build import rebuild
 
     engine = open_kb(db, create=False)
@@ -138,6 +145,8 @@ def stories_cli(db: DbOpt = DEFAULT_DB, format: FormatOpt = Format.table,
                 min_articles: Annotated[int, typer.Option("--min-articles", min=1, help="Only stories with this many articles or more.")] = 2,
                 limit: LimitOpt = 50) -> None:
     """Stories: articles reporting the same event, with their outlets."""
+    from ..kb import queries
+
     emit(queries.stories(open_kb(db, readonly=True), min_articles=min_articles, limit=limit),
          format, stories_table)
 
@@ -176,6 +185,8 @@ def _story_view(data: dict):
 def story_cli(story_id: Annotated[int, typer.Argument(help="Story id (see 'warta stories').")],
               db: DbOpt = DEFAULT_DB, format: FormatOpt = Format.table) -> None:
     """One story: its articles side by side, its figures (corroborated, conflicting), its timeline."""
+    from ..kb import queries
+
     emit(queries.story(open_kb(db, readonly=True), story_id), format, _story_view)
 
 
@@ -235,6 +246,8 @@ def entity_cli(name: Annotated[str, typer.Argument(help="A name or alias (any fo
                db: DbOpt = DEFAULT_DB, format: FormatOpt = Format.table,
                why: Annotated[bool, typer.Option("--why", help="Show which names were merged into it, and by which rule.")] = False) -> None:
     """An entity's profile: aliases, roles held, quotes, facts, events, related entities."""
+    from ..kb import queries
+
     data = queries.entity(open_kb(db, readonly=True), name)
     emit(data, format, lambda d: _entity_view(d, why))
 
@@ -253,12 +266,16 @@ def timeline_table(items: list[dict]) -> Table:
 def timeline_cli(name: Annotated[str, typer.Argument(help="A name or alias, or an entity id.")],
                  db: DbOpt = DEFAULT_DB, format: FormatOpt = Format.table) -> None:
     """An entity's dated events and facts in order, each with its source sentence."""
+    from ..kb import queries
+
     data = queries.timeline(open_kb(db, readonly=True), name)
     emit(data, format, lambda d: timeline_table(d["timeline"]))
 
 
 def conflicts_cli(db: DbOpt = DEFAULT_DB, format: FormatOpt = Format.table, limit: LimitOpt = 100) -> None:
     """Figures that outlets disagree on, with both values and their sources."""
+    from ..kb import queries
+
     data = queries.conflicts(open_kb(db, readonly=True), limit=limit)
 
     def table(rows):
@@ -292,6 +309,8 @@ def marked(snippet: str) -> Text:
 def search_cli(query: Annotated[str, typer.Argument(help="Words to find (stems match too); \"quoted phrases\" stay phrases.")],
                db: DbOpt = DEFAULT_DB, format: FormatOpt = Format.table, limit: LimitOpt = 20) -> None:
     """Full-text search over the articles (Indonesian stemming)."""
+    from ..kb import queries
+
     data = queries.search(open_kb(db, readonly=True), query, limit=limit)
 
     def table(rows):
@@ -321,8 +340,8 @@ class ExportFormat(str, Enum):
     parquet = "parquet"
 
 
-EXPORTS = {What.articles: queries.articles, What.entities: queries.all_entities,
-           What.facts: queries.facts, What.stories: queries.all_stories, What.events: queries.events}
+EXPORTS = {What.articles: "articles", What.entities: "all_entities", What.facts: "facts",
+           What.stories: "all_stories", What.events: "events"}  # kb.queries' functions
 
 
 def _flat(row: dict) -> dict:
@@ -335,7 +354,9 @@ def export_cli(what: Annotated[What, typer.Option("--what", help="What to export
                out: Annotated[Optional[str], typer.Option("--out", "-o", help="Write here (whole or not at all); default standard output (not for parquet).")] = None,
                db: DbOpt = DEFAULT_DB) -> None:
     """Export articles (the contract + story + KB entity ids), entities, facts, stories or events."""
-    rows = EXPORTS[what](open_kb(db, readonly=True))
+    from ..kb import queries
+
+    rows = getattr(queries, EXPORTS[what])(open_kb(db, readonly=True))
     if format is ExportFormat.parquet:
         if not out:
             raise UsageError("--format parquet needs --out FILE")

@@ -14,8 +14,7 @@ from rich.markup import escape
 from rich.table import Table
 
 from ..errors import UsageError
-from ..kb.store import open_kb
-from .kb import DEFAULT_DB, DbOpt, FormatOpt, emit
+from .kb import DEFAULT_DB, DbOpt, FormatOpt, emit, open_kb
 from .output import Format
 
 
