@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
+import threading
 from collections.abc import Callable, Iterator
 
 from sqlalchemy import Engine
@@ -139,12 +140,23 @@ def ingest(paths: list[str], engine: Engine, *, scheduler: str | None = None, wo
                 if len(pending) >= batch:
                     _flush(engine, pending, replaced, report, progress)
         _flush(engine, pending, replaced, report, progress)
+    except BaseException:
+        _close(client, cluster)
+        raise
+    # a LocalCluster takes seconds to stop (its worker processes exit): meanwhile, the update
+    closing = threading.Thread(target=_close, args=(client, cluster), name="warta-dask-close")
+    closing.start()
+    try:
+        incremental.refresh(engine)
     finally:
-        client.close()
-        if cluster is not None:
-            cluster.close()
-    incremental.refresh(engine)
+        closing.join()
     return report
+
+
+def _close(client, cluster) -> None:
+    client.close()
+    if cluster is not None:
+        cluster.close()
 
 
 def _take(r: tuple, known: dict, contents: set, report: IngestReport, pending: list, replaced: set) -> None:
