@@ -76,7 +76,9 @@ PATTERNS: dict[str, re.Pattern] = {
         rf"|(?P<ord>(?i:{alternation(_P['ordinal_words'])}))|(?P<rom>{_ROMAN})|(?P<dig>[1-4]))(?![\w])(?:\s*\))?"
         rf"(?:\s*\(Q[1-4]\))?"  # "kuartal I (Q1) 2021"
         rf"(?:(?:\s*[-/]\s*|\s+)(?:{_YW}\s+)?{_YEAR}|\s+{_YW}\s+(?P<dir>{_DIRECTION})(?!\w))?"),
-    "q": re.compile(rf"(?<![\w])Q(?P<q>[1-4])\s*[-/ ]\s*{_YEAR}"),
+    # Q3 2024, H1-2025, and the reports' compact forms: 3Q24, 1H2025, FY2024
+    "q": re.compile(rf"(?<![\w])(?:(?P<k>[QH])(?P<q>[1-4])\s*[-/ ]\s*{_YEAR}"
+                    r"|(?P<q2>[1-4])(?P<k2>[QH])(?P<y2>(?:19|20)?\d\d)(?![\w])|FY\s?(?P<fy>(?:19|20)\d\d)(?![\w]))"),
     "years": re.compile(
         rf"(?:(?i:{alternation(_P['year_before'])})\s+)?"
         rf"(?<![\d.,/-])(?P<y>(?:1[89]|20)\d\d)(?:\s*/\s*|\s*(?i:{_JOIN})\s*(?:{_YW}\s+)?)"
@@ -117,7 +119,7 @@ PATTERNS = {name: re.compile(_START + p.pattern) if name in _LEADING_OPTIONAL el
 # than a regex scan); None: always runs
 TRIGGERS: dict[str, tuple[str, ...] | None] = {
     "iso": ("-",), "dashed": ("-",), "numeric": ("/",), "dmy": None, "my": None, "years": None, "year": None,
-    "q": ("q",), "numbered": ("/",), "period": tuple(_P["kinds"]), "neighbour": (*_P["kinds"], *_R["neighbour_units"]),
+    "q": ("q", "h1", "h2", "fy"), "numbered": ("/",), "period": tuple(_P["kinds"]), "neighbour": (*_P["kinds"], *_R["neighbour_units"]),
     "day_word": tuple(_R["days"]), "counted": (*_R["units"], *_R["one"]), "unit": tuple(_R["units"]),
     "weekday": tuple(d for d in _DAYS if d not in _R["weekday_alone_not"]), "vague": tuple(w.split()[0] for w in _R["vague"]), "same": tuple(_R["same_period"]), "compared": tuple(_R["compared_with"]),
     "holiday": tuple(w.split()[0] for w in _H["names"]),
@@ -224,7 +226,13 @@ def _find_period(text: str, m: re.Match) -> Found | None:
 
 
 def _find_q(text: str, m: re.Match) -> Found | None:
-    return Found(m.start(), m.end(), "quarter", int(m["y"]), part=int(m["q"]))
+    if m["fy"]:                   # a fiscal year: in Indonesia the calendar year
+        return Found(m.start(), m.end(), "year", int(m["fy"]))
+    kind, part = (m["k"], m["q"]) if m["k"] else (m["k2"], m["q2"])
+    year = int(m["y"]) if m["y"] else int(m["y2"]) + (2000 if len(m["y2"]) == 2 else 0)
+    if kind == "H" and int(part) > 2:
+        return None
+    return Found(m.start(), m.end(), "quarter" if kind == "Q" else "half", year, part=int(part))
 
 
 def _find_years(text: str, m: re.Match) -> Found | None:
