@@ -812,3 +812,16 @@ def test_a_rank_inside_a_span_splits_it(ruled, text, model, expected):
 ])
 def test_the_name_after_a_quotation_s_speech_verb_is_a_person(ruled, text, model, expected):
     assert ents(ruled(text, model)) == expected
+
+
+@pytest.mark.parametrize("text, event", [
+    ("Pasangan itu unggul di Pilgub Sukamaju Raya.", "Pilgub Sukamaju Raya"),
+    ("Jelang Pilbup Sukamaju, KPU bersiap.", "Pilbup Sukamaju"),
+    ("Dalam Pilkada Sukamaju 2024 ia kalah.", "Pilkada Sukamaju 2024"),
+])
+def test_an_election_named_by_its_place_is_an_event(ruled, text, event):
+    assert (event, "EVENT") in ents(ruled(text))
+
+
+def test_an_election_word_alone_is_no_event(ruled):
+    assert ents(ruled("Pilkada langsung dinilai mahal.")) == []

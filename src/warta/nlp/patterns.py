@@ -168,7 +168,7 @@ def patterns() -> Patterns:
         programme=re.compile(rf"(?<![\w.]){alternation(events['programmes'])}(?![\w])"),
         programme_marker=re.compile(rf"(?<![\w.])(?i:{alternation(events['programme_markers'])})\s+({short}{year})(?![\w])"),
         election=re.compile(rf"(?<![\w.]){alternation(events['elections'])}"
-                            rf"(?:\s+{alternation(events['election_words'])})?(?:\s+{short})??\s+\d{{4}}(?![\w])"),
+                            rf"(?:\s+{alternation(events['election_words'])})?(?:(?:\s+{short})??\s+\d{{4}}(?![\w])|\s+{short})"),
         product_line=re.compile(rf"(?<![\w.]){alternation(products['lines'])}(?:\s+{alternation(products['model_words'])})?"
                                 rf"\s+[A-Z]?\d+[A-Za-z]*{model}(?![\w])"),
         vessel=re.compile(rf"(?<![\w.]){alternation(products['vessels'])}\s+(?=[A-Z][a-z]){short}"),
