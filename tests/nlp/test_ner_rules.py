@@ -825,3 +825,13 @@ def test_an_election_named_by_its_place_is_an_event(ruled, text, event):
 
 def test_an_election_word_alone_is_no_event(ruled):
     assert ents(ruled("Pilkada langsung dinilai mahal.")) == []
+
+
+def test_a_span_opening_with_an_abbreviated_title_is_its_holder(ruled):
+    # a minister's deputy is read off the minister's abbreviation ("Wamenkeu" of "Menkeu")
+    assert ents(ruled("Wamenkeu Budi Hartono hadir.", {"Wamenkeu Budi Hartono": "ORG"})) == [("Budi Hartono", "PER")]
+
+
+def test_a_name_ending_in_a_financial_business_word_is_an_organisation(ruled):
+    assert ("Maju Jaya Sekuritas", "ORG") in ents(ruled("Analis Maju Jaya Sekuritas, Rina Sari, menilai.",
+                                                        {"Maju Jaya": "ORG", "Rina Sari": "PER"}))

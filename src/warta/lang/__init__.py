@@ -122,6 +122,9 @@ class Titles:
 
 def _titles_from(d: dict[str, Any], calendar: Iterable[str] = ()) -> Titles:
     abbr = {k.casefold(): (v["title"], v.get("org")) for k, v in d["abbreviations"].items()}
+    # a minister's deputy by the same abbreviation: "Wamenkeu" of "Menkeu"
+    abbr |= {f"wa{k}": (f"Wakil {title}", org) for k, (title, org) in list(abbr.items())
+             if k.startswith("men") and f"wa{k}" not in abbr}
     return Titles(
         heads=_fold(d["heads"]) | frozenset(abbr), modifiers=_fold(d["modifiers"]),
         fields=_fold(d["fields"]), tails=_fold(d["tails"]), prefixes=_fold(d["prefixes"]),

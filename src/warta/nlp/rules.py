@@ -625,12 +625,17 @@ def hyphenated_given_names(doc: Doc, spans: list[Span]) -> list[Span]:
 def strip_titles(spans: Iterable[Span]) -> list[Span]:
     """Person spans without leading titles and honorifics and trailing degrees (a span that
     is all title or degree goes), and without a word the page repeated ("Jokowi Jokowi" →
-    "Jokowi")."""
+    "Jokowi"); a span of another type opening with an abbreviated title and going on in
+    capitalised words is a person's ("Wamenkeu Suahasil Nazara")."""
     p = patterns()
     title_words = lang.titles().words
+    abbreviations = lang.titles().abbreviations
     out = []
     for span in spans:
         start, end = span.start, span.end
+        if span.label_ != "PER" and len(span) >= 3 and span[0].lower_ in abbreviations \
+                and all(t.is_title and t.lower_ not in title_words for t in span[1:]):
+            span = Span(span.doc, start, end, label="PER")  # "Wamenkeu Suahasil Nazara": a post, then its holder
         if span.label_ == "PER":
             while start < end and (span.doc[start].lower_.rstrip(".") in title_words
                                    or span.doc[start].lower_.rstrip(".") in p.honorifics
