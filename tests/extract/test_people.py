@@ -260,3 +260,9 @@ def test_an_organisation_run_on_into_a_person_the_name_lists_know_is_split():
     text = "Ketua Umum Partai Karya Bangsa Puan Maharani hadir di Jakarta."
     got = fix_entities(text, _given(text, "ORG:Partai Karya Bangsa Puan Maharani"))
     assert sorted((e.name, e.type) for e in got) == [("Partai Karya Bangsa", "ORG"), ("Puan Maharani", "PER")]
+
+
+def test_a_company_the_lists_know_glued_before_its_officer_is_cut_off():
+    text = "CEO Tesla Rudi Hartawan Wijaya bertemu menteri."
+    got = fix_entities(text, _given(text, "PER:Tesla Rudi Hartawan Wijaya"))
+    assert sorted((e.name, e.type) for e in got) == [("Rudi Hartawan Wijaya", "PER"), ("Tesla", "ORG")]

@@ -105,3 +105,10 @@ def test_one_word_joins_a_business_name_but_not_a_group(ruled):
     longer = names("Lewat PT Daru Motor Indonesia, Daru membangun pabrik. Daru Motor senang.",
                    {"PT Daru Motor Indonesia": "ORG", "Daru Motor": "ORG", "Daru": "ORG"})
     assert longer["Daru"] == [] and "Daru" not in longer["PT Daru Motor Indonesia"]
+
+
+def test_a_word_of_the_long_form_before_the_acronym_is_the_same_organisation(nlp):
+    from warta.nlp import harvest
+    doc = nlp("PT Bank Sinar Sukamaju Tbk (BSS) mencatat laba. Bank BSS juga menyalurkan kredit.")
+    orgs = [(e.name, sorted(e.aliases)) for e in harvest.entities(doc) if e.type == "ORG"]
+    assert orgs == [("PT Bank Sinar Sukamaju Tbk", ["BSS", "Bank BSS"])]

@@ -227,6 +227,19 @@ def _split_org_tails(text: str, entities: list[Entity]) -> list[Entity]:
     return _short_names_joined(out) if len(out) > len(entities) else out
 
 
+def _known_company(word: str) -> bool:
+    """Whether ``word`` is a one-word company of ``lang/id/companies.tsv`` (hand-written:
+    Tesla, Gojek, Pertamina …), never a given name."""
+    from ..nlp import gazetteer
+
+    return gazetteer.table().get(word) == "ORG" and word in _companies()
+
+
+@functools.cache
+def _companies() -> frozenset[str]:
+    return frozenset(row[0] for row in lang.load("companies"))
+
+
 def _known_person(name: str) -> bool:
     """Whether the DBpedia lists know ``name``, written so, as a person's full name."""
     from ..nlp import gazetteer
@@ -548,6 +561,8 @@ def _led_by_other(text: str, e: Entity, short: set[str], held: Taken) -> bool:
         return False
     if not any(_ends_in_title(_window(text, a)) and text[a:b].startswith(first + " ") for a, b in e.mentions):
         return False
+    if _known_company(first):
+        return True  # "CEO Tesla Elon Musk": a company the name lists know, then its officer
     alone = any(not held.overlaps(m.span()) for m in re.finditer(
         rf"(?<![\w-]){re.escape(first)}(?![\w-])(?!\s+{re.escape(words[1])})", text))
     later = {fold(w) for w in words[1:]} | {fold(" ".join(words[1:]))}

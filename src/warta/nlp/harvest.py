@@ -121,6 +121,26 @@ def _join_company_forms(groups: UnionFind[str], mentions) -> None:
             groups.union(longer[0], short)
 
 
+def _join_prefixed_acronyms(groups: UnionFind[str], mentions) -> None:
+    """An organisation named by a word of its long form and its acronym ("Bank BRI" beside
+    "PT Bank Rakyat Indonesia (Persero) Tbk atau BRI") is that organisation; not a word
+    the long form lacks ("Kementerian BUMN" is no "BUMN")."""
+    orgs = [m for m in mentions if m[3] == "ORG"]
+    members: dict[str, set[str]] = {}
+    for m in orgs:
+        members.setdefault(groups.find(m[4]), set()).add(m[4])
+    for _, _, text, _, key in orgs:
+        words = text.split()
+        if len(words) != 2 or not words[1].isupper() or len(words[1]) < 2:
+            continue
+        acronym = org_key(words[1])
+        if acronym == key or not any(acronym == m[4] for m in orgs):
+            continue
+        longer = members.get(groups.find(acronym), set())
+        if any(norm(words[0]) in other.split() and len(other.split()) > 2 for other in longer):
+            groups.union(acronym, key)
+
+
 @functools.cache
 def _other_names() -> dict[str, str]:
     """Key of a place's other name (an epithet, a short form, an exonym) → its main name,
@@ -175,6 +195,7 @@ def entities(doc: Doc) -> list[Entity]:
     _join_people(groups, mentions)
     _join_people(groups, mentions, "EVENT")
     _join_company_forms(groups, mentions)
+    _join_prefixed_acronyms(groups, mentions)
     _join_divisions(groups, mentions)
     members: dict[str, list] = {}
     for m in mentions:
