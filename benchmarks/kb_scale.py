@@ -293,36 +293,80 @@ def ingest_corpus(folder: str, copies: int) -> int:
 ONE_BLAS_THREAD = {"OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}
 
 
-def ingest_rates(copies: int, rounds: int, db: str | None = None) -> dict:
+def ingest_rates(copies: int, rounds: int, db: str | None = None, trees: list[str] | None = None) -> dict:
     """``warta ingest`` of the real corpus (NLP included) into an empty KB with the local
     and the Dask engine, 1 and 2 workers, in turn, ``rounds`` times: wall time of the
     command (start-up and model loading included) and articles per second, one BLAS
-    thread per process."""
+    thread per process; each also ingests one article, the command's fixed cost (start-up,
+    models, the update, a cluster's start and stop).  ``trees``: ``src`` folders of
+    checkouts measured in turn, each first on ``PYTHONPATH`` (default: the installed warta)."""
     tmp = tempfile.mkdtemp(prefix="warta-ingest-rate-")
-    corpus = os.path.join(tmp, "corpus")
+    corpus, single = os.path.join(tmp, "corpus"), os.path.join(tmp, "one")
     n = ingest_corpus(corpus, copies)
+    os.makedirs(single)
+    shutil.copy(os.path.join(corpus, sorted(os.listdir(corpus))[0]), single)
     runs = []
     for _ in range(rounds):
-        for engine_name, workers in (("local", 1), ("local", 2), ("dask", 1), ("dask", 2)):
-            target = db or os.path.join(tmp, "kb.db")
-            _fresh(target)
-            os.sync()
-            load = round(os.getloadavg()[0], 2)  # the machine is shared: how busy it was
-            t = time.perf_counter()
-            done = subprocess.run([sys.executable, "-m", "warta", "ingest", corpus, "--db", target,
-                                   "--engine", engine_name, "--workers", str(workers)],
-                                  capture_output=True, text=True, env={**os.environ, **ONE_BLAS_THREAD})
-            wall = time.perf_counter() - t
-            if done.returncode != 0:
-                raise RuntimeError(done.stderr[-2000:])
-            runs.append({"engine": engine_name, "workers": workers, "wall_s": round(wall, 1), "load_before": load,
-                         "articles_per_s": round(n / wall, 2), "report": next((line for line in done.stderr.splitlines()[::-1] if " added, " in line), "")[-160:]})
-            print(json.dumps(runs[-1]), flush=True)
-    out = {"articles": n, "copies": copies, "runs": runs}
+        for tree in trees or [None]:
+            for engine_name, workers in (("local", 1), ("local", 2), ("dask", 1), ("dask", 2)):
+                for folder, count in ((corpus, n), (single, 1)):
+                    runs.append({"tree": tree, **_ingest_run(folder, count, engine_name, workers, db or os.path.join(tmp, "kb.db"), tree)})
+                    print(json.dumps(runs[-1]), flush=True)
+    out = {"articles": n, "copies": copies, "runs": runs, "trees": {}}
+    for tree in trees or [None]:
+        head = subprocess.run(["git", "-C", tree or os.path.dirname(__file__), "rev-parse", "--short", "HEAD"],
+                              capture_output=True, text=True).stdout.strip()
+        out["trees"][str(tree)] = {"commit": head, **_rate_summary([r for r in runs if r["tree"] == tree], n)}
+    return out
+
+
+def _ingest_run(folder: str, n: int, engine_name: str, workers: int, target: str, tree: str | None) -> dict:
+    _fresh(target)
+    os.sync()
+    load = round(os.getloadavg()[0], 2)  # the machine is shared: how busy it was
+    pressure = _cpu_pressure()
+    env = {**os.environ, **ONE_BLAS_THREAD, **({"PYTHONPATH": tree} if tree else {})}
+    cpu = resource.getrusage(resource.RUSAGE_CHILDREN)
+    t = time.perf_counter()
+    done = subprocess.run([sys.executable, "-m", "warta", "ingest", folder, "--db", target,
+                           "--engine", engine_name, "--workers", str(workers)], capture_output=True, text=True, env=env)
+    wall = time.perf_counter() - t
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)  # the command and its workers, reaped
+    if done.returncode != 0:
+        raise RuntimeError(done.stderr[-2000:])
+    return {"engine": engine_name, "workers": workers, "articles": n, "wall_s": round(wall, 2),
+            "cpu_s": round(after.ru_utime + after.ru_stime - cpu.ru_utime - cpu.ru_stime, 2), "load_before": load,
+            "load_after": round(os.getloadavg()[0], 2), "cpu_pressure_before": pressure,
+            "articles_per_s": round(n / wall, 2),
+            "report": next((line for line in done.stderr.splitlines()[::-1] if " added, " in line), "")[-160:]}
+
+
+def _cpu_pressure() -> float | None:
+    """The share of the last 10 s some task waited for a CPU (Linux PSI), in %."""
+    try:
+        with open("/proc/pressure/cpu", encoding="ascii") as fh:
+            return float(fh.readline().split()[1].split("=")[1])
+    except (OSError, IndexError, ValueError):
+        return None
+
+
+def _rate_summary(runs: list[dict], n: int) -> dict:
+    """Medians per engine and workers; the speed-up of 2 workers over 1, of the whole
+    command and of what is left once the one-article ingest's fixed cost is taken off."""
+    out = {}
     for engine_name in ("local", "dask"):
-        one = statistics.median(r["wall_s"] for r in runs if r["engine"] == engine_name and r["workers"] == 1)
-        two = statistics.median(r["wall_s"] for r in runs if r["engine"] == engine_name and r["workers"] == 2)
-        out[f"{engine_name}_speedup_2_vs_1"] = round(one / two, 2)
+        med = {(w, k): statistics.median(r["wall_s"] for r in runs if r["engine"] == engine_name
+                                         and r["workers"] == w and r["articles"] == k) for w in (1, 2) for k in (n, 1)}
+        out[engine_name] = {"wall_s_1_worker": med[1, n], "wall_s_2_workers": med[2, n],
+                            "fixed_s_1_worker": med[1, 1], "fixed_s_2_workers": med[2, 1],
+                            "cpu_s_1_worker": statistics.median(r["cpu_s"] for r in runs if r["engine"] == engine_name
+                                                                and r["workers"] == 1 and r["articles"] == n),
+                            "cpu_s_2_workers": statistics.median(r["cpu_s"] for r in runs if r["engine"] == engine_name
+                                                                 and r["workers"] == 2 and r["articles"] == n),
+                            "articles_per_s_1_worker": round(n / med[1, n], 1),
+                            "articles_per_s_2_workers": round(n / med[2, n], 1),
+                            "speedup_2_vs_1": round(med[1, n] / med[2, n], 2),
+                            "speedup_2_vs_1_without_fixed": round((med[1, n] - med[1, 1]) / (med[2, n] - med[2, 1]), 2)}
     return out
 
 
@@ -339,6 +383,8 @@ def main() -> None:
     ap.add_argument("--no-api", action="store_true", help="no queries through warta serve")
     ap.add_argument("--ingest-rate", type=int, default=0, metavar="COPIES",
                     help="instead: warta ingest of the real corpus written COPIES times, local and Dask, 1 and 2 workers")
+    ap.add_argument("--trees", nargs="+", default=None, metavar="SRC",
+                    help="with --ingest-rate: the src folders of checkouts to measure in turn (git worktree add)")
     ap.add_argument("--grow", type=int, default=0, metavar="N",
                     help="instead: build (or resume) the KB --db of N articles by chunks and incremental updates")
     ap.add_argument("--chunk", type=int, default=20000, help="with --grow: articles written before each update")
@@ -361,7 +407,7 @@ def main() -> None:
         result = {"date": dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
                   "machine": f"{platform.machine()} {os.cpu_count()} cpus", "python": platform.python_version(),
                   "store": "postgresql" if args.db else "sqlite", "nlp": "included (the real pipeline)",
-                  "ingest_rate": ingest_rates(args.ingest_rate, args.runs, args.db)}
+                  "ingest_rate": ingest_rates(args.ingest_rate, args.runs, args.db, args.trees)}
         print(json.dumps(result["ingest_rate"]))
         if args.out:
             with open(args.out, "w", encoding="utf-8") as fh:
