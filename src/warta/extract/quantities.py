@@ -19,6 +19,7 @@ acronym ("tiga PUJK") so that "salah satu" and "enam koneksi" stay prose.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 
 from .. import lang
@@ -227,7 +228,20 @@ def _name_before(text: str, n: numbers.Number) -> bool:
     """A capitalised word just before the number makes it part of a name ("Pad 8",
     "Bintang Delapan")."""
     m = WORD_BEFORE.search(text, max(0, n.start - 30), n.start)
+    if m and _opens_sentence(text, m.start()) and m["w"].lower() in _common_words():
+        return False              # "Sekitar 3.000 personel", "Sebanyak 20 rumah": a sentence's first word
     return bool(m and m["w"][:1].isupper() and (not n.words or n.text[:1].isupper()))
+
+
+def _opens_sentence(text: str, i: int) -> bool:
+    before = text[:i].rstrip(" \t")
+    return not before or before[-1] in ".!?\n\"“”"
+
+
+@functools.cache
+def _common_words() -> frozenset[str]:
+    """The language's ordinary words (``lang/id/common_words.tsv``)."""
+    return frozenset(row[0] for row in lang.load("common_words"))
 
 
 def _yearlike(n: numbers.Number) -> bool:
