@@ -835,3 +835,14 @@ def test_a_span_opening_with_an_abbreviated_title_is_its_holder(ruled):
 def test_a_name_ending_in_a_financial_business_word_is_an_organisation(ruled):
     assert ("Maju Jaya Sekuritas", "ORG") in ents(ruled("Analis Maju Jaya Sekuritas, Rina Sari, menilai.",
                                                         {"Maju Jaya": "ORG", "Rina Sari": "PER"}))
+
+
+@pytest.mark.parametrize("text, model, expected", [
+    # a title of two words opening the model's organisation: the post, then its holder
+    ("Ketua Majelis Hakim Rudi Hartawan membacakan putusan.", {"Majelis Hakim Rudi Hartawan": "ORG"},
+     [("Rudi Hartawan", "PER")]),
+    # a council named by its prefix stays one, and so does a post before a body
+    ("Majelis Ulama Sukamaju menolak.", {"Majelis Ulama Sukamaju": "ORG"}, [("Majelis Ulama Sukamaju", "ORG")]),
+])
+def test_a_two_word_title_opening_an_organisation_is_a_post(ruled, text, model, expected):
+    assert ents(ruled(text, model)) == expected

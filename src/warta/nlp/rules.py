@@ -306,6 +306,13 @@ def split_at_ranks(doc: Doc, spans: list[Span]) -> list[Span]:
     return out
 
 
+def _not_titles(spans: list[Span]) -> list[Span]:
+    """Prefix-led organisations without those whose prefix opens a title ("Majelis Hakim
+    Fahzal …": "Majelis Hakim" is a post, not a council)."""
+    heads = lang.titles().heads
+    return [s for s in spans if not (len(s) > 1 and f"{s[0].lower_} {s[1].lower_}" in heads)]
+
+
 def _not_in_titles(spans: list[Span]) -> list[Span]:
     """Prefix-led places without those whose prefix ends a title written before it: in
     "Wali Kota Surabaya" and "Wakil Wali Kota Bandung" "Kota" is the post's, and the place
@@ -347,7 +354,7 @@ def rule_spans(doc: Doc) -> dict[str, list[Span]]:
 
     return {
         "orgs": _person_after_post(_field_before_person(
-            _cut_at_ranks(found(p.org_prefix, "ORG", trim=False, clip=starts)), starts), starts)
+            _cut_at_ranks(_not_titles(found(p.org_prefix, "ORG", trim=False, clip=starts))), starts), starts)
         + found(p.org_suffix, "ORG") + found(p.domain, "ORG", trim=False),
         "places": _cut_at_heads(_not_in_titles(found(p.place_prefix, "LOC", trim=False, clip=starts)))
         + found(p.place_suffix, "LOC", trim=False),
@@ -622,6 +629,27 @@ def hyphenated_given_names(doc: Doc, spans: list[Span]) -> list[Span]:
     return sorted([s for s in spans if (s.start, s.end) not in drop] + new, key=lambda s: s.start)
 
 
+MAX_HOLDER_WORDS = 4
+
+
+def _post_then_name(span: Span, abbreviations, title_words) -> bool:
+    """Whether a span opens with an abbreviated title or a title of two words ("Majelis
+    Hakim") and goes on in two to four capitalised words that are no title, organisation
+    or ordinary words: a post and its holder, not an organisation."""
+    heads = lang.titles().heads
+    if span[0].lower_ in abbreviations:
+        n = 1
+    elif len(span) > 2 and f"{span[0].lower_} {span[1].lower_}" in heads:
+        n = 2
+    else:
+        return False
+    rest = span[n:]
+    p = patterns()
+    return (2 - (n == 1) <= len(rest) <= MAX_HOLDER_WORDS
+            and all(t.is_title and t.lower_ not in title_words and t.lower_ not in lang.titles().org_starts
+                    and t.lower_ not in p.common_words for t in rest))
+
+
 def strip_titles(spans: Iterable[Span]) -> list[Span]:
     """Person spans without leading titles and honorifics and trailing degrees (a span that
     is all title or degree goes), and without a word the page repeated ("Jokowi Jokowi" →
@@ -633,8 +661,7 @@ def strip_titles(spans: Iterable[Span]) -> list[Span]:
     out = []
     for span in spans:
         start, end = span.start, span.end
-        if span.label_ != "PER" and len(span) >= 3 and span[0].lower_ in abbreviations \
-                and all(t.is_title and t.lower_ not in title_words for t in span[1:]):
+        if span.label_ != "PER" and _post_then_name(span, abbreviations, title_words):
             span = Span(span.doc, start, end, label="PER")  # "Wamenkeu Suahasil Nazara": a post, then its holder
         if span.label_ == "PER":
             while start < end and (span.doc[start].lower_.rstrip(".") in title_words
