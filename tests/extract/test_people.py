@@ -266,3 +266,14 @@ def test_a_company_the_lists_know_glued_before_its_officer_is_cut_off():
     text = "CEO Tesla Rudi Hartawan Wijaya bertemu menteri."
     got = fix_entities(text, _given(text, "PER:Tesla Rudi Hartawan Wijaya"))
     assert sorted((e.name, e.type) for e in got) == [("Rudi Hartawan Wijaya", "PER"), ("Tesla", "ORG")]
+
+
+def test_two_institutions_joined_by_a_hyphen_are_two():
+    text = "Personel TNI-Polri dikerahkan. TNI juga membantu warga."
+    got = fix_entities(text, _given(text, "ORG:TNI-Polri|ORG:TNI"))
+    assert sorted((e.name, len(e.mentions)) for e in got) == [("Polri", 1), ("TNI", 2)]
+
+
+def test_a_hyphenated_company_name_stays_one():
+    text = "Saham Coca-Cola naik."
+    assert [e.name for e in fix_entities(text, _given(text, "ORG:Coca-Cola"))] == ["Coca-Cola"]

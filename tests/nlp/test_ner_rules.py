@@ -846,3 +846,8 @@ def test_a_name_ending_in_a_financial_business_word_is_an_organisation(ruled):
 ])
 def test_a_two_word_title_opening_an_organisation_is_a_post(ruled, text, model, expected):
     assert ents(ruled(text, model)) == expected
+
+
+def test_a_second_place_of_the_same_division_after_a_joiner_is_a_place(ruled):
+    assert ents(ruled("Banjir merendam Kecamatan Sukamaju dan Cibeureum kemarin."))[:2] == \
+        [("Kecamatan Sukamaju", "LOC"), ("Cibeureum", "LOC")]

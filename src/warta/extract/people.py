@@ -69,7 +69,7 @@ def fix(given: View) -> list[Entity]:
     """The fixed entity list of ``given``'s (``extract.link`` passes the article's View)."""
     text = given.text
     entities = _title_led_orgs(text, _split_org_tails(text, list(given.entities)))
-    entities = _clean_people(text, _unglued_people(text, _split_listed_orgs(text, entities)))
+    entities = _clean_people(text, _unglued_people(text, _split_listed_orgs(text, _split_hyphened_orgs(entities))))
     entities = [e for e in (_retype_form(e) for e in entities) if e is not None]
     v = given.with_entities(entities)
     fixed = {id(e): e for e in entities}
@@ -492,6 +492,37 @@ def _split_listed_orgs(text: str, entities: list[Entity]) -> list[Entity]:
         out.append(dataclasses.replace(e, name=e.name[:cut[0]], aliases=[], mentions=left))
         out.append(dataclasses.replace(e, id=e.id + "b", name=e.name[cut[1]:], aliases=[], mentions=right))
     return out
+
+
+def _split_hyphened_orgs(entities: list[Entity]) -> list[Entity]:
+    """Two institutions joined by a hyphen ("TNI-Polri", "Kemenkeu-BI"), each an acronym
+    of ``lang/id/acronyms.tsv`` or an organisation the article names, are two; each side
+    joins the organisation of that name or alias when the article has one."""
+    names = {fold(n): e for e in entities if e.type == "ORG" for n in [e.name, *e.aliases] if "-" not in n}
+    table = _acronym_table()
+    out = list(entities)
+    for e in entities:
+        parts = e.name.split("-")
+        if e.type != "ORG" or len(parts) != 2 or not all(p in table or fold(p) in names for p in parts):
+            continue
+        out.remove(e)
+        for k, part in enumerate(parts):
+            spans = [(a + (0 if k == 0 else len(parts[0]) + 1), a + (len(parts[0]) if k == 0 else b - a))
+                     for a, b in e.mentions]
+            have = names.get(fold(part))
+            if have is not None and have in out:
+                i = out.index(have)
+                out[i] = names[fold(part)] = dataclasses.replace(have, mentions=sorted({*have.mentions, *spans}))
+            else:
+                new = Entity(id="", name=part, type="ORG", mentions=sorted(spans))
+                out.append(new)
+                names[fold(part)] = new
+    return out
+
+
+@functools.cache
+def _acronym_table() -> frozenset[str]:
+    return frozenset(row[0] for row in lang.load("acronyms"))
 
 
 def _listed_cut(name: str) -> tuple[int, int] | None:

@@ -328,8 +328,9 @@ def _not_in_titles(spans: list[Span]) -> list[Span]:
 
 def _cut_at_heads(spans: list[Span]) -> list[Span]:
     """Place names that end before a word opening an organisation's unit or a post
-    ("Kabupaten Bojonegoro Divisi Teknis …" → "Kabupaten Bojonegoro")."""
-    return _ended_before(spans, _unit_or_post_words(), after=2)
+    ("Kabupaten Bojonegoro Divisi Teknis …" → "Kabupaten Bojonegoro"), or before a word
+    joining a list ("Kecamatan Dayeuhkolot dan Baleendah": two places)."""
+    return _ended_before(spans, _unit_or_post_words() | lang.titles().list_joiners, after=2)
 
 
 @functools.cache
@@ -1129,7 +1130,8 @@ def listed_share_a_type(doc: Doc, spans: list[Span]) -> list[Span]:
 def places_listed_between(doc: Doc, spans: list[Span]) -> list[Span]:
     """A capitalised word the model left between two places of one list is a place:
     "Sidoarjo, Pasuruan, dan Mojokerto" (one word, commas and list joiners around it; a
-    place the gazetteer knows or no ordinary word: not "Kemarin")."""
+    place the gazetteer knows or no ordinary word: not "Kemarin"), and so is one after a
+    division's place and a list joiner ("Kecamatan Dayeuhkolot dan Baleendah")."""
     p = patterns()
     places = sorted((s for s in spans if s.label_ == "LOC"), key=lambda s: s.start)
     found = []
@@ -1141,6 +1143,14 @@ def places_listed_between(doc: Doc, spans: list[Span]) -> list[Span]:
                 and between[-1].i != words[0].i and not _is_head(words[0].lower_, p) and words[0].lower_ not in STOP_WORDS \
                 and (gazetteer.is_place(words[0].text) or not _dictionary_word(words[0].lower_)):
             found.append(Span(doc, words[0].i, words[0].i + 1, label="LOC"))
+    divisions = {d.lower() for d in p.administrative_prefixes}
+    for a in places:  # "Kecamatan Dayeuhkolot dan Baleendah": the second of the same division
+        k = a.end + 1
+        if a[0].lower_ in divisions and k < len(doc) and doc[a.end].lower_ in p.list_joiners \
+                and doc[k].is_title and doc[k].is_alpha and doc[k].lower_ not in STOP_WORDS \
+                and not _is_head(doc[k].lower_, p) and (k + 1 == len(doc) or not doc[k + 1].is_title) \
+                and (gazetteer.is_place(doc[k].text) or not _dictionary_word(doc[k].lower_)):
+            found.append(Span(doc, k, k + 1, label="LOC"))
     return fill(spans, found)
 
 
