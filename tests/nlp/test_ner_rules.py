@@ -804,6 +804,8 @@ def test_a_rank_inside_a_span_splits_it(ruled, text, model, expected):
 @pytest.mark.parametrize("text, model, expected", [
     # the name after a quotation's speech verb is its speaker, a person, where the model saw none
     ("\u201cSaya tidak tahu,\u201d aku Joni (40), sopir angkot.", {}, [("Joni", "PER")]),
+    # a one-word name not introduced there may be a short form of someone named before
+    ("\"Kami siap,\" kata Joni.", {}, []),
     ("\"Harga naik,\" keluh Wati Susanti di pasar.", {}, [("Wati Susanti", "PER")]),
     # a title, a pronoun, a day or an outlet there is no person
     ("\"Pelaku masuk,\" kata Kapolres kemarin.", {}, []),

@@ -1249,8 +1249,9 @@ def speakers_after_quotes(doc: Doc, spans: list[Span]) -> list[Span]:
                 and doc[k].lower_ not in STOP_WORDS and not gazetteer.is_place(doc[k].text):
             k += 1
         name = doc[j:k].text
-        if k > j and (k == len(doc) or k not in taken) and gazetteer.table().get(name, "PER") == "PER" \
-                and name.casefold() not in _outlet_names():
+        introduced = k - j >= 2 or (k < len(doc) and doc[k].text in ",(")  # "Joni (40)", "Wati, pedagang …"
+        if k > j and introduced and (k == len(doc) or k not in taken) and gazetteer.table().get(name, "PER") == "PER" \
+                and name.casefold() not in _outlet_names() and doc[j].text not in p.acronyms:
             found.append(Span(doc, j, k, label="PER"))
     return fill(spans, found) if found else spans
 
