@@ -112,3 +112,10 @@ def test_a_word_of_the_long_form_before_the_acronym_is_the_same_organisation(nlp
     doc = nlp("PT Bank Sinar Sukamaju Tbk (BSS) mencatat laba. Bank BSS juga menyalurkan kredit.")
     orgs = [(e.name, sorted(e.aliases)) for e in harvest.entities(doc) if e.type == "ORG"]
     assert orgs == [("PT Bank Sinar Sukamaju Tbk", ["BSS", "Bank BSS"])]
+
+
+def test_an_acronym_with_or_without_its_hyphen_is_one_organisation(nlp):
+    from warta.nlp import harvest
+    doc = nlp("Partai Karya Sukamaju (PKS-P) menolak. Menurut PKSP, usulan itu keliru.")
+    orgs = [(e.name, sorted(e.aliases)) for e in harvest.entities(doc) if e.type == "ORG"]
+    assert orgs == [("Partai Karya Sukamaju", ["PKS-P", "PKSP"])]

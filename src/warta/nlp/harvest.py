@@ -34,10 +34,14 @@ def norm(text: str) -> str:
     return name_key(text, patterns().honorifics)
 
 
+ACRONYM_HYPHEN = re.compile(r"(?<=[A-Z])-(?=[A-Z])")
+
+
 def org_key(text: str) -> str:
-    """An organisation's name without legal-form words and variant suffixes."""
+    """An organisation's name without legal-form words and variant suffixes; an acronym
+    the same with or without its hyphen ("PDI-P", "PDIP")."""
     legal = patterns().legal_words
-    key = " ".join(w for w in norm(text).split() if w not in legal)
+    key = " ".join(w for w in norm(ACRONYM_HYPHEN.sub("", text)).split() if w not in legal)
     for suffix in patterns().variant_suffixes:
         tail = " " + norm(suffix)
         if key.endswith(tail) and len(key) > len(tail):
