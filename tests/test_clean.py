@@ -343,3 +343,25 @@ def test_an_embed_marker_inside_a_paragraph_goes_and_a_sentence_on_pages_stays()
            "Halaman 2 dari laporan itu memuat angka.")
     assert clean(Article(source="t.txt", raw=raw)).text == (
         "Harga gabah turun. Petani mengeluh, kata penyuluh.\n\nHalaman 2 dari laporan itu memuat angka.")
+
+
+def test_the_page_s_date_line_is_a_date_of_the_article():
+    """The gold counts the date a page prints in its date line (SCHEMA: every date stated);
+    cleaning takes the line out of the text, so the date carries the empty span [0, 0]."""
+    from warta.pipeline import analyze_article
+    from warta.model import Article
+    raw = ("Judul Berita yang Cukup Panjang\n\nSelasa 19 Nov 2019 05:50 WIB\n\n"
+           "JAKARTA - Menteri meresmikan pabrik baru di Karawang bersama para pejabat daerah.\n")
+    doc = analyze_article(Article(source="a.txt", raw=raw))
+    assert doc.published.isoformat() == "2019-11-19"
+    assert [(d.value, d.span) for d in doc.dates] == [("2019-11-19", (0, 0))]
+    assert "19 Nov" not in doc.text
+
+
+def test_a_page_date_the_text_states_again_is_one_date():
+    from warta.pipeline import analyze_article
+    from warta.model import Article
+    raw = ("Judul Berita yang Cukup Panjang\n\nSelasa 19 Nov 2019 05:50 WIB\n\n"
+           "JAKARTA - Menteri meresmikan pabrik baru pada Selasa (19/11/2019) bersama pejabat daerah.\n")
+    doc = analyze_article(Article(source="a.txt", raw=raw))
+    assert [d.value for d in doc.dates] == ["2019-11-19"] and doc.dates[0].span != (0, 0)

@@ -10,7 +10,7 @@ import dataclasses
 import datetime as dt
 
 from .errors import EmptyInput, UsageError
-from .model import Article, Document
+from .model import Article, Document, TimeValue
 
 
 def prepare(article: Article) -> Article:
@@ -43,7 +43,22 @@ def analyze_article(article: Article) -> Document:
     """The Document (the DESIGN contract) of one article as a reader gave it."""
     ready = prepare(article)
     found = found_in(ready.text, ready.published)
+    found["dates"] = with_page_date(ready, found.get("dates") or [])
     return Document.from_article(ready, **{k: v for k, v in found.items() if k in ITEM_FIELDS})
+
+
+def with_page_date(article: Article, dates: list[TimeValue]) -> list[TimeValue]:
+    """``dates`` with the date the page prints in its date line or dateline ("Selasa 19 Nov
+    2019 05:50 WIB", "Jakarta, 5 Juni 2025 –"), which cleaning took out of the text: a
+    date the article states (the gold counts it), with the empty span ``[0, 0]`` and its
+    ISO value as its text, unless the text states it again."""
+    if article.published_from != "dateline" or article.published is None:
+        return dates
+    precision = article.published_precision or "day"
+    value = article.published.isoformat()[: {"month": 7, "year": 4}.get(precision, 10)]
+    if any(d.value == value for d in dates):
+        return dates
+    return [TimeValue(text=value, value=value, precision=precision, span=(0, 0)), *dates]
 
 
 def as_date(value: str | dt.date | None) -> dt.date | None:

@@ -313,6 +313,7 @@ def statements_of(article: dict, figures: list[dict], entities: list[dict], date
     qualifier, text, start, end`` (and ``idr`` for money); ``entities``: ``kb_id, name,
     type, spans``; ``dates``: ``value, precision, start, end``."""
     text = article["text"]
+    dates = [d for d in dates if d.get("start") is None or d["end"] > d["start"]]  # not the page's date line
     figures = [f for f in figures if f.get("value") is not None and f.get("start") is not None
                and f.get("range") is None]  # "Rp3 juta hingga Rp4 juta": bounds, not a figure
     figures = figures + _bare_numbers(text, figures)
