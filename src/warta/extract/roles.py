@@ -298,6 +298,14 @@ def _after(v: View, m: Mention) -> Role | None:
             if tok.endswith("."):
                 break
             continue
+        lower_run = all(not is_capitalised(toks[j][2]) for j in range(i, end))
+        if tok.islower() and lower_run and word(v, end) in t.fields and end - i <= MAX_LOWER_FIELDS:
+            end += 1  # "X, pengamat ekonomi Universitas …": a lower-case head's field
+            continue
+        after = v.covering(toks[end + 1][0]) if end + 1 < len(toks) else None
+        if word(v, end) in t.place_words and after is not None and after.type == "ORG":
+            end += 1  # "X, ekonom dari Universitas …": the post's organisation after "dari"
+            continue
         break
     nxt = v.covering(toks[end][0]) if end < len(toks) else None
     if nxt is not None and nxt.type == "PER" and toks[end - 1][2] != ",":
