@@ -853,3 +853,8 @@ def test_a_two_word_title_opening_an_organisation_is_a_post(ruled, text, model, 
 def test_a_second_place_of_the_same_division_after_a_joiner_is_a_place(ruled):
     assert ents(ruled("Banjir merendam Kecamatan Sukamaju dan Cibeureum kemarin."))[:2] == \
         [("Kecamatan Sukamaju", "LOC"), ("Cibeureum", "LOC")]
+
+
+def test_the_place_after_a_territorial_title_and_its_bracketed_abbreviation(ruled):
+    assert ents(ruled("Sekretaris Daerah (Sekda) Sukamaju Andi Wirawan hadir.",
+                      {"Sukamaju Andi Wirawan": "PER"})) == [("Sukamaju", "LOC"), ("Andi Wirawan", "PER")]

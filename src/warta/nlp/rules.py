@@ -1043,8 +1043,11 @@ def _person_name_words() -> frozenset[str]:
 
 
 def _territorial_title_end(doc: Doc, i: int) -> bool:
-    """Whether token ``i`` ends a title over a territory ("Bupati", "Wali Kota")."""
+    """Whether token ``i`` ends a title over a territory ("Bupati", "Wali Kota"), or the
+    abbreviation in brackets after one ("Sekretaris Daerah (Sekda)")."""
     territorial = lang.titles().territorial
+    if doc[i].text == ")" and i >= 3 and doc[i - 2].text == "(":
+        return _territorial_title_end(doc, i - 3)
     return doc[i].lower_ in territorial or (i > 0 and f"{doc[i - 1].lower_} {doc[i].lower_}" in territorial)
 
 
