@@ -133,11 +133,11 @@ def _by_keys(s: Session, keys: set[tuple[str, str]]) -> dict[tuple[str, str], se
 
 
 def _named(s: Session, key: str, eids: set[int]) -> set[int]:
-    """The entities among ``eids`` with a mention whose name (not only an alias) has ``key``."""
-    forms = dict(s.execute(select(AliasRow.alias, AliasRow.entity_id).where(
-        AliasRow.key == key, AliasRow.entity_id.in_(sorted(eids)))).all())
-    return set(s.scalars(select(MentionRow.entity_id).where(
-        MentionRow.entity_id.in_(sorted(eids)), MentionRow.name.in_(list(forms))).distinct()))
+    """The entities among ``eids`` with a mention whose name (not only an alias) has ``key``:
+    an alias row of that key counting such mentions (``aliases.names``), not a read of the
+    entity's mentions (every one of a person named in a tenth of the KB)."""
+    return set(s.scalars(select(AliasRow.entity_id).where(
+        AliasRow.key == key, AliasRow.entity_id.in_(sorted(eids)), AliasRow.names > 0)))
 
 
 def _entities(s: Session, new: list[int], removed: list[int]) -> set[int]:
@@ -276,7 +276,7 @@ def _related(s: Session, ms: list[resolvemod.Mention]) -> set[int]:
     people = [resolvemod.normalise(m.name, "PER") for m in ms if m.type == "PER"]
     people += [k for t, k in exact if t == "PER"]
     # longer names starting with a name: "budi santoso …" (keys strictly inside the range)
-    ranges = [("PER", "key", key + " ", key + " " + HIGH, True, -1) for key in sorted(set(people))]
+    ranges = [("PER", "key", key + " ", key + " " + HIGH, True, -1, None) for key in sorted(set(people))]
     blocks = {}
     for m in ms:  # spelling variants: the same first or last characters
         key = resolvemod.normalise(m.name, m.type)
@@ -284,8 +284,9 @@ def _related(s: Session, ms: list[resolvemod.Mention]) -> set[int]:
             continue
         blocks[(m.type, key)] = len(blocks)
         head, tail = key[:resolvemod.SPELLING_BLOCK], key[-resolvemod.SPELLING_BLOCK:][::-1]
-        ranges += [(m.type, "key", head, head + HIGH, False, blocks[(m.type, key)]),
-                   (m.type, "rkey", tail, tail + HIGH, False, blocks[(m.type, key)])]
+        lengths = _spelling_lengths(len(key))
+        ranges += [(m.type, "key", head, head + HIGH, False, blocks[(m.type, key)], lengths),
+                   (m.type, "rkey", tail, tail + HIGH, False, blocks[(m.type, key)], lengths)]
     spelled: dict[int, set[tuple[str, int]]] = defaultdict(set)
     for k, eid, tag in _alias_ranges(s.connection(), ranges):
         if tag < 0:
@@ -298,17 +299,29 @@ def _related(s: Session, ms: list[resolvemod.Mention]) -> set[int]:
     return found
 
 
+def _spelling_lengths(n: int) -> tuple[int, int]:
+    """The lengths a name of ``n`` characters can be a spelling variant of: rapidfuzz's
+    ratio is ``2 * common / (n + m)`` (``common`` at most the shorter length), so a ratio
+    of ``SPELLING_THRESHOLD`` or more bounds ``m`` (a character of slack each way; the
+    ratio itself is still computed)."""
+    t = resolvemod.SPELLING_THRESHOLD / 100
+    return max(resolvemod.SPELLING_MIN_LEN, math.floor(n * t / (2 - t)) - 1), math.ceil(n * (2 - t) / t) + 1
+
+
 def _alias_ranges(conn, ranges: list[tuple]) -> list[tuple]:
     """``(key, entity_id, tag)`` of the aliases of entities of a type whose ``key`` (or
-    ``rkey``) is in a range: ``ranges`` of ``(type, column, low, high, strict, tag)``
-    (``strict``: the ends excluded; ``tag`` an integer), ``RANGES`` of them in one
-    ``UNION ALL``, bound parameters for the names."""
+    ``rkey``) is in a range: ``ranges`` of ``(type, column, low, high, strict, tag,
+    lengths)`` (``strict``: the ends excluded; ``tag`` an integer; ``lengths``: None, or
+    the key's least and greatest length), ``RANGES`` of them in one ``UNION ALL``, bound
+    parameters for the names."""
     rows = []
     for i in range(0, len(ranges), RANGES):
         terms, params = [], {}
-        for j, (type_, column, lo, hi, strict, tag) in enumerate(ranges[i:i + RANGES]):
+        for j, (type_, column, lo, hi, strict, tag, lengths) in enumerate(ranges[i:i + RANGES]):
             where = f'a."{column}" > :l{j} AND a."{column}" < :h{j}' if strict else \
                 f'a."{column}" BETWEEN :l{j} AND :h{j}'
+            if lengths is not None:
+                where += f' AND length(a."key") BETWEEN {int(lengths[0])} AND {int(lengths[1])}'
             terms.append(f'SELECT a."key", a.entity_id, {int(tag)} FROM aliases a '
                          f"JOIN entities e ON e.id = a.entity_id WHERE e.type = :t{j} AND {where}")
             params.update({f"t{j}": type_, f"l{j}": lo, f"h{j}": hi})
@@ -495,38 +508,96 @@ def _band_partners(s: Session, feats: list[storymod.Features]) -> dict[int, set[
 
 def _figure_partners(conn, feats: list[storymod.Features], limit: int) -> dict[int, set[int]]:
     """The articles in an article's window stating one of its precise figures held by at
-    most ``limit`` articles (the holders counted at any date, as a rebuild does): the
-    holders and their days read from the ``items`` figure index alone, one range a figure."""
+    most ``limit`` articles (the holders counted at any date, as a rebuild does), read from
+    the ``items`` figure index alone.  A figure's holders are counted there, not read: the
+    values that round to it lie in one narrow range of the index, and when that range's
+    rows of the figure's unit all round to it, their count is the count of its holders
+    (else the range's rows are read and told apart, as a rebuild does); then only a rare
+    figure's holders dated in the article's window, or not to a day, are read — so a
+    figure stated in thousands of articles over the years costs one count."""
     wanted: dict[tuple, list[storymod.Features]] = defaultdict(list)
     for f in feats:
         for x in f.figures:
             if storymod.precise_figure(x):
                 wanted[x].append(f)
     keys = sorted(k for k in wanted if k[0] in build.FIGURE_KINDS)
-    terms = [f"SELECT article_id, unit, value, day, {i} FROM items WHERE kind = '{k}' "
-             f"AND value BETWEEN {_num(min(v * (1 - 1e-3), v * (1 + 1e-3)))} AND {_num(max(v * (1 - 1e-3), v * (1 + 1e-3)))}"
-             for i, (k, _, v) in enumerate(keys)]
-    holders: dict[tuple, dict[int, object]] = defaultdict(dict)  # figure -> holder -> its day
-    for aid, unit, value, day, tag in _ranges(conn, terms):
-        key = (keys[tag][0], (unit or "").casefold(), float(f"{value:.4g}")) if value else None
-        if key == keys[tag]:
-            holders[key][aid] = dt.date.fromisoformat(day) if isinstance(day, str) else day
-    rare = [k for k in keys if len(holders[k]) <= limit]
-    unsure = sorted({a for k in rare for a, day in holders[k].items() if day is None})
+    where = [f"kind = '{k}' AND value BETWEEN {_num(lo)} AND {_num(hi)}" for k, _, v in keys
+             for lo, hi in [_rounding_range(v)]]
+    groups: dict[int, list[tuple]] = defaultdict(list)
+    for i, unit, n, lo, hi in _ranges(conn, [f"SELECT {i}, unit, count(DISTINCT article_id), min(value), max(value) "
+                                             f"FROM items WHERE {w} GROUP BY unit" for i, w in enumerate(where)]):
+        if (unit or "").casefold() == keys[i][1]:
+            groups[i].append((unit, n, lo, hi))
+    counts: dict[int, tuple[int, str]] = {}  # figure -> its holders, and the unit's condition
+    mixed = []  # ranges holding other values, or the unit spelled two ways: their rows told apart
+    for i, (_, _, v) in enumerate(keys):
+        found = groups.get(i, [])
+        if not found:
+            counts[i] = (0, "")
+        elif len(found) == 1 and float(f"{found[0][2]:.4g}") == v == float(f"{found[0][3]:.4g}"):  # monotone
+            unit = found[0][0]
+            counts[i] = (found[0][1], "unit IS NULL" if unit is None else f"unit = {_text(unit)}")
+        else:
+            mixed.append(i)
+    holders: dict[int, dict[int, object]] = defaultdict(dict)  # figure -> holder -> its day
+    for aid, unit, value, day, i in _ranges(conn, [f"SELECT article_id, unit, value, day, {i} FROM items "
+                                                   f"WHERE {where[i]}" for i in mixed]):
+        if value and (keys[i][0], (unit or "").casefold(), float(f"{value:.4g}")) == keys[i]:
+            holders[i][aid] = _date(day)
+    rare = [i for i in range(len(keys)) if (counts[i][0] if i in counts else len(holders[i])) <= limit]
+    pairs = [(i, f) for i in rare if i in counts and counts[i][0] for f in wanted[keys[i]]]
+    terms = []
+    for j, (i, f) in enumerate(pairs):
+        w = _window(f)
+        near = "" if w is None else f" AND (day BETWEEN {_day(w[0])} AND {_day(w[1])} OR day IS NULL)"
+        terms.append(f"SELECT article_id, day, {j} FROM items WHERE {where[i]} AND {counts[i][1]}{near}")
+    seen: dict[tuple[int, int], dict[int, object]] = defaultdict(dict)  # (figure, article) -> holder -> its day
+    for aid, day, j in _ranges(conn, terms):
+        i, f = pairs[j]
+        seen[(i, f.id)][aid] = _date(day)
+    for i in rare:
+        if i not in counts:
+            for f in wanted[keys[i]]:
+                seen[(i, f.id)] = holders[i]
+    unsure = sorted({a for found in seen.values() for a, day in found.items() if day is None})
     dates = {}
     for chunk in _chunks(unsure):  # not dated to a day: the article's date and precision
         dates.update({r.id: r for r in conn.execute(select(ArticleRow.id, ArticleRow.published,
                                                            ArticleRow.published_precision).where(ArticleRow.id.in_(chunk)))})
-    found: dict[int, set[int]] = defaultdict(set)
-    for k in rare:
-        for f in wanted[k]:
+    out: dict[int, set[int]] = defaultdict(set)
+    for i in rare:
+        for f in wanted[keys[i]]:
             w = _window(f)
-            for a, day in holders[k].items():
+            for a, day in seen[(i, f.id)].items():
                 near = (_near(w, dates[a].published, dates[a].published_precision) if day is None
                         else w is None or w[0] <= day <= w[1])
                 if near:
-                    found[f.id].add(a)
-    return found
+                    out[f.id].add(a)
+    return out
+
+
+def _rounding_range(v: float) -> tuple[float, float]:
+    """A range of the values that round to ``v`` at 4 significant digits (the figures'
+    key, ``build.features``): half a step of its 4th digit each way, and a little more —
+    inside the ±0.1 % a figure's values were read from before, so nothing it held is lost.
+
+    >>> _rounding_range(1234.0)
+    (1233.495, 1234.505)
+    """
+    step = 10.0 ** (math.floor(math.log10(abs(v))) - 3)
+    lo, hi = v - 0.505 * step, v + 0.505 * step
+    wide = (min(v * (1 - 1e-3), v * (1 + 1e-3)), max(v * (1 - 1e-3), v * (1 + 1e-3)))
+    return max(lo, wide[0]), min(hi, wide[1])
+
+
+def _text(value: str) -> str:
+    """A string as an SQL literal."""
+    return "'" + value.replace("'", "''") + "'"
+
+
+def _date(day) -> dt.date | None:
+    """A stored day as a date (SQLite gives the text)."""
+    return dt.date.fromisoformat(day) if isinstance(day, str) else day
 
 
 def _stories(s: Session, new: list[int], removed: list[int]) -> set[int]:
@@ -569,7 +640,8 @@ def _regroup(s: Session, members: list[int], old_stories: list[int]) -> None:
     links, info, days = [], {}, {}
     inside = set(members)
     for chunk in _chunks(members):
-        for r in s.execute(select(LinkRow).where(or_(LinkRow.a.in_(chunk), LinkRow.b.in_(chunk)))).scalars():
+        for r in s.execute(select(LinkRow.a, LinkRow.b, LinkRow.kind, LinkRow.score, LinkRow.reasons)
+                           .where(or_(LinkRow.a.in_(chunk), LinkRow.b.in_(chunk)))):
             if r.a in inside and r.b in inside:
                 links.append(storymod.Link(r.a, r.b, r.kind, r.score, r.reasons))
         for r in s.execute(select(ArticleRow.id, ArticleRow.title, ArticleRow.published,
@@ -634,8 +706,10 @@ def _facts(s: Session, touched: list[int], removed_facts: list[int]) -> int:
             keys.add(key)
     subjects.discard(None)
     same_subject = set()  # the facts of those subjects, measures and periods, whoever states them
-    for chunk in _chunks(sorted(subjects)):
+    measures = sorted({json.loads(key)[2] for key in keys})  # read by the (subject_id, measure) index:
+    for chunk in _chunks(sorted(subjects)):                  # not every fact of a frequent subject
         for fid, key in s.execute(select(FactRow.id, FactRow.key).where(FactRow.subject_id.in_(chunk),
+                                                                         FactRow.measure.in_(measures),
                                                                          FactRow.key.like('["subject"%'))):
             if key in keys:
                 same_subject.add(fid)
