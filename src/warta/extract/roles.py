@@ -180,6 +180,8 @@ def _before(v: View, m: Mention) -> Role | None:
     while last >= 0 and (word(v, last) in t.ranks and _bare(v, last) or toks[last][2] == ")" and last >= 2
                          and word(v, last - 1) in t.ranks and toks[last - 2][2] == "("):
         last -= 3 if toks[last][2] == ")" else 1  # "Kapolda Riau Irjen Wahyu", "Marsdya TNI X", "(Purn)"
+    if last >= 0 and word(v, last) in t.modifiers and word(v, last + 1) in t.rank_suffixes:
+        last -= 1  # "Kapolri Jenderal Pol X", "Panglima TNI Jenderal TNI X": a general's rank
     if last < 0:
         return None
     sent_start = v.own_sentence_of(m.start)[0]
