@@ -277,3 +277,9 @@ def test_two_institutions_joined_by_a_hyphen_are_two():
 def test_a_hyphenated_company_name_stays_one():
     text = "Saham Coca-Cola naik."
     assert [e.name for e in fix_entities(text, _given(text, "ORG:Coca-Cola"))] == ["Coca-Cola"]
+
+
+def test_a_name_after_a_title_does_not_start_on_an_organisation_s_words():
+    text = "Kapuspenkum Kejagung Rudi Hartawan menjelaskan modus itu."
+    got = fix_entities(text, _given(text, "ORG:Kejagung"))
+    assert sorted((e.name, e.type) for e in got) == [("Kejagung", "ORG"), ("Rudi Hartawan", "PER")]

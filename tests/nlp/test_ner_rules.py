@@ -858,3 +858,8 @@ def test_a_second_place_of_the_same_division_after_a_joiner_is_a_place(ruled):
 def test_the_place_after_a_territorial_title_and_its_bracketed_abbreviation(ruled):
     assert ents(ruled("Sekretaris Daerah (Sekda) Sukamaju Andi Wirawan hadir.",
                       {"Sukamaju Andi Wirawan": "PER"})) == [("Sukamaju", "LOC"), ("Andi Wirawan", "PER")]
+
+
+def test_a_rank_inside_an_organisation_span_ends_it_and_its_holder_is_a_person(ruled):
+    assert ents(ruled("Direktur Bareskrim Polri Brigjen Rudi Hartawan menyebut.",
+                      {"Polri Brigjen Rudi Hartawan": "ORG"})) == [("Polri", "ORG"), ("Rudi Hartawan", "PER")]

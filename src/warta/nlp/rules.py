@@ -286,23 +286,24 @@ def _cut_at_ranks(spans: list[Span]) -> list[Span]:
 
 def split_at_ranks(doc: Doc, spans: list[Span]) -> list[Span]:
     """A model span with a rank inside it, after a word that is no rank ("Sleman AKBP" of
-    "Kapolres Sleman AKBP Edy …", "Sleman AKBP Edy Setyanto"), is the words before the
-    rank and the words after the rank's run, each with the span's label: a rank is part of
-    no name and no place (spans opening with ranks are the titles' rules')."""
+    "Kapolres Sleman AKBP Edy …", "Polri Brigjen"), is the words before the rank and the
+    words after the rank's run, each with the span's label (after an organisation's, a
+    person): a rank is part of no name, place or organisation (spans opening with ranks
+    are the titles' rules')."""
     ranks = lang.titles().ranks
     out = []
     for s in spans:
         i = next((i for i in range(s.start + 1, s.end) if doc[i].lower_.rstrip(".") in ranks
                   and doc[i - 1].lower_.rstrip(".") not in ranks), None)
-        if i is None or s.label_ == "ORG":
+        if i is None:
             out.append(s)
             continue
         j = i
         while j < s.end and (doc[j].lower_.rstrip(".") in ranks or doc[j].text in "()"):
             j += 1
         out.append(Span(doc, s.start, i, label=s.label_))
-        if j < s.end:
-            out.append(Span(doc, j, s.end, label=s.label_))
+        if j < s.end:  # an organisation's rank holder is a person: "Bareskrim Polri Brigjen Himawan"
+            out.append(Span(doc, j, s.end, label="PER" if s.label_ == "ORG" else s.label_))
     return out
 
 
