@@ -487,19 +487,22 @@ def _entity_partners(conn, feats: list[storymod.Features], df: dict, limit: int)
 
 def _band_partners(s: Session, feats: list[storymod.Features]) -> dict[int, set[int]]:
     """For each article of ``feats``, the articles sharing an LSH band of its MinHash: the
-    ``(band, key)`` index entries of all of them read in a few ``UNION ALL`` statements
-    (``_ranges``: a band's keys in one ``IN``)."""
+    ``(band, key)`` index entries of all of them, a band's keys in one ``IN`` of plain SQL
+    (compiling the statements cost more than running them)."""
     wanted: dict[tuple[int, int], list[int]] = defaultdict(list)
     by_band: dict[int, set[int]] = defaultdict(set)
     for f in feats:
         for band, key in textsim.bands(f.minhash):
             wanted[(band, key)].append(f.id)
             by_band[band].add(key)
-    terms = [f"SELECT article_id, band, \"key\" FROM minhash_bands WHERE band = {int(band)} AND \"key\" IN "
-             f"({', '.join(str(int(k)) for k in chunk)})"
-             for band in sorted(by_band) for chunk in _chunks(sorted(by_band[band]))]
+    conn = s.connection()
+    rows = []
+    for band in sorted(by_band):  # one statement a band: one IN list's table held at a time
+        for chunk in _chunks(sorted(by_band[band])):
+            rows += conn.exec_driver_sql(f"SELECT article_id, band, \"key\" FROM minhash_bands WHERE band = {int(band)} "
+                                         f"AND \"key\" IN ({', '.join(str(int(k)) for k in chunk)})").all()
     out: dict[int, set[int]] = defaultdict(set)
-    for aid, band, key in _ranges(s.connection(), terms):
+    for aid, band, key in rows:
         for fid in wanted[(band, key)]:
             if fid != aid:
                 out[fid].add(aid)
@@ -511,10 +514,13 @@ def _figure_partners(conn, feats: list[storymod.Features], limit: int) -> dict[i
     most ``limit`` articles (the holders counted at any date, as a rebuild does), read from
     the ``items`` figure index alone.  A figure's holders are counted there, not read: the
     values that round to it lie in one narrow range of the index, and when that range's
-    rows of the figure's unit all round to it, their count is the count of its holders
-    (else the range's rows are read and told apart, as a rebuild does); then only a rare
-    figure's holders dated in the article's window, or not to a day, are read — so a
-    figure stated in thousands of articles over the years costs one count."""
+    rows all round to it and have its unit, their count bounds its holders (counted
+    apart when it passes ``limit``: one article may state a figure twice); else the range's
+    rows are read and told apart, as a rebuild does.  Then only a rare figure's holders
+    dated in the article's window, or not to a day, are read — so a figure stated in
+    thousands of articles over the years costs one count.  Plain aggregates, no GROUP BY
+    or DISTINCT under the limit: a temporary b-tree for each of hundreds of ranges in one
+    statement held megabytes."""
     wanted: dict[tuple, list[storymod.Features]] = defaultdict(list)
     for f in feats:
         for x in f.figures:
@@ -523,22 +529,25 @@ def _figure_partners(conn, feats: list[storymod.Features], limit: int) -> dict[i
     keys = sorted(k for k in wanted if k[0] in build.FIGURE_KINDS)
     where = [f"kind = '{k}' AND value BETWEEN {_num(lo)} AND {_num(hi)}" for k, _, v in keys
              for lo, hi in [_rounding_range(v)]]
-    groups: dict[int, list[tuple]] = defaultdict(list)
-    for i, unit, n, lo, hi in _ranges(conn, [f"SELECT {i}, unit, count(DISTINCT article_id), min(value), max(value) "
-                                             f"FROM items WHERE {w} GROUP BY unit" for i, w in enumerate(where)]):
-        if (unit or "").casefold() == keys[i][1]:
-            groups[i].append((unit, n, lo, hi))
-    counts: dict[int, tuple[int, str]] = {}  # figure -> its holders, and the unit's condition
-    mixed = []  # ranges holding other values, or the unit spelled two ways: their rows told apart
-    for i, (_, _, v) in enumerate(keys):
-        found = groups.get(i, [])
-        if not found:
+    counts: dict[int, tuple[int, str]] = {}  # figure -> its holders (at most), and the unit's condition
+    mixed = []  # ranges holding other values or units: their rows told apart
+    many = []  # more rows than ``limit``: their articles counted (one may state a figure twice)
+    for i, n, units, lo, hi, ulo, uhi in _ranges(conn, [  # plain aggregates: no temporary b-tree
+            f"SELECT {i}, count(*), count(unit), min(value), max(value), min(unit), max(unit) FROM items WHERE {w}"
+            for i, w in enumerate(where)]):
+        _, unit, v = keys[i]
+        if n == 0:
             counts[i] = (0, "")
-        elif len(found) == 1 and float(f"{found[0][2]:.4g}") == v == float(f"{found[0][3]:.4g}"):  # monotone
-            unit = found[0][0]
-            counts[i] = (found[0][1], "unit IS NULL" if unit is None else f"unit = {_text(unit)}")
+        elif float(f"{lo:.4g}") == v == float(f"{hi:.4g}") and units == 0 and unit == "":  # rounding is monotone
+            counts[i] = (n, "unit IS NULL")
+        elif float(f"{lo:.4g}") == v == float(f"{hi:.4g}") and units == n and ulo == uhi and ulo.casefold() == unit:
+            counts[i] = (n, f"unit = {_text(ulo)}")
         else:
             mixed.append(i)
+        if i in counts and counts[i][0] > limit:
+            many.append(i)
+    for i, n in _ranges(conn, [f"SELECT {i}, count(DISTINCT article_id) FROM items WHERE {where[i]}" for i in many]):
+        counts[i] = (n, counts[i][1])
     holders: dict[int, dict[int, object]] = defaultdict(dict)  # figure -> holder -> its day
     for aid, unit, value, day, i in _ranges(conn, [f"SELECT article_id, unit, value, day, {i} FROM items "
                                                    f"WHERE {where[i]}" for i in mixed]):
