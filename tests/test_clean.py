@@ -365,3 +365,19 @@ def test_a_page_date_the_text_states_again_is_one_date():
            "JAKARTA - Menteri meresmikan pabrik baru pada Selasa (19/11/2019) bersama pejabat daerah.\n")
     doc = analyze_article(Article(source="a.txt", raw=raw))
     assert [d.value for d in doc.dates] == ["2019-11-19"] and doc.dates[0].span != (0, 0)
+
+
+@pytest.mark.parametrize("line, outlet, city", [
+    ("Jakarta, Katadata.co.id - Menteri meresmikan pabrik baru di Karawang bersama pejabat daerah.", "Katadata", "Jakarta"),
+    ("Jakarta, Republika.co.id - Menteri meresmikan pabrik baru di Karawang bersama pejabat daerah.", "Republika", "Jakarta"),
+])
+def test_an_outlet_named_by_its_lower_case_domain_is_no_glued_credit(line, outlet, city):
+    from warta.pipeline import analyze_article
+    doc = analyze_article(Article(source="a.txt", raw="Judul Berita yang Cukup Panjang\n\n" + line + "\n"))
+    assert (doc.outlet, doc.dateline) == (outlet, city) and doc.text.startswith("Menteri")
+
+
+def test_a_credit_in_capitals_glued_to_the_next_word_leaves_the_word():
+    from warta.clean.debris import _unglue
+    assert _unglue("Warga berkumpul kemarin.DETIK.COMWarga lain datang") == \
+        ["Warga berkumpul kemarin.", "Warga lain datang"]
