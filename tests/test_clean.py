@@ -381,3 +381,15 @@ def test_a_credit_in_capitals_glued_to_the_next_word_leaves_the_word():
     from warta.clean.debris import _unglue
     assert _unglue("Warga berkumpul kemarin.DETIK.COMWarga lain datang") == \
         ["Warga berkumpul kemarin.", "Warga lain datang"]
+
+
+@pytest.mark.parametrize("paragraph", [
+    "RI-AS Sepakat Tarif 19 Persen, Ini Dampaknya bagi Eksportir di Dalam Negeri",
+    "TNI-Polri Siaga di Perbatasan, Warga Diminta Tetap Tenang Menghadapi Situasi",
+])
+def test_two_acronyms_joined_by_a_hyphen_open_no_dateline(paragraph):
+    assert split_dateline(paragraph, first=True)[1:] == (None, None)
+
+
+def test_a_city_in_capitals_glued_to_its_hyphen_is_a_dateline():
+    assert split_dateline("JAKARTA-Menteri meresmikan pabrik baru di Karawang.", first=True)[2] == "Jakarta"
