@@ -861,5 +861,15 @@ def test_the_place_after_a_territorial_title_and_its_bracketed_abbreviation(rule
 
 
 def test_a_rank_inside_an_organisation_span_ends_it_and_its_holder_is_a_person(ruled):
-    assert ents(ruled("Direktur Bareskrim Polri Brigjen Rudi Hartawan menyebut.",
-                      {"Polri Brigjen Rudi Hartawan": "ORG"})) == [("Polri", "ORG"), ("Rudi Hartawan", "PER")]
+    assert ents(ruled("Direktur Reskrim Polri Brigjen Rudi Hartawan menyebut.",
+                      {"Polri Brigjen Rudi Hartawan": "ORG"}))[-2:] == [("Polri", "ORG"), ("Rudi Hartawan", "PER")]
+
+
+@pytest.mark.parametrize("text, model, org", [
+    ("Peneliti Center for Strategic and Regional Studies (CSRS) Rudi Hartawan menyebut.", {},
+     "Center for Strategic and Regional Studies"),
+    ("Ekonom Institute for Development of Trade and Finance Rina Sari menilai.", {"Rina Sari": "PER"},
+     "Institute for Development of Trade and Finance"),
+])
+def test_an_english_institute_or_center_is_an_organisation(ruled, text, model, org):
+    assert (org, "ORG") in ents(ruled(text, model))
