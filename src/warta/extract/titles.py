@@ -58,8 +58,15 @@ def expand(title: str) -> tuple[str, str | None]:
     ('Menteri Perindustrian', 'Kementerian Perindustrian')
     """
     t = lang.titles()
-    first, _, rest = title.partition(" ")
-    hit = t.abbreviations.get(first.casefold())
+    words = title.split()
+    hit, rest = None, ""
+    for n in (2, 1):  # "Menko Perekonomian", also written glued ("Menkopolhukam" / "Menko Polhukam")
+        head = words[:n]
+        hit = t.abbreviations.get(" ".join(head).casefold()) or t.abbreviations.get("".join(head).casefold())
+        if hit and len(head) == n:
+            rest = " ".join(words[n:])
+            break
+        hit = None
     full = f"{hit[0]} {rest}".strip() if hit else title
     org = hit[1] if hit and not rest else None
     return full, org or t.orgs.get(fold(full)) or office(full)
