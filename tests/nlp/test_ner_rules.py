@@ -873,3 +873,15 @@ def test_a_rank_inside_an_organisation_span_ends_it_and_its_holder_is_a_person(r
 ])
 def test_an_english_institute_or_center_is_an_organisation(ruled, text, model, org):
     assert (org, "ORG") in ents(ruled(text, model))
+
+
+@pytest.mark.parametrize("text, model, expected", [
+    # after a title, a division's word and a span running on over the holder: the town, the person
+    ("Kadinkes Kota Sukamaju Rina Dewi Lestari mengatakan.", {"Sukamaju Rina Dewi Lestari": "LOC"},
+     [("Kota Sukamaju", "LOC"), ("Rina Dewi Lestari", "PER")]),
+    # no title before: a village's long name stays whole
+    ("Ia tinggal di Desa Sidha Karya Mulya sejak lama.", {"Desa Sidha Karya Mulya": "LOC"},
+     [("Desa Sidha Karya Mulya", "LOC")]),
+])
+def test_a_division_s_place_after_a_title_is_cut_from_its_holder(ruled, text, model, expected):
+    assert ents(ruled(text, model)) == expected

@@ -1075,15 +1075,24 @@ def places_after_territorial_titles(doc: Doc, spans: list[Span]) -> list[Span]:
     """The place of a territorial title before its holder: capitalised words the model left
     between the title and a rank or a person ("Kapolres Kampar AKBP Budi …", "Bupati Pasuruan
     Andi …", "Dandim 0821 Lumajang Letkol …"), and the place at the front of a person or place
-    span that runs on over the holder ("Bupati Sleman Kustini …")."""
+    span that runs on over the holder ("Bupati Sleman Kustini …"), and a person or place span
+    of three words or more after a title and an administrative division's word, which opens
+    with the division's name ("Kadinkes Kota Bogor Sri Nowo Retno")."""
     p = patterns()
     ranks = lang.titles().ranks
     by_start = {s.start: s for s in spans}
     used = {i for s in spans for i in range(s.start, s.end)}
     out, added = [], []
+    divisions = set(p.administrative_prefixes)
     for s in spans:
         j = s.start - 1
-        if s.label_ in ("PER", "LOC") and j >= 0 and _territorial_title_end(doc, j) and len(s) > 1 \
+        lead = s.start if s[0].text in divisions else j if j >= 0 and doc[j].text in divisions else None
+        titled = lead is not None and lead > 0 and doc[lead - 1].lower_.rstrip(".") in lang.titles().words
+        rest = Span(doc, lead + 1, s.end, label=s.label_) if titled and s.end - lead > 3 else None
+        cut = (_territory_cut(rest) or (1 if s.label_ == "PER" else None)) if rest is not None else None
+        if cut:  # "Kadinkes Kota Bogor Sri …": the town's name, then the person
+            out += [Span(doc, lead, rest.start + cut, label="LOC"), Span(doc, rest.start + cut, s.end, label="PER")]
+        elif s.label_ in ("PER", "LOC") and j >= 0 and _territorial_title_end(doc, j) and len(s) > 1 \
                 and not s.text.isupper() and s[0].text not in p.acronyms and (cut := _territory_cut(s)):
             out += [Span(doc, s.start, s.start + cut, label="LOC"), Span(doc, s.start + cut, s.end, label="PER")]
         else:
