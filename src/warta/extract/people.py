@@ -908,7 +908,7 @@ def _after_title(v: View, j: int) -> list[str]:
             j, closed = close + 1, True
             continue
         ranked = word(v, j - 1) in t.ranks  # "Kasat Reskrim Polres Bogor AKP Dodi …"
-        if hit is None and (closed or plain or ranked or word(v, j) in _forms()[1]):
+        if (hit is None or hit.type != "ORG") and (closed or plain or ranked or word(v, j) in _forms()[1]):
             name = _name_at(v, j, strict=True)  # not on an organisation's words: "Kapuspenkum Kejagung X"
             if name and (closed or plain or ranked or word(v, j - 1) in _forms()[1]):
                 return [name]
