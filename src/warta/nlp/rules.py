@@ -1329,18 +1329,27 @@ def law_heads(doc: Doc) -> set[int]:
     """The tokens of the words that open a law's name in ``doc`` ("Peraturan Pemerintah" of
     "Peraturan Pemerintah Nomor 28", "UU" of "UU Cipta Kerja"), written with capitals."""
     p = patterns()
+    by_first = _law_heads_by_first_word()
     out: set[int] = set()
     for i, token in enumerate(doc):
         if token.text in p.law_openers:
             out.add(i)
             continue
-        if not token.is_title:
-            continue
-        for head in p.law_heads:
-            n = len(head.split())
-            if " ".join(t.lower_ for t in doc[i:i + n]) == head and all(t.is_title or t.is_upper for t in doc[i:i + n]):
+        for words in by_first.get(token.lower_, ()) if token.is_title else ():
+            n = len(words)
+            if tuple(t.lower_ for t in doc[i:i + n]) == words and all(t.is_title or t.is_upper for t in doc[i:i + n]):
                 out.update(range(i, i + n))
     return out
+
+
+@functools.cache
+def _law_heads_by_first_word() -> dict[str, tuple[tuple[str, ...], ...]]:
+    """``concepts.yaml``'s ``laws`` by their first word, as word tuples."""
+    out: dict[str, list[tuple[str, ...]]] = {}
+    for head in patterns().law_heads:
+        words = tuple(head.split())
+        out.setdefault(words[0], []).append(words)
+    return {k: tuple(v) for k, v in out.items()}
 
 
 def drop_concepts(doc: Doc, spans: list[Span], links: list[tuple]) -> tuple[list[Span], list[tuple]]:
