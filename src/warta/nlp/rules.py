@@ -1046,10 +1046,18 @@ def _person_name_words() -> frozenset[str]:
 def _territorial_title_end(doc: Doc, i: int) -> bool:
     """Whether token ``i`` ends a title over a territory ("Bupati", "Wali Kota"), or the
     abbreviation in brackets after one ("Sekretaris Daerah (Sekda)")."""
-    territorial = lang.titles().territorial
-    if doc[i].text == ")" and i >= 3 and doc[i - 2].text == "(":
+    low = doc[i].lower_
+    if low == ")" and i >= 3 and doc[i - 2].text == "(":
         return _territorial_title_end(doc, i - 3)
-    return doc[i].lower_ in territorial or (i > 0 and f"{doc[i - 1].lower_} {doc[i].lower_}" in territorial)
+    territorial, seconds = _territorial()
+    return low in territorial or (low in seconds and i > 0 and f"{doc[i - 1].lower_} {low}" in territorial)
+
+
+@functools.cache
+def _territorial() -> tuple[frozenset[str], frozenset[str]]:
+    """The territorial titles, and the last words of those of two words ("kota" of "wali kota")."""
+    territorial = lang.titles().territorial
+    return territorial, frozenset(t.split()[-1] for t in territorial if " " in t)
 
 
 def _territory_cut(span: Span) -> int | None:
