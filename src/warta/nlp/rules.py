@@ -1328,9 +1328,12 @@ def is_law(span: Span) -> bool:
     Pemerintah Nomor 28", "Kitab Undang-Undang Hukum Pidana", "UU P2SK"): it opens with one
     of ``concepts.yaml``'s ``laws`` or ``law_openers``, or is one of its ``law_acronyms``."""
     p = patterns()
+    if span.text in p.law_acronyms or span[0].text in p.law_openers:
+        return True
+    if span[0].lower_ not in _law_heads_by_first_word():
+        return False
     low = span.text.lower()
-    return (span.text in p.law_acronyms or span[0].text in p.law_openers
-            or any(low == h or low.startswith(h + " ") for h in p.law_heads))
+    return low in p.law_heads or low.startswith(tuple(h + " " for h in p.law_heads))
 
 
 def law_heads(doc: Doc) -> set[int]:
