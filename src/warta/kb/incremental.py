@@ -447,8 +447,11 @@ def _ranges(conn, terms: list[str]) -> list[tuple]:
     return rows
 
 
-def _day(d: dt.date) -> str:
-    return f"'{dt.date.isoformat(d)}'"
+def _day(d: dt.date, conn=None) -> str:
+    """A day as an SQL literal: text for SQLite (as it stores days), a typed date for
+    PostgreSQL when ``conn`` says so (a VALUES column has no type of its own)."""
+    literal = f"'{dt.date.isoformat(d)}'"
+    return f"DATE {literal}" if conn is not None and conn.dialect.name == "postgresql" else literal
 
 
 def _num(x: float) -> str:
@@ -461,18 +464,22 @@ def _entity_partners(conn, feats: list[storymod.Features], df: dict, limit: int)
     or a year that may overlap it, or undated (``judge`` then tells by ``gap_days``)."""
     m = MentionRow
     found: dict[int, set[int]] = defaultdict(set)
-    terms, undated, holders = [], {}, defaultdict(list)
+    ranges, undated, holders = [], {}, defaultdict(list)
     for f in feats:
         rare = sorted(e for e in f.entities if df.get(e, 0) <= limit)
         w = _window(f)
         if rare and w is None:
             undated[f.id] = rare
         for e in rare if w is not None else ():
-            terms.append(f"SELECT article_id, {int(f.id)} FROM article_entities WHERE entity_id = {int(e)} "
-                         f"AND day BETWEEN {_day(w[0])} AND {_day(w[1])}")
+            ranges.append(f"({int(e)}, {_day(w[0], conn)}, {_day(w[1], conn)}, {int(f.id)})")
             holders[e].append(f)
-    for aid, tag in _ranges(conn, terms):
-        found[tag].add(aid)
+    # the ranges as the rows of a VALUES joined to the index: one statement that PostgreSQL
+    # plans once (a UNION ALL of hundreds of selects took it 30-40 ms to plan at 100k)
+    for i in range(0, len(ranges), RANGES):
+        for aid, tag in conn.exec_driver_sql(
+                f"WITH v(e, lo, hi, tag) AS (VALUES {', '.join(ranges[i:i + RANGES])}) SELECT m.article_id, v.tag "
+                "FROM v JOIN article_entities m ON m.entity_id = v.e AND m.day BETWEEN v.lo AND v.hi"):
+            found[tag].add(aid)
     for chunk in _chunks(sorted(holders)):
         for r in conn.execute(select(m.entity_id, m.article_id, ArticleRow.published, ArticleRow.published_precision)
                               .join(ArticleRow, ArticleRow.id == m.article_id)
