@@ -192,12 +192,13 @@ def _split_org_heads(text: str, entities: list[Entity]) -> list[Entity]:
 
 
 def _split_org_tails(text: str, entities: list[Entity]) -> list[Entity]:
-    """An organisation run on after a title into the post's holder ("Ketua Umum Partai
-    Golkar Bahlil Lahadalia", the model's one organisation) is the organisation and the
-    person, when the article names that person elsewhere (the holder's words start with
-    the first word of a person of the article, or are that person's name: "kata Bahlil"
-    later) or the DBpedia lists know the holder's words as a person's full name.  The organisation keeps two words or more; the person is joined to the one
-    named elsewhere by ``_merged_people``."""
+    """An organisation run on after a title into the post's holder ("Ketua Umum Partai Golkar
+    Bahlil Lahadalia", the model's one organisation) is the organisation and the person,
+    when the article names that person elsewhere (the holder's words start with the
+    first word of a person of the article, or are that person's name: "kata Bahlil"
+    later) or the DBpedia lists know the holder's words as a person's full name. The
+    organisation keeps two words or more; the person is joined to the one named
+    elsewhere by ``_short_names_joined``."""
     people = [e for e in entities if e.type == "PER"]
     firsts = {fold(e.name.split()[0]) for e in people} | {fold(a.split()[0]) for e in people for a in e.aliases}
     full = {fold(n) for e in people for n in [e.name, *e.aliases]}

@@ -1012,8 +1012,8 @@ def drop_currency_places(doc: Doc, spans: list[Span]) -> list[Span]:
 def territory_after_title(doc: Doc, spans: list[Span]) -> list[Span]:
     """The name right after a title over a territory is its place ("Bupati Kampar Ahmad
     …", "Kapolda Riau …"): an organisation there, or a person with a person right after
-    it (a rank between: "Kapolres Sleman AKBP Edy …"), becomes a place — not an institution's acronym ("Gubernur BI Perry …") nor a
-    prefix-led organisation."""
+    it (a rank between: "Kapolres Sleman AKBP Edy …"), becomes a place — not an
+    institution's acronym ("Gubernur BI Perry …") nor a prefix-led organisation."""
     p = patterns()
     territorial = lang.titles().territorial
     ranks = lang.titles().ranks
@@ -1281,7 +1281,8 @@ def speakers_after_quotes(doc: Doc, spans: list[Span]) -> list[Span]:
 def _outlet_names() -> frozenset[str]:
     """The outlets' names and spellings (``lang/id/outlets.yaml``) and the foreign news
     agencies (``org_forms.yaml``), case-folded: "tulis Reuters" quotes an outlet, not a person."""
-    return frozenset(n.casefold() for o in lang.load("outlets")["outlets"] for n in [o["name"], *o.get("aliases", [])]) \
+    return frozenset(n.casefold() for o in lang.load("outlets")["outlets"]
+                     for n in [o["name"], *o.get("aliases", [])]) \
         | frozenset(n.casefold() for n in lang.load("org_forms")["news_agencies"])
 
 
