@@ -173,3 +173,10 @@ def test_an_abbreviated_post_is_no_part_of_the_name_and_is_the_role(text, person
     assert person in [e.name for e in doc.entities if e.type == "PER"]
     assert not any(title.split()[0] in e.name for e in doc.entities if e.type == "PER")
     assert (person, title, org) in [(r.person, r.title, r.org) for r in doc.roles]
+
+
+def test_the_panel_of_judges_after_a_person_is_no_title_of_theirs():
+    """ "majelis hakim" alone is the panel (titles.yaml post_bodies), not an apposed title."""
+    from warta import pipeline
+    doc = pipeline.analyze("Selain Rudi Hartawan, majelis hakim juga memvonis Budi Santoso tiga tahun.")
+    assert [r for r in doc.roles if r.person == "Rudi Hartawan"] == []

@@ -308,10 +308,17 @@ def split_at_ranks(doc: Doc, spans: list[Span]) -> list[Span]:
 
 
 def _not_titles(spans: list[Span]) -> list[Span]:
-    """Prefix-led organisations without those whose prefix opens a title ("Majelis Hakim
-    Fahzal …": "Majelis Hakim" is a post, not a council)."""
-    heads = lang.titles().heads
-    return [s for s in spans if not (len(s) > 1 and f"{s[0].lower_} {s[1].lower_}" in heads)]
+    """Prefix-led organisations without those whose prefix opens a post's body
+    (``titles.yaml``'s ``post_bodies``: "Ketua Majelis Hakim Fahzal …" is a post and its
+    holder, not a council)."""
+    bodies = _post_bodies()
+    return [s for s in spans if not (len(s) > 1 and f"{s[0].lower_} {s[1].lower_}" in bodies)]
+
+
+@functools.cache
+def _post_bodies() -> frozenset[str]:
+    """``titles.yaml``'s ``post_bodies``, lower case ("majelis hakim")."""
+    return frozenset(w.casefold() for w in lang.load("titles").get("post_bodies", []))
 
 
 def _not_in_titles(spans: list[Span]) -> list[Span]:
@@ -634,22 +641,24 @@ def hyphenated_given_names(doc: Doc, spans: list[Span]) -> list[Span]:
 MAX_HOLDER_WORDS = 4
 
 
-def _post_then_name(span: Span, abbreviations, title_words) -> bool:
-    """Whether a span opens with an abbreviated title or a title of two words ("Majelis
-    Hakim") and goes on in two to four capitalised words that are no title, organisation
-    or ordinary words: a post and its holder, not an organisation."""
-    heads = lang.titles().heads
+def _post_then_name(span: Span, abbreviations, title_words) -> int:
+    """How many words of a post open a span that goes on in two to four capitalised words
+    that are no title, organisation or ordinary words (an abbreviated title, a title of two
+    words or a post's body: "Wamenkeu X", "Majelis Hakim X"): a post and its holder, not an
+    organisation; 0 when it is none."""
+    heads = lang.titles().heads | _post_bodies()
     if span[0].lower_ in abbreviations:
         n = 1
     elif len(span) > 2 and f"{span[0].lower_} {span[1].lower_}" in heads:
         n = 2
     else:
-        return False
+        return 0
     rest = span[n:]
     p = patterns()
-    return (2 - (n == 1) <= len(rest) <= MAX_HOLDER_WORDS
-            and all(t.is_title and t.lower_ not in title_words and t.lower_ not in lang.titles().org_starts
-                    and t.lower_ not in p.common_words for t in rest))
+    holder = (2 - (n == 1) <= len(rest) <= MAX_HOLDER_WORDS
+              and all(t.is_title and t.lower_ not in title_words and t.lower_ not in lang.titles().org_starts
+                      and t.lower_ not in p.common_words for t in rest))
+    return n if holder else 0
 
 
 def strip_titles(spans: Iterable[Span]) -> list[Span]:
@@ -663,8 +672,10 @@ def strip_titles(spans: Iterable[Span]) -> list[Span]:
     out = []
     for span in spans:
         start, end = span.start, span.end
-        if span.label_ != "PER" and _post_then_name(span, abbreviations, title_words):
-            span = Span(span.doc, start, end, label="PER")  # "Wamenkeu Suahasil Nazara": a post, then its holder
+        post = _post_then_name(span, abbreviations, title_words) if span.label_ != "PER" else 0
+        if post:  # "Wamenkeu Suahasil Nazara": a post, then its holder
+            start += post
+            span = Span(span.doc, start, end, label="PER")
         if span.label_ == "PER":
             while start < end and (span.doc[start].lower_.rstrip(".") in title_words
                                    or span.doc[start].lower_.rstrip(".") in p.honorifics
