@@ -119,3 +119,11 @@ def test_an_acronym_with_or_without_its_hyphen_is_one_organisation(nlp):
     doc = nlp("Partai Karya Sukamaju (PKS-P) menolak. Menurut PKSP, usulan itu keliru.")
     orgs = [(e.name, sorted(e.aliases)) for e in harvest.entities(doc) if e.type == "ORG"]
     assert orgs == [("Partai Karya Sukamaju", ["PKS-P", "PKSP"])]
+
+
+def test_a_company_named_by_the_word_after_its_kind_is_the_same_company(nlp):
+    from warta.nlp import harvest
+    doc = nlp("PT Asuransi Karsawiguna (Persero) merugi. Kerugian Karsawiguna ditaksir besar. "
+              "Mantan Direktur Keuangan Karsawiguna Rudi Hartawan diperiksa.")
+    orgs = [(e.name, e.aliases) for e in harvest.entities(doc) if e.type == "ORG"]
+    assert orgs == [("PT Asuransi Karsawiguna (Persero)", ["Karsawiguna"])]

@@ -18,6 +18,7 @@ from collections import Counter
 
 from spacy.tokens import Doc
 
+from .. import lang
 from ..model import ENTITY_TYPES, Entity, Span
 from ..unionfind import UnionFind
 from ..words import name_key
@@ -115,12 +116,16 @@ def _join_company_forms(groups: UnionFind[str], mentions) -> None:
     that shorter ones see them as one."""
     orgs = {m[4] for m in mentions if m[3] == "ORG"}
     named_by_first = {norm(w) for w in patterns().first_word_names}
+    after_kind = {norm(w) for w in lang.load("org_forms").get("short_form_after", [])}
     for short in sorted(orgs, key=lambda o: (-len(o.split()), o)):
         words = short.split()
         longer = [o for o in orgs if o != short and o.split()[:len(words)] == words]
         if len(words) < 2:  # "Asahi" of "Asahi Chemical" only, not "BYD" of "BYD Motor Indonesia"
             ok = all(len(o.split()) == 2 and o.split()[-1] in named_by_first for o in longer)
             longer = longer if ok else []
+            # "Jiwasraya" of "PT Asuransi Jiwasraya (Persero)": the name after the company's kind
+            longer = longer or [o for o in orgs if o != short and len(o.split()) > 1
+                                and o.split()[0] in after_kind and o.split()[1] == short]
         if len({groups.find(o) for o in longer}) == 1:
             groups.union(longer[0], short)
 

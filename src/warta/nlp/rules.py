@@ -907,6 +907,9 @@ def company_short_forms(doc: Doc, spans: list[Span]) -> list[Span]:
         core = [t.text for t in words if t.lower_.rstrip(".") not in legal]
         # a short form is the first words of a name: a few, never the whole of a run-on span
         forms.update(tuple(core[:k]) for k in range(2, min(len(core), MAX_SHORT_FORM) + 1))
+        if len(core) >= 2 and core[0] in _short_form_after() and core[1].isalpha() and core[1].istitle() \
+                and core[1].lower() not in p.common_words and not gazetteer.is_place(core[1]):
+            forms.add((core[1],))  # "Jiwasraya" of "PT Asuransi Jiwasraya (Persero)"
     found, cut = [], set()
     texts, _ = token_texts(doc)
     at: dict[str, list[int]] = {}
@@ -938,6 +941,13 @@ def company_short_forms(doc: Doc, spans: list[Span]) -> list[Span]:
     found += [Span(doc, s.start, s.end, label="ORG") for s in spans
               if s.label_ == "PER" and len(s) == 1 and s.text in firsts and s.text not in longer]
     return relabel(spans, found)
+
+
+@functools.cache
+def _short_form_after() -> frozenset[str]:
+    """``org_forms.yaml``'s ``short_form_after``: a company's kind written before its name
+    ("Asuransi", "Bank"), after which the name's first word alone names it."""
+    return frozenset(lang.load("org_forms").get("short_form_after", []))
 
 
 # -- whole-document corrections -------------------------------------------------------
