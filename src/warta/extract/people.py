@@ -198,11 +198,12 @@ def _split_org_tails(text: str, entities: list[Entity]) -> list[Entity]:
     first word of a person of the article, or are that person's name: "kata Bahlil"
     later) or the DBpedia lists know the holder's words as a person's full name. The
     organisation keeps two words or more; the person is joined to the one named
-    elsewhere by ``_short_names_joined``."""
+    elsewhere by ``_with_missed``."""
     people = [e for e in entities if e.type == "PER"]
     firsts = {fold(e.name.split()[0]) for e in people} | {fold(a.split()[0]) for e in people for a in e.aliases}
     full = {fold(n) for e in people for n in [e.name, *e.aliases]}
     out: list[Entity] = []
+    holders: list[Entity] = []
     for e in entities:
         words = e.name.split()
         cut = next((k for k in range(2, len(words)) if e.type == "ORG" and words[k].isalpha()
@@ -224,21 +225,19 @@ def _split_org_tails(text: str, entities: list[Entity]) -> list[Entity]:
                 org_spans.append((a, b))
         out.append(dataclasses.replace(e, name=head, aliases=[x for x in e.aliases if x != head],
                                        mentions=sorted(org_spans)))
-        out.append(Entity(id="", name=tail, type="PER", mentions=sorted(per_spans)))
-    return _short_names_joined(out) if len(out) > len(entities) else out
+        holders.append(Entity(id="", name=tail, type="PER", mentions=sorted(per_spans)))
+    return _with_missed(out, holders) if holders else out
 
 
 def _known_company(word: str) -> bool:
     """Whether ``word`` is a one-word company of ``lang/id/companies.tsv`` (hand-written:
     Tesla, Gojek, Pertamina …), never a given name."""
-    from ..nlp import gazetteer
-
-    return gazetteer.table().get(word) == "ORG" and word in _companies()
+    return word in _companies()
 
 
 @functools.cache
 def _companies() -> frozenset[str]:
-    return frozenset(row[0] for row in lang.load("companies"))
+    return frozenset(row[0] for row in lang.load("companies") if len(row) == 2 and row[1] == "ORG")
 
 
 def _known_person(name: str) -> bool:
@@ -246,32 +245,6 @@ def _known_person(name: str) -> bool:
     from ..nlp import gazetteer
 
     return gazetteer.table().get(name) == "PER"
-
-
-def _short_names_joined(entities: list[Entity]) -> list[Entity]:
-    """A person named by one word ("Bahlil") joined to the one longer person of the
-    article whose name holds that word ("Bahlil Lahadalia"): one person."""
-    longer = [e for e in entities if e.type == "PER" and len(e.name.split()) > 1]
-    into: dict[int, Entity] = {}
-    for e in entities:
-        if e.type != "PER" or " " in e.name:
-            continue
-        holders = [x for x in longer if fold(e.name) in fold(x.name).split()]
-        if len(holders) == 1:
-            into[id(e)] = holders[0]
-    gained: dict[int, list[Entity]] = {}
-    for e in entities:
-        if id(e) in into:
-            gained.setdefault(id(into[id(e)]), []).append(e)
-    out = []
-    for e in entities:
-        if id(e) in into:
-            continue
-        extra = gained.get(id(e), [])
-        out.append(dataclasses.replace(
-            e, aliases=list(dict.fromkeys([*e.aliases, *(x.name for x in extra), *(a for x in extra for a in x.aliases)])),
-            mentions=sorted({*e.mentions, *(m for x in extra for m in x.mentions)})) if extra else e)
-    return out
 
 
 def _title_led_orgs(text: str, entities: list[Entity]) -> list[Entity]:
@@ -499,17 +472,18 @@ def _split_hyphened_orgs(entities: list[Entity]) -> list[Entity]:
     """Two institutions joined by a hyphen ("TNI-Polri", "Kemenkeu-BI"), each an acronym
     of ``lang/id/acronyms.tsv`` or an organisation the article names, are two; each side
     joins the organisation of that name or alias when the article has one."""
+    from ..nlp.patterns import patterns
+
     names = {fold(n): e for e in entities if e.type == "ORG" for n in [e.name, *e.aliases] if "-" not in n}
-    table = _acronym_table()
+    table = patterns().acronyms
     out = list(entities)
     for e in entities:
         parts = e.name.split("-")
         if e.type != "ORG" or len(parts) != 2 or not all(p in table or fold(p) in names for p in parts):
             continue
         out.remove(e)
-        for k, part in enumerate(parts):
-            spans = [(a + (0 if k == 0 else len(parts[0]) + 1), a + (len(parts[0]) if k == 0 else b - a))
-                     for a, b in e.mentions]
+        for part, offset in zip(parts, (0, len(parts[0]) + 1)):
+            spans = [(a + offset, a + offset + len(part)) for a, _ in e.mentions]
             have = names.get(fold(part))
             if have is not None and have in out:
                 i = out.index(have)
@@ -519,11 +493,6 @@ def _split_hyphened_orgs(entities: list[Entity]) -> list[Entity]:
                 out.append(new)
                 names[fold(part)] = new
     return out
-
-
-@functools.cache
-def _acronym_table() -> frozenset[str]:
-    return frozenset(row[0] for row in lang.load("acronyms"))
 
 
 def _listed_cut(name: str) -> tuple[int, int] | None:
