@@ -70,6 +70,7 @@ class Titles:
     numbering: frozenset[str]        # "nomor urut": between a title and its person
     place_words: frozenset[str]      # "di", "ke": before a place, never before a person
     territorial: frozenset[str]      # "bupati", "kapolda": titles over a territory
+    post_bodies: frozenset[str]      # "majelis hakim": a post's body, written like an organisation
     anaphors: frozenset[str]
     org_starts: frozenset[str]
     not_title: frozenset[str]        # with the calendar words
@@ -135,7 +136,7 @@ def _titles_from(d: dict[str, Any], calendar: Iterable[str] = ()) -> Titles:
         respective=_fold(d.get("respective", [])), respective_links=_fold(d.get("respective_links", [])),
         list_joiners=_fold(d.get("list_joiners", [])),
         numbering=_fold(d.get("numbering", [])), place_words=_fold(d.get("place_words", [])),
-        territorial=_fold(d.get("territorial", [])),
+        territorial=_fold(d.get("territorial", [])), post_bodies=_fold(d.get("post_bodies", [])),
         anaphors=_fold(d["anaphors"]), org_starts=_fold(d["org_starts"]),
         not_title=_fold(d["not_title"]) | _fold(calendar), calendar=_fold(calendar) - _fold(d["not_title"]),
         not_names=_fold(d["not_names"]),

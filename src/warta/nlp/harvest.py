@@ -18,7 +18,6 @@ from collections import Counter
 
 from spacy.tokens import Doc
 
-from .. import lang
 from ..model import ENTITY_TYPES, Entity, Span
 from ..unionfind import UnionFind
 from ..words import name_key
@@ -116,7 +115,7 @@ def _join_company_forms(groups: UnionFind[str], mentions) -> None:
     that shorter ones see them as one."""
     orgs = {m[4] for m in mentions if m[3] == "ORG"}
     named_by_first = {norm(w) for w in patterns().first_word_names}
-    after_kind = {norm(w) for w in lang.load("org_forms").get("short_form_after", [])}
+    after_kind = {norm(w) for w in patterns().short_form_after}
     for short in sorted(orgs, key=lambda o: (-len(o.split()), o)):
         words = short.split()
         longer = [o for o in orgs if o != short and o.split()[:len(words)] == words]

@@ -91,6 +91,7 @@ class Patterns:
     name_heads: frozenset[str]        # lower case: organisation prefixes and name heads ("rumah sakit")
     field_list_heads: frozenset[str]  # lower case: public bodies that may be named by a list of fields
     administrative_prefixes: tuple[str, ...]  # "Kabupaten", "Provinsi": a division before a place's name
+    short_form_after: frozenset[str]  # as written: "Asuransi", "Bank": a company's kind before its name
     concept_acronyms: frozenset[str]  # as written: "PPN", "UMKM": abbreviations of terms, no names
     law_heads: tuple[str, ...]        # lower case: how a law's name opens ("undang-undang", "peraturan pemerintah")
     law_acronyms: frozenset[str]      # as written: "UU", "RUU", "KUHP": abbreviations of laws, no names
@@ -199,6 +200,7 @@ def patterns() -> Patterns:
         name_heads=frozenset(w.lower() for w in forms["prefixes"] + forms["name_heads"]),
         field_list_heads=frozenset(w.lower() for w in forms["field_list_heads"]),
         administrative_prefixes=tuple(forms["administrative_prefixes"]),
+        short_form_after=frozenset(forms.get("short_form_after", [])),
         concept_acronyms=frozenset(lang.load("concepts")["acronyms"]),
         law_heads=tuple(lang.load("concepts")["laws"]),
         law_acronyms=frozenset(lang.load("concepts")["law_acronyms"]),

@@ -37,6 +37,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from .. import lang
+from ..clean import outlets
 from . import gazetteer
 from .patterns import Patterns, patterns
 
@@ -311,14 +312,8 @@ def _not_titles(spans: list[Span]) -> list[Span]:
     """Prefix-led organisations without those whose prefix opens a post's body
     (``titles.yaml``'s ``post_bodies``: "Ketua Majelis Hakim Fahzal …" is a post and its
     holder, not a council)."""
-    bodies = _post_bodies()
+    bodies = lang.titles().post_bodies
     return [s for s in spans if not (len(s) > 1 and f"{s[0].lower_} {s[1].lower_}" in bodies)]
-
-
-@functools.cache
-def _post_bodies() -> frozenset[str]:
-    """``titles.yaml``'s ``post_bodies``, lower case ("majelis hakim")."""
-    return frozenset(w.casefold() for w in lang.load("titles").get("post_bodies", []))
 
 
 def _not_in_titles(spans: list[Span]) -> list[Span]:
@@ -646,7 +641,7 @@ def _post_then_name(span: Span, abbreviations, title_words) -> int:
     that are no title, organisation or ordinary words (an abbreviated title, a title of two
     words or a post's body: "Wamenkeu X", "Majelis Hakim X"): a post and its holder, not an
     organisation; 0 when it is none."""
-    heads = lang.titles().heads | _post_bodies()
+    heads = lang.titles().heads | lang.titles().post_bodies
     if span[0].lower_ in abbreviations:
         n = 1
     elif len(span) > 2 and f"{span[0].lower_} {span[1].lower_}" in heads:
@@ -907,7 +902,7 @@ def company_short_forms(doc: Doc, spans: list[Span]) -> list[Span]:
         core = [t.text for t in words if t.lower_.rstrip(".") not in legal]
         # a short form is the first words of a name: a few, never the whole of a run-on span
         forms.update(tuple(core[:k]) for k in range(2, min(len(core), MAX_SHORT_FORM) + 1))
-        if len(core) >= 2 and core[0] in _short_form_after() and core[1].isalpha() and core[1].istitle() \
+        if len(core) >= 2 and core[0] in p.short_form_after and core[1].isalpha() and core[1].istitle() \
                 and core[1].lower() not in p.common_words and not gazetteer.is_place(core[1]):
             forms.add((core[1],))  # "Jiwasraya" of "PT Asuransi Jiwasraya (Persero)"
     found, cut = [], set()
@@ -941,13 +936,6 @@ def company_short_forms(doc: Doc, spans: list[Span]) -> list[Span]:
     found += [Span(doc, s.start, s.end, label="ORG") for s in spans
               if s.label_ == "PER" and len(s) == 1 and s.text in firsts and s.text not in longer]
     return relabel(spans, found)
-
-
-@functools.cache
-def _short_form_after() -> frozenset[str]:
-    """``org_forms.yaml``'s ``short_form_after``: a company's kind written before its name
-    ("Asuransi", "Bank"), after which the name's first word alone names it."""
-    return frozenset(lang.load("org_forms").get("short_form_after", []))
 
 
 # -- whole-document corrections -------------------------------------------------------
@@ -1293,18 +1281,18 @@ def speakers_after_quotes(doc: Doc, spans: list[Span]) -> list[Span]:
         name = doc[j:k].text
         introduced = k - j >= 2 or (k < len(doc) and doc[k].text in ",(")  # "Joni (40)", "Wati, pedagang …"
         if k > j and introduced and (k == len(doc) or k not in taken) and gazetteer.table().get(name, "PER") == "PER" \
-                and name.casefold() not in _outlet_names() and doc[j].text not in p.acronyms:
+                and outlets.key(name) not in _outlet_names() and doc[j].text not in p.acronyms:
             found.append(Span(doc, j, k, label="PER"))
     return fill(spans, found) if found else spans
 
 
 @functools.cache
 def _outlet_names() -> frozenset[str]:
-    """The outlets' names and spellings (``lang/id/outlets.yaml``) and the foreign news
-    agencies (``org_forms.yaml``), case-folded: "tulis Reuters" quotes an outlet, not a person."""
-    return frozenset(n.casefold() for o in lang.load("outlets")["outlets"]
-                     for n in [o["name"], *o.get("aliases", [])]) \
-        | frozenset(n.casefold() for n in lang.load("org_forms")["news_agencies"])
+    """The outlets' spellings (``clean.outlets``) and the foreign news agencies
+    (``org_forms.yaml``), as ``clean.outlets.key`` reduces them: "tulis Reuters" quotes an
+    outlet, not a person."""
+    return frozenset(outlets.key(n) for o in outlets.outlets() for n in outlets.spellings(o)) \
+        | frozenset(outlets.key(n) for n in lang.load("org_forms")["news_agencies"])
 
 
 def acronym_types(doc: Doc, spans: list[Span], links: list[tuple]) -> list[Span]:
