@@ -285,6 +285,31 @@ def _cut_at_ranks(spans: list[Span]) -> list[Span]:
     return _ended_before(spans, lang.titles().ranks, after=1)
 
 
+def _past_ranks(doc: Doc, j: int, end: int | None = None) -> int:
+    """The token after the run of ranks, their service words and brackets from ``j``
+    ("Letjen TNI (Purn) …"), up to ``end``."""
+    end = len(doc) if end is None else end
+    ranks = lang.titles().ranks
+    while j < end and (doc[j].lower_.rstrip(".") in ranks or doc[j].text in "()"):
+        j += 1
+    return j
+
+
+def _name_end(doc: Doc, j: int, limit: int, taken: set[int] | frozenset[int] = frozenset()) -> int:
+    """The end of the capitalised words from token ``j`` that may be a person's name: at
+    most ``limit``, none taken by a span, and none a title word, honorific, ordinary word,
+    day, month, stop word or known place."""
+    p = patterns()
+    titles = lang.titles().words
+    k = j
+    while k < len(doc) and k - j < limit and doc[k].is_title and doc[k].is_alpha and k not in taken \
+            and doc[k].lower_ not in titles and doc[k].lower_ not in p.honorifics \
+            and doc[k].lower_ not in p.common_words and doc[k].lower_ not in p.calendar_words \
+            and doc[k].lower_ not in STOP_WORDS and not gazetteer.is_place(doc[k].text):
+        k += 1
+    return k
+
+
 def split_at_ranks(doc: Doc, spans: list[Span]) -> list[Span]:
     """A model span with a rank inside it, after a word that is no rank ("Sleman AKBP" of
     "Kapolres Sleman AKBP Edy …", "Polri Brigjen"), is the words before the rank and the
@@ -299,9 +324,7 @@ def split_at_ranks(doc: Doc, spans: list[Span]) -> list[Span]:
         if i is None:
             out.append(s)
             continue
-        j = i
-        while j < s.end and (doc[j].lower_.rstrip(".") in ranks or doc[j].text in "()"):
-            j += 1
+        j = _past_ranks(doc, i, s.end)
         out.append(Span(doc, s.start, i, label=s.label_))
         if j < s.end:  # an organisation's rank holder is a person: "Bareskrim Polri Brigjen Himawan"
             out.append(Span(doc, j, s.end, label="PER" if s.label_ == "ORG" else s.label_))
@@ -551,7 +574,6 @@ def people_after_ranks(doc: Doc, spans: list[Span]) -> list[Span]:
     mention of the armed forces): up to four words, none an ordinary word, title word,
     day, month or known place.  A run must open with a rank proper, not a service word
     alone ("Panglima TNI Agus …": the TNI there is the post's)."""
-    p = patterns()
     t = lang.titles()
     proper = t.ranks - t.rank_suffixes
     people = {i for s in spans if s.label_ == "PER" for i in range(s.start, s.end)}
@@ -561,15 +583,8 @@ def people_after_ranks(doc: Doc, spans: list[Span]) -> list[Span]:
         if doc[i].lower_.rstrip(".") not in proper or not doc[i].is_title and not doc[i].is_upper:
             i += 1
             continue
-        j = i + 1
-        while j < len(doc) and (doc[j].lower_.rstrip(".") in t.ranks or doc[j].text in "()"):
-            j += 1
-        k = j
-        while k < len(doc) and k - j < MAX_RANKED_NAME and doc[k].is_title and doc[k].is_alpha \
-                and doc[k].lower_ not in p.common_words and doc[k].lower_ not in t.words \
-                and doc[k].lower_ not in p.calendar_words and doc[k].lower_ not in STOP_WORDS \
-                and not gazetteer.is_place(doc[k].text):
-            k += 1
+        j = _past_ranks(doc, i + 1)
+        k = _name_end(doc, j, MAX_RANKED_NAME)
         if k > j and not any(n in people for n in range(j, k)):
             found.append(Span(doc, j, k, label="PER"))
         i = max(k, i + 1)
@@ -1025,16 +1040,13 @@ def territory_after_title(doc: Doc, spans: list[Span]) -> list[Span]:
     institution's acronym ("Gubernur BI Perry …") nor a prefix-led organisation."""
     p = patterns()
     territorial = lang.titles().territorial
-    ranks = lang.titles().ranks
     starts = {s.start: s for s in spans}
     out = []
     for s in spans:
         before = " ".join(t.lower_ for t in doc[max(0, s.start - 2):s.start])
         after_title = before.split()[-1:] and (before.split()[-1] in territorial or before in territorial)
-        end = s.end
-        while end < len(doc) and (doc[end].lower_.rstrip(".") in ranks or doc[end].text in "()"):
-            end += 1  # "Kapolres Sleman AKBP Edy …": the rank stands between the place and the person
-        nxt = starts.get(end)
+        # "Kapolres Sleman AKBP Edy …": the rank stands between the place and the person
+        nxt = starts.get(_past_ranks(doc, s.end))
         retype = (after_title and not s.text.isupper() and s.text not in p.acronyms
                   and s[0].lower_ not in p.name_heads
                   and (s.label_ == "ORG" or (s.label_ == "PER" and nxt is not None and nxt.label_ == "PER")))
@@ -1266,18 +1278,13 @@ def speakers_after_quotes(doc: Doc, spans: list[Span]) -> list[Span]:
     to three words, none a title word, honorific, ordinary word, day, month or known place
     (a title there is the roles' and quotes' own: "kata Kapolres")."""
     p = patterns()
-    titles = lang.titles().words
     taken = {i for s in spans for i in range(s.start, s.end)}
     found = []
     for i in range(2, len(doc) - 2):
         if not (doc[i].text in CLOSING_QUOTES and doc[i - 1].text in ",!?" and doc[i + 1].lower_ in p.speech_after):
             continue
-        j = k = i + 2
-        while k < len(doc) and k - j < MAX_SPEAKER_WORDS and doc[k].is_title and doc[k].is_alpha \
-                and k not in taken and doc[k].lower_ not in titles and doc[k].lower_ not in p.honorifics \
-                and doc[k].lower_ not in p.common_words and doc[k].lower_ not in p.calendar_words \
-                and doc[k].lower_ not in STOP_WORDS and not gazetteer.is_place(doc[k].text):
-            k += 1
+        j = i + 2
+        k = _name_end(doc, j, MAX_SPEAKER_WORDS, taken)
         name = doc[j:k].text
         introduced = k - j >= 2 or (k < len(doc) and doc[k].text in ",(")  # "Joni (40)", "Wati, pedagang …"
         if k > j and introduced and (k == len(doc) or k not in taken) and gazetteer.table().get(name, "PER") == "PER" \
