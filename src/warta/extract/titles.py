@@ -60,13 +60,12 @@ def expand(title: str) -> tuple[str, str | None]:
     t = lang.titles()
     words = title.split()
     hit, rest = None, ""
-    for n in (2, 1):  # "Menko Perekonomian", also written glued ("Menkopolhukam" / "Menko Polhukam")
+    for n in (2, 1) if len(words) > 1 else (1,):  # "Menko Perekonomian"; glued too ("Menko Polhukam")
         head = words[:n]
         hit = t.abbreviations.get(" ".join(head).casefold()) or t.abbreviations.get("".join(head).casefold())
-        if hit and len(head) == n:
+        if hit:
             rest = " ".join(words[n:])
             break
-        hit = None
     full = f"{hit[0]} {rest}".strip() if hit else title
     org = hit[1] if hit and not rest else None
     return full, org or t.orgs.get(fold(full)) or office(full)

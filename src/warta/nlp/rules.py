@@ -1347,10 +1347,8 @@ def is_law(span: Span) -> bool:
     p = patterns()
     if span.text in p.law_acronyms or span[0].text in p.law_openers:
         return True
-    if span[0].lower_ not in _law_heads_by_first_word():
-        return False
-    low = span.text.lower()
-    return low in p.law_heads or low.startswith(tuple(h + " " for h in p.law_heads))
+    words = tuple(t.lower_ for t in span)
+    return any(words[:len(head)] == head for head in _law_heads_by_first_word().get(words[0], ()))
 
 
 def law_heads(doc: Doc) -> set[int]:
