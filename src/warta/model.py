@@ -218,7 +218,16 @@ class Document(Record):
 
     def to_dict(self) -> dict[str, Any]:
         out = super().to_dict()
-        if self.published and self.published_precision in ("month", "year"):
+        if self.published:
             # "2019-11" or "2015" when that is all the article tells (gold/SCHEMA.md)
-            out["published"] = out["published"][: 7 if self.published_precision == "month" else 4]
+            out["published"] = iso_date(self.published, self.published_precision)
         return out
+
+
+def iso_date(day: dt.date, precision: str | None = None) -> str:
+    """A date as ISO 8601 at its precision: "2019-11-19", "2019-11" (month), "2019" (year).
+
+    >>> iso_date(dt.date(2019, 11, 19), "month")
+    '2019-11'
+    """
+    return day.isoformat()[: {"month": 7, "year": 4}.get(precision or "day", 10)]

@@ -10,7 +10,7 @@ import dataclasses
 import datetime as dt
 
 from .errors import EmptyInput, UsageError
-from .model import Article, Document, TimeValue
+from .model import Article, Document, TimeValue, iso_date
 
 
 def prepare(article: Article) -> Article:
@@ -55,7 +55,7 @@ def with_page_date(article: Article, dates: list[TimeValue]) -> list[TimeValue]:
     if article.published_from != "dateline" or article.published is None:
         return dates
     precision = article.published_precision or "day"
-    value = article.published.isoformat()[: {"month": 7, "year": 4}.get(precision, 10)]
+    value = iso_date(article.published, precision)
     if any(d.value == value for d in dates):
         return dates
     return [TimeValue(text=value, value=value, precision=precision, span=(0, 0)), *dates]
