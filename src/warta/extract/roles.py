@@ -310,7 +310,7 @@ def _after(v: View, m: Mention) -> Role | None:
             continue
         break
     nxt = v.covering(toks[end][0]) if end < len(toks) else None
-    if nxt is not None and nxt.type == "PER" and toks[end - 1][2] != ",":
+    if nxt is not None and nxt.type == "PER" and toks[end - 1][2] != "," and nxt.start < sent_end:
         return None  # "Sri, Menteri Perdagangan Budi …": the title is the next person's
     return _role(v, m, begin, end)
 
