@@ -283,3 +283,45 @@ def test_a_name_after_a_title_does_not_start_on_an_organisation_s_words():
     text = "Kapuspenkum Kejagung Rudi Hartawan menjelaskan modus itu."
     got = fix_entities(text, _given(text, "ORG:Kejagung"))
     assert sorted((e.name, e.type) for e in got) == [("Kejagung", "ORG"), ("Rudi Hartawan", "PER")]
+
+
+@pytest.mark.parametrize("text,given,orgs,people", [
+    # a province ends the office's name: the words after it are its head
+    ("Kepala Dinas Pendidikan DKI Jakarta Sumarsono mengatakan sekolah tetap buka.",
+     "ORG:Dinas Pendidikan DKI Jakarta Sumarsono", ["Dinas Pendidikan DKI Jakarta"], ["Sumarsono"]),
+    ("Kepala Dinas Kesehatan Jawa Timur Rudi Hartawan meninjau puskesmas.",
+     "ORG:Dinas Kesehatan Jawa Timur Rudi Hartawan", ["Dinas Kesehatan Jawa Timur"], ["Rudi Hartawan"]),
+    # a legal form after the country is the company's, not a name
+    ("Direktur PT Sumber Makmur Indonesia Tbk hadir.", "ORG:PT Sumber Makmur Indonesia Tbk",
+     ["PT Sumber Makmur Indonesia Tbk"], []),
+    # an ordinary word after the place is no name either
+    ("Kepala Dinas Kesehatan Jawa Timur Selatan hadir.", "ORG:Dinas Kesehatan Jawa Timur Selatan",
+     ["Dinas Kesehatan Jawa Timur Selatan"], []),
+])
+def test_an_office_ending_in_its_place_is_cut_from_its_holder(text, given, orgs, people):
+    got = fix_entities(text, _given(text, given))
+    assert [e.name for e in got if e.type == "ORG"] == orgs
+    assert [e.name for e in got if e.type == "PER"] == people
+
+
+@pytest.mark.parametrize("text,given,person", [
+    # the holder after the post's body and the place that ends its name
+    ("Menurut Ketua Umum Kadin Indonesia Rudi Hartawan, investasi harus dipermudah.", "ORG:Kadin",
+     "Rudi Hartawan"),
+    # a one-word holder after a chain of bodies, the sentence going on in lower case
+    ("Anggota Komisi VII DPR RI Sumarsono meminta pemerintah menunda kenaikan harga.",
+     "ORG:Komisi VII|ORG:DPR RI", "Sumarsono"),
+    ("Juru bicara Kemenlu Sumarsono mengatakan hal itu.", "ORG:Kemenlu", "Sumarsono"),
+])
+def test_the_holder_after_a_posts_body_is_a_person(text, given, person):
+    got = fix_entities(text, _given(text, given))
+    assert [e.name for e in got if e.type == "PER"] == [person]
+
+
+@pytest.mark.parametrize("text,given", [
+    ("Kepala BPS Jawa Timur mengatakan inflasi turun.", "ORG:BPS|LOC:Jawa Timur"),
+    ("Anggota Komisi VII DPR RI Selatan hadir.", "ORG:Komisi VII|ORG:DPR RI"),
+    ("Juru bicara Kemenlu Senin mengatakan hal itu.", "ORG:Kemenlu"),
+])
+def test_no_holder_where_no_name_follows_the_body(text, given):
+    assert [e.name for e in fix_entities(text, _given(text, given)) if e.type == "PER"] == []

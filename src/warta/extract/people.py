@@ -18,7 +18,9 @@ events so that they all see the fixed list, and returns it under ``"entities"``:
   Perindustrian Budi Santoso hadir"), or between a speech verb and a title ("…,” jelas
   Faisal Rahman, analis Bank Mandiri"), or right after a quotation and its speech verb ("…,” kata
   Wahyu Nugroho kepada …"), or after a title and the organisation it names ("Kepala BKPM
-  Bahlil Lahadalia mengatakan").  Other entities lose the mentions the new name covers, and
+  Bahlil Lahadalia mengatakan"), past the place that ends its name ("Ketua Umum Kadin
+  Indonesia Arsjad Rasjid,"), one word long when the sentence goes on in lower case ("Anggota
+  Komisi VII DPR RI Mulyanto meminta").  Other entities lose the mentions the new name covers, and
   a one-word person inside the new name ("Bahlil") becomes one of its mentions;
 * a person's name keeps no rank, title word or organisation ("Kapolda Riau Irjen Wahyu",
   "Gubernur BI Sutrisno Hadi" → PER "Sutrisno Hadi" and ORG "Bank Indonesia"; the word
@@ -196,7 +198,9 @@ def _split_org_tails(text: str, entities: list[Entity]) -> list[Entity]:
     Bahlil Lahadalia", the model's one organisation) is the organisation and the person,
     when the article names that person elsewhere (the holder's words start with the
     first word of a person of the article, or are that person's name: "kata Bahlil"
-    later) or the DBpedia lists know the holder's words as a person's full name. The
+    later), the DBpedia lists know the holder's words as a person's full name, or a
+    country, province or listed place ends the body's name and one to three name words
+    follow it ("Kepala Dinas Pendidikan DKI Jakarta Purwosusilo"). The
     organisation keeps two words or more; the person is joined to the one named
     elsewhere by ``_with_missed``."""
     people = [e for e in entities if e.type == "PER"]
@@ -209,7 +213,9 @@ def _split_org_tails(text: str, entities: list[Entity]) -> list[Entity]:
         cut = next((k for k in range(2, len(words)) if e.type == "ORG" and words[k].isalpha()
                     and all(is_capitalised(w) and not w.isupper() for w in words[k:])
                     and (fold(words[k]) in firsts or fold(" ".join(words[k:])) in full
-                         or (len(words) - k >= 2 and _known_person(" ".join(words[k:]))))), None)
+                         or (len(words) - k >= 2 and _known_person(" ".join(words[k:])))
+                         or _place_ended(words, k) and len(words) - k <= 3 and all(map(_name_word, words[k:])))),
+                   None)
         titled = cut is not None and any(_ends_in_title(_window(text, a)) for a, b in e.mentions
                                          if text[a:b] == e.name)
         if not titled:
@@ -884,8 +890,8 @@ def _after_title(v: View, j: int) -> list[str]:
                 return [name]
         if hit is not None:
             j, closed = v.token_index(hit.end), word(v, v.token_index(hit.end) - 1) in _forms()[1]
-            if hit.type == "ORG" and j < len(toks) and v.covering(toks[j][0]) is None:
-                name = _name_at(v, j, strict=True)  # "Sekretaris Perusahaan PT Bursa Efek Indonesia Nama …"
+            if hit.type == "ORG" and j < len(toks):
+                name = _holder_after_org(v, j)  # "Sekretaris Perusahaan PT Bursa Efek Indonesia Nama …"
                 if name:
                     return [name]
             continue
@@ -896,6 +902,56 @@ def _after_title(v: View, j: int) -> list[str]:
             continue
         return []
     return []
+
+
+def _holder_after_org(v: View, j: int) -> str | None:
+    """The name of a post's holder right after its organisation (token ``j`` on), past a
+    country, province or listed place that ends the body's name ("Ketua Umum Kadin
+    Indonesia Arsjad Rasjid"), and one word when the sentence goes on in lower case after it
+    ("Anggota Komisi VII DPR RI Mulyanto meminta …"): no entity there, no title, ordinary,
+    calendar or place word."""
+    from ..nlp import gazetteer
+    toks = v.tokens
+    k = j
+    for _ in range(2):  # "Kadin Indonesia", "Dinas Pendidikan DKI Jakarta"
+        n = next((n for n in (3, 2, 1) if k + n < len(toks) and all(v.covering(toks[i][0]) is None
+                  for i in range(k, k + n)) and gazetteer.is_country_or_listed_place(
+                  v.text[toks[k][0]:toks[k + n - 1][1]])), 0)
+        if not n:
+            break
+        k += n
+    if k >= len(toks) or v.covering(toks[k][0]) is not None:
+        return None
+    return _name_at(v, k, strict=k == j) or _one_word_name(v, k)  # past a place, a comma may follow
+
+
+def _one_word_name(v: View, k: int) -> str | None:
+    """Token ``k`` as a one-word name ("Mulyanto"): capitalised letters, followed by a
+    lower-case word or a stop, and no title, honorific, ordinary, calendar or place word."""
+    tok = v.tokens[k][2].rstrip(".,;:")
+    end = v.tokens[k][0] + len(tok)
+    return tok if _name_word(tok) and re.match(r"\s*(?:[,.;:]|\s[a-z]|$)", v.text[end:end + 3]) else None
+
+
+def _name_word(w: str) -> bool:
+    """Whether ``w`` may be a one-word name: a capital and three letters or more, and no
+    title, honorific, ordinary, calendar or place word, nor a legal form ("Tbk")."""
+    from ..nlp import gazetteer
+    from ..nlp.patterns import patterns
+    low, p = w.casefold(), patterns()
+    return (len(w) >= 3 and w[0].isupper() and w[1:].islower() and w.isalpha()
+            and low not in lang.titles().words and low not in lang.titles().not_name_words
+            and low not in p.honorifics and low not in p.common_words and low not in p.calendar_words
+            and fold(w) not in _forms()[1] and not _org_form(w) and not gazetteer.is_place(w))
+
+
+def _place_ended(words: list[str], k: int) -> bool:
+    """Whether ``words[:k]`` is a body's name ending in a country, province or listed place
+    ("Dinas Pendidikan DKI Jakarta") that the word at ``k`` does not continue."""
+    from ..nlp import gazetteer
+    known = gazetteer.is_country_or_listed_place
+    return any(known(" ".join(words[k - n:k])) and not known(" ".join(words[k - n:k + 1]))
+               for n in (1, 2, 3) if k - n >= 1)
 
 
 def _after_quotation(v: View, i: int) -> bool:
