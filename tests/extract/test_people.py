@@ -325,3 +325,14 @@ def test_the_holder_after_a_posts_body_is_a_person(text, given, person):
 ])
 def test_no_holder_where_no_name_follows_the_body(text, given):
     assert [e.name for e in fix_entities(text, _given(text, given)) if e.type == "PER"] == []
+
+
+@pytest.mark.parametrize("text,given,want", [
+    # a name with a digit is no person's: with a year an event, else a product or series
+    ("Pendaftaran Pilgub Sumsel 2024 dibuka hari ini.", "PER:Pilgub Sumsel 2024", ("Pilgub Sumsel 2024", "EVENT")),
+    ("Penjualan Nusaphone X12 naik tajam.", "PER:Nusaphone X12", ("Nusaphone X12", "PRODUCT")),
+    # a unit's head word opens no person's name
+    ("Kepala Biro Hukum Sekretariat Daerah hadir.", "PER:Biro Hukum", ("Biro Hukum", "ORG")),
+])
+def test_names_no_person_bears_are_retyped(text, given, want):
+    assert [(e.name, e.type) for e in fix_entities(text, _given(text, given))] == [want]
