@@ -336,3 +336,22 @@ def test_no_holder_where_no_name_follows_the_body(text, given):
 ])
 def test_names_no_person_bears_are_retyped(text, given, want):
     assert [(e.name, e.type) for e in fix_entities(text, _given(text, given))] == [want]
+
+
+@pytest.mark.parametrize("text,given,orgs,people", [
+    # the model's organisation took the first name of the person after it
+    ("Sekretaris Perusahaan KAI Commuter Joni Martinus mengatakan perjalanan normal.",
+     "ORG:KAI Commuter Joni|PER:Martinus", ["KAI Commuter"], ["Joni Martinus"]),
+    ("Kepala Badan Pangan Daerah Sunarso Wibowo meninjau pasar.",
+     "ORG:Badan Pangan Daerah Sunarso|PER:Wibowo", ["Badan Pangan Daerah"], ["Sunarso Wibowo"]),
+    # a word of the dictionary ends the company's name: it stays there
+    ("Direktur PT Sinar Jaya Budi Santoso hadir.", "ORG:PT Sinar Jaya|PER:Budi Santoso",
+     ["PT Sinar Jaya"], ["Budi Santoso"]),
+    # no title before the organisation: nothing moves
+    ("Saham Nusa Commuter Joni turun. Martinus menjual.", "ORG:Nusa Commuter Joni|PER:Martinus",
+     ["Nusa Commuter Joni"], ["Martinus"]),
+])
+def test_a_first_name_taken_by_the_organisation_before_goes_back(text, given, orgs, people):
+    got = fix_entities(text, _given(text, given))
+    assert [e.name for e in got if e.type == "ORG"] == orgs
+    assert [e.name for e in got if e.type == "PER"] == people

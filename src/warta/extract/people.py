@@ -22,7 +22,8 @@ events so that they all see the fixed list, and returns it under ``"entities"``:
   Wahyu Nugroho kepada …"), or after a title and the organisation it names ("Kepala BKPM
   Bahlil Lahadalia mengatakan"), past the place that ends its name ("Ketua Umum Kadin
   Indonesia Arsjad Rasjid,"), one word long when the sentence goes on in lower case ("Anggota
-  Komisi VII DPR RI Mulyanto meminta").  Other entities lose the mentions the new name covers, and
+  Komisi VII DPR RI Mulyanto meminta"); an organisation after a title gives back the first
+  name of the person after it ("KAI Commuter Joni" + "Martinus").  Other entities lose the mentions the new name covers, and
   a one-word person inside the new name ("Bahlil") becomes one of its mentions;
 * a person's name keeps no rank, title word or organisation ("Kapolda Riau Irjen Wahyu",
   "Gubernur BI Sutrisno Hadi" → PER "Sutrisno Hadi" and ORG "Bank Indonesia"; the word
@@ -83,6 +84,7 @@ def fix(given: View) -> list[Entity]:
     out = _split_org_heads(text, [fixed[id(e)] for e in entities])
     new = _missed_people(v)
     out = _with_missed(out, new) if new else out
+    out = _first_names_back(given, out)
     out = _clean_people(text, out)  # the persons retyped or added above, cleaned too
     return _numbered(_every_mention(text, _join_nicknames(v, out)))
 
@@ -234,7 +236,8 @@ def _split_org_tails(text: str, entities: list[Entity]) -> list[Entity]:
                     and all(is_capitalised(w) and not w.isupper() for w in words[k:])
                     and (fold(words[k]) in firsts or fold(" ".join(words[k:])) in full
                          or (len(words) - k >= 2 and _known_person(" ".join(words[k:])))
-                         or _place_ended(words, k) and len(words) - k <= 3 and all(map(_name_word, words[k:])))),
+                         or _place_ended(words, k) and len(words) - k <= 3
+                         and all(_name_word(w, alone=len(words) - k == 1) for w in words[k:]))),
                    None)
         titled = cut is not None and any(_ends_in_title(_window(text, a)) for a, b in e.mentions
                                          if text[a:b] == e.name)
@@ -253,6 +256,50 @@ def _split_org_tails(text: str, entities: list[Entity]) -> list[Entity]:
                                        mentions=sorted(org_spans)))
         holders.append(Entity(id="", name=tail, type="PER", mentions=sorted(per_spans)))
     return _with_missed(out, holders) if holders else out
+
+
+def _first_names_back(given: View, entities: list[Entity]) -> list[Entity]:
+    """An organisation after a title that took the first name of the person right after it
+    ("Kepala Badan Gizi Nasional Dadan" and "Hindayana", "Sekretaris Perusahaan KAI
+    Commuter Joni" and "Martinus"): the last word goes back to the person when it may be a
+    name (no ordinary, title, calendar or place word, no legal form) and the organisation
+    keeps two words or more."""
+    text = given.text
+    starts = {a: e for e in entities if e.type == "PER" for a, _ in e.mentions}
+    out: list[Entity] = []
+    holders: list[Entity] = []
+    for e in entities:
+        words = e.name.split()
+        cut = [(a, b) for a, b in e.mentions if e.type == "ORG" and text[a:b] == e.name and len(words) >= 3
+               and b + 1 in starts and text[b] == " " and _name_word(words[-1]) and _head_shortly_before(given, a)]
+        if not cut:
+            out.append(e)
+            continue
+        head = " ".join(words[:-1])
+        out.append(dataclasses.replace(e, name=head, aliases=[x for x in e.aliases if x != head],
+                                       mentions=sorted((a, a + len(head)) if (a, b) in cut else (a, b)
+                                                       for a, b in e.mentions)))
+        for a, b in cut:
+            person = starts[b + 1]
+            end = next(d for c, d in person.mentions if c == b + 1)
+            holders.append(Entity(id="", name=text[b - len(words[-1]):end], type="PER",
+                                  mentions=[(b - len(words[-1]), end)]))
+    return _with_missed(out, holders) if holders else out
+
+
+def _head_shortly_before(v: View, start: int, reach: int = 3) -> bool:
+    """Whether a title's head ends right before character ``start`` or before the up to
+    ``reach`` capitalised words there ("Sekretaris Perusahaan" before "KAI …")."""
+    k = v.token_index(start) - 1
+    for _ in range(reach + 1):
+        if k < 0:
+            return False
+        if head_ending_at(v, k) >= 0:
+            return True
+        if not is_capitalised(v.tokens[k][2]):
+            return False
+        k -= 1
+    return False
 
 
 def _known_company(word: str) -> bool:
@@ -953,16 +1000,20 @@ def _one_word_name(v: View, k: int) -> str | None:
     return tok if _name_word(tok) and re.match(r"\s*(?:[,.;:]|\s[a-z]|$)", v.text[end:end + 3]) else None
 
 
-def _name_word(w: str) -> bool:
+def _name_word(w: str, alone: bool = True) -> bool:
     """Whether ``w`` may be a one-word name: a capital and three letters or more, and no
-    title, honorific, ordinary, calendar or place word, nor a legal form ("Tbk")."""
+    title, honorific, ordinary, calendar or place word, nor a legal form ("Tbk"); ``alone``
+    (the name is this one word, or this word decides a cut), nor a word of the dictionary
+    ("Bangsa", "Jaya", "Mandiri" end companies' names; it costs the given names that are
+    words too: "Budi", "Dadan")."""
     from ..nlp import gazetteer
-    from ..nlp.patterns import patterns
+    from ..nlp.patterns import dictionary_word, patterns
     low, p = w.casefold(), patterns()
     return (len(w) >= 3 and w[0].isupper() and w[1:].islower() and w.isalpha()
             and low not in lang.titles().words and low not in lang.titles().not_name_words
             and low not in p.honorifics and low not in p.common_words and low not in p.calendar_words
-            and fold(w) not in _forms()[1] and not _org_form(w) and not gazetteer.is_place(w))
+            and fold(w) not in _forms()[1] and not _org_form(w) and not gazetteer.is_place(w)
+            and not (alone and dictionary_word(low)))
 
 
 def _place_ended(words: list[str], k: int) -> bool:

@@ -205,6 +205,8 @@ def _before(v: View, m: Mention) -> Role | None:
             start = k
         elif tok.casefold() in t.connectors and k > 0 and (is_capitalised(toks[k - 1][2]) or toks[k - 1][2] == ","):
             pass
+        elif tok.isdigit() and k > 0 and is_capitalised(toks[k - 1][2]):
+            pass  # a unit's number inside the post: "Komandan Kodim 0734 Yogyakarta …"
         elif (tok.casefold() in t.epithets or tok.isdigit() or word(v, k) in t.numbering) \
                 and start == last + 1:
             pass  # "Striker andalan …", "pasangan calon nomor urut 2 …"

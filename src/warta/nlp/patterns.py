@@ -237,3 +237,17 @@ def patterns() -> Patterns:
     }
     exact = {"brand", "business", "election", "epithet", "event_first", "event_last", "org_suffix", "place_marker", "place_suffix", "product_line", "product_suffix", "programme", "vessel", "vessel_spelled"}  # patterns matching their words in their case
     return dataclasses.replace(built, **{k: Gated(getattr(built, k), w, k in exact) for k, w in gates.items()})
+
+
+@functools.cache
+def stemmer():
+    """The Sastrawi stemmer (its dictionary of Indonesian roots inside)."""
+    from Sastrawi.Stemmer.StemmerFactory import StemmerFactory
+
+    return StemmerFactory().create_stemmer()
+
+
+def dictionary_word(low: str) -> bool:
+    """An ordinary word of the language: its root is in the Sastrawi stemmer's dictionary
+    (loose for names: "Budi", "Jaya", "Dadan" have roots there)."""
+    return stemmer().delegatedStemmer.dictionary.contains(stemmer().stem(low))

@@ -39,7 +39,7 @@ from spacy.util import filter_spans
 from .. import lang
 from ..clean import outlets
 from . import gazetteer
-from .patterns import Patterns, patterns
+from .patterns import Patterns, dictionary_word, patterns, stemmer
 
 if not Doc.has_extension("warta_links"):
     Doc.set_extension("warta_links", default=None)
@@ -505,13 +505,6 @@ def relabel(current: list[Span], new: Iterable[Span]) -> list[Span]:
 
 # -- cleaning the model's spans ----------------------------------------------------------
 
-@functools.cache
-def _stemmer():
-    from Sastrawi.Stemmer.StemmerFactory import StemmerFactory
-
-    return StemmerFactory().create_stemmer()
-
-
 def _ordinary_opener(token, capitalised_inside: set[str]) -> bool:
     """A capitalised word opening a sentence that is an ordinary word, not a name: a known
     common word, or an affixed word ("Melansir") never capitalised inside a sentence here."""
@@ -520,7 +513,7 @@ def _ordinary_opener(token, capitalised_inside: set[str]) -> bool:
     low = token.lower_
     if low in patterns().common_words:
         return True
-    return low not in capitalised_inside and len(low) > 5 and _stemmer().stem(low) != low
+    return low not in capitalised_inside and len(low) > 5 and stemmer().stem(low) != low
 
 
 def clean_model_spans(doc: Doc, spans: list[Span]) -> list[Span]:
@@ -1183,7 +1176,7 @@ def places_listed_between(doc: Doc, spans: list[Span]) -> list[Span]:
         words = [t for t in between if t not in seps]
         if len(words) == 1 and words[0].is_title and between[0].text == "," and len(seps) == len(between) - 1 \
                 and between[-1].i != words[0].i and not _is_head(words[0].lower_, p) and words[0].lower_ not in STOP_WORDS \
-                and (gazetteer.is_place(words[0].text) or not _dictionary_word(words[0].lower_)):
+                and (gazetteer.is_place(words[0].text) or not dictionary_word(words[0].lower_)):
             found.append(Span(doc, words[0].i, words[0].i + 1, label="LOC"))
     divisions = {d.lower() for d in p.administrative_prefixes}
     for a in places:  # "Kecamatan Dayeuhkolot dan Baleendah": the second of the same division
@@ -1191,7 +1184,7 @@ def places_listed_between(doc: Doc, spans: list[Span]) -> list[Span]:
         if a[0].lower_ in divisions and k < len(doc) and doc[a.end].lower_ in p.list_joiners \
                 and doc[k].is_title and doc[k].is_alpha and doc[k].lower_ not in STOP_WORDS \
                 and not _is_head(doc[k].lower_, p) and (k + 1 == len(doc) or not doc[k + 1].is_title) \
-                and (gazetteer.is_place(doc[k].text) or not _dictionary_word(doc[k].lower_)):
+                and (gazetteer.is_place(doc[k].text) or not dictionary_word(doc[k].lower_)):
             found.append(Span(doc, k, k + 1, label="LOC"))
     return fill(spans, found)
 
@@ -1314,11 +1307,6 @@ def acronym_types(doc: Doc, spans: list[Span], links: list[tuple]) -> list[Span]
     return [Span(doc, s.start, s.end, label=retype.get((s.start, s.end), s.label_)) for s in spans]
 
 
-def _dictionary_word(low: str) -> bool:
-    """An ordinary word of the language: its root is in the Sastrawi stemmer's dictionary."""
-    return _stemmer().delegatedStemmer.dictionary.contains(_stemmer().stem(low))
-
-
 def is_concept(span: Span) -> bool:
     """A capitalised term, not a name ("Pajak Pertambahan Nilai", "Penanaman Modal Asing"):
     three words or more, every one an ordinary word (a common word, or a dictionary word
@@ -1337,7 +1325,7 @@ def is_concept(span: Span) -> bool:
     if before >= 0 and span.doc[before].lower_.rstrip(".") in lang.titles().lead_words:
         return False  # a post's field names its unit: "Dirjen Industri Logam, Mesin, … (Ilmate)"
     return all(t.is_alpha and not t.is_upper and (t.lower_ in p.common_words or (
-        _dictionary_word(t.lower_) and not gazetteer.is_place(t.text))) for t in words)
+        dictionary_word(t.lower_) and not gazetteer.is_place(t.text))) for t in words)
 
 
 def is_law(span: Span) -> bool:
