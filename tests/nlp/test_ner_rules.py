@@ -222,6 +222,19 @@ def test_name_after_a_lower_case_place_word_is_a_place(ruled):
     assert ents(doc) == [("Cikarang Barat", "LOC")]
 
 
+@pytest.mark.parametrize("text, model, want", [
+    ("Warga Sukamulya mengungsi ke tenda darurat.", {}, [("Sukamulya", "LOC")]),
+    # over the model's one-word person, and a place that "complains" is no speaker
+    ("Masyarakat Karangjati mengeluhkan jalan rusak.", {"Karangjati": "PER"}, [("Karangjati", "LOC")]),
+    ("Penduduk Jakarta Utara diminta waspada.", {}, [("Jakarta Utara", "LOC")]),
+    # a person named after "warga", and a body whose members are its "warga", stay
+    ("Menurut warga Dodi Saputra, banjir datang tengah malam.", {"Dodi Saputra": "PER"}, [("Dodi Saputra", "PER")]),
+    ("Warga NU berkumpul di alun-alun.", {}, [("NU", "ORG")]),
+])
+def test_name_after_a_word_for_its_people_is_a_place(ruled, text, model, want):
+    assert ents(ruled(text, model)) == want
+
+
 @pytest.mark.parametrize("text, model", [
     ("Rencana itu akan rampung tahun depan, dikutip Motorwire.", {"Motorwire": "PER"}),
     ("Dilansir dari Teknodaily, harga ponsel itu naik.", {}),

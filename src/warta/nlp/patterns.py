@@ -48,6 +48,8 @@ class Patterns:
     place_suffix: Gated
     product_suffix: Gated
     place_marker: Gated
+    resident_place: Gated        # group 1: the name after "warga", "penduduk" …
+    resident_words: frozenset[str]    # lower case: "warga", "penduduk" …
     media: Gated
     media_weak: Gated
     business: Gated
@@ -145,6 +147,7 @@ def patterns() -> Patterns:
         place_suffix=re.compile(rf"(?<![\w.]){short}\s+{alternation(forms['place_suffixes'])}(?![\w])"),
         product_suffix=re.compile(rf"(?<![\w.]){short}\s+{alternation(products['suffixes'])}(?![\w])"),
         place_marker=re.compile(rf"(?<![\w.])(?:{alternation(forms['place_markers'])})\s+({short})"),
+        resident_place=re.compile(rf"(?<![\w.])(?i:{alternation(forms['resident_words'])})\s+({short})"),
         media=re.compile(rf"(?<![\w.])(?i:{alternation(forms['media_markers'])})\s+({_name(stop, max_words=3)})"),
         media_weak=re.compile(rf"(?<![\w.])(?i:{alternation(forms['media_markers_weak'])})\s+({_name(stop, max_words=3)})"),
         business=re.compile(rf"(?<![\w.]){_name(stop, max_words=3)}\s+{alternation(forms['business_words'])}(?![\w'’-])"),
@@ -206,6 +209,7 @@ def patterns() -> Patterns:
         law_acronyms=frozenset(lang.load("concepts")["law_acronyms"]),
         law_openers=frozenset(lang.load("concepts")["law_openers"]),
         place_heads=frozenset(w.lower() for w in forms["place_prefixes"]),
+        resident_words=frozenset(w.lower() for w in forms["resident_words"]),
         calendar_words=frozenset(w.lower() for w in [*lang.load("days"), *lang.load("months")]),
         epithets=dict(lang.load("country_epithets")),
         epithet=re.compile(rf"(?<![\w.]){alternation(list(lang.load('country_epithets')))}(?![\w])"),
@@ -215,6 +219,7 @@ def patterns() -> Patterns:
         "place_suffix": forms['place_suffixes'],
         "product_suffix": products['suffixes'],
         "place_marker": forms['place_markers'],
+        "resident_place": forms['resident_words'],
         "media": forms['media_markers'],
         "media_weak": forms['media_markers_weak'],
         "business": forms['business_words'],

@@ -386,6 +386,7 @@ def rule_spans(doc: Doc) -> dict[str, list[Span]]:
         "places": _cut_at_heads(_not_in_titles(found(p.place_prefix, "LOC", trim=False, clip=starts)))
         + found(p.place_suffix, "LOC", trim=False),
         "marked_places": _group_spans(doc, text, p.place_marker, "LOC"),
+        "resident_places": _group_spans(doc, text, p.resident_place, "LOC"),
         "media": _group_spans(doc, text, p.media, "ORG"),
         "media_weak": _group_spans(doc, text, p.media_weak, "ORG"),
         "companies": _after_place(found(p.business, "ORG"), _after_origin(doc, text, p.company_origin))
@@ -401,6 +402,19 @@ def rule_spans(doc: Doc) -> dict[str, list[Span]]:
         "brands": found(p.brand, "PRODUCT", trim=False),
         "epithets": found(p.epithet, "LOC", trim=False),
     }
+
+
+def residents_places(spans: list[Span], found: list[Span]) -> list[Span]:
+    """The places named after a word for their people ("warga Cianjur", "Masyarakat
+    Bekasi"; of two words or more only a place the gazetteer knows), where no span of two words or more the model gave overlaps (a person "warga
+    Budi Santoso"), and no organisation or person the acronym table or the gazetteer (with
+    companies.tsv) knows ("warga NU", "warga Muhammadiyah")."""
+    p = patterns()
+    longer = [s for s in spans if len(s) > 1]
+    return [f for f in found if (len(f) == 1 or gazetteer.is_place(f.text))
+            and f.text not in p.acronyms and gazetteer.table().get(f.text) not in ("ORG", "PER")
+            and not any(s.start < f.end and f.start < s.end and (s.start, s.end) != (f.start, f.end)
+                        for s in longer)]
 
 
 def _programme_name(span: Span) -> bool:
@@ -1245,13 +1259,14 @@ def speakers_are_people(doc: Doc, spans: list[Span]) -> list[Span]:
     a province or a place of the gazetteer's names ("Indonesia menegaskan …"; a place of
     the one-word list only may be a given name: "Andi mengatakan"), or written after a word
     that only ever comes before a place ("pejuang dari Misrata, menyatakan": the place
-    words of ``titles.yaml``)."""
+    words of ``titles.yaml``) or after a word for its people ("Masyarakat Bekasi
+    mengeluhkan": ``org_forms.yaml``'s ``resident_words``)."""
     p = patterns()
     place_words = lang.titles().place_words
     speaking = set()
     for s in spans:
-        if s.label_ != "LOC" or gazetteer.is_country_or_listed_place(s.text) \
-                or (s.start > 0 and doc[s.start - 1].lower_ in place_words):
+        if s.label_ != "LOC" or gazetteer.is_country_or_listed_place(s.text) or (
+                s.start > 0 and (doc[s.start - 1].lower_ in place_words or doc[s.start - 1].lower_ in p.resident_words)):
             continue
         nxt = s.end + (s.end < len(doc) and doc[s.end].text == ",")
         before = doc[s.start - 1].lower_ if s.start > 0 else ""
@@ -1400,6 +1415,7 @@ def apply_rules(doc: Doc, use_gazetteer: bool = True) -> Doc:
     spans = override(spans, [m for m in found["media_weak"]  # "dikutip Carscoops", not "dilaporkan Ani Lestari"
                              if not any(s.start < m.end and m.start < s.end for s in people)])
     spans = fill(spans, found["marked_places"])
+    spans = override(spans, residents_places(spans, found["resident_places"]))
     spans = listed_fields(doc, spans)
     defined, links, plain = acronym_definitions(doc, spans)
     spans = override([s for s in spans if s.text not in plain], defined)
