@@ -117,3 +117,8 @@ def test_a_period_named_without_its_year_follows_the_period_last_named():
     got = [(t.text, t.value) for t in dates(text, dt.date(2024, 5, 14))]
     assert got == [("kuartal I 2023", "2023-Q1"), ("kuartal II", "2023-Q2"), ("April 2023", "2023-04"),
                    ("bulan sebelumnya", "2023-03"), ("Pada 2022", "2022"), ("tahun sebelumnya", "2021")]
+
+
+def test_months_counted_from_the_news_year_are_no_span_of_this_year():
+    got = dates("Sejak Agustus tahun lalu hingga Februari tahun ini harga naik.", dt.date(2024, 3, 14))
+    assert [t.value for t in got] == ["2023-08", "2024-02"]

@@ -67,10 +67,10 @@ PATTERNS: dict[str, re.Pattern] = {
     "dmy": re.compile(
         rf"{_DAY}(?:(?i:{re.escape(_P['day_word'])})\s+)?(?<![\d.,])(?:(?P<d0>\d{{1,2}})(?:\s*[-–]\s*|\s+(?i:{_JOIN})\s+))?"
         rf"(?P<d>\d{{1,2}})\s+{_MONTH}"
-        rf"(?:,?\s+{_YEAR})?" + _AFTER),
+        rf"(?:,?\s+{_YEAR}|\s+{_YW}\s+(?P<dir>{_DIRECTION})(?!\w))?" + _AFTER),
     "my": re.compile(
         rf"(?:(?P<pre>(?i:{alternation(_P['part_of_year'])}))\s+)?(?:(?P<mw>(?i:{re.escape(_P['month_word'])}))\s+)?"
-        rf"{_MONTH}(?:\s+(?:{_YW}\s+)?{_YEAR}|{_AFTER})"),
+        rf"{_MONTH}(?:\s+(?:{_YW}\s+)?{_YEAR}|\s+{_YW}\s+(?P<dir>{_DIRECTION})(?!\w)|{_AFTER})"),
     "period": re.compile(
         rf"(?P<kind>(?i:{alternation(_P['kinds'])}))\s*\(?\s*(?:Q(?P<q>[1-4])|(?i:{_ORD}-?)(?P<kd>[1-4])"
         rf"|(?P<ord>(?i:{alternation(_P['ordinal_words'])}))|(?P<rom>{_ROMAN})|(?P<dig>[1-4]))(?![\w])(?:\s*\))?"
@@ -192,19 +192,24 @@ def _find_dmy(text: str, m: re.Match) -> Found | None:
     if not _valid(month, day):
         return None
     first = int(m["d0"]) if m["d0"] else None
+    counted = {"unit": "year", "offset": int(lookup(_R["direction"], m["dir"].lower()))} if m["dir"] else {}
     return Found(m.start(), m.end(), "day", _year(m["y"]), month, day, weekday=_weekday(m),
-                 after=_after(m), day0=first if first and first < day else None)
+                 after=_after(m), day0=first if first and first < day else None, **counted)
 
 
 def _find_my(text: str, m: re.Match) -> Found | None:
-    """A month: with its year, or without one when a word says it is a time ("bulan
+    """A month: with its year, or a year counted from ``published`` ("Oktober tahun lalu"),
+    or without one when a word says it is a time ("bulan
     September", "pertengahan Februari", "Maret nanti": the year of ``published``); a bare
     capitalised month only starts a span ("April hingga Juni 2018", "Maret-Juni")."""
-    told = bool(m["y"] or m["mw"] or m["pre"] or m["after"])
+    told = bool(m["y"] or m["mw"] or m["pre"] or m["after"] or m["dir"])
     if not told and not m["mon"][0].isupper():
         return None
     if not m["y"] and len(m["mon"]) < 3:
         return None
+    if m["dir"]:                  # "Oktober tahun lalu": that month of the year before the news
+        return Found(m.start(), m.end(), "month", month=_MONTHS[m["mon"].lower()], unit="year",
+                     offset=int(lookup(_R["direction"], m["dir"].lower())))
     return Found(m.start(), m.end(), "month", _year(m["y"]), _MONTHS[m["mon"].lower()],
                  after=_after(m), partial=not told)
 
@@ -354,7 +359,7 @@ def _join_spans(text: str, found: list[Found]) -> list[Found]:
     while i < len(found):
         a = found[i]
         b = found[i + 1] if i + 1 < len(found) else None
-        if b and a.kind == b.kind == "month" and a.year is None and b.year is None \
+        if b and a.kind == b.kind == "month" and a.year is None and b.year is None and a.unit is b.unit is None \
                 and SPAN_JOIN.fullmatch(text, a.end, b.start):   # "Maret-Juni": this year's
             out.append(Found(a.start, b.end, "months", month=a.month, part=b.month, after=b.after))
             i += 2
@@ -471,7 +476,7 @@ def resolve(f: Found, published: dt.date | None, last: Found | None = None) -> t
         if f.unit == "week":                       # "Kamis pekan lalu": Thursday of last week
             monday = published - dt.timedelta(days=published.isoweekday() - 1) + dt.timedelta(weeks=f.offset)
             return (monday + dt.timedelta(days=f.weekday - 1)).isoformat(), "day"
-        back = (published.isoweekday() - f.weekday) % 7
+        back = (published.isoweekday() - f.weekday) % 7 or (7 if f.after < 0 else 0)  # "Kamis lalu" on a Thursday
         ahead = (f.weekday - published.isoweekday()) % 7 or 7
         return (published + dt.timedelta(days=ahead if f.after > 0 else -back)).isoformat(), "day"
     if f.kind == "months":                         # "Maret-Juni", no year written
