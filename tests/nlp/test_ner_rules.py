@@ -552,6 +552,16 @@ def test_a_table_acronym_after_a_prefix_completes_the_name(ruled, text, name):
     assert (name, "ORG") in ents(ruled(text))
 
 
+@pytest.mark.parametrize("text, model, name", [
+    # an authority and a boarding school are organisations, over a place the model saw inside
+    ("Otorita Kota Baru Sukamaju membuka lelang.", {"Kota Baru Sukamaju": "LOC"}, "Otorita Kota Baru Sukamaju"),
+    ("Santri Pondok Pesantren Nurul Huda Sukamaju berlatih.", {"Nurul Huda Sukamaju": "LOC"},
+     "Pondok Pesantren Nurul Huda Sukamaju"),
+])
+def test_authorities_and_boarding_schools_are_organisations(ruled, text, model, name):
+    assert ents(ruled(text, model)) == [(name, "ORG")]
+
+
 def test_se_before_a_place_is_not_part_of_its_name(nlp):
     from warta.nlp import harvest
     doc = nlp("Lomba itu diikuti pelajar se-Kabupaten Sukamaju. Kabupaten Sukamaju menjadi tuan rumah.")
