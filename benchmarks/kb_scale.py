@@ -34,6 +34,7 @@ Writes a JSON object per size (add seconds, peak memory of the add, DB size, que
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import datetime as dt
 import glob
 import itertools
@@ -43,13 +44,14 @@ import pickle
 import platform
 import resource
 import shutil
+import sqlite3
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
 
-from sqlalchemy import func, select, text
+from sqlalchemy import create_engine, func, select, text
 from sqlalchemy.orm import Session
 
 import warta.extract  # noqa: F401  (imported before any add is timed, as an ingest's analysis has imported it:
@@ -59,7 +61,7 @@ from kb import serve_times  # benchmarks/kb.py
 from warta.kb import build, incremental, queries, synthetic
 from warta.kb.ingest import write_batch
 from warta.kb.schema import ArticleRow, Base, EntityRow, StoryRow
-from warta.kb.store import is_sqlite, open_kb
+from warta.kb.store import is_sqlite, open_kb, url_for
 
 BATCH = 2000
 
@@ -170,16 +172,105 @@ def _articles(engine, eid: int) -> int:
         return s.get(EntityRow, eid).articles
 
 
-def _subprocess_add(db: str, docs: list) -> dict:
+def _subprocess_add(db: str, docs: list, tree: str | None = None) -> dict:
+    """The add in a fresh process; ``tree``: a checkout's ``src`` folder first on its path."""
     with tempfile.NamedTemporaryFile(suffix=".pickle", delete=False) as fh:
         pickle.dump(docs, fh)
+    env = {**os.environ, **({"PYTHONPATH": tree} if tree else {})}
     try:
         os.sync()  # the build's writes flushed: the add's own commits wait for nothing else
         out = subprocess.run([sys.executable, __file__, "--add-into", db, "--docs", fh.name],
-                             check=True, capture_output=True, text=True)
+                             check=True, capture_output=True, text=True, env=env)
     finally:
         os.remove(fh.name)
     return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def recent(docs: list, day: dt.date) -> list:
+    """``docs`` re-dated to ``day`` and the day after (a daily ingest is of the latest
+    news, while the generator spreads its stories over five years): each keeps its
+    story's articles within a day of each other; their texts and dated items unchanged."""
+    return [dataclasses.replace(d, published=day + dt.timedelta(days=(d.published - synthetic.START).days % 2))
+            for d in docs]
+
+
+RECENT = synthetic.START + dt.timedelta(days=synthetic.DAYS + 3)  # after every day the generator gives
+
+
+def _copy_kb(db: str, tag: str) -> str:
+    """A copy of the KB ``db`` for one tree: a file beside it, or a PostgreSQL database
+    made from it as a template (no one connected to it)."""
+    if "://" not in db:
+        con = sqlite3.connect(db)  # not open_kb: that would upgrade the KB all copies are made from
+        con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        con.close()
+        out = f"{db[:-3]}_{tag}.db"
+        for x in ("-wal", "-shm"):
+            if os.path.exists(out + x):
+                os.remove(out + x)
+        shutil.copyfile(db, out)
+        return out
+    base, name = db.rsplit("/", 1)
+    admin = create_engine(f"{base}/postgres", isolation_level="AUTOCOMMIT")
+    with admin.connect() as c:
+        c.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}_{tag}"')
+        c.exec_driver_sql(f'CREATE DATABASE "{name}_{tag}" TEMPLATE "{name}"')
+    admin.dispose()
+    return f"{base}/{name}_{tag}"
+
+
+def _open_with(db: str, tree: str) -> float:
+    """Open ``db`` once with the tree's code (an upgrade of its schema, untimed in the
+    adds); its seconds."""
+    t = time.perf_counter()
+    subprocess.run([sys.executable, "-c", f"from warta.kb.store import open_kb; open_kb({db!r}).dispose()"],
+                   check=True, env={**os.environ, "PYTHONPATH": tree})
+    return round(time.perf_counter() - t, 1)
+
+
+def compare_trees(n: int, k: int, seed: int, db: str, runs: int, empty_db: str, trees: list[str],
+                  pool: int | None, dated: str) -> dict:
+    """Before and after, interleaved: each tree (a checkout's ``src``) on its own copy of
+    the KB ``db`` of ``n`` articles (upgraded by the tree's code first, untimed); in each
+    run the same ``k`` new articles into an empty KB and into the tree's copy, tree after
+    tree.  ``dated``: ``spread`` (the generator's dates, five years) or ``recent``."""
+    engine = create_engine(url_for(db))  # as stored: each tree upgrades its own copy
+    have = _next(engine)
+    engine.dispose()
+    copies, row = {}, {"articles": n, "start": have, "dated": dated, "trees": {}, "runs": []}
+    for i, tree in enumerate(trees):
+        copies[tree] = _copy_kb(db, f"t{i}")
+        row["trees"][tree] = {"commit": _commit(tree), "open_s": _open_with(copies[tree], tree)}
+    news = list(itertools.islice(synthetic.generate(have + runs * k, seed=seed, pool=pool), have, None))
+    for r in range(runs):
+        docs = news[r * k:(r + 1) * k]
+        if dated == "recent":
+            docs = recent(docs, RECENT + dt.timedelta(days=2 * r))
+        for tree in trees:
+            empty = _fresh(empty_db)
+            load, pressure = round(os.getloadavg()[0], 2), _cpu_pressure()
+            baseline = _subprocess_add(empty, docs, tree)
+            big = _subprocess_add(copies[tree], docs, tree)
+            row["runs"].append({"tree": tree, "empty": baseline, "big": big, "load": load, "cpu_pressure": pressure,
+                                "utc": dt.datetime.now(dt.timezone.utc).strftime("%H:%M:%S"),
+                                "ratio": round(big["total_s"] / baseline["total_s"], 2)})
+            print(json.dumps(row["runs"][-1]), flush=True)
+    for tree in trees:
+        mine = [r for r in row["runs"] if r["tree"] == tree]
+        med = {side: {x: round(statistics.median(r[side][x] for r in mine), 3) for x in ("write_s", "update_s", "total_s")}
+               for side in ("empty", "big")}
+        row["trees"][tree].update({
+            "empty_median": med["empty"], "big_median": med["big"],
+            "add_vs_empty": round(med["big"]["total_s"] / med["empty"]["total_s"], 2),
+            "median_of_ratios": round(statistics.median(r["ratio"] for r in mine), 2),
+            "peak_mb_empty": [min(r["empty"]["peak_rss_mb"] for r in mine), max(r["empty"]["peak_rss_mb"] for r in mine)],
+            "peak_mb_big": [min(r["big"]["peak_rss_mb"] for r in mine), max(r["big"]["peak_rss_mb"] for r in mine)]})
+    return row
+
+
+def _commit(tree: str) -> str:
+    return subprocess.run(["git", "-C", tree, "rev-parse", "--short", "HEAD"], capture_output=True,
+                          text=True).stdout.strip() or tree
 
 
 def _size_mb(db: str, engine) -> float:
@@ -387,7 +478,10 @@ def main() -> None:
     ap.add_argument("--ingest-rate", type=int, default=0, metavar="COPIES",
                     help="instead: warta ingest of the real corpus written COPIES times, local and Dask, 1 and 2 workers")
     ap.add_argument("--trees", nargs="+", default=None, metavar="SRC",
-                    help="with --ingest-rate: the src folders of checkouts to measure in turn (git worktree add)")
+                    help="the src folders of checkouts to measure in turn (git worktree add): with --ingest-rate, or "
+                         "with --sizes N (one size, its KB in --dir or --db): each on its own copy of the KB, interleaved")
+    ap.add_argument("--dated", choices=("spread", "recent"), default="spread",
+                    help="the added articles' dates: the generator's (five years) or the days after the KB's (a daily ingest)")
     ap.add_argument("--grow", type=int, default=0, metavar="N",
                     help="instead: build (or resume) the KB --db of N articles by chunks and incremental updates")
     ap.add_argument("--chunk", type=int, default=20000, help="with --grow: articles written before each update")
@@ -412,6 +506,21 @@ def main() -> None:
                   "store": "postgresql" if args.db else "sqlite", "nlp": "included (the real pipeline)",
                   "ingest_rate": ingest_rates(args.ingest_rate, args.runs, args.db, args.trees)}
         print(json.dumps(result["ingest_rate"]))
+        if args.out:
+            with open(args.out, "w", encoding="utf-8") as fh:
+                json.dump(result, fh, indent=2)
+        return
+    if args.trees:
+        n = args.sizes[0]
+        db = args.db or os.path.join(args.dir, f"kb{n}.db")
+        row = compare_trees(n, args.add, args.seed, db, args.runs, args.empty_db or os.path.join(args.dir, "empty.db"),
+                            args.trees, args.pool, args.dated)
+        result = {"date": dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
+                  "machine": f"{platform.machine()} {os.cpu_count()} cpus", "python": platform.python_version(),
+                  "store": "postgresql" if args.db else "sqlite",
+                  "nlp": "skipped (synthetic Documents written through the ingest's writer)", "add": args.add,
+                  "compare": row}
+        print(json.dumps(row["trees"]))
         if args.out:
             with open(args.out, "w", encoding="utf-8") as fh:
                 json.dump(result, fh, indent=2)

@@ -271,3 +271,95 @@ def test_incremental_on_postgresql_is_the_sqlite_rebuild(tmp_path, pg_url):
     whole = full(tmp_path / "full.db", docs)
     step = built(pg_url, [docs[:60], docs[60:100], docs[100:]])
     assert differences(whole, step) == [0, 0, 0]
+
+
+def copy_of(doc: Document, i: int, published: dt.date | None, precision: str | None = None) -> Document:
+    """A near-duplicate of ``doc`` (its last sentence ends otherwise) under another source."""
+    return dataclasses.replace(doc, source=f"{doc.source}/copy{i}", text=doc.text[:-1] + f" copy{i}.",
+                               published=published, published_precision=precision)
+
+
+def links_of(engine) -> set[tuple[str, str, str]]:
+    from warta.kb.schema import LinkRow
+
+    with Session(engine) as s:
+        src = dict(s.execute(select(ArticleRow.id, ArticleRow.source)).all())
+        return {(*sorted((src[l.a], src[l.b])), l.kind) for l in s.scalars(select(LinkRow))}
+
+
+def test_texts_are_judged_within_the_story_window(tmp_path):
+    """Two texts dated to the day more than ``MAX_STORY_DAYS`` apart are not judged (they
+    could only be near-duplicates, which no story joins); 10 days apart they are linked,
+    in a full rebuild and incrementally, whatever comes first, the KB the same.  A copy not
+    dated to the day (undated, or a month) is judged with all of them, the same links
+    either way (which of them it then joins follows the order of equal scores)."""
+    from warta.kb import stories
+
+    doc = synthetic.corpus(1, seed=4)[0]
+    day = doc.published
+    dated = [(d, synthetic.digest(d)) for d in (
+        doc, copy_of(doc, 1, day + dt.timedelta(days=10)), copy_of(doc, 2, day + dt.timedelta(days=30)))]
+    wide = [(d, synthetic.digest(d)) for d in (copy_of(doc, 3, None),
+                                                copy_of(doc, 4, dt.date(day.year + 1, day.month, 1), "month"))]
+    assert stories.MAX_STORY_DAYS < 20
+    o, a, b = (d.source for d, _ in dated)
+    whole = full(tmp_path / "full.db", dated)
+    assert whole[1] == {frozenset({o, a}), frozenset({b})}
+    for i, order in enumerate(([dated[2:], dated[:1], dated[1:2]], [dated[:1], dated[1:]])):
+        assert differences(whole, built(tmp_path / f"inc{i}.db", order)) == [0, 0, 0]
+    kb = KnowledgeBase(str(tmp_path / "wide.db"))
+    write_batch(kb.engine, dated + wide, set())
+    build.rebuild(kb.engine)
+    found = links_of(kb.engine)
+    assert {x[:2] for x in found if x[2] == "near_duplicate"} == {
+        tuple(sorted((y, z))) for y, z in [(o, a), *((d.source, x) for d, _ in wide for x in (o, a, b)),
+                                            (wide[0][0].source, wide[1][0].source)]}
+    for i, order in enumerate(([wide[1:], dated[2:], dated[:1], wide[:1], dated[1:2]], [dated, wide])):
+        step = KnowledgeBase(str(tmp_path / f"wide{i}.db"))
+        for batch in order:
+            write_batch(step.engine, batch, set())
+            incremental.refresh(step.engine)
+        assert links_of(step.engine) == found
+
+
+def test_a_kb_of_schema_5_gets_its_bands_filed_by_week(tmp_path):
+    """An older KB (bands indexed by ``(band, key)`` alone) is upgraded: each band row gets
+    its article's week (``stories.text_bucket``), the indexes are the new ones, and a
+    near-duplicate added then is linked to the stored text as a rebuild links it."""
+    import sqlite3
+
+    from warta.kb.schema import BandRow
+    from warta.kb.store import open_kb
+    from warta.kb.stories import text_bucket
+
+    docs = [(d, synthetic.digest(d)) for d in synthetic.corpus(60, seed=6)]
+    docs[7] = (dataclasses.replace(docs[7][0], published_precision="year"), docs[7][1])
+    db = str(tmp_path / "kb.db")
+    kb = KnowledgeBase(db)
+    write_batch(kb.engine, docs, set())
+    incremental.refresh(kb.engine)
+    kb.engine.dispose()
+    con = sqlite3.connect(db)
+    con.execute("DROP INDEX ix_minhash_bands_bucket_band_key")
+    con.execute("DROP INDEX ix_minhash_bands_first")
+    con.execute("ALTER TABLE minhash_bands DROP COLUMN bucket")
+    con.execute("CREATE INDEX ix_minhash_bands_band_key ON minhash_bands (band, key)")
+    con.execute("UPDATE warta_meta SET value='5' WHERE key='schema_version'")
+    con.commit()
+    con.close()
+    engine = open_kb(db)
+    with Session(engine) as s:
+        dates = {r.id: (r.published, r.published_precision) for r in s.execute(
+            select(ArticleRow.id, ArticleRow.published, ArticleRow.published_precision))}
+        rows = s.execute(select(BandRow.article_id, BandRow.bucket)).all()
+    assert len(rows) == 21 * len(docs) and all(bucket == text_bucket(*dates[a]) for a, bucket in rows)
+    assert {bucket for _, bucket in rows} >= {-1, text_bucket(docs[0][0].published, None)}
+    indexes = {r[0] for r in sqlite3.connect(db).execute(
+        "SELECT name FROM sqlite_master WHERE tbl_name = 'minhash_bands' AND type = 'index'")}
+    assert indexes == {"ix_minhash_bands_article_id", "ix_minhash_bands_bucket_band_key", "ix_minhash_bands_first"}
+    near = copy_of(docs[3][0], 1, docs[3][0].published + dt.timedelta(days=1))
+    write_batch(engine, [(near, synthetic.digest(near))], set())
+    incremental.refresh(engine)
+    assert any(near.source in x[:2] and docs[3][0].source in x[:2] and x[2] == "near_duplicate"
+               for x in links_of(engine))
+    assert differences(full(tmp_path / "full.db", [*docs, (near, synthetic.digest(near))]), snapshot(engine)) == [0, 0, 0]

@@ -66,6 +66,29 @@ def test_ingest_is_idempotent_and_replaces_changed_articles(tmp_path, fixtures):
     assert consistent(db) == n
 
 
+def test_ingest_looks_up_only_the_articles_it_reads(tmp_path, fixtures, monkeypatch):
+    """What is stored is asked of the KB for the articles read, a few at a time (never
+    every stored source: that grows with the KB): unchanged ones skipped, a copy under
+    another name a duplicate (in the same look-up or a later one), a changed one replaced."""
+    from warta.kb import ingest as ingest_mod
+
+    corpus = tmp_path / "in"
+    corpus.mkdir()
+    for name in ("noisy.txt", "cp1252.txt", "page.html"):
+        (corpus / name).write_bytes((fixtures / name).read_bytes())
+    monkeypatch.setattr(ingest_mod, "known_sources", lambda engine: pytest.fail("every stored source read"))
+    monkeypatch.setattr(ingest_mod, "LOOK_UP", 2)
+    engine = KnowledgeBase(str(tmp_path / "kb.db")).engine
+    assert ingest_mod.ingest([str(corpus)], engine).added == 3
+    (corpus / "zz_copy.txt").write_bytes((fixtures / "noisy.txt").read_bytes())
+    (corpus / "aa_copy.txt").write_bytes((fixtures / "cp1252.txt").read_bytes())
+    (corpus / "noisy.txt").write_text((fixtures / "noisy.txt").read_text(encoding="utf-8") + "\n\nParagraf tambahan.",
+                                      encoding="utf-8")
+    again = ingest_mod.ingest([str(corpus)], engine)
+    assert (again.added, again.replaced, again.skipped, again.duplicates) == (0, 1, 2, 2)
+    assert consistent(str(tmp_path / "kb.db")) == 3
+
+
 def test_an_article_failing_in_a_worker_is_reported_not_a_broken_pool(tmp_path, fixtures):
     """With worker processes, an article the analysis refuses (nothing left after
     cleaning) comes back as a failure; the pool survives it and the others go in (an

@@ -141,7 +141,7 @@ def _stories(s: Session, entity_of: dict[int, int]) -> dict[int, tuple[int, int]
                                      "reasons": l.reasons} for l in found])
     info = {r.id: r for r in s.execute(select(ArticleRow.id, ArticleRow.title, ArticleRow.published))}
     story_of = {}
-    days = {f.id: f.published for f in feats if f.published and f.precision == "day"}
+    days = {f.id: f.published for f in feats if storymod.dated_to_day(f.published, f.precision)}
     write_stories(s, storymod.stories(info, found, days), info, story_of, first_id=1)
     s.execute(update(ArticleRow), [{"id": a, "story_id": sid} for a, (sid, _) in story_of.items()])
     return story_of

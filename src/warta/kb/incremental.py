@@ -420,6 +420,7 @@ def _near(w: tuple[dt.date, dt.date] | None, published: dt.date | None, precisio
     return lo <= published <= w[1]
 
 
+BAND_PROBES = 500  # (bucket, band, key) rows of one VALUES list: a nested loop on the index in PostgreSQL too
 RANGES = 400  # index ranges in one UNION ALL (SQLite allows 500 compound terms)
 
 
@@ -493,27 +494,43 @@ def _entity_partners(conn, feats: list[storymod.Features], df: dict, limit: int)
 
 
 def _band_partners(s: Session, feats: list[storymod.Features]) -> dict[int, set[int]]:
-    """For each article of ``feats``, the articles sharing an LSH band of its MinHash: the
-    ``(band, key)`` index entries of all of them, a band's keys in one ``IN`` of plain SQL
-    (compiling the statements cost more than running them)."""
-    wanted: dict[tuple[int, int], list[int]] = defaultdict(list)
-    by_band: dict[int, set[int]] = defaultdict(set)
-    for f in feats:
-        for band, key in textsim.bands(f.minhash):
-            wanted[(band, key)].append(f.id)
-            by_band[band].add(key)
+    """For each article of ``feats``, the articles sharing an LSH band of its MinHash in the
+    weeks its text may be judged with (``stories.text_buckets``; the pairs outside
+    ``stories.text_pair`` are dropped by the caller, as a rebuild drops them): the
+    ``(bucket, band, key)`` index entries, about ``BAND_PROBES`` at a time as the rows of a
+    ``VALUES`` list joined to the index, in plain SQL (compiling the statements cost more
+    than running them); a few articles' probes held at a time."""
     conn = s.connection()
-    rows = []
-    for band in sorted(by_band):  # one statement a band: one IN list's table held at a time
-        for chunk in _chunks(sorted(by_band[band])):
-            rows += conn.exec_driver_sql(f"SELECT article_id, band, \"key\" FROM minhash_bands WHERE band = {int(band)} "
-                                         f"AND \"key\" IN ({', '.join(str(int(k)) for k in chunk)})").all()
+    first, last = 0, -1
+    if any(not storymod.dated_to_day(f.published, f.precision) for f in feats):  # asked with every week
+        first, last = (conn.exec_driver_sql(f"SELECT bucket FROM minhash_bands WHERE bucket > {storymod.WIDE} "
+                                            f"ORDER BY bucket {way} LIMIT 1").scalar() for way in ("ASC", "DESC"))
+        first, last = (first, last) if first is not None else (0, -1)
     out: dict[int, set[int]] = defaultdict(set)
-    for aid, band, key in rows:
-        for fid in wanted[(band, key)]:
-            if fid != aid:
-                out[fid].add(aid)
+    wanted: dict[tuple[int, int, int], list[int]] = defaultdict(list)
+    for i, f in enumerate(feats):
+        keys = textsim.bands(f.minhash)
+        for bucket in storymod.text_buckets(f, first, last):
+            for band, key in keys:
+                wanted[(bucket, band, key)].append(f.id)
+        if len(wanted) >= BAND_PROBES or i == len(feats) - 1:
+            _probe_bands(conn, wanted, out)
+            wanted.clear()
     return out
+
+
+def _probe_bands(conn, wanted: dict[tuple[int, int, int], list[int]], out: dict[int, set[int]]) -> None:
+    """The articles at the index entries ``wanted`` ((bucket, band, key) -> the articles
+    asking) added to ``out``, ``BAND_PROBES`` entries a statement."""
+    probes = sorted(wanted)
+    for i in range(0, len(probes), BAND_PROBES):
+        values = ", ".join(f"({int(u)}, {int(b)}, {int(k)})" for u, b, k in probes[i:i + BAND_PROBES])
+        for aid, bucket, band, key in conn.exec_driver_sql(
+                f'WITH v(u, b, k) AS (VALUES {values}) SELECT m.article_id, m.bucket, m.band, m."key" '
+                f'FROM v JOIN minhash_bands m ON m.bucket = v.u AND m.band = v.b AND m."key" = v.k'):
+            for fid in wanted[(bucket, band, key)]:
+                if fid != aid:
+                    out[fid].add(aid)
 
 
 def _figure_partners(conn, feats: list[storymod.Features], limit: int) -> dict[int, set[int]]:
@@ -629,10 +646,12 @@ def _stories(s: Session, new: list[int], removed: list[int]) -> set[int]:
     idf = {e: math.log(1 + total / max(c, 1)) for e, c in df.items()}
     textual = _band_partners(s, [feats[a] for a in new])
     partners = _partners(s, [feats[a] for a in new], df, limit)
-    pairs = {(min(a, b), max(a, b)) for a in new for b in partners[a] | textual[a]}
-    others = sorted({x for p in pairs for x in p} - set(feats))
+    pairs = {(min(a, b), max(a, b)) for a in new for b in partners[a]}
+    texts = {(min(a, b), max(a, b)) for a in new for b in textual[a]}
+    others = sorted({x for p in pairs | texts for x in p} - set(feats))
     for chunk in _chunks(others):
         feats.update({f.id: f for f in build.features(s, None, chunk)})
+    pairs |= {(a, b) for a, b in texts if storymod.text_pair(feats[a], feats[b])}
     for chunk in _chunks(sorted({e for f in feats.values() for e in f.entities | f.orgs} - set(idf))):
         for e, c in s.execute(select(EntityRow.id, EntityRow.articles).where(EntityRow.id.in_(chunk))):
             idf[e] = math.log(1 + total / max(c, 1))
@@ -663,7 +682,7 @@ def _regroup(s: Session, members: list[int], old_stories: list[int]) -> None:
         for r in s.execute(select(ArticleRow.id, ArticleRow.title, ArticleRow.published,
                                   ArticleRow.published_precision).where(ArticleRow.id.in_(chunk))):
             info[r.id] = r
-            if r.published and r.published_precision == "day":
+            if storymod.dated_to_day(r.published, r.published_precision):
                 days[r.id] = r.published
     links = sorted({(l.a, l.b, l.kind): l for l in links}.values(), key=lambda l: (l.a, l.b, l.kind))
     groups = storymod.stories(info, links, days)

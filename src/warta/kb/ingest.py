@@ -45,9 +45,11 @@ from . import incremental, search
 from .build import chunks
 from .schema import ArticleRow, BandRow, ItemRow, MentionRow
 from .store import fts_available, set_meta
+from .stories import text_bucket
 from .textsim import bands, signature
 
 BATCH = 64
+FIRST_BAND = text("minhash_bands.band = 0")  # the partial index's condition, as its DDL writes it
 ITEM_KINDS = {"money": "money", "percents": "percent", "quantities": "quantity",
               "dates": "date", "roles": "role", "quotes": "quote", "events": "event"}
 
@@ -243,13 +245,14 @@ def _text_hash(text_: str) -> str:
 def _stored_texts(conn, rows: list[Prepared]) -> set[str]:
     """The hashes of the stored clean texts equal to one of ``rows``' texts: the stored
     articles sharing the first LSH band of their MinHash (an index look-up; equal texts
-    have equal signatures) compared by text."""
+    have equal signatures) compared by text.  The band is written in the statement, not
+    bound, so that the planner may use the partial index of first bands."""
     wanted = {_text_hash(r.article["text"]) for r in rows}
     keys = sorted({r.bands[0][1] for r in rows if r.bands})
     found = set()
     for chunk in chunks(keys):
         for (txt,) in conn.execute(select(ArticleRow.text).join(BandRow, BandRow.article_id == ArticleRow.id)
-                                   .where(BandRow.band == 0, BandRow.key.in_(chunk))):
+                                   .where(FIRST_BAND, BandRow.key.in_(chunk))):
             if (h := _text_hash(txt)) in wanted:
                 found.add(h)
     return found
@@ -263,7 +266,9 @@ def _insert(conn, rows: list[Prepared], fts: bool) -> None:
                             [r.article for r in rows]).scalars())
     mentions = [{**m, "article_id": aid} for aid, r in zip(ids, rows) for m in r.mentions]
     items = [{**i, "article_id": aid} for aid, r in zip(ids, rows) for i in r.items]
-    found = [{"article_id": aid, "band": b, "key": k} for aid, r in zip(ids, rows) for b, k in r.bands]
+    found = [{"article_id": aid, "band": b, "key": k,
+              "bucket": text_bucket(r.article["published"], r.article["published_precision"])}
+             for aid, r in zip(ids, rows) for b, k in r.bands]
     for child, values in ((MentionRow, mentions), (ItemRow, items), (BandRow, found)):
         if values:
             conn.execute(insert(child.__table__), values)
@@ -319,32 +324,56 @@ def known_sources(engine: Engine) -> dict[str, str]:
         return dict(s.execute(select(ArticleRow.source, ArticleRow.content_hash)).all())
 
 
-_known = known_sources
+def stored(engine: Engine, sources: list[str], digests: list[str]) -> tuple[dict[str, str], set[str]]:
+    """Of the stored articles, the content hashes of ``sources`` and which of ``digests``
+    some source holds: two index look-ups, whatever the size of the KB."""
+    found, contents = {}, set()
+    with Session(engine) as s:
+        for chunk in chunks(sorted(set(sources))):
+            found.update(s.execute(select(ArticleRow.source, ArticleRow.content_hash)
+                                   .where(ArticleRow.source.in_(chunk))).all())
+        for chunk in chunks(sorted(set(digests))):
+            contents |= set(s.scalars(select(ArticleRow.content_hash).where(ArticleRow.content_hash.in_(chunk))))
+    return found, contents
 
 
-def _fresh(articles: Iterable, known: dict[str, str], report: IngestReport,
+LOOK_UP = 256  # articles read before their sources and hashes are looked up in the KB
+
+
+def _fresh(articles: Iterable, engine: Engine, report: IngestReport,
            replaced: set[str]) -> Iterator[tuple[Article, str]]:
     """Articles that are new or changed (their source made canonical); the rest counted
-    as skipped, duplicates or failed."""
-    contents = set(known.values())
-    for item in articles:
-        if isinstance(item, InputError):
-            report.failed.append((item.source, item.reason))
-            continue
-        item = dataclasses.replace(item, source=canonical_source(item.source))
-        digest = content_hash(item)
-        old = known.get(item.source)
-        if old == digest:
-            report.skipped += 1
-            continue
-        if old is None and digest in contents:  # the same content under another source
-            report.duplicates += 1
-            continue
-        if old is not None:
-            replaced.add(item.source)
-        known[item.source] = digest
-        contents.add(digest)
-        yield item, digest
+    as skipped, duplicates or failed.  What is stored is looked up ``LOOK_UP`` articles at
+    a time (``stored``), not read whole: the memory and time of an ingest do not grow
+    with the KB."""
+    known: dict[str, str] = {}  # what this ingest has stored or found stored
+    contents: set[str] = set()
+    articles = iter(articles)
+    while part := list(islice(articles, LOOK_UP)):
+        items = []
+        for item in part:
+            if isinstance(item, InputError):
+                report.failed.append((item.source, item.reason))
+                continue
+            item = dataclasses.replace(item, source=canonical_source(item.source))
+            items.append((item, content_hash(item)))
+        found, held = stored(engine, [i.source for i, _ in items if i.source not in known],
+                             [d for _, d in items if d not in contents])
+        known.update(found)
+        contents |= held | set(found.values())
+        for item, digest in items:
+            old = known.get(item.source)
+            if old == digest:
+                report.skipped += 1
+                continue
+            if old is None and digest in contents:  # the same content under another source
+                report.duplicates += 1
+                continue
+            if old is not None:
+                replaced.add(item.source)
+            known[item.source] = digest
+            contents.add(digest)
+            yield item, digest
 
 
 PR_SET_PDEATHSIG = 1
@@ -388,7 +417,7 @@ def ingest(paths: list[str], engine: Engine, *, workers: int = 1, fields: dict[s
     entities, stories and facts.  Returns what was added, replaced, skipped and failed."""
     report = IngestReport()
     replaced: set[str] = set()
-    fresh = _fresh(read(paths, fields=fields), _known(engine), report, replaced)
+    fresh = _fresh(read(paths, fields=fields), engine, report, replaced)
     pool = ProcessPoolExecutor(max_workers=workers, initializer=die_with_parent,
                                initargs=(os.getpid(),)) if workers > 1 else None
     fts = fts_available(engine)

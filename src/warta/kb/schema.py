@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import (JSON, BigInteger, Date, Float, ForeignKey, Index, Integer, LargeBinary,
-                        String, Text)
+from sqlalchemy import (DDL, JSON, BigInteger, Date, Float, ForeignKey, Index, Integer, LargeBinary,
+                        String, Text, event)
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
-SCHEMA_VERSION = 5  # 2: minhash_bands, aliases.rkey, items(kind, value); 3: article_entities.day, items.day; 4: facts(subject_id, measure, id); 5: aliases.names (store.MIGRATIONS)
+SCHEMA_VERSION = 6  # 2: minhash_bands, aliases.rkey, items(kind, value); 3: article_entities.day, items.day; 4: facts(subject_id, measure, id); 5: aliases.names; 6: minhash_bands.bucket (store.MIGRATIONS)
 
 
 class Base(DeclarativeBase):
@@ -155,18 +155,28 @@ class FactSourceRow(Base):
 
 class BandRow(Base):
     """One LSH band of an article's MinHash signature (``textsim.bands``): articles sharing
-    a band are text candidates, found by index instead of by a scan."""
+    a band are text candidates, found by index instead of by a scan — by the week of the
+    article's publication first (``stories.text_bucket``): text candidates are judged only
+    within ``stories.MAX_STORY_DAYS`` (``stories.text_pair``), so an article is looked up in
+    the weeks around its day, and a day's new articles land together in the index instead of
+    on a random page of it each."""
     __tablename__ = "minhash_bands"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"), index=True)
     band: Mapped[int] = mapped_column(Integer)
     key: Mapped[int] = mapped_column(BigInteger)
+    bucket: Mapped[int] = mapped_column(Integer)
 
 
 Index("ix_items_article_kind", ItemRow.article_id, ItemRow.kind)
 # a figure's holders and their days read from the index alone (story candidates by figure)
 Index("ix_items_figure", ItemRow.kind, ItemRow.value, ItemRow.unit, ItemRow.day, ItemRow.article_id)
-Index("ix_minhash_bands_band_key", BandRow.band, BandRow.key)
+Index("ix_minhash_bands_bucket_band_key", BandRow.bucket, BandRow.band, BandRow.key)
+# equal clean texts have equal first bands: the ingest's look-up of a text already stored, at any
+# date.  A partial index, in plain DDL (the same in SQLite and PostgreSQL; ``Index``'s dialect
+# options would import every dialect's module with the schema)
+FIRST_BAND_INDEX = 'CREATE INDEX IF NOT EXISTS ix_minhash_bands_first ON minhash_bands ("key") WHERE band = 0'
+event.listen(BandRow.__table__, "after_create", DDL(FIRST_BAND_INDEX))
 Index("ix_article_entities_entity_day", MentionRow.entity_id, MentionRow.day)
 # an entity's first facts in the profile's order, read from the index (not all of them sorted)
 Index("ix_facts_subject_measure", FactRow.subject_id, FactRow.measure, FactRow.id)

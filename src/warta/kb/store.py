@@ -7,6 +7,7 @@ transaction) — or refuses one it cannot read with a ``KBError`` that says why.
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import sqlite3
 from collections.abc import Callable
@@ -95,9 +96,41 @@ def add_alias_names(s: Session) -> None:
     conn.exec_driver_sql("DROP TABLE name_counts")
 
 
+def add_band_buckets(s: Session) -> None:
+    """5 → 6 (issue 16, a KB at scale): ``minhash_bands.bucket``, the week of the article's
+    publication (``stories.text_bucket``), and the index led by it instead of ``(band,
+    key)``, so that a day's new articles write their bands together and an article's text
+    candidates are looked up in the weeks around it; the first bands keep a partial index
+    (equal texts at any date).  The derived tables stay as they are: only links between
+    texts dated more than ``stories.MAX_STORY_DAYS`` apart, which join no story, are no
+    longer made for new articles."""
+    from .stories import text_bucket
+    conn = s.connection()
+    conn.exec_driver_sql("DROP INDEX IF EXISTS ix_minhash_bands_band_key")
+    if "bucket" not in {c["name"] for c in inspect(conn).get_columns("minhash_bands")}:
+        conn.exec_driver_sql("ALTER TABLE minhash_bands ADD COLUMN bucket INTEGER")
+    conn.exec_driver_sql("CREATE TEMPORARY TABLE article_buckets (article_id INTEGER PRIMARY KEY, bucket INTEGER)")
+    rows = conn.exec_driver_sql("SELECT id, published, published_precision FROM articles").all()
+    buckets = [{"a": aid, "b": text_bucket(_day(day), precision)} for aid, day, precision in rows]
+    if buckets:
+        conn.execute(text("INSERT INTO article_buckets (article_id, bucket) VALUES (:a, :b)"), buckets)
+    conn.exec_driver_sql("UPDATE minhash_bands SET bucket = (SELECT b.bucket FROM article_buckets b "
+                         "WHERE b.article_id = minhash_bands.article_id)")
+    conn.exec_driver_sql("DROP TABLE article_buckets")
+    from .schema import FIRST_BAND_INDEX, BandRow
+    for index in BandRow.__table__.indexes:
+        index.create(conn, checkfirst=True)
+    conn.exec_driver_sql(FIRST_BAND_INDEX)
+
+
+def _day(value) -> dt.date | None:
+    """A stored date as a date (SQLite's driver gives the text)."""
+    return dt.date.fromisoformat(value) if isinstance(value, str) else value
+
+
 # version N → the function that upgrades a KB of version N to N + 1, named for what it does
 MIGRATIONS: dict[int, Callable[[Session], None]] = {1: add_incremental_indexes, 2: add_days, 3: add_fact_order,
-                                                    4: add_alias_names}
+                                                    4: add_alias_names, 5: add_band_buckets}
 
 FTS_DDL = ("CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5("
            "title, body, stems, tokenize='unicode61 remove_diacritics 2')")

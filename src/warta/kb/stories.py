@@ -12,7 +12,8 @@ Two articles are compared when they share a rare entity or their texts are simil
 A pair scoring ``SAME_STORY`` or more, published at most ``MAX_GAP_DAYS`` apart, is linked
 as the same story; stories are the connected groups (union-find).  A pair with the same
 content hash is a ``duplicate``; text similarity >= ``textsim.NEAR_DUPLICATE`` is a
-``near_duplicate`` (the same story, within ``MAX_STORY_DAYS``).  Thresholds are measured on the gold
+``near_duplicate`` (the same story, within ``MAX_STORY_DAYS``; texts dated to the day further
+apart are not judged, ``text_pair``).  Thresholds are measured on the gold
 clusters of ../shared (see docs/kb.md).
 """
 
@@ -35,6 +36,8 @@ W_DATE = 0.08        # per shared day, at most 2 counted
 W_TEXT = 0.6         # times the text similarity
 MIN_PERCENT_DIGITS = 2  # a shared percentage counts when written this precisely ("5,51%", not "5%")
 MIN_ROUNDED_DIGITS = 3  # a rounded figure ties when it keeps this many digits ("5,02%" for "5,022%")
+BUCKET_DAYS = 7     # the LSH bands are filed by week of publication (``text_bucket``)…
+WIDE = -1           # …and those of the articles not dated to the day under this bucket
 RARE_DF = 0.05       # an entity in more than this share of articles does not make a candidate pair…
 RARE_MIN = 8         # …unless it is in at most this many (a small KB: one agency in four articles)
 RARE_MAX = 1000      # …and never one in more than this many: in a KB of a million articles an
@@ -92,13 +95,54 @@ def links(articles: list[Features]) -> list[Link]:
     """The duplicate, near-duplicate and same-story links between ``articles``."""
     by_id = {a.id: a for a in articles}
     idf = _idf(articles)
-    textual = textsim.similar_pairs({a.id: a.minhash for a in articles}, threshold=0.3)
+    textual = {p: t for p, t in textsim.similar_pairs({a.id: a.minhash for a in articles}, threshold=0.3).items()
+               if text_pair(by_id[p[0]], by_id[p[1]])}
     out = []
     for a, b in sorted(_candidates(articles, idf) | set(textual)):
         link = _judge(by_id[a], by_id[b], idf, textual.get((a, b)))
         if link:
             out.append(link)
     return out
+
+
+def text_pair(a: Features, b: Features) -> bool:
+    """Whether two articles whose texts are LSH candidates are judged: not when both are
+    dated to the day more than ``MAX_STORY_DAYS`` apart.  Such a pair can only be a
+    near-duplicate (a same-story link needs ``MAX_GAP_DAYS``; a duplicate, the same raw
+    text and metadata, has the same date), and ``stories`` never joins one; leaving it
+    out keeps every text candidate inside a window, which ``kb.incremental`` asks the
+    band index for by week (``text_bucket``) instead of over the KB's whole history."""
+    if not (dated_to_day(a.published, a.precision) and dated_to_day(b.published, b.precision)):
+        return True
+    return abs((a.published - b.published).days) <= MAX_STORY_DAYS
+
+
+def dated_to_day(published: dt.date | None, precision: str | None) -> bool:
+    """Whether an article is dated to the day (no precision given: a day, as everywhere)."""
+    return published is not None and precision in (None, "day")
+
+
+def text_bucket(published: dt.date | None, precision: str | None) -> int:
+    """The week an article's LSH bands are filed under (``minhash_bands.bucket``): its
+    publication day's ordinal over ``BUCKET_DAYS``, or ``WIDE`` when it is not dated to
+    the day (undated, or a month or a year), whose articles every article is asked with.
+
+    >>> text_bucket(dt.date(2025, 10, 14), "day"), text_bucket(dt.date(2025, 10, 1), "month")
+    (105648, -1)
+    """
+    if not dated_to_day(published, precision):
+        return WIDE
+    return published.toordinal() // BUCKET_DAYS
+
+
+def text_buckets(f: Features, first: int, last: int) -> list[int]:
+    """The buckets holding the articles ``f``'s text may be judged with (``text_pair``):
+    the weeks of its day ± ``MAX_STORY_DAYS`` and ``WIDE``; for an article not dated to
+    the day, every week from ``first`` to ``last`` (the KB's)."""
+    if not dated_to_day(f.published, f.precision):
+        return [WIDE, *range(first, last + 1)]
+    span = dt.timedelta(days=MAX_STORY_DAYS)
+    return [WIDE, *range(text_bucket(f.published - span, "day"), text_bucket(f.published + span, "day") + 1)]
 
 
 def stories(ids: Iterable[int], found: list[Link],
