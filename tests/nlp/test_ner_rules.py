@@ -553,9 +553,9 @@ def test_a_table_acronym_after_a_prefix_completes_the_name(ruled, text, name):
 
 
 @pytest.mark.parametrize("text, model, name", [
-    # an authority and a boarding school are organisations, over a place the model saw inside
+    # an authority and a boarding school are organisations, over a place the model saw there
     ("Otorita Kota Baru Sukamaju membuka lelang.", {"Kota Baru Sukamaju": "LOC"}, "Otorita Kota Baru Sukamaju"),
-    ("Santri Pondok Pesantren Nurul Huda Sukamaju berlatih.", {"Nurul Huda Sukamaju": "LOC"},
+    ("Santri Pondok Pesantren Nurul Huda Sukamaju berlatih.", {"Pondok Pesantren Nurul Huda": "LOC"},
      "Pondok Pesantren Nurul Huda Sukamaju"),
 ])
 def test_authorities_and_boarding_schools_are_organisations(ruled, text, model, name):
