@@ -99,6 +99,16 @@ def test_one_partnership_per_named_event_with_its_own_place_and_date():
     assert all(e.args["parties"] == ["Sentra Digital", "Malaysia"] for e in events)
 
 
+def test_partnerships_sharing_one_party_between_pairs_are_two():
+    text = ("PT Sinar Baterai merupakan perusahaan patungan PT Bumi Daya dan Hanwha Solutions. "
+            "Universitas Sukamaju menandatangani nota kesepahaman dengan PT Sinar Baterai. "
+            "Kerja sama PT Bumi Daya dan Hanwha Solutions itu berlanjut.")
+    entities = "ORG:PT Sinar Baterai|ORG:PT Bumi Daya|ORG:Hanwha Solutions|ORG:Universitas Sukamaju"
+    events = [e for e in linked(text, entities)["events"] if e.type == "PARTNERSHIP"]
+    assert [sorted(e.args["parties"]) for e in events] == [
+        ["Hanwha Solutions", "PT Bumi Daya", "PT Sinar Baterai"], ["PT Sinar Baterai", "Universitas Sukamaju"]]
+
+
 def test_a_missed_person_is_also_found_by_one_name_after_a_title():
     text = ("Duta Besar RI untuk Malaysia, Hermanto Sastrowardoyo, mengunjungi pabrik itu. "
             "Dubes Hermanto mengajak Sentra Digital untuk membuka kantor di Kuala Lumpur.")

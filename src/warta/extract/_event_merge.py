@@ -87,11 +87,20 @@ def _same_facility(kept: list[Draft], d: Draft) -> Draft | None:
 
 
 def _same_partnership(kept: list[Draft], d: Draft) -> Draft | None:
-    """A partnership sharing a party with one told of before is that one, unless each came
-    about through a different named event ("melalui Suppliers Summit … dan MIDC …")."""
+    """A partnership sharing its parties with one told of before is that one: two of them,
+    or the one party of either ("A bermitra dengan B … kerja sama A"); one shared party
+    between two pairs is two partnerships ("X, perusahaan patungan A dan B" and "C
+    menandatangani nota kesepahaman dengan X").  Not when each came about through a
+    different named event ("melalui Suppliers Summit … dan MIDC …")."""
     parties = set(d.args.get("parties") or [])
     via = d.args.get("via")
-    return next((o for o in kept if o.type == "PARTNERSHIP" and parties & set(o.args.get("parties") or [])
+
+    def shares(o: Draft) -> bool:
+        theirs = set(o.args.get("parties") or [])
+        both = parties & theirs
+        return len(both) >= 2 or bool(both) and min(len(parties), len(theirs)) == 1
+
+    return next((o for o in kept if o.type == "PARTNERSHIP" and shares(o)
                  and not (via and o.args.get("via") and via != o.args["via"])), None)
 
 
