@@ -229,18 +229,23 @@ def _open_with(db: str, tree: str) -> float:
 
 
 def compare_trees(n: int, k: int, seed: int, db: str, runs: int, empty_db: str, trees: list[str],
-                  pool: int | None, dated: str) -> dict:
+                  pool: int | None, dated: str, sources: list[str] | None = None) -> dict:
     """Before and after, interleaved: each tree (a checkout's ``src``) on its own copy of
-    the KB ``db`` of ``n`` articles (upgraded by the tree's code first, untimed); in each
-    run the same ``k`` new articles into an empty KB and into the tree's copy, tree after
+    the KB ``db`` of ``n`` articles — or of its own KB of ``sources`` (the same articles
+    grown by each tree's code) — upgraded by the tree's code first, untimed; in each run
+    the same ``k`` new articles into an empty KB and into the tree's copy, tree after
     tree.  ``dated``: ``spread`` (the generator's dates, five years) or ``recent``."""
-    engine = create_engine(url_for(db))  # as stored: each tree upgrades its own copy
+    sources = sources or [db] * len(trees)
+    engine = create_engine(url_for(sources[0]))  # as stored: each tree upgrades its own copy
     have = _next(engine)
     engine.dispose()
     copies, row = {}, {"articles": n, "start": have, "dated": dated, "trees": {}, "runs": []}
-    for i, tree in enumerate(trees):
-        copies[tree] = _copy_kb(db, f"t{i}")
-        row["trees"][tree] = {"commit": _commit(tree), "open_s": _open_with(copies[tree], tree)}
+    for i, (tree, source) in enumerate(zip(trees, sources)):
+        engine = create_engine(url_for(source))
+        assert _next(engine) == have, f"{source}: not the KB of {db}'s articles"
+        engine.dispose()
+        copies[tree] = _copy_kb(source, f"t{i}")
+        row["trees"][tree] = {"commit": _commit(tree), "kb": source, "open_s": _open_with(copies[tree], tree)}
     news = list(itertools.islice(synthetic.generate(have + runs * k, seed=seed, pool=pool), have, None))
     for r in range(runs):
         docs = news[r * k:(r + 1) * k]
@@ -480,6 +485,8 @@ def main() -> None:
     ap.add_argument("--trees", nargs="+", default=None, metavar="SRC",
                     help="the src folders of checkouts to measure in turn (git worktree add): with --ingest-rate, or "
                          "with --sizes N (one size, its KB in --dir or --db): each on its own copy of the KB, interleaved")
+    ap.add_argument("--tree-kbs", nargs="+", default=None, metavar="DB",
+                    help="with --trees: each tree's own KB of the same articles (grown by its code) to copy")
     ap.add_argument("--dated", choices=("spread", "recent"), default="spread",
                     help="the added articles' dates: the generator's (five years) or the days after the KB's (a daily ingest)")
     ap.add_argument("--grow", type=int, default=0, metavar="N",
@@ -514,7 +521,7 @@ def main() -> None:
         n = args.sizes[0]
         db = args.db or os.path.join(args.dir, f"kb{n}.db")
         row = compare_trees(n, args.add, args.seed, db, args.runs, args.empty_db or os.path.join(args.dir, "empty.db"),
-                            args.trees, args.pool, args.dated)
+                            args.trees, args.pool, args.dated, args.tree_kbs)
         result = {"date": dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
                   "machine": f"{platform.machine()} {os.cpu_count()} cpus", "python": platform.python_version(),
                   "store": "postgresql" if args.db else "sqlite",

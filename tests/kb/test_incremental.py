@@ -322,9 +322,9 @@ def test_texts_are_judged_within_the_story_window(tmp_path):
         assert links_of(step.engine) == found
 
 
-def test_a_kb_of_schema_5_gets_its_bands_filed_by_week(tmp_path):
+def test_a_kb_of_schema_5_gets_its_bands_filed_by_period(tmp_path):
     """An older KB (bands indexed by ``(band, key)`` alone) is upgraded: each band row gets
-    its article's week (``stories.text_bucket``), the indexes are the new ones, and a
+    its article's period (``stories.text_bucket``), the indexes are the new ones, and a
     near-duplicate added then is linked to the stored text as a rebuild links it."""
     import sqlite3
 

@@ -495,22 +495,26 @@ def _entity_partners(conn, feats: list[storymod.Features], df: dict, limit: int)
 
 def _band_partners(s: Session, feats: list[storymod.Features]) -> dict[int, set[int]]:
     """For each article of ``feats``, the articles sharing an LSH band of its MinHash in the
-    weeks its text may be judged with (``stories.text_buckets``; the pairs outside
+    periods its text may be judged with (``stories.text_buckets``; the pairs outside
     ``stories.text_pair`` are dropped by the caller, as a rebuild drops them): the
     ``(bucket, band, key)`` index entries, about ``BAND_PROBES`` at a time as the rows of a
     ``VALUES`` list joined to the index, in plain SQL (compiling the statements cost more
-    than running them); a few articles' probes held at a time."""
+    than running them); a few articles' probes held at a time.  The bucket of articles not
+    dated to the day is asked only when it holds some."""
     conn = s.connection()
     first, last = 0, -1
-    if any(not storymod.dated_to_day(f.published, f.precision) for f in feats):  # asked with every week
+    if any(not storymod.dated_to_day(f.published, f.precision) for f in feats):  # asked with every period
         first, last = (conn.exec_driver_sql(f"SELECT bucket FROM minhash_bands WHERE bucket > {storymod.WIDE} "
                                             f"ORDER BY bucket {way} LIMIT 1").scalar() for way in ("ASC", "DESC"))
         first, last = (first, last) if first is not None else (0, -1)
+    wide = conn.exec_driver_sql(f"SELECT 1 FROM minhash_bands WHERE bucket = {storymod.WIDE} LIMIT 1").first()
     out: dict[int, set[int]] = defaultdict(set)
     wanted: dict[tuple[int, int, int], list[int]] = defaultdict(list)
     for i, f in enumerate(feats):
         keys = textsim.bands(f.minhash)
         for bucket in storymod.text_buckets(f, first, last):
+            if bucket == storymod.WIDE and not wide:
+                continue
             for band, key in keys:
                 wanted[(bucket, band, key)].append(f.id)
         if len(wanted) >= BAND_PROBES or i == len(feats) - 1:

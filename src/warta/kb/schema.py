@@ -155,11 +155,11 @@ class FactSourceRow(Base):
 
 class BandRow(Base):
     """One LSH band of an article's MinHash signature (``textsim.bands``): articles sharing
-    a band are text candidates, found by index instead of by a scan — by the week of the
-    article's publication first (``stories.text_bucket``): text candidates are judged only
-    within ``stories.MAX_STORY_DAYS`` (``stories.text_pair``), so an article is looked up in
-    the weeks around its day, and a day's new articles land together in the index instead of
-    on a random page of it each."""
+    a band are text candidates, found by index instead of by a scan — by the period of the
+    article's publication first (``stories.text_bucket``, ``BUCKET_DAYS`` long): text
+    candidates are judged only within ``stories.MAX_STORY_DAYS`` (``stories.text_pair``), so
+    an article is looked up in the one or two periods around its day, and a day's new
+    articles land together in the index instead of on a random page of it each."""
     __tablename__ = "minhash_bands"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"), index=True)

@@ -97,10 +97,10 @@ def add_alias_names(s: Session) -> None:
 
 
 def add_band_buckets(s: Session) -> None:
-    """5 → 6 (issue 16, a KB at scale): ``minhash_bands.bucket``, the week of the article's
-    publication (``stories.text_bucket``), and the index led by it instead of ``(band,
-    key)``, so that a day's new articles write their bands together and an article's text
-    candidates are looked up in the weeks around it; the first bands keep a partial index
+    """5 → 6 (issue 16, a KB at scale): ``minhash_bands.bucket``, the period of the
+    article's publication (``stories.text_bucket``), and the index led by it instead of
+    ``(band, key)``, so that a day's new articles write their bands together and an
+    article's text candidates are looked up in the periods around it; the first bands keep a partial index
     (equal texts at any date).  The derived tables stay as they are: only links between
     texts dated more than ``stories.MAX_STORY_DAYS`` apart, which join no story, are no
     longer made for new articles."""

@@ -30,13 +30,14 @@ from ..unionfind import UnionFind
 
 SAME_STORY = 0.25    # measured (docs/kb.md): same-story pairs score >= 0.285, other pairs <= 0.20
 MAX_GAP_DAYS = 7
-MAX_STORY_DAYS = 14  # the articles of one story, dated to the day, are at most this far apart
 W_FIGURE = 0.12      # per shared figure, at most 3 counted
 W_DATE = 0.08        # per shared day, at most 2 counted
 W_TEXT = 0.6         # times the text similarity
 MIN_PERCENT_DIGITS = 2  # a shared percentage counts when written this precisely ("5,51%", not "5%")
 MIN_ROUNDED_DIGITS = 3  # a rounded figure ties when it keeps this many digits ("5,02%" for "5,022%")
-BUCKET_DAYS = 7     # the LSH bands are filed by week of publication (``text_bucket``)…
+MAX_STORY_DAYS = 14  # the articles of one story, dated to the day, are at most this far apart
+BUCKET_DAYS = 2 * MAX_STORY_DAYS + 1  # the LSH bands are filed by periods as long as the window of
+# ``text_pair`` (``text_bucket``), so an article's window lies in at most two of them…
 WIDE = -1           # …and those of the articles not dated to the day under this bucket
 RARE_DF = 0.05       # an entity in more than this share of articles does not make a candidate pair…
 RARE_MIN = 8         # …unless it is in at most this many (a small KB: one agency in four articles)
@@ -111,7 +112,7 @@ def text_pair(a: Features, b: Features) -> bool:
     near-duplicate (a same-story link needs ``MAX_GAP_DAYS``; a duplicate, the same raw
     text and metadata, has the same date), and ``stories`` never joins one; leaving it
     out keeps every text candidate inside a window, which ``kb.incremental`` asks the
-    band index for by week (``text_bucket``) instead of over the KB's whole history."""
+    band index for by period (``text_bucket``) instead of over the KB's whole history."""
     if not (dated_to_day(a.published, a.precision) and dated_to_day(b.published, b.precision)):
         return True
     return abs((a.published - b.published).days) <= MAX_STORY_DAYS
@@ -123,12 +124,12 @@ def dated_to_day(published: dt.date | None, precision: str | None) -> bool:
 
 
 def text_bucket(published: dt.date | None, precision: str | None) -> int:
-    """The week an article's LSH bands are filed under (``minhash_bands.bucket``): its
+    """The period an article's LSH bands are filed under (``minhash_bands.bucket``): its
     publication day's ordinal over ``BUCKET_DAYS``, or ``WIDE`` when it is not dated to
     the day (undated, or a month or a year), whose articles every article is asked with.
 
     >>> text_bucket(dt.date(2025, 10, 14), "day"), text_bucket(dt.date(2025, 10, 1), "month")
-    (105648, -1)
+    (25501, -1)
     """
     if not dated_to_day(published, precision):
         return WIDE
@@ -137,8 +138,8 @@ def text_bucket(published: dt.date | None, precision: str | None) -> int:
 
 def text_buckets(f: Features, first: int, last: int) -> list[int]:
     """The buckets holding the articles ``f``'s text may be judged with (``text_pair``):
-    the weeks of its day ± ``MAX_STORY_DAYS`` and ``WIDE``; for an article not dated to
-    the day, every week from ``first`` to ``last`` (the KB's)."""
+    the one or two of its day ± ``MAX_STORY_DAYS`` and ``WIDE``; for an article not dated
+    to the day, every bucket from ``first`` to ``last`` (the KB's)."""
     if not dated_to_day(f.published, f.precision):
         return [WIDE, *range(first, last + 1)]
     span = dt.timedelta(days=MAX_STORY_DAYS)
