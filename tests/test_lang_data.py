@@ -47,6 +47,7 @@ def test_data_file_is_clean(name):
     data = lang.load(name)
     for s in _strings(data):
         assert unicodedata.normalize("NFC", s) == s, f"{name}: not NFC: {s!r}"
+        assert "  " not in s.strip("\n") or "\n" in s.strip("\n"), f"{name}: a run of spaces inside {s!r}"
 
 
 def test_no_indonesian_words_in_code():
