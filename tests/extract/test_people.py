@@ -347,6 +347,9 @@ def test_names_no_person_bears_are_retyped(text, given, want):
     # a word of the dictionary ends the company's name: it stays there
     ("Direktur PT Sinar Jaya Budi Santoso hadir.", "ORG:PT Sinar Jaya|PER:Budi Santoso",
      ["PT Sinar Jaya"], ["Budi Santoso"]),
+    # a table acronym and a one-word holder after a title, the sentence going on in lower case
+    ("Kepala Pusat Data dan Informasi BNPB Sumarsono mengatakan korban bertambah.",
+     "ORG:Pusat Data dan Informasi|ORG:BNPB Sumarsono", ["Pusat Data dan Informasi", "BNPB"], ["Sumarsono"]),
     # no title before the organisation: nothing moves
     ("Saham Nusa Commuter Joni turun. Martinus menjual.", "ORG:Nusa Commuter Joni|PER:Martinus",
      ["Nusa Commuter Joni"], ["Martinus"]),

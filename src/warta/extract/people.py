@@ -86,6 +86,7 @@ def fix(given: View) -> list[Entity]:
     out = _with_missed(out, new) if new else out
     out = _first_names_back(given, out)
     out = _clean_people(text, out)  # the persons retyped or added above, cleaned too
+    out = [e for e in (_retype_form(e) for e in out) if e is not None]  # and their forms read
     return _numbered(_every_mention(text, _join_nicknames(v, out)))
 
 
@@ -263,15 +264,27 @@ def _first_names_back(given: View, entities: list[Entity]) -> list[Entity]:
     ("Kepala Badan Gizi Nasional Dadan" and "Hindayana", "Sekretaris Perusahaan KAI
     Commuter Joni" and "Martinus"): the last word goes back to the person when it may be a
     name (no ordinary, title, calendar or place word, no legal form) and the organisation
-    keeps two words or more."""
+    keeps two words or more; a table acronym and one such word after a title are the body and
+    its one-word holder when the sentence goes on in lower case ("Kepala … BMKG Daryono
+    mengatakan")."""
+    from ..nlp.patterns import patterns
     text = given.text
     starts = {a: e for e in entities if e.type == "PER" for a, _ in e.mentions}
+    acronyms = patterns().acronyms
     out: list[Entity] = []
     holders: list[Entity] = []
     for e in entities:
         words = e.name.split()
-        cut = [(a, b) for a, b in e.mentions if e.type == "ORG" and text[a:b] == e.name and len(words) >= 3
-               and b + 1 in starts and text[b] == " " and _name_word(words[-1]) and _head_shortly_before(given, a)]
+
+        def cuts(a: int, b: int) -> bool:
+            if e.type != "ORG" or text[a:b] != e.name or not _name_word(words[-1]) \
+                    or not _head_shortly_before(given, a):
+                return False
+            if len(words) >= 3 and b + 1 in starts and text[b] == " ":
+                return True  # its first name, the person after it
+            return len(words) == 2 and words[0] in acronyms and re.match(r"\s*(?:[,.;:]|\s[a-z]|$)", text[b:b + 3])
+
+        cut = [(a, b) for a, b in e.mentions if cuts(a, b)]
         if not cut:
             out.append(e)
             continue
@@ -280,23 +293,24 @@ def _first_names_back(given: View, entities: list[Entity]) -> list[Entity]:
                                        mentions=sorted((a, a + len(head)) if (a, b) in cut else (a, b)
                                                        for a, b in e.mentions)))
         for a, b in cut:
-            person = starts[b + 1]
-            end = next(d for c, d in person.mentions if c == b + 1)
+            person = starts.get(b + 1)
+            end = next(d for c, d in person.mentions if c == b + 1) if person is not None and text[b] == " " else b
             holders.append(Entity(id="", name=text[b - len(words[-1]):end], type="PER",
                                   mentions=[(b - len(words[-1]), end)]))
     return _with_missed(out, holders) if holders else out
 
 
-def _head_shortly_before(v: View, start: int, reach: int = 3) -> bool:
+def _head_shortly_before(v: View, start: int, reach: int = 6) -> bool:
     """Whether a title's head ends right before character ``start`` or before the up to
-    ``reach`` capitalised words there ("Sekretaris Perusahaan" before "KAI …")."""
+    ``reach`` capitalised words and connectors there ("Sekretaris Perusahaan" before "KAI
+    …", "Kepala Pusat Gempa Bumi dan Tsunami" before "BMKG …")."""
     k = v.token_index(start) - 1
     for _ in range(reach + 1):
         if k < 0:
             return False
         if head_ending_at(v, k) >= 0:
             return True
-        if not is_capitalised(v.tokens[k][2]):
+        if not is_capitalised(v.tokens[k][2]) and word(v, k) not in lang.titles().connectors:
             return False
         k -= 1
     return False
