@@ -908,3 +908,13 @@ def test_an_english_institute_or_center_is_an_organisation(ruled, text, model, o
 ])
 def test_a_division_s_place_after_a_title_is_cut_from_its_holder(ruled, text, model, expected):
     assert ents(ruled(text, model)) == expected
+
+
+@pytest.mark.parametrize("text, model, want", [
+    ("Pelaku berinisial AS (25) ditangkap di rumahnya.", {"AS": "LOC"}, []),
+    ("Polisi menahan tersangka berinisial RK kemarin.", {"RK": "ORG"}, []),
+    # a name written out after the word stays
+    ("Pelaku berinisial Budi Santoso ditangkap.", {"Budi Santoso": "PER"}, [("Budi Santoso", "PER")]),
+])
+def test_initials_are_no_names(ruled, text, model, want):
+    assert ents(ruled(text, model)) == want

@@ -50,6 +50,7 @@ class Patterns:
     place_marker: Gated
     resident_place: Gated        # group 1: the name after "warga", "penduduk" …
     resident_words: frozenset[str]    # lower case: "warga", "penduduk" …
+    initials_markers: frozenset[str]  # lower case: "berinisial": a person's initials follow
     media: Gated
     media_weak: Gated
     business: Gated
@@ -182,6 +183,7 @@ def patterns() -> Patterns:
         model_code=re.compile(products["model_code"]),
         brand=re.compile(rf"(?<![\w.]){alternation(products['brands'])}(?![\w])"),
         honorifics=frozenset(w.lower() for w in lang.load("honorifics")["honorifics"]),
+        initials_markers=frozenset(w.lower() for w in lang.load("honorifics")["initials_markers"]),
         degrees=frozenset(w.lower() for w in lang.load("honorifics")["degrees"]),
         product_context=frozenset(w.lower() for w in products["context"]),
         model_words=frozenset(products["model_words"]),

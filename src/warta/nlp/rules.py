@@ -1203,6 +1203,13 @@ def places_listed_between(doc: Doc, spans: list[Span]) -> list[Span]:
     return fill(spans, found)
 
 
+def drop_initials(doc: Doc, spans: list[Span]) -> list[Span]:
+    """Without the spans right after a word that announces a person's initials ("pelaku
+    berinisial AS (25)": no place; ``honorifics.yaml``'s ``initials_markers``)."""
+    markers = patterns().initials_markers
+    return [s for s in spans if not (s.start > 0 and doc[s.start - 1].lower_ in markers and s.text.isupper())]
+
+
 def drop_calendar(spans: list[Span]) -> list[Span]:
     """Without spans that are only a holiday or season name ("Lebaran", "Ramadan 2025"):
     a time, not a named thing (``lang/id/holidays.yaml``)."""
@@ -1432,7 +1439,7 @@ def apply_rules(doc: Doc, use_gazetteer: bool = True) -> Doc:
     spans = divisions_said_again(doc, places_after_territorial_titles(doc, spans))
     spans = places_listed_between(doc, spans)
     spans = acronym_types(doc, speakers_after_quotes(doc, speakers_are_people(doc, drop_calendar(spans))), links)
-    spans = drop_rank_services(doc, drop_currency_places(doc, drop_vessel_words(doc, spans)))
+    spans = drop_rank_services(doc, drop_currency_places(doc, drop_vessel_words(doc, drop_initials(doc, spans))))
     spans, links = drop_concepts(doc, spans, links)
     doc.ents = filter_spans(spans)
     doc._.warta_links = links
