@@ -323,7 +323,8 @@ def test_texts_are_judged_within_the_story_window(tmp_path):
 
 
 def test_a_kb_of_schema_5_gets_its_bands_filed_by_period(tmp_path):
-    """An older KB (bands indexed by ``(band, key)`` alone) is upgraded: each band row gets
+    """An older KB (bands indexed by ``(band, key)`` alone, facts by subject and by measure
+    apart) is upgraded: each band row gets
     its article's period (``stories.text_bucket``), the indexes are the new ones, and a
     near-duplicate added then is linked to the stored text as a rebuild links it."""
     import sqlite3
@@ -344,6 +345,8 @@ def test_a_kb_of_schema_5_gets_its_bands_filed_by_period(tmp_path):
     con.execute("DROP INDEX ix_minhash_bands_first")
     con.execute("ALTER TABLE minhash_bands DROP COLUMN bucket")
     con.execute("CREATE INDEX ix_minhash_bands_band_key ON minhash_bands (band, key)")
+    con.execute("CREATE INDEX ix_facts_subject_id ON facts (subject_id)")
+    con.execute("CREATE INDEX ix_facts_measure ON facts (measure)")
     con.execute("UPDATE warta_meta SET value='5' WHERE key='schema_version'")
     con.commit()
     con.close()
@@ -357,6 +360,9 @@ def test_a_kb_of_schema_5_gets_its_bands_filed_by_period(tmp_path):
     indexes = {r[0] for r in sqlite3.connect(db).execute(
         "SELECT name FROM sqlite_master WHERE tbl_name = 'minhash_bands' AND type = 'index'")}
     assert indexes == {"ix_minhash_bands_article_id", "ix_minhash_bands_bucket_band_key", "ix_minhash_bands_first"}
+    facts = {r[0] for r in sqlite3.connect(db).execute(
+        "SELECT name FROM sqlite_master WHERE tbl_name = 'facts' AND type = 'index'")}
+    assert "ix_facts_subject_measure" in facts and not {"ix_facts_subject_id", "ix_facts_measure"} & facts
     near = copy_of(docs[3][0], 1, docs[3][0].published + dt.timedelta(days=1))
     write_batch(engine, [(near, synthetic.digest(near))], set())
     incremental.refresh(engine)

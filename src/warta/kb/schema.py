@@ -15,7 +15,7 @@ from sqlalchemy import (DDL, JSON, BigInteger, Date, Float, ForeignKey, Index, I
                         String, Text, event)
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
-SCHEMA_VERSION = 6  # 2: minhash_bands, aliases.rkey, items(kind, value); 3: article_entities.day, items.day; 4: facts(subject_id, measure, id); 5: aliases.names; 6: minhash_bands.bucket (store.MIGRATIONS)
+SCHEMA_VERSION = 7  # 2: minhash_bands, aliases.rkey, items(kind, value); 3: article_entities.day, items.day; 4: facts(subject_id, measure, id); 5: aliases.names; 6: minhash_bands.bucket; 7: two fact indexes dropped (store.MIGRATIONS)
 
 
 class Base(DeclarativeBase):
@@ -127,9 +127,11 @@ class FactRow(Base):
     __tablename__ = "facts"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     key: Mapped[str] = mapped_column(Text)
-    subject_id: Mapped[int | None] = mapped_column(ForeignKey("entities.id", ondelete="SET NULL"), index=True)
+    # subject_id and measure are looked up through ix_facts_subject_measure (subject_id its
+    # first column); an index of either alone would only be written, never read
+    subject_id: Mapped[int | None] = mapped_column(ForeignKey("entities.id", ondelete="SET NULL"))
     subject: Mapped[str | None] = mapped_column(Text)
-    measure: Mapped[str] = mapped_column(String(32), index=True)
+    measure: Mapped[str] = mapped_column(String(32))
     period: Mapped[str | None] = mapped_column(String(32))
     unit: Mapped[str | None] = mapped_column(String(32))
     value: Mapped[float | None] = mapped_column(Float)
