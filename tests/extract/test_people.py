@@ -312,6 +312,10 @@ def test_an_office_ending_in_its_place_is_cut_from_its_holder(text, given, orgs,
     ("Anggota Komisi VII DPR RI Sumarsono meminta pemerintah menunda kenaikan harga.",
      "ORG:Komisi VII|ORG:DPR RI", "Sumarsono"),
     ("Juru bicara Kemenlu Sumarsono mengatakan hal itu.", "ORG:Kemenlu", "Sumarsono"),
+    # a one-word holder after a plain title, the sentence going on in lower case
+    ("Menteri Luar Negeri Sumarsono melakukan kunjungan kerja.", "", "Sumarsono"),
+    # the post's territory, then its holder: the place is no part of the name
+    ("Bupati Sukamaju Herman Sutisna menetapkan status darurat.", "LOC:Sukamaju", "Herman Sutisna"),
 ])
 def test_the_holder_after_a_posts_body_is_a_person(text, given, person):
     got = fix_entities(text, _given(text, given))

@@ -83,6 +83,7 @@ class Triggers:
     aggregate: re.Pattern
     aggregate_parts: frozenset[str]
     authority_titles: tuple[str, ...]
+    visit_received: re.Pattern
 
 
 def _words(words: list[str], suffix: str = "") -> re.Pattern:
@@ -113,6 +114,7 @@ def triggers() -> Triggers:
         facility_value=_words(d["facility_value"]), source_markers=_words(d["source_markers"]),
         broad_places=frozenset(fold(p) for p in d["broad_places"]),
         meeting_more=_words(d["meeting_more"]), statement_verbs=_words(d["statement_verbs"]),
+        visit_received=re.compile(rf"(?<!\w){alternation(d['visit_received'])}\s+$", re.I),
         company_anaphor=_words(d["company_anaphors"]),
         origin=re.compile(rf"(?<!\w)(?i:{alternation(lang.load('org_forms')['origin_words'])})\s+$"),
         account=re.compile(rf"(?<!\w)(?i:{alternation(d['account_words'])})(?:\s+[a-z]+)?\s+$"),
@@ -622,7 +624,15 @@ def _more_participants(v: View, sent) -> list[str]:
 
 @builds("VISIT")
 def _visit(f: Facts, sent, span, kind) -> list[Draft]:
+    """A visit: the visitor before the trigger, a host organisation after it; a visit
+    received ("X menerima kunjungan Y"): Y the visitor, X the host."""
     v = f.view
+    if triggers().visit_received.search(v.text, sent[0], span[0]):
+        guests = [m for m in _in(v, (span[1], sent[1]), ACTORS) if _can_act(v, m)]
+        hosts = [m for m in _in(v, (sent[0], span[0]), ACTORS) if _can_act(v, m)]
+        return [_draft(kind, f, sent, span, {"visitor": guests[0].entity.name if guests else None,
+                                             "host": hosts[-1].entity.name if hosts else None,
+                                             "place": _place(v, sent, span[1])})]
     visitor = _actor(v, sent, span[0])
     hosts = _in(v, (span[1], sent[1]), ("ORG",))
     return [_draft(kind, f, sent, span, {"visitor": visitor, "host": hosts[0].entity.name if hosts else None,

@@ -967,6 +967,10 @@ def _after_title(v: View, j: int) -> list[str]:
         ranked = word(v, j - 1) in t.ranks  # "Kasat Reskrim Polres Bogor AKP Dodi …"
         if (hit is None or hit.type != "ORG") and (closed or plain or ranked or word(v, j) in _forms()[1]):
             name = _name_at(v, j, strict=True)  # not on an organisation's words: "Kapuspenkum Kejagung X"
+            if name and hit is not None and toks[j][0] + len(name) > hit.end and _territory(v, hit, j):
+                name = None  # "Bupati Cianjur Herman Suherman": the post's place, then its holder
+            if name is None and hit is None and plain and j > start:
+                name = _one_word_name(v, j)  # "Menteri Luar Negeri Sugiono melakukan …"
             if name and (closed or plain or ranked or word(v, j - 1) in _forms()[1]):
                 return [name]
         if hit is not None:
@@ -983,6 +987,14 @@ def _after_title(v: View, j: int) -> list[str]:
             continue
         return []
     return []
+
+
+def _territory(v: View, hit, j: int) -> bool:
+    """Whether the place mention ``hit`` at token ``j`` is a post's territory: a place the
+    gazetteer knows, or right after a title over a territory ("Bupati", "Kapolres")."""
+    from ..nlp import gazetteer
+    return hit.type == "LOC" and (gazetteer.is_place(v.text[hit.start:hit.end])
+                                  or j > 0 and word(v, j - 1) in lang.titles().territorial)
 
 
 def _holder_after_org(v: View, j: int) -> str | None:
