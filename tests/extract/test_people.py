@@ -362,3 +362,18 @@ def test_a_first_name_taken_by_the_organisation_before_goes_back(text, given, or
     got = fix_entities(text, _given(text, given))
     assert [e.name for e in got if e.type == "ORG"] == orgs
     assert [e.name for e in got if e.type == "PER"] == people
+
+
+@pytest.mark.parametrize("text,given,people", [
+    # the model left the first name between the body and the rest of the name
+    ("Direktur Utama PLN Darmawan Prasodjo menyebut pasokan aman. Menurut Prasodjo, cukup.",
+     "ORG:PLN|PER:Prasodjo", [("Darmawan Prasodjo", 2)]),
+    # the model's body took the first name of a person it saw after it, past a place
+    ("Ekonom Universitas Indonesia Fithra Faisal Hastiadi menilai rupiah tertekan.",
+     "ORG:Universitas Indonesia Fithra|PER:Faisal Hastiadi", [("Fithra Faisal Hastiadi", 1)]),
+    # the post's field after a title is no first name
+    ("Menko Polhukam Budi Santoso mengatakan situasi aman.", "PER:Budi Santoso", [("Budi Santoso", 1)]),
+])
+def test_a_first_name_the_model_left_out_joins_the_person(text, given, people):
+    got = fix_entities(text, _given(text, given))
+    assert [(e.name, len(e.mentions)) for e in got if e.type == "PER"] == people

@@ -84,7 +84,7 @@ def fix(given: View) -> list[Entity]:
     out = _split_org_heads(text, [fixed[id(e)] for e in entities])
     new = _missed_people(v)
     out = _with_missed(out, new) if new else out
-    out = _first_names_back(given, out)
+    out = _first_names_back(given, _first_name_before(given.with_entities(out), out))
     out = _clean_people(text, out)  # the persons retyped or added above, cleaned too
     out = [e for e in (_retype_form(e) for e in out) if e is not None]  # and their forms read
     return _numbered(_every_mention(text, _join_nicknames(v, out)))
@@ -227,6 +227,7 @@ def _split_org_tails(text: str, entities: list[Entity]) -> list[Entity]:
     organisation keeps two words or more; the person is joined to the one named
     elsewhere by ``_with_missed``."""
     people = [e for e in entities if e.type == "PER"]
+    person_at = {a: b for e in people for a, b in e.mentions}
     firsts = {fold(e.name.split()[0]) for e in people} | {fold(a.split()[0]) for e in people for a in e.aliases}
     full = {fold(n) for e in people for n in [e.name, *e.aliases]}
     out: list[Entity] = []
@@ -250,12 +251,14 @@ def _split_org_tails(text: str, entities: list[Entity]) -> list[Entity]:
         for a, b in e.mentions:
             if text[a:b] == e.name:
                 org_spans.append((a, a + len(head)))
-                per_spans.append((b - len(tail), b))
+                after = person_at.get(b + 1) if text[b:b + 1] == " " else None
+                per_spans.append((b - len(tail), after if after is not None else b))
             else:
                 org_spans.append((a, b))
         out.append(dataclasses.replace(e, name=head, aliases=[x for x in e.aliases if x != head],
                                        mentions=sorted(org_spans)))
-        holders.append(Entity(id="", name=tail, type="PER", mentions=sorted(per_spans)))
+        a, b = per_spans[0]  # with the rest of the name when the model's person starts right after
+        holders.append(Entity(id="", name=text[a:b], type="PER", mentions=sorted(per_spans)))
     return _with_missed(out, holders) if holders else out
 
 
@@ -298,6 +301,37 @@ def _first_names_back(given: View, entities: list[Entity]) -> list[Entity]:
             holders.append(Entity(id="", name=text[b - len(words[-1]):end], type="PER",
                                   mentions=[(b - len(words[-1]), end)]))
     return _with_missed(out, holders) if holders else out
+
+
+def _first_name_before(v: View, entities: list[Entity]) -> list[Entity]:
+    """A person whose first name the model left between an organisation or a title and the
+    rest of the name ("Direktur Utama PLN Darmawan Prasodjo": only "Prasodjo" a person): the
+    one word before a mention joins it when no entity covers it, it may be a name (see
+    :func:`_name_word`), and an organisation or place mention after a title ends right before
+    it (not a title alone: "Menko Polhukam Budi" has the post's field there)."""
+    toks = v.tokens
+    grown: dict[int, dict[tuple[int, int], tuple[int, int]]] = {}
+    for m in v.mentions:
+        k = v.token_index(m.start) - 1
+        if m.type != "PER" or k < 1 or toks[k][1] + 1 != m.start or v.covering(toks[k][0]) is not None \
+                or not _name_word(toks[k][2]):
+            continue
+        before = v.covering(toks[k - 1][0])
+        if before is not None and before.type in ("ORG", "LOC") and before.end == toks[k - 1][1] \
+                and _head_shortly_before(v, before.start):
+            grown.setdefault(id(m.entity), {})[(m.start, m.end)] = (toks[k][0], m.end)
+    out = []
+    for e in entities:
+        spans = grown.get(id(e))
+        if not spans:
+            out.append(e)
+            continue
+        new = sorted(spans.get(s, s) for s in e.mentions)
+        full = next(v.text[a:b] for a, b in new if (a, b) not in e.mentions)
+        name = full if len(full.split()) > len(e.name.split()) else e.name
+        out.append(dataclasses.replace(e, name=name, aliases=list(dict.fromkeys(
+            [*e.aliases, e.name] if name != e.name else e.aliases)), mentions=new))
+    return out
 
 
 def _head_shortly_before(v: View, start: int, reach: int = 6) -> bool:
