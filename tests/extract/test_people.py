@@ -377,3 +377,15 @@ def test_a_first_name_taken_by_the_organisation_before_goes_back(text, given, or
 def test_a_first_name_the_model_left_out_joins_the_person(text, given, people):
     got = fix_entities(text, _given(text, given))
     assert [(e.name, len(e.mentions)) for e in got if e.type == "PER"] == people
+
+
+@pytest.mark.parametrize("text,given,people", [
+    # after a word for a pair of candidates a hyphenated name is two persons, whatever their lengths
+    ("Partai itu mendukung pasangan Ridwan Santoso-Suswono di Pilkada.", "PER:Ridwan Santoso-Suswono",
+     ["Ridwan Santoso", "Suswono"]),
+    ("Pasangan calon nomor urut 2 Bagus-Gibran unggul.", "PER:Bagus-Gibran", ["Bagus", "Gibran"]),
+    # without one, a one-word side keeps the name whole
+    ("Keluarga Ridwan Santoso-Suswono datang.", "PER:Ridwan Santoso-Suswono", ["Ridwan Santoso-Suswono"]),
+])
+def test_a_pair_of_candidates_is_two_persons(text, given, people):
+    assert [e.name for e in fix_entities(text, _given(text, given)) if e.type == "PER"] == people

@@ -562,6 +562,16 @@ def test_authorities_and_boarding_schools_are_organisations(ruled, text, model, 
     assert ents(ruled(text, model)) == [(name, "ORG")]
 
 
+@pytest.mark.parametrize("text, model, want", [
+    # a cabinet is an organisation (the "person" of its name before: people.py)
+    ("Presiden melantik menteri Kabinet Merah Jaya di istana.", {}, [("Kabinet Merah Jaya", "ORG")]),
+    # the secretary of the cabinet is a post, its holder a person
+    ("Sekretaris Kabinet Sudi Hartono mengatakan hal itu.", {"Sudi Hartono": "PER"}, [("Sudi Hartono", "PER")]),
+])
+def test_a_cabinet_is_an_organisation(ruled, text, model, want):
+    assert ents(ruled(text, model)) == want
+
+
 def test_se_before_a_place_is_not_part_of_its_name(nlp):
     from warta.nlp import harvest
     doc = nlp("Lomba itu diikuti pelajar se-Kabupaten Sukamaju. Kabupaten Sukamaju menjadi tuan rumah.")

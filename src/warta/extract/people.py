@@ -697,6 +697,7 @@ def _cleaned(text: str, e: Entity, known: set[str], sides: set[str], kind: str =
     people: dict[str, tuple[list[Span], list[str]]] = {}  # folded name -> mentions, names
     org_spans: list[Span] = []
     org_names: list[str] = []
+    paired = any(_after_pair_word(text, a) for a, _ in e.mentions)  # "pasangan Ridwan Kamil-Suswono"
     for said, span in [(e.name, None), *((a, None) for a in e.aliases), *((text[a:b], (a, b)) for a, b in e.mentions)]:
         if said != e.name and org_names and _org_alias(said, org_names, known):
             org_names.append(said)  # "Bank Indonesia", "BI" beside "BI Sutrisno Hadi"
@@ -714,7 +715,7 @@ def _cleaned(text: str, e: Entity, known: set[str], sides: set[str], kind: str =
                 org_names.append(rest)
             continue
         offset = (span[0] + cut) if span else 0
-        parts = _pair_parts(rest, sides)
+        parts = _pair_parts(rest, sides, paired=paired)
         for part, a in parts:
             key = _side_key(people, part, alone=len(parts) == 1)
             spans, names = people.setdefault(key, ([], []))
@@ -835,18 +836,26 @@ def _org_alias(alias: str, orgs: list[str], known: set[str]) -> bool:
         first in lang.titles().org_starts or _org_form(alias) or alias.isupper()))
 
 
-def _pair_parts(name: str, sides: set[str]) -> list[tuple[str, int]]:
+def _pair_parts(name: str, sides: set[str], paired: bool = False) -> list[tuple[str, int]]:
     """A pair of persons joined by a hyphen, as (name, offset) parts: both sides two words
-    or more, or each side a word of a pair written in full in the article."""
+    or more, each side a word of a pair written in full in the article, or ``paired``: a
+    word for a pair of candidates before it ("pasangan Ridwan Kamil-Suswono")."""
     cuts = list(_PAIR.finditer(name))
     if len(cuts) != 1:
         return [(name, 0)]
     left, right = name[:cuts[0].start()], name[cuts[0].end():]
     full = len(left.split()) >= 2 and len(right.split()) >= 2
     known = all(any(set(fold(p).split()) <= set(s.split()) for s in sides) for p in (left, right))
-    if not (full or known) or not all(is_capitalised(w) for w in (left + " " + right).split()):
+    if not (full or known or paired) or not all(is_capitalised(w) for w in (left + " " + right).split()):
         return [(name, 0)]
     return [(left, 0), (right, cuts[0].end())]
+
+
+def _after_pair_word(text: str, start: int) -> bool:
+    """Whether a word for a pair of candidates comes among the six words before ``start``
+    in its sentence ("pasangan calon nomor urut 2 …")."""
+    before = re.split(r"[.!?\n]", text[max(0, start - 80):start])[-1].split()[-6:]
+    return any(w.strip(",").casefold() in lang.titles().pair_words for w in before)
 
 
 @functools.cache
