@@ -41,6 +41,12 @@ def test_noisy_fixture(fixtures):
     ("Beritasatu.com - Pasar saham", "Beritasatu.com", None, "Pasar saham"),
     ("KALBAR.CO-Euforia membuncah", "KALBAR.CO", None, "Euforia membuncah"),
     ("HARIANKITA.CO.ID, TOKYO -- Menteri memastikan", "HARIANKITA.CO.ID", "Tokyo", "Menteri memastikan"),
+    # the day and month before an agency, a day without its year, a domain in brackets, a bar
+    ("Jakarta, 14/3 (KANTOR BERITA NUSA) - Menteri menyatakan", "KANTOR BERITA NUSA", "Jakarta", "Menteri menyatakan"),
+    ("SEMARANG, Kamis (14/3) - Gubernur meminta", None, "Semarang", "Gubernur meminta"),
+    ("Bekasi (14/3) - Pabrik diresmikan", None, "Bekasi", "Pabrik diresmikan"),
+    ("Surabaya (beritaku.com) - Harga cabai", "beritaku.com", "Surabaya", "Harga cabai"),
+    ("JAKARTA, KABARKOTA.com | Gubernur meminta", "KABARKOTA.com", "Jakarta", "Gubernur meminta"),
 ])
 def test_dateline_shapes(paragraph, outlet, city, rest):
     assert split_dateline(paragraph) == (rest, outlet, city)
@@ -50,6 +56,8 @@ def test_dateline_shapes(paragraph, outlet, city, rest):
     "Pemerintah Indonesia terus mendorong industri hijau - kata menteri.",
     "Xiaomi - perusahaan asal China - membuka toko baru.",
     "Rp3 triliun - itulah nilai investasinya.",
+    "Rabu (13/3) - hari yang ditunggu warga.",
+    "Pada Rabu (13/3) - hari yang ditunggu warga.",
 ])
 def test_no_dateline_in_ordinary_sentences(paragraph):
     assert split_dateline(paragraph) == (paragraph, None, None)
