@@ -43,7 +43,7 @@ class Speech:
     reporting: re.Pattern  # "X mengatakan" before a quotation
     subject_verb: re.Pattern  # "…,” ia menambahkan" / "…,” Agus menambahkan"
     according: re.Pattern
-    according_followed: re.Pattern   # "Menurutnya,"
+    according_followed: re.Pattern   # "Menurutnya,", "Menurut dia,"
     passive: re.Pattern              # "Hal senada disampaikan … X"
     pronouns: frozenset[str]
     lead: frozenset[str]
@@ -75,7 +75,7 @@ def speech() -> Speech:
         subject_verb=re.compile(rf"[\s,.]*(\w[\w\s]{{0,40}}?)\s+{reporting}\b", re.I),
         according=re.compile(rf"\b{alternation(d['according'])}\s+", re.I),
         passive=re.compile(rf"\b{alternation(d['passive'])}\b", re.I),
-        according_followed=re.compile(rf"\b{alternation(d['according'])}{re.escape(d['suffix'])},?\s*$", re.I),
+        according_followed=re.compile(rf"\b{alternation(d['according'])}(?:{re.escape(d['suffix'])}|\s+{alternation(d['pronouns'])}),?\s*$", re.I),
         pronouns=frozenset(w.casefold() for w in d["pronouns"]),
         lead=frozenset(w.casefold() for w in d["lead_words"]),
         platforms=frozenset(w.casefold() for w in d["platforms"]),
@@ -407,7 +407,7 @@ def _before(v: View, start: int, quoted: list, said: list) -> str | None:
     seg = v.text[seg_start:start]
     if not seg.strip():
         return None
-    if sp.according_followed.search(seg):   # "Menurutnya, “…”": the person the text follows
+    if sp.according_followed.search(seg):   # "Menurutnya, “…”", "Menurut dia, “…”": the person the text follows
         return _followed(v, start, quoted, said)
     acc = None
     for acc in sp.according.finditer(seg):
