@@ -378,6 +378,13 @@ def test_a_copy_footer_goes_and_names_the_outlet(footer, outlet):
     assert (a.outlet, a.text) == (outlet, "Harga gabah di tingkat petani turun sepekan ini, kata penyuluh.")
 
 
+def test_a_channel_promotion_after_the_text_goes():
+    promo = ("Simak breaking news dan berita pilihan kami langsung di ponselmu. Pilih saluran andalanmu "
+             "akses berita Kabarkota.com WhatsApp Channel : https://www.whatsapp.com/channel/abc")
+    raw = f"Harga Gabah Turun\n\nHarga gabah di tingkat petani turun sepekan ini, kata penyuluh.\n\n{promo}"
+    assert clean(Article(source="t.txt", raw=raw)).text == "Harga gabah di tingkat petani turun sepekan ini, kata penyuluh."
+
+
 def test_a_dateline_outlet_comes_before_a_copy_footer():
     raw = ("Harga Gabah Turun\n\nJakarta, CNN Indonesia -- Harga gabah turun sepekan ini, kata penyuluh.\n\n"
            "Simak berita dan artikel lainnya di Google News\n\nArtikel ini telah tayang di Kompas.com dengan judul X")

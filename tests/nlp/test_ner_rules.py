@@ -928,3 +928,15 @@ def test_a_division_s_place_after_a_title_is_cut_from_its_holder(ruled, text, mo
 ])
 def test_initials_are_no_names(ruled, text, model, want):
     assert ents(ruled(text, model)) == want
+
+
+@pytest.mark.parametrize("text, model", [
+    ("Informasi ada di https://www.kemensos.go.id/berita/12 sejak pagi.", {"https://www.kemensos.go.id/berita/12": "ORG"}),
+    ("Data lengkap di www.bps.go.id/data hari ini.", {"www.bps.go.id/data": "ORG"}),
+])
+def test_a_web_address_names_no_entity(ruled, text, model):
+    assert ents(ruled(text, model)) == []
+
+
+def test_a_bare_domain_stays_the_outlet(ruled):
+    assert ents(ruled("Data dari kabarkota.com menunjukkan inflasi.")) == [("kabarkota.com", "ORG")]

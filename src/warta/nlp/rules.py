@@ -1203,6 +1203,15 @@ def places_listed_between(doc: Doc, spans: list[Span]) -> list[Span]:
     return fill(spans, found)
 
 
+URL = re.compile(r"://|^www\.|^[\w-]+(?:\.[\w-]+)+/", re.I)
+
+
+def drop_urls(spans: list[Span]) -> list[Span]:
+    """Without the spans that are web addresses ("https://…", "www.bps.go.id/data"): a link
+    names no entity (a bare domain, "Kompas.com", stays the outlet)."""
+    return [s for s in spans if not URL.search(s.text)]
+
+
 def drop_initials(doc: Doc, spans: list[Span]) -> list[Span]:
     """Without the spans right after a word that announces a person's initials ("pelaku
     berinisial AS (25)": no place; ``honorifics.yaml``'s ``initials_markers``)."""
@@ -1439,7 +1448,7 @@ def apply_rules(doc: Doc, use_gazetteer: bool = True) -> Doc:
     spans = divisions_said_again(doc, places_after_territorial_titles(doc, spans))
     spans = places_listed_between(doc, spans)
     spans = acronym_types(doc, speakers_after_quotes(doc, speakers_are_people(doc, drop_calendar(spans))), links)
-    spans = drop_rank_services(doc, drop_currency_places(doc, drop_vessel_words(doc, drop_initials(doc, spans))))
+    spans = drop_rank_services(doc, drop_currency_places(doc, drop_vessel_words(doc, drop_initials(doc, drop_urls(spans)))))
     spans, links = drop_concepts(doc, spans, links)
     doc.ents = filter_spans(spans)
     doc._.warta_links = links
