@@ -337,6 +337,7 @@ BODY = "Harga gabah di tingkat petani turun sepekan ini, kata penyuluh pertanian
     "Follow Berita Kami di Google News",
     "Klik di sini untuk mendapatkan update berita terkini",
     "[Gambas:Video CNN]",
+    "Gambas:Video CNN",
     "Pilihan Untuk Anda\nHarga Cabai Naik Lagi\nPetani Panen Raya di Subang",
     "Terpopuler\nHarga Cabai Naik Lagi",
     "Loading...",
