@@ -336,6 +336,7 @@ BODY = "Harga gabah di tingkat petani turun sepekan ini, kata penyuluh pertanian
     "Ikuti kami di Instagram @kabardesa",
     "Follow Berita Kami di Google News",
     "Klik di sini untuk mendapatkan update berita terkini",
+    "Pilihan Editor: Harga Cabai Naik Lagi Menurut Bapanas",
     "[Gambas:Video CNN]",
     "Gambas:Video CNN",
     "Pilihan Untuk Anda\nHarga Cabai Naik Lagi\nPetani Panen Raya di Subang",

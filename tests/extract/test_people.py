@@ -354,6 +354,9 @@ def test_names_no_person_bears_are_retyped(text, given, want):
     # a table acronym and a one-word holder after a title, the sentence going on in lower case
     ("Kepala Pusat Data dan Informasi BNPB Sumarsono mengatakan korban bertambah.",
      "ORG:Pusat Data dan Informasi|ORG:BNPB Sumarsono", ["Pusat Data dan Informasi", "BNPB"], ["Sumarsono"]),
+    # a place after a title that took the first name
+    ("Kepala BPBD Kota Sukamaju Enung Nurcholis mengatakan air naik.", "ORG:BPBD|LOC:Kota Sukamaju Enung|PER:Nurcholis",
+     ["BPBD"], ["Enung Nurcholis"]),
     # no title before the organisation: nothing moves
     ("Saham Nusa Commuter Joni turun. Martinus menjual.", "ORG:Nusa Commuter Joni|PER:Martinus",
      ["Nusa Commuter Joni"], ["Martinus"]),

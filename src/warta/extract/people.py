@@ -263,9 +263,9 @@ def _split_org_tails(text: str, entities: list[Entity]) -> list[Entity]:
 
 
 def _first_names_back(given: View, entities: list[Entity]) -> list[Entity]:
-    """An organisation after a title that took the first name of the person right after it
-    ("Kepala Badan Gizi Nasional Dadan" and "Hindayana", "Sekretaris Perusahaan KAI
-    Commuter Joni" and "Martinus"): the last word goes back to the person when it may be a
+    """An organisation or place after a title that took the first name of the person right
+    after it ("Kepala Badan Gizi Nasional Dadan" and "Hindayana", "Sekretaris Perusahaan KAI
+    Commuter Joni" and "Martinus", "Kepala BPBD Kota Bekasi Enung" and "Nurcholis"): the last word goes back to the person when it may be a
     name (no ordinary, title, calendar or place word, no legal form) and the organisation
     keeps two words or more; a table acronym and one such word after a title are the body and
     its one-word holder when the sentence goes on in lower case ("Kepala … BMKG Daryono
@@ -280,12 +280,13 @@ def _first_names_back(given: View, entities: list[Entity]) -> list[Entity]:
         words = e.name.split()
 
         def cuts(a: int, b: int) -> bool:
-            if e.type != "ORG" or text[a:b] != e.name or not _name_word(words[-1]) \
+            if e.type not in ("ORG", "LOC") or text[a:b] != e.name or not _name_word(words[-1]) \
                     or not _head_shortly_before(given, a):
                 return False
             if len(words) >= 3 and b + 1 in starts and text[b] == " ":
-                return True  # its first name, the person after it
-            return len(words) == 2 and words[0] in acronyms and re.match(r"\s*(?:[,.;:]|\s[a-z]|$)", text[b:b + 3])
+                return True  # its first name, the person after it ("Kota Bekasi Enung" + "Nurcholis")
+            return e.type == "ORG" and len(words) == 2 and words[0] in acronyms \
+                and re.match(r"\s*(?:[,.;:]|\s[a-z]|$)", text[b:b + 3])
 
         cut = [(a, b) for a, b in e.mentions if cuts(a, b)]
         if not cut:
