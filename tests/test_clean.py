@@ -337,6 +337,8 @@ BODY = "Harga gabah di tingkat petani turun sepekan ini, kata penyuluh pertanian
     "Follow Berita Kami di Google News",
     "Klik di sini untuk mendapatkan update berita terkini",
     "Pilihan Editor: Harga Cabai Naik Lagi Menurut Bapanas",
+    "Disclaimer: berita ini tidak bertujuan mengajak membeli atau menjual saham.",
+    "Simak berita lainnya seputar topik artikel ini, di sini",
     "[Gambas:Video CNN]",
     "Gambas:Video CNN",
     "Pilihan Untuk Anda\nHarga Cabai Naik Lagi\nPetani Panen Raya di Subang",

@@ -940,3 +940,9 @@ def test_a_web_address_names_no_entity(ruled, text, model):
 
 def test_a_bare_domain_stays_the_outlet(ruled):
     assert ents(ruled("Data dari kabarkota.com menunjukkan inflasi.")) == [("kabarkota.com", "ORG")]
+
+
+def test_a_ticker_after_a_legal_forms_stop_is_the_companys(nlp):
+    from warta.nlp import harvest
+    doc = nlp("Saham PT Sinar Nusa Abadi Tbk. (SNAB) naik 5 persen.")
+    assert [(e.name, e.type, e.aliases) for e in harvest.entities(doc)] == [("PT Sinar Nusa Abadi Tbk", "ORG", ["SNAB"])]

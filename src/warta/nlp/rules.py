@@ -768,6 +768,9 @@ def acronym_definitions(doc: Doc, spans: list[Span]) -> tuple[list[Span], list[t
         if inner.text.lower() in patterns().vessel_codes:
             continue  # "Kapal Motor Penumpang (KMP) …": a ship's code, no organisation's acronym
         before = by_end.get(tok.i) or _capitalised_before(doc, tok.i, inner.text)
+        if before is None and tok.i > 1 and texts[tok.i - 1] == "." and by_end.get(tok.i - 1) is not None \
+                and by_end[tok.i - 1].label_ == "ORG":
+            before = by_end[tok.i - 1]  # "PT … Tbk. (GOTO)": the legal form's stop before the bracket
         if before is not None and _looks_short(inner) and len(inner.text) < len(before.text):
             new.append(Span(doc, inner.start, inner.end, label=before.label_))
             links.append(((inner.start, inner.end), (before.start, before.end)))
