@@ -195,6 +195,7 @@ def recent(docs: list, day: dt.date) -> list:
 
 
 RECENT = synthetic.START + dt.timedelta(days=synthetic.DAYS + 3)  # after every day the generator gives
+PAST = synthetic.START + dt.timedelta(days=synthetic.DAYS // 2)  # amid them: the articles' periods full
 
 
 def _copy_kb(db: str, tag: str) -> str:
@@ -234,7 +235,9 @@ def compare_trees(n: int, k: int, seed: int, db: str, runs: int, empty_db: str, 
     the KB ``db`` of ``n`` articles — or of its own KB of ``sources`` (the same articles
     grown by each tree's code) — upgraded by the tree's code first, untimed; in each run
     the same ``k`` new articles into an empty KB and into the tree's copy, tree after
-    tree.  ``dated``: ``spread`` (the generator's dates, five years) or ``recent``."""
+    tree.  ``dated``: ``spread`` (the generator's dates, five years), ``recent`` (the two
+    days after the KB's last) or ``past`` (two days amid the KB's five years, whose
+    periods of publication hold a month of its articles already)."""
     sources = sources or [db] * len(trees)
     engine = create_engine(url_for(sources[0]))  # as stored: each tree upgrades its own copy
     have = _next(engine)
@@ -249,8 +252,8 @@ def compare_trees(n: int, k: int, seed: int, db: str, runs: int, empty_db: str, 
     news = list(itertools.islice(synthetic.generate(have + runs * k, seed=seed, pool=pool), have, None))
     for r in range(runs):
         docs = news[r * k:(r + 1) * k]
-        if dated == "recent":
-            docs = recent(docs, RECENT + dt.timedelta(days=2 * r))
+        if dated in ("recent", "past"):
+            docs = recent(docs, (RECENT if dated == "recent" else PAST) + dt.timedelta(days=2 * r))
         for tree in trees:
             empty = _fresh(empty_db)
             load, pressure = round(os.getloadavg()[0], 2), _cpu_pressure()
@@ -487,8 +490,9 @@ def main() -> None:
                          "with --sizes N (one size, its KB in --dir or --db): each on its own copy of the KB, interleaved")
     ap.add_argument("--tree-kbs", nargs="+", default=None, metavar="DB",
                     help="with --trees: each tree's own KB of the same articles (grown by its code) to copy")
-    ap.add_argument("--dated", choices=("spread", "recent"), default="spread",
-                    help="the added articles' dates: the generator's (five years) or the days after the KB's (a daily ingest)")
+    ap.add_argument("--dated", choices=("spread", "recent", "past"), default="spread",
+                    help="the added articles' dates: the generator's (five years), the days after the KB's (a daily "
+                         "ingest), or two days amid the KB's")
     ap.add_argument("--grow", type=int, default=0, metavar="N",
                     help="instead: build (or resume) the KB --db of N articles by chunks and incremental updates")
     ap.add_argument("--chunk", type=int, default=20000, help="with --grow: articles written before each update")

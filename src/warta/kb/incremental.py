@@ -499,21 +499,21 @@ def _band_partners(s: Session, feats: list[storymod.Features]) -> dict[int, set[
     ``stories.text_pair`` are dropped by the caller, as a rebuild drops them): the
     ``(bucket, band, key)`` index entries, about ``BAND_PROBES`` at a time as the rows of a
     ``VALUES`` list joined to the index, in plain SQL (compiling the statements cost more
-    than running them); a few articles' probes held at a time.  The bucket of articles not
-    dated to the day is asked only when it holds some."""
+    than running them); a few articles' probes held at a time.  Only the buckets that hold
+    rows are asked: those of articles not dated to the day when there are any, the periods
+    between the KB's first and last (the new articles' rows already written — so the
+    period after today's, half the time in a daily ingest's window, is not asked)."""
     conn = s.connection()
-    first, last = 0, -1
-    if any(not storymod.dated_to_day(f.published, f.precision) for f in feats):  # asked with every period
-        first, last = (conn.exec_driver_sql(f"SELECT bucket FROM minhash_bands WHERE bucket > {storymod.WIDE} "
-                                            f"ORDER BY bucket {way} LIMIT 1").scalar() for way in ("ASC", "DESC"))
-        first, last = (first, last) if first is not None else (0, -1)
+    first, last = (conn.exec_driver_sql(f"SELECT bucket FROM minhash_bands WHERE bucket > {storymod.WIDE} "
+                                        f"ORDER BY bucket {way} LIMIT 1").scalar() for way in ("ASC", "DESC"))
+    first, last = (first, last) if first is not None else (0, -1)
     wide = conn.exec_driver_sql(f"SELECT 1 FROM minhash_bands WHERE bucket = {storymod.WIDE} LIMIT 1").first()
     out: dict[int, set[int]] = defaultdict(set)
     wanted: dict[tuple[int, int, int], list[int]] = defaultdict(list)
     for i, f in enumerate(feats):
         keys = textsim.bands(f.minhash)
         for bucket in storymod.text_buckets(f, first, last):
-            if bucket == storymod.WIDE and not wide:
+            if not (first <= bucket <= last or (bucket == storymod.WIDE and wide)):
                 continue
             for band, key in keys:
                 wanted[(bucket, band, key)].append(f.id)
