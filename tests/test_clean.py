@@ -339,6 +339,7 @@ BODY = "Harga gabah di tingkat petani turun sepekan ini, kata penyuluh pertanian
     "Pilihan Editor: Harga Cabai Naik Lagi Menurut Bapanas",
     "Disclaimer: berita ini tidak bertujuan mengajak membeli atau menjual saham.",
     "Simak berita lainnya seputar topik artikel ini, di sini",
+    "riset@kabarkota.com",
     "[Gambas:Video CNN]",
     "Gambas:Video CNN",
     "Pilihan Untuk Anda\nHarga Cabai Naik Lagi\nPetani Panen Raya di Subang",

@@ -237,6 +237,7 @@ def test_name_after_a_word_for_its_people_is_a_place(ruled, text, model, want):
 
 @pytest.mark.parametrize("text, model", [
     ("Rencana itu akan rampung tahun depan, dikutip Motorwire.", {"Motorwire": "PER"}),
+    ("Melansir data Teknodaily, harga ponsel itu naik.", {"Teknodaily": "PER"}),
     ("Dilansir dari Teknodaily, harga ponsel itu naik.", {}),
 ])
 def test_name_after_a_media_marker_is_an_outlet(ruled, text, model):
@@ -933,6 +934,7 @@ def test_initials_are_no_names(ruled, text, model, want):
 @pytest.mark.parametrize("text, model", [
     ("Informasi ada di https://www.kemensos.go.id/berita/12 sejak pagi.", {"https://www.kemensos.go.id/berita/12": "ORG"}),
     ("Data lengkap di www.bps.go.id/data hari ini.", {"www.bps.go.id/data": "ORG"}),
+    ("Koreksi dikirim ke redaksi@kabarkota.com saja.", {"redaksi@kabarkota.com": "ORG"}),
 ])
 def test_a_web_address_names_no_entity(ruled, text, model):
     assert ents(ruled(text, model)) == []

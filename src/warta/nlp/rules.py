@@ -1206,12 +1206,12 @@ def places_listed_between(doc: Doc, spans: list[Span]) -> list[Span]:
     return fill(spans, found)
 
 
-URL = re.compile(r"://|^www\.|^[\w-]+(?:\.[\w-]+)+/", re.I)
+URL = re.compile(r"://|^www\.|^[\w-]+(?:\.[\w-]+)+/|^[\w.+-]+@[\w-]+\.", re.I)
 
 
 def drop_urls(spans: list[Span]) -> list[Span]:
-    """Without the spans that are web addresses ("https://…", "www.bps.go.id/data"): a link
-    names no entity (a bare domain, "Kompas.com", stays the outlet)."""
+    """Without the spans that are web or mail addresses ("https://…", "www.bps.go.id/data",
+    "redaksi@…"): an address names no entity (a bare domain, "Kompas.com", stays the outlet)."""
     return [s for s in spans if not URL.search(s.text)]
 
 
