@@ -948,3 +948,15 @@ def test_a_ticker_after_a_legal_forms_stop_is_the_companys(nlp):
     from warta.nlp import harvest
     doc = nlp("Saham PT Sinar Nusa Abadi Tbk. (SNAB) naik 5 persen.")
     assert [(e.name, e.type, e.aliases) for e in harvest.entities(doc)] == [("PT Sinar Nusa Abadi Tbk", "ORG", ["SNAB"])]
+
+
+@pytest.mark.parametrize("text, model, want", [
+    # the gender word opens a Balinese name, also where the model gave it to the place before
+    ("Kepala Kantor SAR Denpasar I Nyoman Sudarma mengatakan hal itu.",
+     {"Denpasar I": "LOC", "Nyoman Sudarma": "PER"}, [("Denpasar", "LOC"), ("I Nyoman Sudarma", "PER")]),
+    ("Acara dibuka Ni Luh Putu Sari kemarin.", {"Luh Putu Sari": "PER"}, [("Ni Luh Putu Sari", "PER")]),
+    # no such name after it: the letter stays out
+    ("Kantor SAR Kelas I Sukamaju siaga.", {"Sukamaju": "LOC"}, [("Sukamaju", "LOC")]),
+])
+def test_a_balinese_name_keeps_its_opener(ruled, text, model, want):
+    assert ents(ruled(text, model)) == want

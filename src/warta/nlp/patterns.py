@@ -51,6 +51,8 @@ class Patterns:
     resident_place: Gated        # group 1: the name after "warga", "penduduk" …
     resident_words: frozenset[str]    # lower case: "warga", "penduduk" …
     initials_markers: frozenset[str]  # lower case: "berinisial": a person's initials follow
+    name_openers: frozenset[str]      # as written: "I", "Ni" before a Balinese name
+    opened_names: frozenset[str]      # lower case: "nyoman", "wayan": names they open
     media: Gated
     media_weak: Gated
     business: Gated
@@ -184,6 +186,8 @@ def patterns() -> Patterns:
         brand=re.compile(rf"(?<![\w.]){alternation(products['brands'])}(?![\w])"),
         honorifics=frozenset(w.lower() for w in lang.load("honorifics")["honorifics"]),
         initials_markers=frozenset(w.lower() for w in lang.load("honorifics")["initials_markers"]),
+        name_openers=frozenset(lang.load("honorifics")["name_openers"]),
+        opened_names=frozenset(w.lower() for w in lang.load("honorifics")["opened_names"]),
         degrees=frozenset(w.lower() for w in lang.load("honorifics")["degrees"]),
         product_context=frozenset(w.lower() for w in products["context"]),
         model_words=frozenset(products["model_words"]),

@@ -1206,6 +1206,27 @@ def places_listed_between(doc: Doc, spans: list[Span]) -> list[Span]:
     return fill(spans, found)
 
 
+def balinese_openers(doc: Doc, spans: list[Span]) -> list[Span]:
+    """A person whose Balinese name the model began after its gender word ("I Nyoman
+    Sidakarya" as "Nyoman Sidakarya", the "I" left out or given to the title's place:
+    "Kantor SAR Denpasar I") starts at that word; a span it was glued to ends before it."""
+    p = patterns()
+    starts = {s.start for s in spans if s.label_ == "PER" and s.start > 0 and s[0].lower_ in p.opened_names
+              and doc[s.start - 1].text in p.name_openers}
+    if not starts:
+        return spans
+    out = []
+    for s in spans:
+        if s.start in starts:
+            out.append(Span(doc, s.start - 1, s.end, label="PER"))
+        elif s.end in starts:
+            if s.end - 1 > s.start:  # "… Denpasar I" + "Nyoman …"; a span of the opener alone goes
+                out.append(Span(doc, s.start, s.end - 1, label=s.label_))
+        else:
+            out.append(s)
+    return out
+
+
 URL = re.compile(r"://|^www\.|^[\w-]+(?:\.[\w-]+)+/|^[\w.+-]+@[\w-]+\.", re.I)
 
 
@@ -1425,7 +1446,7 @@ def drop_concepts(doc: Doc, spans: list[Span], links: list[tuple]) -> tuple[list
 def apply_rules(doc: Doc, use_gazetteer: bool = True) -> Doc:
     """The doc with its entities corrected and completed by the rules (see the module)."""
     spans = hyphenated_given_names(doc, strip_titles(split_at_ranks(doc, clean_model_spans(doc, list(doc.ents)))))
-    spans = people_after_ranks(doc, back_after_comma(doc, back_to_rank(doc, spans)))
+    spans = balinese_openers(doc, people_after_ranks(doc, back_after_comma(doc, back_to_rank(doc, spans))))
     found = rule_spans(doc)
     for kind in ("products", "places", "companies", "orgs", "events", "media", "epithets"):
         spans = override(spans, found[kind])
