@@ -960,3 +960,14 @@ def test_a_ticker_after_a_legal_forms_stop_is_the_companys(nlp):
 ])
 def test_a_balinese_name_keeps_its_opener(ruled, text, model, want):
     assert ents(ruled(text, model)) == want
+
+
+@pytest.mark.parametrize("text, model, want", [
+    # the model's span ran over a comma into the next name of a list
+    ("Tim dari TNI AL, Polairud, dan Basarnas mencari korban.", {"TNI AL, Polairud": "ORG"},
+     [("TNI AL", "ORG"), ("Polairud", "ORG"), ("Basarnas", "ORG")]),
+    # a legal form after its comma, and a term of ordinary words, stay whole
+    ("Direktur Hanul Motors Co., Ltd. hadir.", {"Hanul Motors Co., Ltd": "ORG"}, [("Hanul Motors Co., Ltd", "ORG")]),
+])
+def test_a_model_span_over_a_list_is_split(ruled, text, model, want):
+    assert ents(ruled(text, model)) == want

@@ -1206,6 +1206,30 @@ def places_listed_between(doc: Doc, spans: list[Span]) -> list[Span]:
     return fill(spans, found)
 
 
+def split_model_lists(doc: Doc, spans: list[Span]) -> list[Span]:
+    """A span of the model that runs over a comma into the next name of a list ("TNI AL,
+    Polairud"): one span a part, each part capitalised.  Not a public body named by a list
+    of its fields ("Kementerian Desa, Pembangunan …", ``field_list_heads``), nor a legal
+    form after its comma ("Co., Ltd"), nor a term of ordinary words ("Usaha Mikro, Kecil, dan
+    Menengah": every part names something, an acronym or a word of no dictionary)."""
+    p = patterns()
+    out = []
+    for s in spans:
+        commas = [t.i for t in s if t.text == ","]
+        if not commas or s[0].lower_ in p.field_list_heads or s.label_ not in ("ORG", "LOC", "PER"):
+            out.append(s)
+            continue
+        bounds = [s.start, *commas, s.end]
+        parts = [(a + (a != s.start), b) for a, b in zip(bounds, bounds[1:])]
+        parts = [(a + (doc[a].lower_ in p.connectors), b) for a, b in parts if a < b]
+        if all(a < b and (doc[a].is_title or doc[a].is_upper) and doc[a].lower_.strip(".") not in p.legal_words
+               and any(t.is_upper or not dictionary_word(t.lower_) for t in doc[a:b]) for a, b in parts):
+            out += [Span(doc, a, b, label=s.label_) for a, b in parts]
+        else:
+            out.append(s)
+    return out
+
+
 def balinese_openers(doc: Doc, spans: list[Span]) -> list[Span]:
     """A person whose Balinese name the model began after its gender word ("I Nyoman
     Sidakarya" as "Nyoman Sidakarya", the "I" left out or given to the title's place:
@@ -1251,21 +1275,23 @@ def drop_calendar(spans: list[Span]) -> list[Span]:
 
 
 def split_leading_acronyms(doc: Doc, spans: list[Span]) -> list[Span]:
-    """A person span, or any span right after a title, that opens with an institution's
+    """A person span, or any span right after a title's head, that opens with an institution's
     acronym of the shipped table is that institution and then the person ("Gubernur BI
-    Sutrisno Hadi" → BI, Sutrisno Hadi)."""
+    Sutrisno Hadi" → BI, Sutrisno Hadi), or the place when a country, province or listed
+    place follows ("Kepala BPBD Jawa Barat")."""
     p = patterns()
-    words = lang.titles().words
+    lead = lang.titles().lead_words
     out = []
     for span in spans:
         entry = p.acronyms.get(span[0].text)
-        after_title = span.start > 0 and doc[span.start - 1].lower_.rstrip(".") in words
+        after_title = span.start > 0 and doc[span.start - 1].lower_.rstrip(".") in lead
         cut = span.start + 1
         if cut < span.end and doc[cut].text in p.variant_suffixes:
             cut += 1
         if (entry and entry[1] == "ORG" and (span.label_ == "PER" or after_title)
                 and cut < span.end and all(t.is_title for t in doc[cut:span.end])):
-            out += [Span(doc, span.start, cut, label="ORG"), Span(doc, cut, span.end, label="PER")]
+            rest = "LOC" if gazetteer.is_country_or_listed_place(doc[cut:span.end].text) else "PER"
+            out += [Span(doc, span.start, cut, label="ORG"), Span(doc, cut, span.end, label=rest)]
         else:
             out.append(span)
     return out
@@ -1445,7 +1471,7 @@ def drop_concepts(doc: Doc, spans: list[Span], links: list[tuple]) -> tuple[list
 
 def apply_rules(doc: Doc, use_gazetteer: bool = True) -> Doc:
     """The doc with its entities corrected and completed by the rules (see the module)."""
-    spans = hyphenated_given_names(doc, strip_titles(split_at_ranks(doc, clean_model_spans(doc, list(doc.ents)))))
+    spans = hyphenated_given_names(doc, strip_titles(split_at_ranks(doc, split_model_lists(doc, clean_model_spans(doc, list(doc.ents))))))
     spans = balinese_openers(doc, people_after_ranks(doc, back_after_comma(doc, back_to_rank(doc, spans))))
     found = rule_spans(doc)
     for kind in ("products", "places", "companies", "orgs", "events", "media", "epithets"):
