@@ -222,6 +222,10 @@ def test_name_after_a_lower_case_place_word_is_a_place(ruled):
     assert ents(doc) == [("Cikarang Barat", "LOC")]
 
 
+def test_name_after_menuju_is_a_place(ruled):
+    assert ents(ruled("Kapal itu berlayar menuju Tigarasa pagi tadi.")) == [("Tigarasa", "LOC")]
+
+
 @pytest.mark.parametrize("text, model, want", [
     ("Warga Sukamulya mengungsi ke tenda darurat.", {}, [("Sukamulya", "LOC")]),
     # over the model's one-word person, and a place that "complains" is no speaker
