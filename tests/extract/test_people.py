@@ -357,6 +357,12 @@ def test_names_no_person_bears_are_retyped(text, given, want):
     # a place after a title that took the first name
     ("Kepala BPBD Kota Sukamaju Enung Nurcholis mengatakan air naik.", "ORG:BPBD|LOC:Kota Sukamaju Enung|PER:Nurcholis",
      ["BPBD"], ["Enung Nurcholis"]),
+    # a body the acronym table knows and a one-word holder, the sentence going on in lower case
+    ("Kepala Badan Pusat Statistik Sumarsono hadir.", "ORG:Badan Pusat Statistik Sumarsono",
+     ["Badan Pusat Statistik"], ["Sumarsono"]),
+    # a company's business word is no first name
+    ("Kepala Riset Nusa Capital Alfred Simanjuntak menilai koreksi wajar.",
+     "ORG:Riset Nusa Capital|PER:Alfred Simanjuntak", ["Nusa Capital"], ["Alfred Simanjuntak"]),
     # no title before the organisation: nothing moves
     ("Saham Nusa Commuter Joni turun. Martinus menjual.", "ORG:Nusa Commuter Joni|PER:Martinus",
      ["Nusa Commuter Joni"], ["Martinus"]),

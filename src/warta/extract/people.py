@@ -84,6 +84,7 @@ def fix(given: View) -> list[Entity]:
     out = _split_org_heads(text, [fixed[id(e)] for e in entities])
     new = _missed_people(v)
     out = _with_missed(out, new) if new else out
+    out = _fields_off_orgs(given.with_entities(out), out)
     out = _first_names_back(given, _first_name_before(given.with_entities(out), out))
     out = _clean_people(text, out)  # the persons retyped or added above, cleaned too
     out = [e for e in (_retype_form(e) for e in out) if e is not None]  # and their forms read
@@ -267,13 +268,16 @@ def _first_names_back(given: View, entities: list[Entity]) -> list[Entity]:
     after it ("Kepala Badan Gizi Nasional Dadan" and "Hindayana", "Sekretaris Perusahaan KAI
     Commuter Joni" and "Martinus", "Kepala BPBD Kota Bekasi Enung" and "Nurcholis"): the last word goes back to the person when it may be a
     name (no ordinary, title, calendar or place word, no legal form) and the organisation
-    keeps two words or more; a table acronym and one such word after a title are the body and
-    its one-word holder when the sentence goes on in lower case ("Kepala … BMKG Daryono
-    mengatakan")."""
+    keeps two words or more; a table acronym, or a body the acronym table or the gazetteer
+    knows, and one such word after a title are the body and its one-word holder when the
+    sentence goes on in lower case ("Kepala … BMKG Daryono mengatakan", "Kepala Badan Pusat
+    Statistik Amalia hadir")."""
+    from ..nlp import gazetteer
     from ..nlp.patterns import patterns
     text = given.text
     starts = {a: e for e in entities if e.type == "PER" for a, _ in e.mentions}
     acronyms = patterns().acronyms
+    known_names = patterns().acronym_names
     out: list[Entity] = []
     holders: list[Entity] = []
     for e in entities:
@@ -285,8 +289,10 @@ def _first_names_back(given: View, entities: list[Entity]) -> list[Entity]:
                 return False
             if len(words) >= 3 and b + 1 in starts and text[b] == " ":
                 return True  # its first name, the person after it ("Kota Bekasi Enung" + "Nurcholis")
-            return e.type == "ORG" and len(words) == 2 and words[0] in acronyms \
-                and re.match(r"\s*(?:[,.;:]|\s[a-z]|$)", text[b:b + 3])
+            head = " ".join(words[:-1])
+            known = len(words) == 2 and words[0] in acronyms or head in known_names \
+                or gazetteer.table().get(head) == "ORG"
+            return e.type == "ORG" and known and re.match(r"\s*(?:[,.;:]|\s[a-z]|$)", text[b:b + 3])
 
         cut = [(a, b) for a, b in e.mentions if cuts(a, b)]
         if not cut:
@@ -302,6 +308,37 @@ def _first_names_back(given: View, entities: list[Entity]) -> list[Entity]:
             holders.append(Entity(id="", name=text[b - len(words[-1]):end], type="PER",
                                   mentions=[(b - len(words[-1]), end)]))
     return _with_missed(out, holders) if holders else out
+
+
+def _fields_off_orgs(v: View, entities: list[Entity]) -> list[Entity]:
+    """An organisation that took the post's field after a title's head ("Kepala Riset Praus
+    Capital": "Riset" is the post's, the company "Praus Capital") starts after the field
+    words, when two words or more are left and no organisation word opens the name."""
+    t = lang.titles()
+    toks = v.tokens
+    cut: dict[int, dict[tuple[int, int], tuple[int, int]]] = {}
+    for m in v.mentions:
+        k = v.token_index(m.start)
+        if m.type != "ORG" or k < 1 or head_ending_at(v, k - 1) < 0 or _org_led(m.entity):
+            continue
+        j = k
+        while j < len(toks) and toks[j][1] <= m.end and word(v, j) in t.fields and is_capitalised(toks[j][2]):
+            j += 1
+        rest = v.text[toks[j][0]:m.end].split() if j > k and j < len(toks) and toks[j][0] < m.end else []
+        if len(rest) >= 2:
+            cut.setdefault(id(m.entity), {})[(m.start, m.end)] = (toks[j][0], m.end)
+    out = []
+    for e in entities:
+        spans = cut.get(id(e))
+        if not spans:
+            out.append(e)
+            continue
+        new = sorted(spans.get(s, s) for s in e.mentions)
+        name = e.name
+        if any(v.text[a:b] == e.name for a, b in spans):
+            name = next(v.text[a:b] for a, b in spans.values())
+        out.append(dataclasses.replace(e, name=name, aliases=[x for x in e.aliases if x != name], mentions=new))
+    return out
 
 
 def _first_name_before(v: View, entities: list[Entity]) -> list[Entity]:
@@ -1072,7 +1109,8 @@ def _one_word_name(v: View, k: int) -> str | None:
 
 def _name_word(w: str, alone: bool = True) -> bool:
     """Whether ``w`` may be a one-word name: a capital and three letters or more, and no
-    title, honorific, ordinary, calendar or place word, nor a legal form ("Tbk"); ``alone``
+    title, honorific, ordinary, calendar or place word, nor a legal form ("Tbk") or a word
+    ending or opening an organisation's name ("Capital", "Group", "Pusat"); ``alone``
     (the name is this one word, or this word decides a cut), nor a word of the dictionary
     ("Bangsa", "Jaya", "Mandiri" end companies' names; it costs the given names that are
     words too: "Budi", "Dadan")."""
@@ -1083,6 +1121,7 @@ def _name_word(w: str, alone: bool = True) -> bool:
             and low not in lang.titles().words and low not in lang.titles().not_name_words
             and low not in p.honorifics and low not in p.common_words and low not in p.calendar_words
             and fold(w) not in _forms()[1] and not _org_form(w) and not gazetteer.is_place(w)
+            and low not in p.business_words and low not in p.name_heads
             and not (alone and dictionary_word(low)))
 
 
