@@ -975,3 +975,11 @@ def test_a_balinese_name_keeps_its_opener(ruled, text, model, want):
 ])
 def test_a_model_span_over_a_list_is_split(ruled, text, model, want):
     assert ents(ruled(text, model)) == want
+
+
+@pytest.mark.parametrize("text, model, name", [
+    ("Nusa Energy Solution membatalkan rencana investasinya.", {"Nusa Energy Solution": "ORG"}, "Nusa Energy Solution"),
+    ("Hanul Electronics Indonesia membuka pabrik baru.", {"Hanul Electronics Indonesia": "ORG"}, "Hanul Electronics Indonesia"),
+])
+def test_a_business_word_does_not_cut_the_models_longer_name(ruled, text, model, name):
+    assert ents(ruled(text, model)) == [(name, "ORG")]

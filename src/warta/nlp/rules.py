@@ -1475,7 +1475,11 @@ def apply_rules(doc: Doc, use_gazetteer: bool = True) -> Doc:
     spans = balinese_openers(doc, people_after_ranks(doc, back_after_comma(doc, back_to_rank(doc, spans))))
     found = rule_spans(doc)
     for kind in ("products", "places", "companies", "orgs", "events", "media", "epithets"):
-        spans = override(spans, found[kind])
+        new = found[kind]
+        if kind == "companies":  # the model's longer name stays: "LG Energy Solution", not "LG Energy"
+            new = [f for f in new if not any(s.label_ == "ORG" and s.start == f.start and s.end > f.end
+                                             and all(t.is_title or t.is_upper for t in s) for s in spans)]
+        spans = override(spans, new)
     spans = relabel(spans, found["brands"])
     people = [s for s in spans if s.label_ == "PER" and len(s) > 1]
     spans = override(spans, [m for m in found["media_weak"]  # "dikutip Carscoops", not "dilaporkan Ani Lestari"
