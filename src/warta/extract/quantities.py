@@ -207,9 +207,17 @@ def _unit(text: str, n: numbers.Number) -> tuple[str, int] | None:
         return None
     if n.words and not acronym and ((n.value or 0) < 1 or _abstract(m["w"].lower())):
         return None               # "separuh pengiriman", "enam koneksi": no count
-    if m["w2"] and not acronym and m["w2"] not in _NOT_UNIT:
+    if m["w2"] and not acronym and m["w2"] not in _NOT_UNIT and not _verb_like(m["w2"]):
         return _per(text, f"{m['w']} {m['w2']}", m.end("w2"))
     return _per(text, m["w"], m.end("w"))
+
+
+def _verb_like(word: str) -> bool:
+    """Whether a word after a counted noun is a verb that says what befell the count, not a
+    second word of its unit ("164 penumpang dinyatakan hilang", "1.200 rumah terendam"): a
+    verb prefix of ``units.yaml`` (``verb_prefixes``) on a root of the dictionary."""
+    from ..nlp.patterns import stemmer
+    return word.startswith(tuple(_U["verb_prefixes"])) and stemmer().stem(word) != word
 
 
 def _abstract(word: str) -> bool:
