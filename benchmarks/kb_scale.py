@@ -28,6 +28,13 @@ each followed by the incremental update, resumes a KB it left, and keeps copies 
     python benchmarks/kb_scale.py --grow 1000000 --chunk 25000 --keep 100000 300000 --db /data/kbs/kb.db
     python benchmarks/kb_scale.py --sizes 300000 --dir /data/kbs --pool 1000000 --runs 3
 
+Before and after a change, interleaved (each add a fresh process), each tree's ``src`` on a
+copy of its own grown KB, with the added articles as generated (``spread``: five years),
+re-dated to the days after the KB's (``recent``: a daily ingest) or amid them (``past``):
+
+    python benchmarks/kb_scale.py --sizes 300000 --dir /data/kbs --pool 300000 --runs 11 \
+        --trees /tmp/before/src /tmp/after/src --tree-kbs /data/kbs/kb300000.db /data/new/kb300000.db --dated recent
+
 Writes a JSON object per size (add seconds, peak memory of the add, DB size, query ms).
 """
 
