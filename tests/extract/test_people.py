@@ -382,6 +382,10 @@ def test_a_first_name_taken_by_the_organisation_before_goes_back(text, given, or
      "ORG:Universitas Indonesia Fithra|PER:Faisal Hastiadi", [("Fithra Faisal Hastiadi", 1)]),
     # the post's field after a title is no first name
     ("Menko Polhukam Budi Santoso mengatakan situasi aman.", "PER:Budi Santoso", [("Budi Santoso", 1)]),
+    # after a whole post that names its office, the word left out is the first name
+    ("Menteri Sosial Saifullah Yusuf hadir di lokasi.", "PER:Yusuf", [("Saifullah Yusuf", 1)]),
+    # a unit that goes on after the field is no first name
+    ("Dirjen Industri Kimia Budi Santoso hadir.", "PER:Budi Santoso", [("Budi Santoso", 1)]),
 ])
 def test_a_first_name_the_model_left_out_joins_the_person(text, given, people):
     got = fix_entities(text, _given(text, given))
@@ -398,3 +402,9 @@ def test_a_first_name_the_model_left_out_joins_the_person(text, given, people):
 ])
 def test_a_pair_of_candidates_is_two_persons(text, given, people):
     assert [e.name for e in fix_entities(text, _given(text, given)) if e.type == "PER"] == people
+
+
+def test_a_province_set_off_after_a_posts_body_is_no_person():
+    text = "Andi Wijaya, Ketua Kadin Jawa Timur, menyebut ekonomi tumbuh."
+    got = fix_entities(text, _given(text, "PER:Andi Wijaya|ORG:Kadin|LOC:Jawa Timur"))
+    assert sorted((e.name, e.type) for e in got) == [("Andi Wijaya", "PER"), ("Jawa Timur", "LOC"), ("Kadin", "ORG")]

@@ -53,7 +53,7 @@ from ..model import Entity, Span
 from ..words import alternation, fold
 from ._facts import View, is_capitalised
 from ._spans import Taken
-from .titles import head_at, head_ending_at, open_paren, word
+from .titles import expand, head_at, head_ending_at, open_paren, word
 
 _NAME = re.compile(r"(?:[A-Z][a-z]+(?:['’][a-z]+)?|[A-Z]{2,3})(?:\s+(?:[A-Z][a-z]+(?:['’][a-z]+)?|[A-Z]{2,3})){1,3}"
                    r"(?=\s*(?:,|[.;:]|\s[a-z(]|$))")
@@ -346,7 +346,8 @@ def _first_name_before(v: View, entities: list[Entity]) -> list[Entity]:
     rest of the name ("Direktur Utama PLN Darmawan Prasodjo": only "Prasodjo" a person): the
     one word before a mention joins it when no entity covers it, it may be a name (see
     :func:`_name_word`), and an organisation or place mention after a title ends right before
-    it (not a title alone: "Menko Polhukam Budi" has the post's field there)."""
+    it, or a title does ("Menteri Sosial Saifullah Yusuf"; not a field the abbreviations
+    table writes with the head: "Menko Polhukam Budi")."""
     toks = v.tokens
     grown: dict[int, dict[tuple[int, int], tuple[int, int]]] = {}
     for m in v.mentions:
@@ -355,8 +356,10 @@ def _first_name_before(v: View, entities: list[Entity]) -> list[Entity]:
                 or not _name_word(toks[k][2]):
             continue
         before = v.covering(toks[k - 1][0])
-        if before is not None and before.type in ("ORG", "LOC") and before.end == toks[k - 1][1] \
-                and _head_shortly_before(v, before.start):
+        after_body = before is not None and before.type in ("ORG", "LOC") and before.end == toks[k - 1][1] \
+            and _head_shortly_before(v, before.start)
+        after_title = before is None and _whole_post_before(v, k)
+        if after_body or after_title:
             grown.setdefault(id(m.entity), {})[(m.start, m.end)] = (toks[k][0], m.end)
     out = []
     for e in entities:
@@ -370,6 +373,23 @@ def _first_name_before(v: View, entities: list[Entity]) -> list[Entity]:
         out.append(dataclasses.replace(e, name=name, aliases=list(dict.fromkeys(
             [*e.aliases, e.name] if name != e.name else e.aliases)), mentions=new))
     return out
+
+
+def _whole_post_before(v: View, k: int) -> bool:
+    """Whether a whole post that names its office ends right before token ``k``: a head
+    and its field words the offices table knows ("Menteri Sosial" → Kementerian Sosial;
+    not "Dirjen Industri", whose unit goes on: "Industri Agro"), and token ``k`` does not
+    complete an abbreviation ("Menko Polhukam")."""
+    t = lang.titles()
+    j = k - 1
+    while j >= 0 and word(v, j) in t.fields:
+        j -= 1
+    h = head_ending_at(v, j) if j >= 0 else -1
+    if h < 0 or j == k - 1:
+        return False
+    if f"{word(v, k - 1)} {word(v, k)}" in t.abbreviations or f"{word(v, k - 1)}{word(v, k)}" in t.abbreviations:
+        return False
+    return expand(v.text[v.tokens[h][0]:v.tokens[k - 1][1]])[1] is not None
 
 
 def _head_shortly_before(v: View, start: int, reach: int = 6) -> bool:
@@ -454,6 +474,9 @@ def _named_after_title(v: View, m) -> bool:
             and v.starting_at(m.end + after.end()).type == "PER":
         return False  # "Chief Executive Officer Hanul Motors, Park Ji-hoon": the firm of the post
     if m.type == "LOC":
+        from ..nlp import gazetteer
+        if gazetteer.is_country_or_listed_place(said):
+            return False  # "Ketua Kadin Jawa Timur, …": a province is the post's, never a person
         return not _post_linked(v, m) and all(_titled_or_apposed(v, other) for other in v.mentions
                                               if other.entity is m.entity)
     return True
