@@ -4,6 +4,7 @@ schema versions checked, and a crash in the middle of a batch leaves a consisten
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import json
 import os
 import signal
@@ -195,6 +196,35 @@ def test_schema_2_is_upgraded_with_the_days_the_writer_stores(tmp_path):
     indexes = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
     assert {"ix_article_entities_entity_day", "ix_items_figure"} <= indexes
     assert not {"ix_article_entities_entity_id", "ix_items_kind_value"} & indexes
+
+
+def test_schema_1_is_upgraded_with_its_band_rows_filed_by_period(tmp_path):
+    """A KB of schema 1 (no band table) gets every article's LSH band rows, each with its
+    article's period (``stories.text_bucket``), through all the migrations."""
+    from warta.kb import incremental, synthetic
+    from warta.kb.ingest import write_batch
+    from warta.kb.stories import text_bucket
+
+    db = str(tmp_path / "kb.db")
+    engine = open_kb(db)
+    docs = synthetic.corpus(30, seed=3)
+    docs[0] = dataclasses.replace(docs[0], published_precision="month")
+    write_batch(engine, [(d, synthetic.digest(d)) for d in docs], set())
+    incremental.refresh(engine)
+    engine.dispose()
+    con = sqlite3.connect(db)
+    for sql in ("DROP TABLE minhash_bands", "DROP INDEX ix_aliases_rkey", "ALTER TABLE aliases DROP COLUMN rkey",
+                "DROP INDEX ix_article_entities_entity_day", "DROP INDEX ix_items_figure",
+                "ALTER TABLE article_entities DROP COLUMN day", "ALTER TABLE items DROP COLUMN day",
+                "UPDATE warta_meta SET value='1' WHERE key='schema_version'"):
+        con.execute(sql)
+    con.commit()
+    open_kb(db).dispose()
+    rows = con.execute("SELECT a.published, a.published_precision, b.bucket FROM minhash_bands b "
+                       "JOIN articles a ON a.id = b.article_id").fetchall()
+    assert len(rows) == 21 * len(docs)
+    assert all(bucket == text_bucket(dt.date.fromisoformat(day), precision) for day, precision, bucket in rows)
+    assert {bucket for _, _, bucket in rows} >= {-1}
 
 
 def test_missing_kb_is_a_clear_error(tmp_path):

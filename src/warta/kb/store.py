@@ -47,8 +47,10 @@ def add_incremental_indexes(s: Session) -> None:
     conn.exec_driver_sql("ALTER TABLE aliases ADD COLUMN rkey TEXT")
     conn.exec_driver_sql("CREATE INDEX IF NOT EXISTS ix_aliases_rkey ON aliases (rkey)")
     conn.exec_driver_sql("CREATE INDEX IF NOT EXISTS ix_items_kind_value ON items (kind, value)")
-    rows = conn.exec_driver_sql("SELECT id, minhash FROM articles").all()
-    found = [{"article_id": aid, "band": b, "key": k} for aid, blob in rows for b, k in bands(blob)]
+    from .stories import text_bucket  # the table as made now has the bucket of schema 6
+    rows = conn.exec_driver_sql("SELECT id, minhash, published, published_precision FROM articles").all()
+    found = [{"article_id": aid, "band": b, "key": k, "bucket": text_bucket(_day(day), precision)}
+             for aid, blob, day, precision in rows for b, k in bands(blob)]
     if found:
         conn.execute(BandRow.__table__.insert(), found)
     set_meta(s, "derived_stale", "full")
