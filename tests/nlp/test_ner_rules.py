@@ -983,3 +983,14 @@ def test_a_model_span_over_a_list_is_split(ruled, text, model, want):
 ])
 def test_a_business_word_does_not_cut_the_models_longer_name(ruled, text, model, name):
     assert ents(ruled(text, model)) == [(name, "ORG")]
+
+
+@pytest.mark.parametrize("text, model, want", [
+    # the model's place stays where the prefix rule would run on into the holder's name
+    ("Rapat dipimpin Sekda Kota Sukamaju Ema Sumarna kemarin.", {"Kota Sukamaju": "LOC"}, ("Kota Sukamaju", "LOC")),
+    # a direction after the place is still the place's
+    ("Banjir melanda Kabupaten Sukamaju Barat sejak Senin.", {"Kabupaten Sukamaju": "LOC"},
+     ("Kabupaten Sukamaju Barat", "LOC")),
+])
+def test_a_place_prefix_does_not_run_into_a_name(ruled, text, model, want):
+    assert want in ents(ruled(text, model))

@@ -1479,6 +1479,10 @@ def apply_rules(doc: Doc, use_gazetteer: bool = True) -> Doc:
         if kind == "companies":  # the model's longer name stays: "LG Energy Solution", not "LG Energy"
             new = [f for f in new if not any(s.label_ == "ORG" and s.start == f.start and s.end > f.end
                                              and all(t.is_title or t.is_upper for t in s) for s in spans)]
+        if kind == "places":  # the model's place stays before a person's name: "Kota Bandung" of "… Kota Bandung Ema Sumarna"
+            new = [f for f in new if not any(s.label_ == "LOC" and s.start == f.start and f.start < s.end < f.end
+                                             and f.end - s.end >= 2 and _name_end(doc, s.end, MAX_RANKED_NAME) == f.end
+                                             for s in spans)]
         spans = override(spans, new)
     spans = relabel(spans, found["brands"])
     people = [s for s in spans if s.label_ == "PER" and len(s) > 1]
