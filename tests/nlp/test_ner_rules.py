@@ -994,3 +994,16 @@ def test_a_business_word_does_not_cut_the_models_longer_name(ruled, text, model,
 ])
 def test_a_place_prefix_does_not_run_into_a_name(ruled, text, model, want):
     assert want in ents(ruled(text, model))
+
+
+@pytest.mark.parametrize("text, want", [
+    # an event names its body or country, which stays inside it
+    ("Upacara HUT ke-79 RI digelar di lapangan.", ("HUT ke-79 RI", "EVENT")),
+    ("Upacara HUT ke-79 Republik Indonesia digelar di lapangan.", ("HUT ke-79 Republik Indonesia", "EVENT")),
+    ("Rakernas PDIP digelar di Ancol.", ("Rakernas PDIP", "EVENT")),
+    # a national sports week, and a name after a tournament's or exhibition's word
+    ("PON XXI Aceh-Sumut resmi dibuka.", ("PON XXI Aceh-Sumut", "EVENT")),
+    ("Atlet itu menang di turnamen Sukamaju Open 2024.", ("Sukamaju Open 2024", "EVENT")),
+])
+def test_named_events_keep_the_body_they_name(ruled, text, want):
+    assert want in ents(ruled(text))

@@ -135,7 +135,9 @@ def patterns() -> Patterns:
     short = _name(stop, max_words=4)
     # the name after an event's head ends before a company's legal form: "Rapat Umum
     # Pemegang Saham Tahunan" of "… Tahunan PT Bank X"
-    held = _name(rf"(?:{stop}|(?i:{alternation(forms['legal_words'])}))", max_words=4)
+    # (a variant suffix may end it: "HUT ke-79 RI", "HUT ke-79 Republik Indonesia")
+    forms_only = alternation([w.strip("().,") for w in forms["suffixes"] + forms["closing"]])
+    held = _name(rf"(?:{forms_only}|{heads}|(?i:{alternation(forms['legal_words'])}))", max_words=4)
     closing = alternation(forms["closing"])
     suffix = alternation(forms["suffixes"])
     year = r"(?:\s+(?:\d{4}|ke-?\d+|[IVX]+))?"

@@ -856,7 +856,7 @@ def table_acronyms(doc: Doc, spans: list[Span]) -> list[Span]:
     cut = []
     for span in spans:
         inner = next((a for a in found if span.start < a.start < span.end), None)
-        if inner is None:
+        if inner is None or span.label_ == "EVENT":  # an event names its body: "HUT ke-79 RI", "Rakernas PDIP"
             cut.append(span)
         elif _is_head(doc[span.start:inner.start].text.lower(), p):
             # the acronym completes a prefix-led name: "Perum Bulog", "Gedung Bulog",
