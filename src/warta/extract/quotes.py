@@ -50,6 +50,7 @@ class Speech:
     platforms: frozenset[str]
     describers: frozenset[str]
     subject_lead: frozenset[str]
+    not_describing: frozenset[str]   # "kepada", "saat": words after a speech verb that describe no speaker
     nickname: re.Pattern
     min_words: int
     min_attributed: int
@@ -81,6 +82,7 @@ def speech() -> Speech:
         platforms=frozenset(w.casefold() for w in d["platforms"]),
         describers=frozenset(w.casefold() for w in d.get("describers", [])),
         subject_lead=frozenset(w.casefold() for w in d.get("subject_lead", [])),
+        not_describing=frozenset(w.casefold() for w in d.get("not_describing", [])),
         nickname=re.compile(rf"\b{alternation(lang.titles().nicknames)}\s+(?=[A-Z])", re.I),
         min_words=int(q["min_words"]), min_attributed=int(q.get("min_words_attributed", q["min_words"])),
         min_unattributed=int(q["min_words_unattributed"]),
@@ -315,6 +317,8 @@ def _named(v: View, pos: int, quoted: list, roles: list[Role], said: list) -> st
         return _described(v, pos, tail, quoted, said)
     if (named := _after_description(v, pos, toks)) is not None:
         return named
+    if (named := _after_occupation(v, pos, toks)) is not None:
+        return named
     # the leading stretch of names, titles and account words
     stop = pos
     best_per, best_org = None, None
@@ -366,6 +370,24 @@ def _after_description(v: View, pos: int, toks: list[re.Match]) -> str | None:
     return hit.entity.name if hit is not None and hit.type == "PER" else None
 
 
+MAX_OCCUPATION = 3  # lower-case words of an occupation between a speech verb and the name
+
+
+def _after_occupation(v: View, pos: int, toks: list[re.Match]) -> str | None:
+    """A speaker named after a lower-case description of what they do, no comma between:
+    "kata pedagang Siti Aminah", "kata pedagang sayur Siti" (a title's head has its own
+    rule); not after a word that describes no speaker ("kata kepada wartawan …")."""
+    sp = speech()
+    n = 0
+    while n < min(len(toks), MAX_OCCUPATION) and toks[n].group().islower() and toks[n].group().isalpha() \
+            and toks[n].group() not in sp.not_describing and toks[n].group() not in sp.pronouns:
+        n += 1
+    if n == 0 or n >= len(toks):
+        return None
+    hit = v.covering(pos + toks[n].start())
+    return hit.entity.name if hit is not None and hit.type == "PER" and hit.start == pos + toks[n].start() else None
+
+
 def _described(v: View, pos: int, tail: str, quoted: list, said: list) -> str | None:
     """A speaker described, not named: "ungkap pria yang karib disapa Ucok" (the person of
     that nickname), "kata perempuan kelahiran Medan itu" (the person the text follows)."""
@@ -409,6 +431,11 @@ def _before(v: View, start: int, quoted: list, said: list) -> str | None:
         return None
     if sp.according_followed.search(seg):   # "Menurutnya, “…”", "Menurut dia, “…”": the person the text follows
         return _followed(v, start, quoted, said)
+    colon = re.search(r":\s*$", seg)
+    if colon:  # "Rudi: “…”": the person named right before the colon
+        hit = v.last_before(seg_start + colon.start() + 1, ("PER",))
+        if hit is not None and not v.text[hit.end:seg_start + colon.start()].strip():
+            return hit.entity.name
     acc = None
     for acc in sp.according.finditer(seg):
         pass
