@@ -418,6 +418,8 @@ def _clean_title(raw: str) -> str:
         return "" if inner.casefold() in t.abbreviations or inner.isupper() else m.group()
 
     title = _ABBR_GROUP.sub(drop, raw)
+    if ")" in title.split("(")[0]:  # begun inside a bracket: "Plt) Gubernur" of "Pelaksana Tugas (Plt) Gubernur"
+        title = title.replace(")", "", 1)
     words = title.replace("\n", " ").split()
     while words and (words[-1].strip(",.:;").casefold() in t.connectors | t.epithets | t.place_words
                      or words[-1] in ",(:;"):

@@ -9,6 +9,8 @@ no other linker: roles, quotes, events and the entity fixes import it.
 
 from __future__ import annotations
 
+import re
+
 from .. import lang
 from ..model import Role
 from ..words import fold
@@ -74,10 +76,12 @@ def expand(title: str) -> tuple[str, str | None]:
 def office(title: str) -> str | None:
     """The office a post names by its field (``titles.yaml``'s ``offices``).
 
-    >>> office("Menteri Koperasi"), office("Wakil Menteri BUMN"), office("Menteri")
+    >>> office("Menteri Koperasi"), office("Wakil Menteri BUMN II"), office("Menteri")
     ('Kementerian Koperasi', 'Kementerian BUMN', None)
     """
     words = title.split()
+    if len(words) > 2 and re.fullmatch(r"[IVX]+", words[-1]):
+        words = words[:-1]  # "Wakil Menteri Keuangan II": the second deputy of one ministry
     folded = [w.casefold() for w in words]
     for head, name in lang.titles().offices:
         n = len(head.split())
