@@ -284,15 +284,16 @@ def _first_names_back(given: View, entities: list[Entity]) -> list[Entity]:
         words = e.name.split()
 
         def cuts(a: int, b: int) -> bool:
-            if e.type not in ("ORG", "LOC") or text[a:b] != e.name or not _name_word(words[-1]) \
-                    or not _head_shortly_before(given, a):
+            if e.type not in ("ORG", "LOC") or len(words) < 2 or text[a:b] != e.name:
                 return False
             if len(words) >= 3 and b + 1 in starts and text[b] == " ":
-                return True  # its first name, the person after it ("Kota Bekasi Enung" + "Nurcholis")
-            head = " ".join(words[:-1])
-            known = len(words) == 2 and words[0] in acronyms or head in known_names \
-                or gazetteer.table().get(head) == "ORG"
-            return e.type == "ORG" and known and re.match(r"\s*(?:[,.;:]|\s[a-z]|$)", text[b:b + 3])
+                shape = True  # its first name, the person after it ("Kota Bekasi Enung" + "Nurcholis")
+            else:
+                head = " ".join(words[:-1])
+                shape = e.type == "ORG" and bool(re.match(r"\s*(?:[,.;:]|\s[a-z]|$)", text[b:b + 3])) and (
+                    len(words) == 2 and words[0] in acronyms or head in known_names
+                    or gazetteer.table().get(head) == "ORG")
+            return shape and _name_word(words[-1]) and _head_shortly_before(given, a)
 
         cut = [(a, b) for a, b in e.mentions if cuts(a, b)]
         if not cut:
@@ -1130,6 +1131,7 @@ def _one_word_name(v: View, k: int) -> str | None:
     return tok if _name_word(tok) and re.match(r"\s*(?:[,.;:]|\s[a-z]|$)", v.text[end:end + 3]) else None
 
 
+@functools.lru_cache(maxsize=8192)
 def _name_word(w: str, alone: bool = True) -> bool:
     """Whether ``w`` may be a one-word name: a capital and three letters or more, and no
     title, honorific, ordinary, calendar or place word, nor a legal form ("Tbk") or a word
