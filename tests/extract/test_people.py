@@ -408,3 +408,17 @@ def test_a_province_set_off_after_a_posts_body_is_no_person():
     text = "Andi Wijaya, Ketua Kadin Jawa Timur, menyebut ekonomi tumbuh."
     got = fix_entities(text, _given(text, "PER:Andi Wijaya|ORG:Kadin|LOC:Jawa Timur"))
     assert sorted((e.name, e.type) for e in got) == [("Andi Wijaya", "PER"), ("Jawa Timur", "LOC"), ("Kadin", "ORG")]
+
+
+@pytest.mark.parametrize("text,person", [
+    ("Tersangka Helena Santoso ditahan di rumah tahanan.", "Helena Santoso"),
+    ("Korban Siti Aminah ditemukan di sungai.", "Siti Aminah"),
+])
+def test_a_person_after_their_standing_in_a_case(text, person):
+    got = fix_entities(text, [])
+    assert [e.name for e in got if e.type == "PER"] == [person]
+    assert roles(Facts.of(text, got)) == []  # a standing is no post
+
+
+def test_a_standing_before_an_ordinary_word_is_no_person():
+    assert fix_entities("Korban banjir mengungsi ke balai desa.", []) == []

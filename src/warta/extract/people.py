@@ -987,9 +987,15 @@ def _missed_people(v: View) -> list[Entity]:
     names: dict[str, None] = {}
     titles, speech = lang.titles(), _speech_verbs()
     for i, w in enumerate(v.folded):
-        if w not in titles.head_first and w not in titles.tails and w not in speech:
-            continue  # neither branch below can start at this token
+        if w not in titles.head_first and w not in titles.tails and w not in speech \
+                and w not in titles.person_introducers:
+            continue  # no branch below can start at this token
         if v.covering(v.tokens[i][0]) is not None:
+            continue
+        if w in titles.person_introducers:  # "Tersangka Helena Lim ditahan": a person, no post
+            name = _name_at(v, i + 1, strict=True) if i + 1 < len(v.tokens) else None
+            if name:
+                names.setdefault(name)
             continue
         n = head_at(v, i) or (1 if word(v, i) in lang.titles().tails else 0)
         if n:
