@@ -18,18 +18,19 @@ input files at the same paths (a shared file system) and have warta installed.
 
 from __future__ import annotations
 
-import bisect
 import dataclasses
 import sys
 import threading
 from collections.abc import Callable, Iterator
 
-from sqlalchemy import Engine
+from sqlalchemy import Engine, or_, select
+from sqlalchemy.orm import Session
 
 from .errors import InputError, UsageError
 from .kb import incremental
-from .kb.ingest import (BATCH, IngestReport, analyse_rows, canonical_source, content_hash,
-                        known_sources, store)
+from .kb.ingest import (BATCH, IngestReport, analyse_rows, canonical_source, content_hash, store,
+                        stored)
+from .kb.schema import ArticleRow
 from .kb.store import fts_available
 from .sources import expand, read
 
@@ -57,17 +58,31 @@ def analyse_partition(paths: list[str], known: dict[str, str], fields: dict[str,
     return out
 
 
-def _known_for(paths: list[str], keys: list[str], known: dict[str, str]) -> dict[str, str]:
-    """The stored sources of ``paths``: each file's, and its records' (``file:LINE``, ``file#N``)."""
-    out = {}
+def _known_for(paths: list[str], engine: Engine) -> dict[str, str]:
+    """The stored sources of ``paths`` and their content hashes: each file's, and its
+    records' (``file:LINE``, ``file#N``) — index ranges of ``articles.source``, whatever the
+    size of the KB."""
+    conditions = []
     for p in paths:
         c = canonical_source(p)
-        i = bisect.bisect_left(keys, c)
-        while i < len(keys) and keys[i].startswith(c):
-            if keys[i] == c or keys[i][len(c)] in ":#":
-                out[keys[i]] = known[keys[i]]
-            i += 1
-    return out
+        conditions += [ArticleRow.source == c,
+                       (ArticleRow.source >= c + ":") & (ArticleRow.source < c + ";"),
+                       (ArticleRow.source >= c + "#") & (ArticleRow.source < c + "$")]
+    if not conditions:
+        return {}
+    with Session(engine) as s:
+        return dict(s.execute(select(ArticleRow.source, ArticleRow.content_hash).where(or_(*conditions))).all())
+
+
+def _look_up(engine: Engine, result: list[tuple], known: dict[str, str], contents: set[str]) -> None:
+    """Fill ``known`` and ``contents`` with what the KB holds of a partition's articles:
+    their sources' hashes, and which of their contents some source holds (duplicates)."""
+    docs = [r for r in result if r[0] == "doc"]
+    found, held = stored(engine, [r[1].source for r in docs if r[1].source not in known],
+                         [r[2] for r in docs if r[2] not in contents])
+    for source, digest in found.items():
+        known.setdefault(source, digest)
+    contents |= held | set(found.values())
 
 
 def _partitions(paths: list[str], size: int) -> Iterator[list[str]]:
@@ -114,14 +129,14 @@ def _worker_environ() -> dict:
     return environ
 
 
-def _results(client, parts: Iterator[list[str]], keys, known, fields, slots: int,
+def _results(client, parts: Iterator[list[str]], engine: Engine, fields, slots: int,
              fts: bool) -> Iterator[list[tuple]]:
     """Partition results as they finish, with at most ``slots`` partitions queued."""
     from dask.distributed import as_completed
 
     queue = as_completed()
     for part in parts:
-        queue.add(client.submit(analyse_partition, part, _known_for(part, keys, known), fields, fts,
+        queue.add(client.submit(analyse_partition, part, _known_for(part, engine), fields, fts,
                                  pure=False))
         if queue.count() >= slots:
             yield next(queue).result()
@@ -137,16 +152,16 @@ def ingest(paths: list[str], engine: Engine, *, scheduler: str | None = None, wo
     if "-" in files:
         raise UsageError("-: standard input cannot be read by Dask workers; give files (or use --engine local)")
     report = IngestReport()
-    known = known_sources(engine)
-    keys = sorted(known)
-    contents = set(known.values())
+    known: dict[str, str] = {}  # what this ingest has stored or found stored (looked up, never read whole)
+    contents: set[str] = set()
     client, cluster = _client(scheduler, workers)
     slots = IN_FLIGHT * max(len(client.scheduler_info().get("workers", {})), 1)
     pending: list[tuple] = []
     replaced: set[str] = set()
     try:
-        for result in _results(client, _partitions(files, partition), keys, dict(known), fields, slots,
+        for result in _results(client, _partitions(files, partition), engine, fields, slots,
                                fts_available(engine)):
+            _look_up(engine, result, known, contents)
             for r in result:
                 _take(r, known, contents, report, pending, replaced)
                 if len(pending) >= batch:

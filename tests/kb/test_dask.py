@@ -46,3 +46,28 @@ def test_dask_engine_refuses_standard_input(tmp_path):
     kb = KnowledgeBase(str(tmp_path / "kb.db"))
     with pytest.raises(UsageError, match="standard input"):
         batch.ingest(["-"], kb.engine)
+
+
+def test_dask_engine_finds_stored_records_and_copies_by_look_up(tmp_path, corpus, monkeypatch):
+    """What is stored is looked up per partition (sources by index range, contents by
+    hash), never read whole: a JSON Lines file's records are skipped when ingested again,
+    and the same article under another path is a duplicate."""
+    import json
+
+    from warta import batch
+    from warta.kb import ingest as ingest_mod
+
+    monkeypatch.setattr(ingest_mod, "known_sources", lambda engine: pytest.fail("every stored source read"))
+    lines = tmp_path / "feed.jsonl"
+    texts = [open(f, encoding="utf-8").read() for f in sorted(glob.glob(os.path.join(corpus, "*.txt")))[:2]]
+    lines.write_text("".join(json.dumps({"text": t}) + "\n" for t in texts), encoding="utf-8")
+    kb = KnowledgeBase(str(tmp_path / "kb.db"))
+    first = batch.ingest([str(lines)], kb.engine, workers=1)
+    assert (first.added, first.failed) == (2, [])
+    again = batch.ingest([str(lines)], kb.engine, workers=1)
+    assert (again.added, again.skipped) == (0, 2)
+    copy = tmp_path / "copy"
+    copy.mkdir()
+    shutil.copy(sorted(glob.glob(os.path.join(corpus, "*.txt")))[0], copy / "same.txt")
+    dup = batch.ingest([str(copy)], kb.engine, workers=1)
+    assert (dup.added, dup.duplicates) == (0, 1)
