@@ -328,18 +328,7 @@ def _fields_off_orgs(v: View, entities: list[Entity]) -> list[Entity]:
         rest = v.text[toks[j][0]:m.end].split() if j > k and j < len(toks) and toks[j][0] < m.end else []
         if len(rest) >= 2:
             cut.setdefault(id(m.entity), {})[(m.start, m.end)] = (toks[j][0], m.end)
-    out = []
-    for e in entities:
-        spans = cut.get(id(e))
-        if not spans:
-            out.append(e)
-            continue
-        new = sorted(spans.get(s, s) for s in e.mentions)
-        name = e.name
-        if any(v.text[a:b] == e.name for a, b in spans):
-            name = next(v.text[a:b] for a, b in spans.values())
-        out.append(dataclasses.replace(e, name=name, aliases=[x for x in e.aliases if x != name], mentions=new))
-    return out
+    return _respanned(v.text, entities, cut, keep_old=False)
 
 
 def _first_name_before(v: View, entities: list[Entity]) -> list[Entity]:
@@ -362,17 +351,26 @@ def _first_name_before(v: View, entities: list[Entity]) -> list[Entity]:
         after_title = before is None and _whole_post_before(v, k)
         if after_body or after_title:
             grown.setdefault(id(m.entity), {})[(m.start, m.end)] = (toks[k][0], m.end)
+    return _respanned(v.text, entities, grown, keep_old=True)
+
+
+def _respanned(text: str, entities: list[Entity], changes: dict[int, dict[Span, Span]],
+               keep_old: bool) -> list[Entity]:
+    """``entities`` with the mentions ``changes`` names moved (id of the entity -> old span ->
+    new span).  The name follows a moved mention written as the name (a name cut: "Riset
+    Praus Capital" -> "Praus Capital") or grown longer than it ("Prasodjo" -> "Darmawan
+    Prasodjo"); ``keep_old``: the old name stays an alias (the person was called so)."""
     out = []
     for e in entities:
-        spans = grown.get(id(e))
+        spans = changes.get(id(e))
         if not spans:
             out.append(e)
             continue
-        new = sorted(spans.get(s, s) for s in e.mentions)
-        full = next(v.text[a:b] for a, b in new if (a, b) not in e.mentions)
-        name = full if len(full.split()) > len(e.name.split()) else e.name
-        out.append(dataclasses.replace(e, name=name, aliases=list(dict.fromkeys(
-            [*e.aliases, e.name] if name != e.name else e.aliases)), mentions=new))
+        said = [(text[a:b], text[c:d]) for (a, b), (c, d) in spans.items()]
+        name = next((new for old, new in said if old == e.name or len(new.split()) > len(e.name.split())), e.name)
+        aliases = [*e.aliases, e.name] if keep_old and name != e.name else e.aliases
+        out.append(dataclasses.replace(e, name=name, aliases=[x for x in dict.fromkeys(aliases) if x != name],
+                                       mentions=sorted(spans.get(m, m) for m in e.mentions)))
     return out
 
 
