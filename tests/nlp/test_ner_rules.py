@@ -1007,3 +1007,9 @@ def test_a_place_prefix_does_not_run_into_a_name(ruled, text, model, want):
 ])
 def test_named_events_keep_the_body_they_name(ruled, text, want):
     assert want in ents(ruled(text))
+
+
+def test_a_body_after_a_title_and_dari_gives_back_its_holder(ruled):
+    doc = ruled("Ekonom dari Universitas Gadjah Mada Fahmy Radhi menilai hal itu.",
+                {"Universitas Gadjah Mada Fahmy Radhi": "ORG"})
+    assert ents(doc) == [("Universitas Gadjah Mada", "ORG"), ("Fahmy Radhi", "PER")]

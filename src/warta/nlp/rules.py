@@ -207,7 +207,8 @@ def _person_after_post(spans: list[Span], model: dict[int, Span]) -> list[Span]:
     titles = lang.titles()
     for s in spans:
         doc = s.doc
-        if not _after_title(doc, s.start, lead, titles.heads):
+        via = s.start > 1 and doc[s.start - 1].lower_ in titles.place_words  # "Ekonom dari Universitas …"
+        if not (_after_title(doc, s.start, lead, titles.heads) or via and _after_title(doc, s.start - 1, lead, titles.heads)):
             out.append(s)  # not after a title ("Kepala", "Juru Bicara")
             continue
         after = model.get(s.end)
