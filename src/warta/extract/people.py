@@ -58,6 +58,8 @@ from .titles import expand, head_at, head_ending_at, open_paren, word
 _NAME = re.compile(r"(?:[A-Z][a-z]+(?:['’][a-z]+)?|[A-Z]{2,3})(?:\s+(?:[A-Z][a-z]+(?:['’][a-z]+)?|[A-Z]{2,3})){1,3}"
                    r"(?=\s*(?:,|[.;:]|\s[a-z(]|$))")
 MAX_TITLE = 20  # tokens from a title's head to the name it introduces
+# after a name that ends here: a stop, a comma, a lower-case word, or the end
+_NAME_ENDS = re.compile(r"\s*(?:[,.;:]|\s[a-z]|$)")
 
 
 def fix_entities(text: str, entities: Iterable[Entity]) -> list[Entity]:
@@ -278,7 +280,7 @@ def _first_names_back(given: View, entities: list[Entity]) -> list[Entity]:
     starts = {a: e for e in entities if e.type == "PER" for a, _ in e.mentions}
     acronyms = patterns().acronyms
     known_names = patterns().acronym_names
-    out: list[Entity] = []
+    shrunk: dict[int, dict[Span, Span]] = {}  # the bodies' mentions without the first names
     holders: list[Entity] = []
     for e in entities:
         words = e.name.split()
@@ -290,24 +292,21 @@ def _first_names_back(given: View, entities: list[Entity]) -> list[Entity]:
                 shape = True  # its first name, the person after it ("Kota Bekasi Enung" + "Nurcholis")
             else:
                 head = " ".join(words[:-1])
-                shape = e.type == "ORG" and bool(re.match(r"\s*(?:[,.;:]|\s[a-z]|$)", text[b:b + 3])) and (
+                shape = e.type == "ORG" and bool(_NAME_ENDS.match(text, b)) and (
                     len(words) == 2 and words[0] in acronyms or head in known_names
                     or gazetteer.table().get(head) == "ORG")
             return shape and _name_word(words[-1]) and _head_shortly_before(given, a)
 
         cut = [(a, b) for a, b in e.mentions if cuts(a, b)]
         if not cut:
-            out.append(e)
             continue
-        head = " ".join(words[:-1])
-        out.append(dataclasses.replace(e, name=head, aliases=[x for x in e.aliases if x != head],
-                                       mentions=sorted((a, a + len(head)) if (a, b) in cut else (a, b)
-                                                       for a, b in e.mentions)))
+        first = len(words[-1])
+        shrunk[id(e)] = {(a, b): (a, b - first - 1) for a, b in cut}
         for a, b in cut:
             person = starts.get(b + 1)
             end = next(d for c, d in person.mentions if c == b + 1) if person is not None and text[b] == " " else b
-            holders.append(Entity(id="", name=text[b - len(words[-1]):end], type="PER",
-                                  mentions=[(b - len(words[-1]), end)]))
+            holders.append(Entity(id="", name=text[b - first:end], type="PER", mentions=[(b - first, end)]))
+    out = _respanned(text, entities, shrunk, keep_old=False)
     return _with_missed(out, holders) if holders else out
 
 
@@ -466,7 +465,7 @@ def _named_after_title(v: View, m) -> bool:
     if not (_person_shaped(said) and _person_shaped(m.entity.name)) or \
             any(w.isupper() and len(w) > 2 for w in said.split()) or not _titled_or_apposed(v, m):
         return False
-    if not re.match(r"\s*(?:[,.;:]|\s[a-z]|$)", v.text[m.end:m.end + 3]):
+    if not _NAME_ENDS.match(v.text, m.end):
         return False
     after = re.match(r",\s+", v.text[m.end:m.end + 3])
     if after and v.starting_at(m.end + after.end()) is not None \
@@ -1132,7 +1131,7 @@ def _one_word_name(v: View, k: int) -> str | None:
     lower-case word or a stop, and no title, honorific, ordinary, calendar or place word."""
     tok = v.tokens[k][2].rstrip(".,;:")
     end = v.tokens[k][0] + len(tok)
-    return tok if _name_word(tok) and re.match(r"\s*(?:[,.;:]|\s[a-z]|$)", v.text[end:end + 3]) else None
+    return tok if _name_word(tok) and _NAME_ENDS.match(v.text, end) else None
 
 
 @functools.lru_cache(maxsize=8192)
