@@ -491,6 +491,22 @@ def brand_models(doc: Doc, spans: list[Span]) -> list[Span]:
 
 # -- combining spans ---------------------------------------------------------------------
 
+def _not_cutting_model_names(doc: Doc, spans: list[Span], kind: str, found: list[Span]) -> list[Span]:
+    """The spans a pattern of ``kind`` found, without those that would cut a span of the
+    model opening at the same word: a company named by its business word inside the
+    model's longer name ("LG Energy" of "LG Energy Solution"), a place prefix's run that
+    goes on past the model's place into two or more name words ("Kota Bandung Ema
+    Sumarna" over "Kota Bandung")."""
+    if kind == "companies":
+        return [f for f in found if not any(s.label_ == "ORG" and s.start == f.start and s.end > f.end
+                                            and all(t.is_title or t.is_upper for t in s) for s in spans)]
+    if kind == "places":
+        return [f for f in found if not any(s.label_ == "LOC" and s.start == f.start and f.start < s.end < f.end
+                                            and f.end - s.end >= 2 and _name_end(doc, s.end, MAX_RANKED_NAME) == f.end
+                                            for s in spans)]
+    return found
+
+
 def override(current: list[Span], new: Iterable[Span]) -> list[Span]:
     """``new`` spans (longest first among themselves) replace the ``current`` spans they
     overlap."""
@@ -1476,15 +1492,7 @@ def apply_rules(doc: Doc, use_gazetteer: bool = True) -> Doc:
     spans = balinese_openers(doc, people_after_ranks(doc, back_after_comma(doc, back_to_rank(doc, spans))))
     found = rule_spans(doc)
     for kind in ("products", "places", "companies", "orgs", "events", "media", "epithets"):
-        new = found[kind]
-        if kind == "companies":  # the model's longer name stays: "LG Energy Solution", not "LG Energy"
-            new = [f for f in new if not any(s.label_ == "ORG" and s.start == f.start and s.end > f.end
-                                             and all(t.is_title or t.is_upper for t in s) for s in spans)]
-        if kind == "places":  # the model's place stays before a person's name: "Kota Bandung" of "… Kota Bandung Ema Sumarna"
-            new = [f for f in new if not any(s.label_ == "LOC" and s.start == f.start and f.start < s.end < f.end
-                                             and f.end - s.end >= 2 and _name_end(doc, s.end, MAX_RANKED_NAME) == f.end
-                                             for s in spans)]
-        spans = override(spans, new)
+        spans = override(spans, _not_cutting_model_names(doc, spans, kind, found[kind]))
     spans = relabel(spans, found["brands"])
     people = [s for s in spans if s.label_ == "PER" and len(s) > 1]
     spans = override(spans, [m for m in found["media_weak"]  # "dikutip Carscoops", not "dilaporkan Ani Lestari"
