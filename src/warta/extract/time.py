@@ -155,6 +155,12 @@ class Found:
 
 # -- finders ---------------------------------------------------------------------------
 
+def _direction(m: re.Match) -> int:
+    """The units counted from ``published`` that a match's direction word says ("lalu" -1,
+    "ini" 0, "depan" +1: ``relative_time.yaml``'s ``direction``)."""
+    return int(lookup(_R["direction"], m["dir"].lower()))
+
+
 def _weekday(m: re.Match) -> int | None:
     return _DAYS.get(m["wd"].lower()) if m["wd"] else None
 
@@ -192,7 +198,7 @@ def _find_dmy(text: str, m: re.Match) -> Found | None:
     if not _valid(month, day):
         return None
     first = int(m["d0"]) if m["d0"] else None
-    counted = {"unit": "year", "offset": int(lookup(_R["direction"], m["dir"].lower()))} if m["dir"] else {}
+    counted = {"unit": "year", "offset": _direction(m)} if m["dir"] else {}
     return Found(m.start(), m.end(), "day", _year(m["y"]), month, day, weekday=_weekday(m),
                  after=_after(m), day0=first if first and first < day else None, **counted)
 
@@ -209,7 +215,7 @@ def _find_my(text: str, m: re.Match) -> Found | None:
         return None
     if m["dir"]:                  # "Oktober tahun lalu": that month of the year before the news
         return Found(m.start(), m.end(), "month", month=_MONTHS[m["mon"].lower()], unit="year",
-                     offset=int(lookup(_R["direction"], m["dir"].lower())))
+                     offset=_direction(m))
     return Found(m.start(), m.end(), "month", _year(m["y"]), _MONTHS[m["mon"].lower()],
                  after=_after(m), partial=not told)
 
@@ -222,7 +228,7 @@ def _find_period(text: str, m: re.Match) -> Found | None:
         return None
     if m["dir"]:
         return Found(m.start(), m.end(), kind, part=int(part), unit="year",
-                     offset=int(lookup(_R["direction"], m["dir"].lower())))
+                     offset=_direction(m))
     if m["y"] is None:   # "hingga kuartal III": the year of the period last named, else the news
         if m["kind"].lower() not in _P["alone"]:
             return None
@@ -273,7 +279,7 @@ def _find_counted(text: str, m: re.Match) -> Found | None:
 
 def _find_unit(text: str, m: re.Match) -> Found | None:
     return Found(m.start(), m.end(), "rel", unit=str(lookup(_R["units"], m["unit"].lower())),
-                 offset=int(lookup(_R["direction"], m["dir"].lower())))
+                 offset=_direction(m))
 
 
 def _find_weekday(text: str, m: re.Match) -> Found | None:
@@ -295,7 +301,7 @@ def _find_same(text: str, m: re.Match) -> Found | None:
 def _find_compared(text: str, m: re.Match) -> Found | None:
     """"dari tahun lalu": the period last named a year back (else last year), as "periode
     yang sama tahun lalu"."""
-    return Found(m.start(), m.end(), "same", unit="compared", offset=int(lookup(_R["direction"], m["dir"].lower())))
+    return Found(m.start(), m.end(), "same", unit="compared", offset=_direction(m))
 
 
 def _find_neighbour(text: str, m: re.Match) -> Found | None:
