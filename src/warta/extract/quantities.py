@@ -46,6 +46,7 @@ WORD_BEFORE = re.compile(r"(?P<w>[\w.-]+)\s*$")
 _NOT_UNIT = {*_U["not_unit"], *_N["digits"], *_N["scales"], *_N["vague"],
              *lang.load("months"), *lang.load("days")}
 _NOT_COUNT_AFTER = set(_U["not_count_after"])
+_VERB_PREFIXES = tuple(_U["verb_prefixes"])
 _ABSTRACT = _U["abstract"]
 _CLOCK_NUMBER = r"(?<![\w.,:])\d{1,2}(?:(?P<sep>[:.])\d\d(?:[:.]\d\d)?)?(?![\w.,:]\d|\d)"
 # the number first (a scan for digits), the words around it looked at after a match
@@ -217,7 +218,7 @@ def _verb_like(word: str) -> bool:
     second word of its unit ("164 penumpang dinyatakan hilang", "1.200 rumah terendam"): a
     verb prefix of ``units.yaml`` (``verb_prefixes``) on a root of the dictionary."""
     from ..nlp.patterns import stemmer
-    return word.startswith(tuple(_U["verb_prefixes"])) and stemmer().stem(word) != word
+    return word.startswith(_VERB_PREFIXES) and stemmer().stem(word) != word
 
 
 def _abstract(word: str) -> bool:
