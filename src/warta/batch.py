@@ -28,8 +28,8 @@ from sqlalchemy.orm import Session
 
 from .errors import InputError, UsageError
 from .kb import incremental
-from .kb.ingest import (BATCH, IngestReport, analyse_rows, canonical_source, content_hash, store,
-                        stored)
+from .kb.ingest import (BATCH, IngestReport, analyse_rows, canonical_source, content_hash, is_fresh, look_up,
+                        store)
 from .kb.schema import ArticleRow
 from .kb.store import fts_available
 from .sources import expand, read
@@ -72,17 +72,6 @@ def _known_for(paths: list[str], engine: Engine) -> dict[str, str]:
         return {}
     with Session(engine) as s:
         return dict(s.execute(select(ArticleRow.source, ArticleRow.content_hash).where(or_(*conditions))).all())
-
-
-def _look_up(engine: Engine, result: list[tuple], known: dict[str, str], contents: set[str]) -> None:
-    """Fill ``known`` and ``contents`` with what the KB holds of a partition's articles:
-    their sources' hashes, and which of their contents some source holds (duplicates)."""
-    docs = [r for r in result if r[0] == "doc"]
-    found, held = stored(engine, [r[1].source for r in docs if r[1].source not in known],
-                         [r[2] for r in docs if r[2] not in contents])
-    for source, digest in found.items():
-        known.setdefault(source, digest)
-    contents |= held | set(found.values())
 
 
 def _partitions(paths: list[str], size: int) -> Iterator[list[str]]:
@@ -161,7 +150,7 @@ def ingest(paths: list[str], engine: Engine, *, scheduler: str | None = None, wo
     try:
         for result in _results(client, _partitions(files, partition), engine, fields, slots,
                                fts_available(engine)):
-            _look_up(engine, result, known, contents)
+            look_up(engine, [(r[1].source, r[2]) for r in result if r[0] == "doc"], known, contents)
             for r in result:
                 _take(r, known, contents, report, pending, replaced)
                 if len(pending) >= batch:
@@ -195,16 +184,7 @@ def _take(r: tuple, known: dict, contents: set, report: IngestReport, pending: l
         report.skipped += 1
         return
     rows, digest = r[1], r[2]
-    old = known.get(rows.source)
-    if old == digest:
-        report.skipped += 1
-    elif old is None and digest in contents:
-        report.duplicates += 1
-    else:
-        if old is not None:
-            replaced.add(rows.source)
-        known[rows.source] = digest
-        contents.add(digest)
+    if is_fresh(rows.source, digest, known, contents, report, replaced):
         pending.append(rows)
 
 

@@ -357,23 +357,40 @@ def _fresh(articles: Iterable, engine: Engine, report: IngestReport,
                 continue
             item = dataclasses.replace(item, source=canonical_source(item.source))
             items.append((item, content_hash(item)))
-        found, held = stored(engine, [i.source for i, _ in items if i.source not in known],
-                             [d for _, d in items if d not in contents])
-        known.update(found)
-        contents |= held | set(found.values())
+        look_up(engine, [(i.source, d) for i, d in items], known, contents)
         for item, digest in items:
-            old = known.get(item.source)
-            if old == digest:
-                report.skipped += 1
-                continue
-            if old is None and digest in contents:  # the same content under another source
-                report.duplicates += 1
-                continue
-            if old is not None:
-                replaced.add(item.source)
-            known[item.source] = digest
-            contents.add(digest)
-            yield item, digest
+            if is_fresh(item.source, digest, known, contents, report, replaced):
+                yield item, digest
+
+
+def look_up(engine: Engine, articles: list[tuple[str, str]], known: dict[str, str], contents: set[str]) -> None:
+    """Fill ``known`` (source -> stored content hash) and ``contents`` (the hashes some
+    source holds) with what the KB holds of ``articles`` ((source, hash) pairs) and ``known``
+    does not hold yet: two index look-ups (``stored``)."""
+    found, held = stored(engine, [a for a, _ in articles if a not in known], [d for _, d in articles if d not in contents])
+    for source, digest in found.items():
+        known.setdefault(source, digest)
+    contents |= held | set(found.values())
+
+
+def is_fresh(source: str, digest: str, known: dict[str, str], contents: set[str], report: IngestReport,
+             replaced: set[str]) -> bool:
+    """Whether an article (canonical ``source``, content ``digest``) is to be stored, by
+    what ``known`` and ``contents`` hold: the same source unchanged is skipped, the same
+    content under another source a duplicate (both counted in ``report``), a changed source
+    replaces its old version (``replaced``); a fresh one is noted in ``known``/``contents``."""
+    old = known.get(source)
+    if old == digest:
+        report.skipped += 1
+        return False
+    if old is None and digest in contents:
+        report.duplicates += 1
+        return False
+    if old is not None:
+        replaced.add(source)
+    known[source] = digest
+    contents.add(digest)
+    return True
 
 
 PR_SET_PDEATHSIG = 1
