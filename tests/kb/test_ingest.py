@@ -164,18 +164,25 @@ def test_upgrade_runs_registered_migrations(tmp_path, monkeypatch):
     assert store.get_meta(engine, "schema_version") == str(store.SCHEMA_VERSION)
 
 
-def test_schema_2_is_upgraded_with_the_days_the_writer_stores(tmp_path):
-    """A KB of schema 2 (no ``day`` columns, the old indexes) gets the days a new KB's
-    writer stores, and the new indexes instead of the old ones; its derived tables stay."""
+def _generated_kb(db: str, n: int, seed: int):
+    """A KB of ``n`` generated articles, the first dated only to its month, its derived
+    tables made: the start of the migration tests, which then take it back to an old schema."""
     from warta.kb import incremental, synthetic
     from warta.kb.ingest import write_batch
 
-    db = str(tmp_path / "kb.db")
     engine = open_kb(db)
-    docs = synthetic.corpus(40, seed=2)
+    docs = synthetic.corpus(n, seed=seed)
     docs[0] = dataclasses.replace(docs[0], published_precision="month")
     write_batch(engine, [(d, synthetic.digest(d)) for d in docs], set())
     incremental.refresh(engine)
+    return engine
+
+
+def test_schema_2_is_upgraded_with_the_days_the_writer_stores(tmp_path):
+    """A KB of schema 2 (no ``day`` columns, the old indexes) gets the days a new KB's
+    writer stores, and the new indexes instead of the old ones; its derived tables stay."""
+    db = str(tmp_path / "kb.db")
+    engine = _generated_kb(db, 40, seed=2)
     con = sqlite3.connect(db)
     query = ("SELECT a.source, m.day, i.day FROM articles a JOIN article_entities m ON m.article_id = a.id "
              "JOIN items i ON i.article_id = a.id ORDER BY m.id, i.id")
@@ -201,16 +208,10 @@ def test_schema_2_is_upgraded_with_the_days_the_writer_stores(tmp_path):
 def test_schema_1_is_upgraded_with_its_band_rows_filed_by_period(tmp_path):
     """A KB of schema 1 (no band table) gets every article's LSH band rows, each with its
     article's period (``stories.text_bucket``), through all the migrations."""
-    from warta.kb import incremental, synthetic
-    from warta.kb.ingest import write_batch
     from warta.kb.stories import text_bucket
 
-    db = str(tmp_path / "kb.db")
-    engine = open_kb(db)
-    docs = synthetic.corpus(30, seed=3)
-    docs[0] = dataclasses.replace(docs[0], published_precision="month")
-    write_batch(engine, [(d, synthetic.digest(d)) for d in docs], set())
-    incremental.refresh(engine)
+    db, articles = str(tmp_path / "kb.db"), 30
+    engine = _generated_kb(db, articles, seed=3)
     engine.dispose()
     con = sqlite3.connect(db)
     for sql in ("DROP TABLE minhash_bands", "DROP INDEX ix_aliases_rkey", "ALTER TABLE aliases DROP COLUMN rkey",
@@ -222,7 +223,7 @@ def test_schema_1_is_upgraded_with_its_band_rows_filed_by_period(tmp_path):
     open_kb(db).dispose()
     rows = con.execute("SELECT a.published, a.published_precision, b.bucket FROM minhash_bands b "
                        "JOIN articles a ON a.id = b.article_id").fetchall()
-    assert len(rows) == 21 * len(docs)
+    assert len(rows) == 21 * articles
     assert all(bucket == text_bucket(dt.date.fromisoformat(day), precision) for day, precision, bucket in rows)
     assert {bucket for _, _, bucket in rows} >= {-1}
 
