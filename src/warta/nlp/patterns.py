@@ -50,6 +50,8 @@ class Patterns:
     place_marker: Gated
     resident_place: Gated        # group 1: the name after "warga", "penduduk" …
     resident_words: frozenset[str]    # lower case: "warga", "penduduk" …
+    branch_bodies: frozenset[str]     # as written: "Polda", "BPBD", "Kantor SAR" …
+    branch_heads: frozenset[str]      # as written: "Dinas", "Kanwil" …
     initials_markers: frozenset[str]  # lower case: "berinisial": a person's initials follow
     name_openers: frozenset[str]      # as written: "I", "Ni" before a Balinese name
     opened_names: frozenset[str]      # lower case: "nyoman", "wayan": names they open
@@ -218,6 +220,8 @@ def patterns() -> Patterns:
         law_openers=frozenset(lang.load("concepts")["law_openers"]),
         place_heads=frozenset(w.lower() for w in forms["place_prefixes"]),
         resident_words=frozenset(w.lower() for w in forms["resident_words"]),
+        branch_bodies=frozenset(forms["branch_bodies"]),
+        branch_heads=frozenset(forms["branch_heads"]),
         calendar_words=frozenset(w.lower() for w in [*lang.load("days"), *lang.load("months")]),
         epithets=dict(lang.load("country_epithets")),
         epithet=re.compile(rf"(?<![\w.]){alternation(list(lang.load('country_epithets')))}(?![\w])"),

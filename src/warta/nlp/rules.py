@@ -1223,6 +1223,66 @@ def places_listed_between(doc: Doc, spans: list[Span]) -> list[Span]:
     return fill(spans, found)
 
 
+MAX_BODY = 3  # words of a body with regional branches ("Kantor SAR", "Pengadilan Negeri")
+
+
+def regional_branches(doc: Doc, spans: list[Span]) -> list[Span]:
+    """A body with regional branches written right before a place names the branch, one
+    organisation: "Polda Bali", "BPBD Jawa Tengah", "Kantor SAR Surabaya" (words no span
+    holds, or an organisation's span), "Dinas Kesehatan Kabupaten Demak", "Kanwil
+    Kemenkumham Bali" (a body named by its field after a branch head); a place span that
+    opens with such a body is that organisation ("Pemkab Demak")."""
+    p = patterns()
+    bodies, heads = p.branch_bodies, p.branch_heads
+    ends = {s.end: s for s in spans}
+    covered = {i for s in spans for i in range(s.start, s.end)}
+
+    def words_before(at: int, names: frozenset[str]) -> int | None:
+        for k in range(MAX_BODY, 0, -1):
+            if at - k >= 0 and doc[at - k:at].text in names and not covered & set(range(at - k, at)):
+                return at - k
+        return None
+
+    merged: dict[Span, Span | None] = {}
+    added: list[Span] = []
+    for s in spans:
+        if s.label_ != "LOC":
+            continue
+        whole = next((k for k in range(min(MAX_BODY, len(s) - 1), 0, -1) if s[:k].text in bodies), None)
+        if whole:
+            merged[s] = Span(doc, s.start, s.end, label="ORG")
+            continue
+        place = _place_then_holder(s)
+        if place is None:
+            continue
+        body = ends.get(s.start)
+        if body is not None and body.label_ == "ORG" and s.start == body.end:
+            start = body.start if (body.text in bodies or body[0].text in heads
+                                   or body[:2].text in heads) else words_before(body.start, heads)
+        else:
+            body, start = None, words_before(s.start, bodies)
+        if start is not None:
+            merged[s] = Span(doc, start, s.start + place, label="ORG")
+            if place < len(s):
+                added.append(Span(doc, s.start + place, s.end, label="PER"))
+            if body is not None:
+                merged[body] = None
+    return [m for s in spans if (m := merged.get(s, s)) is not None] + added
+
+
+def _place_then_holder(span: Span) -> int | None:
+    """How many words of a place span after a body are the place: all of a short span or
+    of a known place; of a longer one the longest known place at its front when two
+    capitalised words or more follow it, the branch's holder the model ran on into
+    ("Jawa Tengah Bergas Catursasi …"); None when it is neither."""
+    if len(span) <= 2 or gazetteer.is_place(span.text):
+        return len(span)
+    for k in range(min(MAX_TERRITORY, len(span) - 2), 0, -1):
+        if gazetteer.is_place(span[:k].text) and all(t.text[:1].isupper() for t in span[k:]):
+            return k
+    return None
+
+
 def split_model_lists(doc: Doc, spans: list[Span]) -> list[Span]:
     """A span of the model that runs over a comma into the next name of a list ("TNI AL,
     Polairud"): one span a part, each part capitalised.  Not a public body named by a list
@@ -1513,7 +1573,7 @@ def apply_rules(doc: Doc, use_gazetteer: bool = True) -> Doc:
     spans = brand_models(doc, spans)
     spans = territory_after_title(doc, listed_share_a_type(doc, spans))
     spans = divisions_said_again(doc, places_after_territorial_titles(doc, spans))
-    spans = places_listed_between(doc, spans)
+    spans = regional_branches(doc, places_listed_between(doc, spans))
     spans = acronym_types(doc, speakers_after_quotes(doc, speakers_are_people(doc, drop_calendar(spans))), links)
     spans = drop_rank_services(doc, drop_currency_places(doc, drop_vessel_words(doc, drop_initials(doc, drop_urls(spans)))))
     spans, links = drop_concepts(doc, spans, links)
