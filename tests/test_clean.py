@@ -207,6 +207,11 @@ def test_a_headline_ending_in_a_date_is_not_a_date_line():
     ("Kapal tenggelam Rabu, 2 Juli 2025 malam, kata petugas, Kamis, 3 Juli 2025.", dt.date(2025, 7, 3)),
     ("Ujarnya Senin (7/7/2025). Sidang akan digelar Kamis (10/7/2025).", dt.date(2025, 7, 7)),
     ("Rapat Selasa (8/7/2025). Rapat lanjutan Jumat (11/7/2025) mendatang.", dt.date(2025, 7, 8)),
+    # "akan" anywhere before the day in its clause; past a comma the day is the report's
+    ("Tim menang Jumat (26/4/2024). Tim akan menghadapi juara grup lain di babak semifinal pada "
+     "Senin (29/4/2024).", dt.date(2024, 4, 26)),
+    ("Harga gas akan naik bulan depan, kata Menteri Sukamaju Budi di Jakarta, Senin (29/4/2024).",
+     dt.date(2024, 4, 29)),
     # a scheduling word reaches further in its sentence than "akan"
     ("Rupiah melemah Rabu (19/6/2024). Bank Indonesia dijadwalkan mengumumkan hasil Rapat Dewan "
      "Gubernur (RDG) pada Kamis (20/6/2024).", dt.date(2024, 6, 19)),

@@ -363,6 +363,10 @@ def test_names_no_person_bears_are_retyped(text, given, want):
     # a company's business word is no first name
     ("Kepala Riset Nusa Capital Alfred Simanjuntak menilai koreksi wajar.",
      "ORG:Riset Nusa Capital|PER:Alfred Simanjuntak", ["Nusa Capital"], ["Alfred Simanjuntak"]),
+    # a connector opens what the field would leave: the ministry's field stays whole
+    ("Menteri Energi dan Sumber Daya Mineral (ESDM) Budi Santoso hadir.",
+     "ORG:Energi dan Sumber Daya Mineral|ORG:ESDM|PER:Budi Santoso",
+     ["Energi dan Sumber Daya Mineral", "ESDM"], ["Budi Santoso"]),
     # no title before the organisation: nothing moves
     ("Saham Nusa Commuter Joni turun. Martinus menjual.", "ORG:Nusa Commuter Joni|PER:Martinus",
      ["Nusa Commuter Joni"], ["Martinus"]),

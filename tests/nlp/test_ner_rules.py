@@ -1036,3 +1036,32 @@ def test_a_body_after_a_title_and_dari_gives_back_its_holder(ruled):
 ])
 def test_a_regional_branch_is_one_organisation_with_its_place(ruled, text, model, want):
     assert ents(ruled(text, model)) == want
+
+
+@pytest.mark.parametrize("text, model, want", [
+    # the model's span closed with the acronym's bracket: the name, and its acronym apart
+    ("Organisasi Kesehatan Dunia (WHO) mencatat lonjakan kasus.", {"Organisasi Kesehatan Dunia (WHO)": "ORG"},
+     [("Organisasi Kesehatan Dunia", "ORG"), ("WHO", "ORG")]),
+    # a legal form in brackets is the company's
+    ("PT Sukamaju Energi (Persero) menambah modal.", {"PT Sukamaju Energi (Persero)": "ORG"},
+     [("PT Sukamaju Energi (Persero)", "ORG")]),
+    # an opening ordinary word that the acronym after it spells stays the name's
+    ("Perserikatan Bangsa-Bangsa (PBB) menggelar sidang.", {"Perserikatan Bangsa-Bangsa": "ORG", "PBB": "ORG"},
+     [("Perserikatan Bangsa-Bangsa", "ORG"), ("PBB", "ORG")]),
+])
+def test_a_name_and_its_bracketed_acronym(ruled, text, model, want):
+    assert ents(ruled(text, model)) == want
+
+
+def test_an_acronym_after_a_name_only_the_gazetteer_knows_is_linked(ruled):
+    doc = ruled("Dana Moneter Internasional (IMF) memangkas proyeksi.", gazetteer=True)
+    assert ents(doc) == [("Dana Moneter Internasional", "ORG"), ("IMF", "ORG")]
+    assert doc._.warta_links == [((4, 5), (0, 3))]
+
+
+def test_a_capitalised_word_before_a_bracketed_acronym_is_no_short_form_of_it(ruled):
+    # ("BEV (Battery Electric Vehicle)" reads the other way: the acronym first)
+    doc = ruled("Perdagangan Indeks Harga Saham Gabungan (IHSG) ambruk.", {"Gabungan": "ORG", "IHSG": "ORG"})
+    assert ((4, 5), (6, 7)) not in doc._.warta_links
+    doc = ruled("Mobil BEV (Battery Electric Vehicle) laris.", {"Battery Electric Vehicle": "ORG"})
+    assert doc._.warta_links == [((1, 2), (3, 6))]

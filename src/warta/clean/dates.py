@@ -19,6 +19,7 @@ from . import outlets
 from .rules import pieces, rules
 
 SENTENCE_END = re.compile(r"[.!?]\s")
+CLAUSE_END = re.compile(r"[,;:()\"“”]")
 
 
 class Stated(NamedTuple):
@@ -170,12 +171,17 @@ def date_from_url(url: str | None) -> tuple[dt.date | None, str | None]:
 # --- the news day the text states -------------------------------------------------------
 
 def _is_future(text: str, m: re.Match) -> bool:
+    """Whether the stated day at ``m`` is announced as coming: a future word shortly before
+    it, or anywhere before it in its clause ("Indonesia akan menghadapi Uzbekistan di babak
+    semifinal pada Senin (29/4)"; not past a comma: "… akan naik, kata dia, Senin (29/4)"),
+    a scheduling word in its sentence, a deadline right before it, "depan" after it."""
     r = rules()
     before = text[max(0, m.start() - r["future_window"]): m.start()]
     before = SENTENCE_END.split(before)[-1]
     far = SENTENCE_END.split(text[max(0, m.start() - r["future_scheduled_window"]): m.start()])[-1]
+    clause = CLAUSE_END.split(far)[-1]
     return bool(r["future_before"].search(before) or r["future_deadline"].search(before)
-                or r["future_scheduled"].search(far)
+                or r["future_scheduled"].search(far) or r["future_before"].search(clause)
                 or r["future_after"].match(text, m.end(), m.end() + 20))
 
 

@@ -313,7 +313,9 @@ def _first_names_back(given: View, entities: list[Entity]) -> list[Entity]:
 def _fields_off_orgs(v: View, entities: list[Entity]) -> list[Entity]:
     """An organisation that took the post's field after a title's head ("Kepala Riset Praus
     Capital": "Riset" is the post's, the company "Praus Capital") starts after the field
-    words, when two words or more are left and no organisation word opens the name."""
+    words, when two words or more are left, no organisation word opens the name and no
+    connector opens what is left ("Menteri Energi dan Sumber Daya Mineral (ESDM)": the
+    ministry's field whole)."""
     t = lang.titles()
     toks = v.tokens
     cut: dict[int, dict[tuple[int, int], tuple[int, int]]] = {}
@@ -325,7 +327,7 @@ def _fields_off_orgs(v: View, entities: list[Entity]) -> list[Entity]:
         while j < len(toks) and toks[j][1] <= m.end and word(v, j) in t.fields and is_capitalised(toks[j][2]):
             j += 1
         rest = v.text[toks[j][0]:m.end].split() if j > k and j < len(toks) and toks[j][0] < m.end else []
-        if len(rest) >= 2:
+        if len(rest) >= 2 and rest[0].lower() not in t.connectors:
             cut.setdefault(id(m.entity), {})[(m.start, m.end)] = (toks[j][0], m.end)
     return _respanned(v.text, entities, cut, keep_old=False)
 

@@ -548,8 +548,12 @@ def _ordinary_opener(token, capitalised_inside: set[str]) -> bool:
 
 
 def clean_model_spans(doc: Doc, spans: list[Span]) -> list[Span]:
-    """In cased text: drop spans that start with a lower-case word, and take an ordinary
-    sentence-opening word off the front of a span."""
+    """In cased text: drop spans that start with a lower-case word, take an ordinary
+    sentence-opening word off the front of a span (not where a bracketed acronym after the
+    span spells it: "Perserikatan Bangsa-Bangsa (PBB)"), and end a span before a bracket it
+    closes with ("Organisasi Kesehatan Dunia (WHO)": the name, and its acronym apart; not a
+    legal form: "PT Pertamina (Persero)")."""
+    spans = [_before_bracket(doc, s) for s in spans]
     if not any(c.isupper() for c in doc.text):
         return spans
     # one pass: a token's is_sent_start is not cheap (a doc with no sentences: its first token)
@@ -559,10 +563,29 @@ def clean_model_spans(doc: Doc, spans: list[Span]) -> list[Span]:
     for span in spans:
         if span[0].is_lower:
             continue
-        start = span.start + 1 if _ordinary_opener(span[0], inside) else span.start
+        start = span.start + 1 if _ordinary_opener(span[0], inside) and not _spelled_after(doc, span) else span.start
         if start < span.end:
             out.append(Span(doc, start, span.end, label=span.label_))
     return out
+
+
+def _before_bracket(doc: Doc, span: Span) -> Span:
+    """``span`` without a bracketed part that ends it, unless that part is a legal form."""
+    if len(span) < 4 or span[-1].text != ")" or "(" not in (t.text for t in span[1:-2]):
+        return span
+    opened = max(t.i for t in span[1:-2] if t.text == "(")
+    if doc[opened:span.end].text in patterns().closing_forms:
+        return span
+    return Span(doc, span.start, opened, label=span.label_)
+
+
+def _spelled_after(doc: Doc, span: Span) -> bool:
+    """Whether a bracketed acronym right after ``span`` spells it from its first word."""
+    end = span.end
+    if end + 2 >= len(doc) or doc[end].text != "(" or doc[end + 2].text != ")":
+        return False
+    acronym = doc[end + 1].text
+    return bool(ACRONYM.match(acronym)) and _spells(span.text, acronym) and not _spells(span[1:].text, acronym)
 
 
 MAX_NAME_BACK = 3
@@ -792,13 +815,28 @@ def acronym_definitions(doc: Doc, spans: list[Span]) -> tuple[list[Span], list[t
             new.append(Span(doc, inner.start, inner.end, label=before.label_))
             links.append(((inner.start, inner.end), (before.start, before.end)))
         elif tok.i > 0 and _looks_short(doc[tok.i - 1: tok.i]) and inner.start in by_start:
-            long = by_start[inner.start]
-            if long.end == close:
+            long = by_start[inner.start]  # "BEV (Battery Electric Vehicle)"; not "Gabungan (IHSG)"
+            if long.end == close and sum(c.isupper() for c in doc[tok.i - 1].text) >= 2 \
+                    and len(long.text) > len(doc[tok.i - 1].text):
                 new.append(Span(doc, tok.i - 1, tok.i, label=long.label_))
                 links.append(((tok.i - 1, tok.i), (long.start, long.end)))
         elif _looks_short(inner) and _lower_before_spells(doc, tok.i, inner.text):
             plain.add(inner.text)
     return new, links, plain
+
+
+def gazetteer_acronyms(doc: Doc, spans: list[Span], links: list[tuple]) -> tuple[list[Span], list[tuple]]:
+    """The acronyms defined after names only the gazetteer found ("Dana Moneter
+    Internasional (IMF)"), as :func:`acronym_definitions` finds them after the model's."""
+    if "(" not in doc.text:
+        return spans, links
+    new, found, _ = acronym_definitions(doc, spans)
+    shorts = {short for short, _ in links}
+    added = [link for link in found if link[0] not in shorts]
+    if not added:
+        return spans, links
+    starts = {short for short, _ in added}
+    return fill(spans, [s for s in new if (s.start, s.end) in starts]), links + added
 
 
 def _looks_short(span: Span) -> bool:
@@ -1570,6 +1608,7 @@ def apply_rules(doc: Doc, use_gazetteer: bool = True) -> Doc:
     spans = said_again(doc, spans, found["companies"] + found["orgs"] + found["products"])
     if use_gazetteer:
         spans = fill(gazetteer.retype(spans), gazetteer.spans(doc, spans))
+        spans, links = gazetteer_acronyms(doc, spans, links)
     spans = brand_models(doc, spans)
     spans = territory_after_title(doc, listed_share_a_type(doc, spans))
     spans = divisions_said_again(doc, places_after_territorial_titles(doc, spans))
