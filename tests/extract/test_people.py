@@ -367,6 +367,9 @@ def test_names_no_person_bears_are_retyped(text, given, want):
     ("Menteri Energi dan Sumber Daya Mineral (ESDM) Budi Santoso hadir.",
      "ORG:Energi dan Sumber Daya Mineral|ORG:ESDM|PER:Budi Santoso",
      ["Energi dan Sumber Daya Mineral", "ESDM"], ["Budi Santoso"]),
+    # an organisation the article names alone took the coach's first name
+    ("Persib menang. Pelatih Persib Bojan Hodak puas.", "ORG:Persib|ORG:Persib Bojan|PER:Hodak",
+     ["Persib"], ["Bojan Hodak"]),
     # no title before the organisation: nothing moves
     ("Saham Nusa Commuter Joni turun. Martinus menjual.", "ORG:Nusa Commuter Joni|PER:Martinus",
      ["Nusa Commuter Joni"], ["Martinus"]),
@@ -426,3 +429,17 @@ def test_a_person_after_their_standing_in_a_case(text, person):
 
 def test_a_standing_before_an_ordinary_word_is_no_person():
     assert fix_entities("Korban banjir mengungsi ke balai desa.", []) == []
+
+
+@pytest.mark.parametrize("text,given,want", [
+    # one word after a full name and "atau" that is made of it: a short name of the person
+    ("Presiden Joko Widodo atau Jokowi meresmikan bendungan. Jokowi lalu pulang.", "PER:Joko Widodo|PER:Jokowi",
+     [("Joko Widodo", ["Jokowi"])]),
+    ("Susilo Bambang Yudhoyono atau SBY hadir.", "PER:Susilo Bambang Yudhoyono|PER:SBY",
+     [("Susilo Bambang Yudhoyono", ["SBY"])]),
+    # two people said as a choice stay two
+    ("Warga memilih Prabowo atau Anies.", "PER:Prabowo|PER:Anies", [("Prabowo", []), ("Anies", [])]),
+    ("Ganjar Pranowo atau Mahfud disebut.", "PER:Ganjar Pranowo|PER:Mahfud", [("Ganjar Pranowo", []), ("Mahfud", [])]),
+])
+def test_a_short_name_after_atau_is_an_alias(text, given, want):
+    assert [(e.name, e.aliases) for e in fix_entities(text, _given(text, given))] == want

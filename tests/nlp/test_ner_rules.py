@@ -930,6 +930,10 @@ def test_a_division_s_place_after_a_title_is_cut_from_its_holder(ruled, text, mo
     ("Polisi menahan tersangka berinisial RK kemarin.", {"RK": "ORG"}, []),
     # a name written out after the word stays
     ("Pelaku berinisial Budi Santoso ditangkap.", {"Budi Santoso": "PER"}, [("Budi Santoso", "PER")]),
+    # the list the word opens, ages between
+    ("Tiga tersangka berinisial AS (32), RD (28) dan MF (19) ditahan.", {"AS": "LOC", "RD": "PER", "MF": "ORG"}, []),
+    ("Keduanya berinisial AB serta CD ditahan. Polisi juga memeriksa PT Sukamaju.",
+     {"AB": "ORG", "CD": "ORG", "PT Sukamaju": "ORG"}, [("PT Sukamaju", "ORG")]),
 ])
 def test_initials_are_no_names(ruled, text, model, want):
     assert ents(ruled(text, model)) == want
@@ -1065,3 +1069,28 @@ def test_a_capitalised_word_before_a_bracketed_acronym_is_no_short_form_of_it(ru
     assert ((4, 5), (6, 7)) not in doc._.warta_links
     doc = ruled("Mobil BEV (Battery Electric Vehicle) laris.", {"Battery Electric Vehicle": "ORG"})
     assert doc._.warta_links == [((1, 2), (3, 6))]
+
+
+def test_a_listed_place_of_two_words_after_a_territorial_title_is_whole(ruled):
+    # "Raya" is also a person's name word; the listed town keeps it
+    doc = ruled("Wali Kota Palangka Raya Fairid Naparin membuka acara.", {"Kota Palangka Raya Fairid Naparin": "LOC"})
+    assert ents(doc) == [("Kota Palangka Raya", "LOC"), ("Fairid Naparin", "PER")]
+
+
+@pytest.mark.parametrize("text, model, want", [
+    # a place's prefix alone names nothing; "Ibu Kota" is a place's prefix, no honorific
+    ("Bendungan senilai Rp836 miliar itu rampung. Bendungan Sukamaju dibuka.", {"Bendungan": "LOC", "Bendungan Sukamaju": "LOC"},
+     [("Bendungan Sukamaju", "LOC")]),
+    ("Air dipasok ke Ibu Kota Nusantara.", {"Kota Nusantara": "LOC"}, [("Ibu Kota Nusantara", "LOC")]),
+])
+def test_place_prefixes_alone_and_ibu_kota(ruled, text, model, want):
+    assert ents(ruled(text, model)) == want
+
+
+def test_a_religious_honorific_is_no_part_of_the_name(ruled):
+    assert ents(ruled("Ustaz Abdul Somad mengisi pengajian.", {"Ustaz Abdul Somad": "PER"})) == [("Abdul Somad", "PER")]
+
+
+def test_an_english_business_word_ends_a_company_after_a_title(nlp):
+    doc = nlp("Chief Executive Officer Nusa Financial Hans Patuwo mengatakan fitur ini menyasar pengguna.")
+    assert ("Nusa Financial", "ORG") in [(e.text, e.label_) for e in doc.ents]

@@ -273,7 +273,8 @@ def _first_names_back(given: View, entities: list[Entity]) -> list[Entity]:
     keeps two words or more; a table acronym, or a body the acronym table or the gazetteer
     knows, and one such word after a title are the body and its one-word holder when the
     sentence goes on in lower case ("Kepala … BMKG Daryono mengatakan", "Kepala Badan Pusat
-    Statistik Amalia hadir")."""
+    Statistik Amalia hadir"), and so are another organisation of the article and one word
+    after it ("Pelatih Persib Bojan" and "Hodak", "Persib" named alone)."""
     from ..nlp import gazetteer
     from ..nlp.patterns import patterns
     text = given.text
@@ -282,19 +283,27 @@ def _first_names_back(given: View, entities: list[Entity]) -> list[Entity]:
     known_names = patterns().acronym_names
     shrunk: dict[int, dict[Span, Span]] = {}  # the bodies' mentions without the first names
     holders: list[Entity] = []
+    said = {}  # organisations' names and aliases -> the entity: "Persib" of "Persib Bojan"
+    for e in entities:
+        if e.type == "ORG":
+            for n in (e.name, *e.aliases):
+                said.setdefault(n, e)
     for e in entities:
         words = e.name.split()
 
         def cuts(a: int, b: int) -> bool:
             if e.type not in ("ORG", "LOC") or len(words) < 2 or text[a:b] != e.name:
                 return False
-            if len(words) >= 3 and b + 1 in starts and text[b] == " ":
+            person_after = b + 1 in starts and text[b] == " "
+            if len(words) >= 3 and person_after:
                 shape = True  # its first name, the person after it ("Kota Bekasi Enung" + "Nurcholis")
             else:
                 head = " ".join(words[:-1])
-                shape = e.type == "ORG" and bool(_NAME_ENDS.match(text, b)) and (
-                    len(words) == 2 and words[0] in acronyms or head in known_names
-                    or gazetteer.table().get(head) == "ORG")
+                shape = e.type == "ORG" and (
+                    (bool(_NAME_ENDS.match(text, b)) and (len(words) == 2 and words[0] in acronyms
+                                                          or head in known_names
+                                                          or gazetteer.table().get(head) == "ORG"))
+                    or (said.get(head, e) is not e and (person_after or bool(_NAME_ENDS.match(text, b)))))
             return shape and _name_word(words[-1]) and _head_shortly_before(given, a)
 
         cut = [(a, b) for a, b in e.mentions if cuts(a, b)]
@@ -1209,21 +1218,40 @@ def _nickname() -> re.Pattern:
     return re.compile(rf"(?<!\w){alternation(lang.titles().nicknames)}\s+(?=[A-Z])", re.I)
 
 
+def _short_for(short: str, name: str) -> bool:
+    """Whether ``short`` may be a short name made of ``name``: the initials ("SBY"), or
+    opening as a word of it does ("Jokowi" of "Joko Widodo", "Risma" of "Tri Rismaharini")."""
+    words = name.split()
+    if short.isupper():
+        return short == "".join(w[0] for w in words).upper()
+    return any(w[:3].casefold() == short[:3].casefold() for w in words)
+
+
+def _or_name() -> re.Pattern:
+    return re.compile(rf"\s+{alternation(lang.titles().nickname_or)}\s+(?=[A-Z])", re.I)
+
+
 def _join_nicknames(given: View, entities: list[Entity]) -> list[Entity]:
-    """ "Tania … yang akrab disapa Tata": Tata is an alias of Tania."""
+    """ "Tania … yang akrab disapa Tata": Tata is an alias of Tania; so is one word right
+    after a full name and "atau" ("Presiden Joko Widodo atau Jokowi"; ``nickname_or``)."""
     text, nickname = given.text, _nickname()
-    if not nickname.search(text):
+    found = [(m, False) for m in nickname.finditer(text)] + [(m, True) for m in _or_name().finditer(text)]
+    if not found:
         return entities
     v = given.with_entities(entities)
     merged: dict[int, Entity] = {id(e): e for e in entities}
     gone: set[int] = set()
-    for m in nickname.finditer(text):
+    for m, adjacent in sorted(found, key=lambda f: f[0].start()):
         nick = v.starting_at(m.end())
         if nick is None or nick.type != "PER" or id(nick.entity) in gone:
             continue
         owner = v.last_before(m.start(), ("PER",))
         if owner is None or owner.entity is nick.entity or id(owner.entity) in gone:
             continue
+        if adjacent and (owner.end != m.start() or len(owner.entity.name.split()) < 2
+                         or len(nick.entity.name.split()) > 1
+                         or not _short_for(nick.entity.name, owner.entity.name)):
+            continue  # "memilih Prabowo atau Anies", "Ganjar Pranowo atau Mahfud": two people
         into = merged[id(owner.entity)]
         merged[id(owner.entity)] = dataclasses.replace(
             into, aliases=list(dict.fromkeys([*into.aliases, nick.entity.name, *nick.entity.aliases])),

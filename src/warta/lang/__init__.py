@@ -79,6 +79,7 @@ class Titles:
     calendar: frozenset[str]         # day names and the longer month names: never in a title
     not_names: frozenset[str]
     nicknames: tuple[str, ...]
+    nickname_or: tuple[str, ...]
     abbreviations: dict[str, tuple[str, str | None]]  # folded → (title, org)
     orgs: dict[str, str]             # folded title → organisation
     offices: tuple[tuple[str, str], ...]  # (folded post head, office): "menteri" → "Kementerian"
@@ -143,7 +144,7 @@ def _titles_from(d: dict[str, Any], calendar: Iterable[str] = ()) -> Titles:
         anaphors=_fold(d["anaphors"]), org_starts=_fold(d["org_starts"]),
         not_title=_fold(d["not_title"]) | _fold(calendar), calendar=_fold(calendar) - _fold(d["not_title"]),
         not_names=_fold(d["not_names"]),
-        nicknames=tuple(d["nicknames"]), abbreviations=abbr,
+        nicknames=tuple(d["nicknames"]), nickname_or=tuple(d["nickname_or"]), abbreviations=abbr,
         orgs={" ".join(k.casefold().split()): v for k, v in d["orgs"].items()},
         offices=tuple(sorted(((" ".join(k.casefold().split()), v) for k, v in d.get("offices", {}).items()),
                              key=lambda kv: -len(kv[0]))),

@@ -548,7 +548,8 @@ def _ordinary_opener(token, capitalised_inside: set[str]) -> bool:
 
 
 def clean_model_spans(doc: Doc, spans: list[Span]) -> list[Span]:
-    """In cased text: drop spans that start with a lower-case word, take an ordinary
+    """In cased text: drop spans that start with a lower-case word or are a place's prefix
+    alone ("Bendungan"), take an ordinary
     sentence-opening word off the front of a span (not where a bracketed acronym after the
     span spells it: "Perserikatan Bangsa-Bangsa (PBB)"), and end a span before a bracket it
     closes with ("Organisasi Kesehatan Dunia (WHO)": the name, and its acronym apart; not a
@@ -559,10 +560,11 @@ def clean_model_spans(doc: Doc, spans: list[Span]) -> list[Span]:
     # one pass: a token's is_sent_start is not cheap (a doc with no sentences: its first token)
     starts = {sent.start for sent in doc.sents} if doc.has_annotation("SENT_START") else {0}
     inside = {t.lower_ for t in doc if t.is_title and t.i not in starts}
+    p = patterns()
     out = []
     for span in spans:
-        if span[0].is_lower:
-            continue
+        if span[0].is_lower or (len(span) == 1 and span[0].lower_ in p.place_heads):
+            continue  # a place's prefix alone ("Bendungan senilai …") names nothing
         start = span.start + 1 if _ordinary_opener(span[0], inside) and not _spelled_after(doc, span) else span.start
         if start < span.end:
             out.append(Span(doc, start, span.end, label=span.label_))
@@ -1150,14 +1152,16 @@ def _territory_cut(span: Span) -> int | None:
     """Where the place ends in a person or place span written right after a territorial
     title ("Sleman Kustini Sri Purnomo", "Bogor Dedie Rachim"): after the longest known place
     of its first words that is no person's name word (a place span of two words is one
-    place: "Jawa Tengah"); else, in a place span of three words
+    place: "Jawa Tengah"; a listed place of two words or more is one though a word of it is
+    a person's name word: "Palangka Raya"); else, in a place span of three words
     or more, after a first word that is no person's name word."""
     names = _person_name_words()
     if gazetteer.is_place(span.text) or (span.label_ == "LOC" and len(span) < 3):
         return None  # "Jawa Tengah" is one place
     for k in range(min(MAX_TERRITORY, len(span) - 1), 0, -1):
         head = span[:k]
-        if gazetteer.is_place(head.text) and not any(t.text in names for t in head):
+        listed = k > 1 and gazetteer.is_country_or_listed_place(head.text)  # "Palangka Raya": "Raya" a name too
+        if listed or (gazetteer.is_place(head.text) and not any(t.text in names for t in head)):
             return k
     if span.label_ == "LOC" and len(span) >= 3 and span[0].text not in names \
             and any(t.text in names for t in span[1:]):
@@ -1377,9 +1381,25 @@ def drop_urls(spans: list[Span]) -> list[Span]:
 
 def drop_initials(doc: Doc, spans: list[Span]) -> list[Span]:
     """Without the spans right after a word that announces a person's initials ("pelaku
-    berinisial AS (25)": no place; ``honorifics.yaml``'s ``initials_markers``)."""
-    markers = patterns().initials_markers
-    return [s for s in spans if not (s.start > 0 and doc[s.start - 1].lower_ in markers and s.text.isupper())]
+    berinisial AS (25)": no place; ``honorifics.yaml``'s ``initials_markers``), and those
+    of the list it opens ("berinisial AS (32), RD (28) dan MF (19)")."""
+    p = patterns()
+    markers = p.initials_markers
+    initials: set[int] = set()
+    for t in doc:
+        if t.lower_ not in markers:
+            continue
+        i = t.i + 1
+        while i < len(doc) and doc[i].text.isupper() and doc[i].is_alpha:
+            initials.add(i)
+            i += 1
+            if i + 2 < len(doc) and doc[i].text == "(" and doc[i + 1].like_num and doc[i + 2].text == ")":
+                i += 3  # the age
+            if i < len(doc) and (doc[i].text == "," or doc[i].lower_ in p.list_joiners):
+                i += 1 + (doc[i].text == "," and i + 1 < len(doc) and doc[i + 1].lower_ in p.list_joiners)
+            else:
+                break
+    return [s for s in spans if not (s.start in initials and s.text.isupper())]
 
 
 def drop_calendar(spans: list[Span]) -> list[Span]:
