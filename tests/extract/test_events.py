@@ -194,6 +194,9 @@ def test_a_person_quoted_twice_beside_a_reported_speaker_makes_a_statement_too()
     # speaker quoted once
     speakers = [e.args.get("speaker") for e in linked_["events"] if e.type == "STATEMENT"]
     assert sorted(speakers) == ["Budi Hartono", "Rina Sari"]
+    # a quoted speaker's statement is triggered by the verb that attributes the quotation
+    triggers_ = {e.args.get("speaker"): e.trigger for e in linked_["events"] if e.type == "STATEMENT"}
+    assert triggers_ == {"Rina Sari": "menyatakan", "Budi Hartono": "kata"}
 
 
 def test_a_statement_is_dated_by_a_day_not_by_the_year_it_speaks_of():

@@ -29,7 +29,7 @@ from ..model import Event, Money, Span
 from ..words import alternation, fold
 from ._event_merge import Draft, Merge, merge
 from ._facts import Facts, Mention, View
-from .quotes import spans as quote_spans
+from .quotes import spans as quote_spans, speech_verb
 from .titles import person_by_title
 
 ACTORS = ("ORG", "PER")
@@ -736,7 +736,8 @@ def _statements(f: Facts, quoted: list) -> list[Draft]:
         speakers = [q for q in speakers if q.speaker in people]
     for q in speakers:
         sent = v.sentence_of(q.span[0])
-        out.append(Draft("STATEMENT", q.text.split()[0] if q.text else "", {
+        verb = speech_verb(v.text, q.span) or (q.text.split()[0] if q.text else "")
+        out.append(Draft("STATEMENT", verb, {
             "speaker": q.speaker, "org": orgs.get(q.speaker), "date": _date(f, sent, q.span[0], day=True) or _news_day(f)},
             (q.span[0], q.span[1]), round(statement.confidence - 0.1, 2)))  # a quotation's speaker: less sure
     return out

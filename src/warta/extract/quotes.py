@@ -208,6 +208,16 @@ def quotes(facts: Facts) -> list[Quote]:
     return out
 
 
+def speech_verb(text: str, span: tuple[int, int]) -> str | None:
+    """The speech verb that attributes the quotation at ``span`` right after it ("…,” ucap
+    Shin": "ucap"; with its suffix: "tuturnya"), or None."""
+    end = span[1]
+    while end < len(text) and (text[end] in ",." or speech().marks.match(text, end)) and text[end] != "\n":
+        end += 1
+    m = speech().after.match(text, end)
+    return m.group(1) + (m.group(2) or "") if m else None
+
+
 def _attributed_at_once(v: View, end: int) -> bool:
     """A short quotation ("No comment,” kata X) counts when a speech verb follows it at once
     after its own comma, stop or question mark."""
