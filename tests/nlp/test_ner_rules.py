@@ -1094,3 +1094,17 @@ def test_a_religious_honorific_is_no_part_of_the_name(ruled):
 def test_an_english_business_word_ends_a_company_after_a_title(nlp):
     doc = nlp("Chief Executive Officer Nusa Financial Hans Patuwo mengatakan fitur ini menyasar pengguna.")
     assert ("Nusa Financial", "ORG") in [(e.text, e.label_) for e in doc.ents]
+
+
+@pytest.mark.parametrize("text, model, want", [
+    # two person spans with only a space between are one person
+    ("Wakil Menteri Dyah Roro Esti Widya Putri menambahkan.", {"Dyah Roro": "PER", "Esti Widya Putri": "PER"},
+     [("Dyah Roro Esti Widya Putri", "PER")]),
+    # a bracket, a comma or a conjunction between keeps two
+    ("Presiden Joko Widodo (Jokowi) hadir.", {"Joko Widodo": "PER", "Jokowi": "PER"},
+     [("Joko Widodo", "PER"), ("Jokowi", "PER")]),
+    ("Hadir Budi Santoso, Rina Sari dan Dewi Lestari.", {"Budi Santoso": "PER", "Rina Sari": "PER", "Dewi Lestari": "PER"},
+     [("Budi Santoso", "PER"), ("Rina Sari", "PER"), ("Dewi Lestari", "PER")]),
+])
+def test_adjacent_person_spans_are_one_person(ruled, text, model, want):
+    assert ents(ruled(text, model)) == want

@@ -554,7 +554,7 @@ def clean_model_spans(doc: Doc, spans: list[Span]) -> list[Span]:
     span spells it: "Perserikatan Bangsa-Bangsa (PBB)"), and end a span before a bracket it
     closes with ("Organisasi Kesehatan Dunia (WHO)": the name, and its acronym apart; not a
     legal form: "PT Pertamina (Persero)")."""
-    spans = [_before_bracket(doc, s) for s in spans]
+    spans = join_adjacent_people(doc, [_before_bracket(doc, s) for s in spans])
     if not any(c.isupper() for c in doc.text):
         return spans
     # one pass: a token's is_sent_start is not cheap (a doc with no sentences: its first token)
@@ -568,6 +568,24 @@ def clean_model_spans(doc: Doc, spans: list[Span]) -> list[Span]:
         start = span.start + 1 if _ordinary_opener(span[0], inside) and not _spelled_after(doc, span) else span.start
         if start < span.end:
             out.append(Span(doc, start, span.end, label=span.label_))
+    return out
+
+
+MAX_PERSON_WORDS = 6
+
+
+def join_adjacent_people(doc: Doc, spans: list[Span]) -> list[Span]:
+    """Two person spans of the model with only a space between are one person ("Dyah Roro"
+    and "Esti Widya Putri"): two people are never written so."""
+    out: list[Span] = []
+    for s in spans:
+        last = out[-1] if out else None
+        if last is not None and last.label_ == s.label_ == "PER" and last.end == s.start \
+                and doc[last.end - 1].whitespace_ == " " and s.end - last.start <= MAX_PERSON_WORDS \
+                and doc[last.end - 1].text[-1:].isalpha() and s[0].text[:1].isupper():
+            out[-1] = Span(doc, last.start, s.end, label="PER")
+        else:
+            out.append(s)
     return out
 
 
