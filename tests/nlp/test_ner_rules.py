@@ -1108,3 +1108,24 @@ def test_an_english_business_word_ends_a_company_after_a_title(nlp):
 ])
 def test_adjacent_person_spans_are_one_person(ruled, text, model, want):
     assert ents(ruled(text, model)) == want
+
+
+@pytest.mark.parametrize("text, model, want", [
+    # a place span of the model made of the title's field words, after its connector
+    ("Menteri Imigrasi dan Pemasyarakatan Agus Andrianto hadir.", {"Pemasyarakatan": "LOC", "Agus Andrianto": "PER"},
+     [("Agus Andrianto", "PER")]),
+    # a place after a title that is no field word stays
+    ("Menteri Koperasi dan Sukamaju Budi hadir.", {"Sukamaju": "LOC"}, [("Sukamaju", "LOC")]),
+])
+def test_a_titles_field_words_are_no_place(ruled, text, model, want):
+    assert ents(ruled(text, model)) == want
+
+
+@pytest.mark.parametrize("text, want", [
+    ("Menteri Investasi dan Hilirisasi Rosan Roeslani hadir.", "Rosan Roeslani"),
+    ("Menteri Ketenagakerjaan Yassierli menanggapi.", "Yassierli"),
+    ("Menteri Agraria dan Tata Ruang Nusron Wahid menjelaskan.", "Nusron Wahid"),
+])
+def test_the_fields_of_the_ministries_leave_the_minister(text, want):
+    from warta.pipeline import analyze
+    assert [e.name for e in analyze(text).entities if e.type == "PER"] == [want]

@@ -554,7 +554,7 @@ def clean_model_spans(doc: Doc, spans: list[Span]) -> list[Span]:
     span spells it: "Perserikatan Bangsa-Bangsa (PBB)"), and end a span before a bracket it
     closes with ("Organisasi Kesehatan Dunia (WHO)": the name, and its acronym apart; not a
     legal form: "PT Pertamina (Persero)")."""
-    spans = join_adjacent_people(doc, [_before_bracket(doc, s) for s in spans])
+    spans = drop_title_fields(doc, join_adjacent_people(doc, [_before_bracket(doc, s) for s in spans]))
     if not any(c.isupper() for c in doc.text):
         return spans
     # one pass: a token's is_sent_start is not cheap (a doc with no sentences: its first token)
@@ -585,6 +585,22 @@ def join_adjacent_people(doc: Doc, spans: list[Span]) -> list[Span]:
                 and doc[last.end - 1].text[-1:].isalpha() and s[0].text[:1].isupper():
             out[-1] = Span(doc, last.start, s.end, label="PER")
         else:
+            out.append(s)
+    return out
+
+
+def drop_title_fields(doc: Doc, spans: list[Span]) -> list[Span]:
+    """Without the model's place or organisation spans made only of a title's field words
+    right after the title's words ("Menteri Imigrasi dan Pemasyarakatan Agus …":
+    "Pemasyarakatan" no place)."""
+    t = lang.titles()
+    out = []
+    for s in spans:
+        before = doc[s.start - 1].lower_ if s.start > 0 else ""
+        inside = s.label_ in ("LOC", "ORG") and all(w.lower_ in t.fields for w in s) \
+            and s.start >= 2 and (before in t.connectors or before in t.fields) \
+            and doc[s.start - 2].lower_ in t.words
+        if not inside:
             out.append(s)
     return out
 
