@@ -1129,3 +1129,21 @@ def test_a_titles_field_words_are_no_place(ruled, text, model, want):
 def test_the_fields_of_the_ministries_leave_the_minister(text, want):
     from warta.pipeline import analyze
     assert [e.name for e in analyze(text).entities if e.type == "PER"] == [want]
+
+
+@pytest.mark.parametrize("text, model, want", [
+    # the product word after the names, and the model's span of the rest of a model's name
+    ("Toyota Kijang Innova Zenix dan Honda Brio menjadi mobil terlaris.",
+     {"Toyota": "ORG", "Innova Zenix": "PER", "Honda Brio": "PER"},
+     [("Toyota Kijang Innova Zenix", "PRODUCT"), ("Honda Brio", "PRODUCT")]),
+    # no product word in the sentence: the company stays
+    ("Toyota Indonesia membuka pabrik. Honda Sukamaju hadir.", {"Toyota Indonesia": "ORG", "Honda Sukamaju": "PER"},
+     [("Toyota Indonesia", "ORG"), ("Honda Sukamaju", "PER")]),
+])
+def test_a_brand_and_its_model_with_a_product_word_after(ruled, text, model, want):
+    assert ents(ruled(text, model, gazetteer=True)) == want
+
+
+def test_an_openers_lower_case_words_leave_the_name(ruled):
+    assert ents(ruled("Mobil listrik Wuling BinguoEV juga laris.", {"Mobil listrik Wuling": "ORG"}, gazetteer=True)) \
+        == [("Wuling BinguoEV", "PRODUCT")]

@@ -463,30 +463,39 @@ def _model_suffix(text: str) -> bool:
 
 def brand_models(doc: Doc, spans: list[Span]) -> list[Span]:
     """A company the gazetteer knows by one word, then a model's name, in a sentence that
-    speaks of products ("mobil Toyota Avanza", "varian Wuling Air ev"): a product, not
-    the company.  The model's words are capitalised or model words ("Air", "Pro"), none an
+    speaks of products before or after it ("mobil Toyota Avanza", "varian Wuling Air ev",
+    "Honda Brio menjadi mobil terlaris"): a product, not the company, also over the model's
+    span of the rest of its name ("Toyota Kijang" and "Innova Zenix").  The model's words are capitalised or model words ("Air", "Pro"), none an
     organisation form, business word or place ("Toyota Indonesia", "Toyota Group" stay)."""
     p = patterns()
     texts, lowers = token_texts(doc)
     known = gazetteer.table()
-    out = list(spans)
+    out, gone = list(spans), set()
     for k, s in enumerate(spans):
-        if s.label_ not in ("ORG", "PER") or known.get(texts[s.start]) != "ORG":
+        if id(s) in gone or s.label_ not in ("ORG", "PER") or known.get(texts[s.start]) != "ORG":
             continue
         end = s.end
         while end < len(doc) and end - s.start < 4 and (texts[end] in p.model_words or (
                 len(s) == 1 and end == s.end and texts[end][:1].isupper() and not doc[end].is_sent_start)
                 or end > s.start + 1 and _model_suffix(texts[end])):
             end += 1
+        # the model named on by a span of the model's ("Toyota Kijang" + "Innova Zenix")
+        after = next((o for o in spans if o.start == end and o.label_ in ("PER", "ORG") and o is not s), None)
+        if after is not None and end > s.start and all(t.text[:1].isupper() for t in after):
+            end = after.end
         model = texts[s.start + 1:end]
         if not model or any(w.lower() in p.name_heads or w.lower() in p.business_words
                             or gazetteer.is_place(w) or w in p.acronyms for w in model):
             continue
         lo = max(0, s.start - BRAND_CONTEXT)
-        if any(low in p.product_context for low in lowers[lo:s.start]) and not any(
-                o.start < end and s.end <= o.start for o in spans if o is not s):
+        sent_end = doc[s.start].sent.end if doc.has_annotation("SENT_START") else len(doc)
+        context = lowers[lo:s.start] + lowers[end:min(sent_end, end + BRAND_CONTEXT)]
+        if any(low in p.product_context for low in context) and not any(
+                o.start < end and s.end <= o.start for o in spans if o is not s and o is not after):
             out[k] = Span(doc, s.start, end, label="PRODUCT")
-    return out
+            if after is not None and after.end == end:
+                gone.add(id(after))
+    return [o for o in out if id(o) not in gone]
 
 
 # -- combining spans ---------------------------------------------------------------------
@@ -566,6 +575,8 @@ def clean_model_spans(doc: Doc, spans: list[Span]) -> list[Span]:
         if span[0].is_lower or (len(span) == 1 and span[0].lower_ in p.place_heads):
             continue  # a place's prefix alone ("Bendungan senilai …") names nothing
         start = span.start + 1 if _ordinary_opener(span[0], inside) and not _spelled_after(doc, span) else span.start
+        while start > span.start and start < span.end and doc[start].is_lower:
+            start += 1  # "Mobil listrik Wuling": the opener's lower-case words go with it
         if start < span.end:
             out.append(Span(doc, start, span.end, label=span.label_))
     return out
