@@ -127,3 +127,11 @@ def test_a_company_named_by_the_word_after_its_kind_is_the_same_company(nlp):
               "Mantan Direktur Keuangan Karsawiguna Rudi Hartawan diperiksa.")
     orgs = [(e.name, e.aliases) for e in harvest.entities(doc) if e.type == "ORG"]
     assert orgs == [("PT Asuransi Karsawiguna (Persero)", ["Karsawiguna"])]
+
+
+def test_a_table_acronym_opening_a_longer_name_takes_its_expansion_only_with_a_place(ruled):
+    # a branch's place keeps the table's long form; other words after it name something else
+    text = "Rapat BPBD Jawa Tengah digelar. Rapat DPD Pemuda Sukamaju digelar."
+    ents = harvest.entities(ruled(text, {"BPBD Jawa Tengah": "ORG", "DPD Pemuda Sukamaju": "ORG"}))
+    assert by_name(ents)["BPBD Jawa Tengah"].aliases == ["Badan Penanggulangan Bencana Daerah"]
+    assert by_name(ents)["DPD Pemuda Sukamaju"].aliases == []

@@ -1147,3 +1147,11 @@ def test_a_brand_and_its_model_with_a_product_word_after(ruled, text, model, wan
 def test_an_openers_lower_case_words_leave_the_name(ruled):
     assert ents(ruled("Mobil listrik Wuling BinguoEV juga laris.", {"Mobil listrik Wuling": "ORG"}, gazetteer=True)) \
         == [("Wuling BinguoEV", "PRODUCT")]
+
+
+def test_a_partys_board_is_the_posts(ruled):
+    doc = ruled("Ketua DPD Partai Golkar Jawa Barat Ahmad Santoso hadir.",
+                {"DPD": "ORG", "Partai Golkar": "ORG", "Jawa Barat": "LOC", "Ahmad Santoso": "PER"})
+    assert ents(doc) == [("Partai Golkar", "ORG"), ("Jawa Barat", "LOC"), ("Ahmad Santoso", "PER")]
+    # the regional representatives' council alone stays
+    assert ents(ruled("DPD menggelar sidang.", {"DPD": "ORG"})) == [("DPD", "ORG")]

@@ -96,8 +96,13 @@ def _join_acronyms(groups: UnionFind[str], doc: Doc, mentions) -> dict[str, str]
     keys = {m[4] for m in mentions}
     expansions = {}
     for _, _, text, label, key in mentions:
-        entry = patterns().acronyms.get(text.split()[0])
-        if entry and label == entry[1]:
+        first, _, rest = text.partition(" ")
+        entry = patterns().acronyms.get(first)
+        # the acronym alone, with a variant suffix ("Kemenperin RI") or a branch's place
+        # ("BPBD Jawa Tengah"); not a party's board ("DPD Partai Golkar" is no Dewan
+        # Perwakilan Daerah)
+        if entry and label == entry[1] and (not rest or rest in patterns().variant_suffixes
+                                            or gazetteer.is_place(rest)):
             full = org_key(entry[0])
             if full in keys:
                 groups.union(full, key)

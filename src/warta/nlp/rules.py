@@ -1354,7 +1354,18 @@ def regional_branches(doc: Doc, spans: list[Span]) -> list[Span]:
                 added.append(Span(doc, s.start + place, s.end, label="PER"))
             if body is not None:
                 merged[body] = None
-    return [m for s in spans if (m := merged.get(s, s)) is not None] + added
+    out = [m for s in spans if (m := merged.get(s, s)) is not None] + added
+    return _party_boards(doc, sorted(out, key=lambda s: s.start))
+
+
+def _party_boards(doc: Doc, spans: list[Span]) -> list[Span]:
+    """Without a party's board right before the party ("Ketua DPD Partai Golkar DKI
+    Jakarta": the board is the post's, the party the organisation; not the acronym
+    table's Dewan Perwakilan Daerah)."""
+    boards = patterns().party_boards
+    starts = {s.start: s for s in spans}
+    return [s for s in spans if not (s.text in boards and (party := starts.get(s.end)) is not None
+                                     and party.label_ == "ORG")]
 
 
 def _place_then_holder(span: Span) -> int | None:
