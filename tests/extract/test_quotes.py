@@ -71,6 +71,16 @@ def _speakers(text: str, column: str) -> list[tuple[str, str]]:
      "Sudarta mengapresiasi langkah itu. “Pariwisata butuh bandara yang lebih besar,” tuturnya.",
      "PER:Wayan Sudarta|PER:Bambang Wiryo",
      [("Bambang Wiryo", "Bandara ini dibuka"), ("Wayan Sudarta", "Pariwisata butuh bandara")]),
+    # the subject opens after a post with a connector and a bracketed acronym in its body
+    ("“Kami siap,” kata Joko Santoso. Ketua Umum Kamar Dagang dan Industri (Kadin) Sukamaju Rina Sari "
+     "menyambut baik. “Ini kabar baik,” ujarnya.",
+     "PER:Joko Santoso|ORG:Kamar Dagang dan Industri|ORG:Kadin|PER:Rina Sari",
+     [("Joko Santoso", "Kami siap"), ("Rina Sari", "Ini kabar baik")]),
+    # a description of the speaker after the verb, ending in "itu": no organisation in it speaks
+    ("Menurut Rina Sari, kebijakan dibahas. “Tidak ada kenaikan tahun ini,” lanjut mantan Direktur "
+     "Pelaksana Bank Dunia itu.",
+     "PER:Rina Sari|ORG:Bank Dunia",
+     [("Rina Sari", "Tidak ada kenaikan")]),
 ])
 def test_a_pronoun_follows_the_last_speaker(text, entities, want):
     assert _speakers(text, entities) == want

@@ -286,8 +286,9 @@ def _is_subject(v: View, m: Mention, quoted: list[tuple[int, int]]) -> bool:
     s0 = max([v.sentence_of(m.start)[0], v.own_sentence_of(m.start)[0], v.text.rfind("\n", 0, m.start) + 1,
               *(b for a, b in quoted if b <= m.start)])
     before = re.findall(r"[^\s,()]+", v.text[s0:m.start])
+    connectors = lang.titles().connectors  # "Ketua Umum Kamar Dagang dan Industri (Kadin) …"
     if all(is_capitalised(w) or w.casefold().strip(".:") in sp.subject_lead or is_title_word(w.casefold())
-           for w in before):
+           or (0 < i < len(before) - 1 and w in connectors) for i, w in enumerate(before)):
         return True
     if sp.passive.search(v.text[s0:m.start]):
         return True   # "Hal senada disampaikan ekonom Indef, Tauhid Ahmad."
@@ -352,11 +353,15 @@ def _named(v: View, pos: int, quoted: list, roles: list[Role], said: list) -> st
             stop = pos + t.end()
             continue
         break
+    phrase = text[pos:stop].strip()
+    described = best_per is None and phrase and n < len(toks) and toks[n].group().casefold() in \
+        lang.titles().anaphors and is_title_word(toks[0].group().casefold())
+    if described:  # "lanjut mantan Direktur Pelaksana Bank Dunia itu": the person described
+        return person_by_title(phrase, roles) or _followed(v, pos, quoted, said)
     if best_per is not None:
         return best_per.entity.name
     if best_org is not None:
         return best_org.entity.name
-    phrase = text[pos:stop].strip()
     if not phrase:
         return None
     if _is_title(phrase):
