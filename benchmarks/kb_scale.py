@@ -35,6 +35,9 @@ re-dated to the days after the KB's (``recent``: a daily ingest) or amid them (`
     python benchmarks/kb_scale.py --sizes 300000 --dir /data/kbs --pool 300000 --runs 11 \
         --trees /tmp/before/src /tmp/after/src --tree-kbs /data/kbs/kb300000.db /data/new/kb300000.db --dated recent
 
+Several ways of dating in one sitting (``--dated recent spread``): each run adds its own articles
+in each way in turn, on the same copies.
+
 Writes a JSON object per size (add seconds, peak memory of the add, DB size, query ms).
 """
 
@@ -237,14 +240,15 @@ def _open_with(db: str, tree: str) -> float:
 
 
 def compare_trees(n: int, k: int, seed: int, db: str, runs: int, empty_db: str, trees: list[str],
-                  pool: int | None, dated: str, sources: list[str] | None = None) -> dict:
+                  pool: int | None, dated: list[str], sources: list[str] | None = None) -> dict:
     """Before and after, interleaved: each tree (a checkout's ``src``) on its own copy of
     the KB ``db`` of ``n`` articles — or of its own KB of ``sources`` (the same articles
     grown by each tree's code) — upgraded by the tree's code first, untimed; in each run
     the same ``k`` new articles into an empty KB and into the tree's copy, tree after
-    tree.  ``dated``: ``spread`` (the generator's dates, five years), ``recent`` (the two
-    days after the KB's last) or ``past`` (two days amid the KB's five years, whose
-    periods of publication hold a month of its articles already)."""
+    tree, for each way of dating them in ``dated`` in turn (each its own ``k`` articles):
+    ``spread`` (the generator's dates, five years), ``recent`` (the two days after the
+    KB's last) or ``past`` (two days amid the KB's five years, whose periods of
+    publication hold a month of its articles already)."""
     sources = sources or [db] * len(trees)
     engine = create_engine(url_for(sources[0]))  # as stored: each tree upgrades its own copy
     have = _next(engine)
@@ -256,31 +260,40 @@ def compare_trees(n: int, k: int, seed: int, db: str, runs: int, empty_db: str, 
         engine.dispose()
         copies[tree] = _copy_kb(source, f"t{i}")
         row["trees"][tree] = {"commit": _commit(tree), "kb": source, "open_s": _open_with(copies[tree], tree)}
-    news = list(itertools.islice(synthetic.generate(have + runs * k, seed=seed, pool=pool), have, None))
-    for r in range(runs):
-        docs = news[r * k:(r + 1) * k]
-        if dated in ("recent", "past"):
-            docs = recent(docs, (RECENT if dated == "recent" else PAST) + dt.timedelta(days=2 * r))
+    news = list(itertools.islice(synthetic.generate(have + runs * len(dated) * k, seed=seed, pool=pool), have, None))
+    for r, (j, how) in itertools.product(range(runs), enumerate(dated)):
+        at = r * len(dated) + j
+        docs = news[at * k:(at + 1) * k]
+        if how in ("recent", "past"):
+            docs = recent(docs, (RECENT if how == "recent" else PAST) + dt.timedelta(days=2 * at))
         for tree in trees:
             empty = _fresh(empty_db)
             load, pressure = round(os.getloadavg()[0], 2), _cpu_pressure()
             baseline = _subprocess_add(empty, docs, tree)
             big = _subprocess_add(copies[tree], docs, tree)
-            row["runs"].append({"tree": tree, "empty": baseline, "big": big, "load": load, "cpu_pressure": pressure,
-                                "utc": dt.datetime.now(dt.timezone.utc).strftime("%H:%M:%S"),
+            row["runs"].append({"tree": tree, "dated": how, "empty": baseline, "big": big, "load": load,
+                                "cpu_pressure": pressure, "utc": dt.datetime.now(dt.timezone.utc).strftime("%H:%M:%S"),
                                 "ratio": round(big["total_s"] / baseline["total_s"], 2)})
             print(json.dumps(row["runs"][-1]), flush=True)
-    for tree in trees:
-        mine = [r for r in row["runs"] if r["tree"] == tree]
-        med = {side: {x: round(statistics.median(r[side][x] for r in mine), 3) for x in ("write_s", "update_s", "total_s")}
-               for side in ("empty", "big")}
-        row["trees"][tree].update({
-            "empty_median": med["empty"], "big_median": med["big"],
+    for tree, how in itertools.product(trees, dated):
+        mine = [r for r in row["runs"] if r["tree"] == tree and r["dated"] == how]
+        summary = _summary(mine)
+        if len(dated) == 1:
+            row["trees"][tree].update(summary)
+        else:
+            row["trees"][tree][how] = summary
+    return row
+
+
+def _summary(mine: list[dict]) -> dict:
+    """Medians of the adds of ``mine`` (runs of one tree), their ratio, the peak memory's range."""
+    med = {side: {x: round(statistics.median(r[side][x] for r in mine), 3) for x in ("write_s", "update_s", "total_s")}
+           for side in ("empty", "big")}
+    return {"empty_median": med["empty"], "big_median": med["big"],
             "add_vs_empty": round(med["big"]["total_s"] / med["empty"]["total_s"], 2),
             "median_of_ratios": round(statistics.median(r["ratio"] for r in mine), 2),
             "peak_mb_empty": [min(r["empty"]["peak_rss_mb"] for r in mine), max(r["empty"]["peak_rss_mb"] for r in mine)],
-            "peak_mb_big": [min(r["big"]["peak_rss_mb"] for r in mine), max(r["big"]["peak_rss_mb"] for r in mine)]})
-    return row
+            "peak_mb_big": [min(r["big"]["peak_rss_mb"] for r in mine), max(r["big"]["peak_rss_mb"] for r in mine)]}
 
 
 def _commit(tree: str) -> str:
@@ -497,9 +510,9 @@ def main() -> None:
                          "with --sizes N (one size, its KB in --dir or --db): each on its own copy of the KB, interleaved")
     ap.add_argument("--tree-kbs", nargs="+", default=None, metavar="DB",
                     help="with --trees: each tree's own KB of the same articles (grown by its code) to copy")
-    ap.add_argument("--dated", choices=("spread", "recent", "past"), default="spread",
+    ap.add_argument("--dated", choices=("spread", "recent", "past"), nargs="+", default=["spread"],
                     help="the added articles' dates: the generator's (five years), the days after the KB's (a daily "
-                         "ingest), or two days amid the KB's")
+                         "ingest), or two days amid the KB's; with --trees, several in turn in each run")
     ap.add_argument("--grow", type=int, default=0, metavar="N",
                     help="instead: build (or resume) the KB --db of N articles by chunks and incremental updates")
     ap.add_argument("--chunk", type=int, default=20000, help="with --grow: articles written before each update")

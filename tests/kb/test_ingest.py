@@ -228,6 +228,66 @@ def test_schema_1_is_upgraded_with_its_band_rows_filed_by_period(tmp_path):
     assert {bucket for _, _, bucket in rows} >= {-1}
 
 
+def _counts(db) -> tuple[str, int]:
+    """The article count the KB keeps, and the articles counted."""
+    engine = open_kb(str(db))
+    with engine.connect() as conn:
+        kept = conn.execute(text("SELECT value FROM warta_meta WHERE key = 'article_count'")).scalar()
+        counted = conn.execute(text("SELECT count(*) FROM articles")).scalar()
+    engine.dispose()
+    return kept, counted
+
+
+def kept_through_writes_and_removals(db):
+    """The KB's own article count equals the articles counted after writes (copies left
+    out), a replacement, removals and a direct insert: the triggers see every writer."""
+    from warta.kb import synthetic
+    from warta.kb.ingest import remove, write_batch
+
+    engine = open_kb(str(db))
+    assert _counts(db) == ("0", 0)
+    docs = synthetic.corpus(12, seed=5)
+    write_batch(engine, [(d, synthetic.digest(d)) for d in docs + docs[:2]], set())
+    assert _counts(db) == ("12", 12)
+    write_batch(engine, [(dataclasses.replace(docs[3], text=docs[3].text + " (updated)"), "x")], {docs[3].source})
+    assert _counts(db) == ("12", 12)
+    remove(engine, [docs[0].source, docs[1].source])
+    assert _counts(db) == ("10", 10)
+    with engine.begin() as conn:
+        conn.execute(text("INSERT INTO articles (source, content_hash, text, document, ingested_at) "
+                          "SELECT source || '-copy', content_hash, text, document, ingested_at FROM articles"))
+    assert _counts(db) == ("20", 20)
+    engine.dispose()
+
+
+def test_the_kb_keeps_its_article_count(tmp_path):
+    kept_through_writes_and_removals(tmp_path / "kb.db")
+
+
+def test_schema_7_is_upgraded_with_its_articles_counted(tmp_path):
+    """A KB of schema 7 (no count kept) gets its articles counted once and the triggers that
+    keep the count; its updates then read the count (the same result as counting)."""
+    from warta.kb import incremental, synthetic
+    from warta.kb.ingest import write_batch
+
+    db = str(tmp_path / "kb.db")
+    _generated_kb(db, 25, seed=4).dispose()
+    con = sqlite3.connect(db)
+    for sql in ("DROP TRIGGER articles_counted_in", "DROP TRIGGER articles_counted_out",
+                "DELETE FROM warta_meta WHERE key = 'article_count'",
+                "UPDATE warta_meta SET value='7' WHERE key='schema_version'"):
+        con.execute(sql)
+    con.commit()
+    assert _counts(db) == ("25", 25)
+    triggers = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")}
+    assert {"articles_counted_in", "articles_counted_out"} <= triggers
+    engine = open_kb(db)
+    more = synthetic.corpus(27, seed=4)[25:]
+    write_batch(engine, [(d, synthetic.digest(d)) for d in more], set())
+    assert incremental.refresh(engine) == "incremental"
+    assert _counts(db) == ("27", 27)
+
+
 def test_missing_kb_is_a_clear_error(tmp_path):
     r = warta("entity", "Kemenperin", "--db", tmp_path / "none.db")
     assert r.returncode == 2

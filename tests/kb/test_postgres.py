@@ -42,3 +42,9 @@ def test_ingest_into_postgresql_as_into_sqlite(pg_url, fixtures, tmp_path):
     assert kb.counts() == lite.counts()
     second = kb.ingest(paths)
     assert second.added == 0 and second.skipped == first.added
+
+
+def test_postgresql_keeps_its_article_count(pg_url):
+    from test_ingest import kept_through_writes_and_removals
+
+    kept_through_writes_and_removals(pg_url)

@@ -19,7 +19,7 @@ from sqlalchemy.pool import QueuePool
 
 from ..errors import WartaError
 from ..errors import quote as clip
-from .schema import SCHEMA_VERSION, Base, Meta
+from .schema import ARTICLE_COUNT, SCHEMA_VERSION, Base, Meta, count_triggers
 
 
 class KBError(WartaError):
@@ -140,10 +140,29 @@ def drop_fact_indexes(s: Session) -> None:
     conn.exec_driver_sql("DROP INDEX IF EXISTS ix_facts_measure")
 
 
+def count_articles(s: Session) -> None:
+    """7 → 8 (issue 16, a KB at scale): the number of articles kept in ``warta_meta`` by
+    triggers on ``articles`` (``schema.count_triggers``), counted once here, so that an
+    update reads it instead of counting the articles (a scan of an index as long as the KB)."""
+    conn = s.connection()
+    for statement in count_triggers(conn.dialect.name):
+        conn.exec_driver_sql(statement)
+    set_meta(s, ARTICLE_COUNT, str(conn.exec_driver_sql("SELECT count(*) FROM articles").scalar()))
+
+
+def article_count(s: Session) -> int:
+    """How many articles the KB holds: the count its triggers keep, else (a KB made
+    without it) counted."""
+    kept = s.scalar(select(Meta.value).where(Meta.key == ARTICLE_COUNT))
+    if kept is not None:
+        return int(kept)
+    return s.scalar(text("SELECT count(*) FROM articles")) or 0
+
+
 # version N → the function that upgrades a KB of version N to N + 1, named for what it does
 MIGRATIONS: dict[int, Callable[[Session], None]] = {1: add_incremental_indexes, 2: add_days, 3: add_fact_order,
                                                     4: add_alias_names, 5: add_band_buckets,
-                                                    6: drop_fact_indexes}
+                                                    6: drop_fact_indexes, 7: count_articles}
 
 FTS_DDL = ("CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5("
            "title, body, stems, tokenize='unicode61 remove_diacritics 2')")
@@ -294,8 +313,9 @@ def _create_schema(engine: Engine) -> None:
         Base.metadata.create_all(conn)
         if is_sqlite(engine):
             conn.exec_driver_sql(FTS_DDL)
-        conn.execute(Meta.__table__.delete().where(Meta.key == "schema_version"))
-        conn.execute(Meta.__table__.insert().values(key="schema_version", value=str(SCHEMA_VERSION)))
+        conn.execute(Meta.__table__.delete().where(Meta.key.in_(("schema_version", ARTICLE_COUNT))))
+        conn.execute(Meta.__table__.insert(), [{"key": "schema_version", "value": str(SCHEMA_VERSION)},
+                                               {"key": ARTICLE_COUNT, "value": "0"}])
 
 
 def _half_made(engine: Engine, tables: set[str]) -> bool:
