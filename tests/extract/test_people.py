@@ -443,3 +443,9 @@ def test_a_standing_before_an_ordinary_word_is_no_person():
 ])
 def test_a_short_name_after_atau_is_an_alias(text, given, want):
     assert [(e.name, e.aliases) for e in fix_entities(text, _given(text, given))] == want
+
+
+def test_a_speaker_named_after_a_description_and_a_comma_is_a_person():
+    text = "“Saya kira ini langkah yang tepat,” tutur pengamat kebijakan publik dari Universitas Sukamaju, Rudi Salim."
+    got = fix_entities(text, _given(text, "ORG:Universitas Sukamaju"))
+    assert [(e.name, e.type) for e in got] == [("Universitas Sukamaju", "ORG"), ("Rudi Salim", "PER")]

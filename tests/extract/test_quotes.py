@@ -81,6 +81,12 @@ def _speakers(text: str, column: str) -> list[tuple[str, str]]:
      "Pelaksana Bank Dunia itu.",
      "PER:Rina Sari|ORG:Bank Dunia",
      [("Rina Sari", "Tidak ada kenaikan")]),
+    # a quotation that is a paragraph of its own after a sentence reporting speech is its
+    # reporter's, though the next quotation names someone else
+    ("Menteri Sosial Hasan Basri menjelaskan bantuan segera disalurkan.\n“Bantuan akan tiba besok pagi "
+     "di lokasi.”\n“Tidak ada korban jiwa,” jelas Kapolsek Sukamaju AKP Dodi Pratama.",
+     "PER:Hasan Basri|PER:Dodi Pratama",
+     [("Hasan Basri", "Bantuan akan tiba"), ("Dodi Pratama", "Tidak ada korban")]),
 ])
 def test_a_pronoun_follows_the_last_speaker(text, entities, want):
     assert _speakers(text, entities) == want

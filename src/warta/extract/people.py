@@ -1015,6 +1015,8 @@ def _missed_people(v: View) -> list[Entity]:
             titled = k + 1 < len(v.tokens) and v.tokens[k][2] == "," and head_at(v, k + 1)
             if name and (titled or _after_quotation(v, i)):
                 names.setdefault(name)
+            elif name is None and _after_quotation(v, i) and (described := _described_then_named(v, i + 1)):
+                names.setdefault(described)
     known = {fold(m.entity.name) for m in v.mentions if m.type == "PER"}
     out = []
     for name in names:
@@ -1024,6 +1026,24 @@ def _missed_people(v: View) -> list[Entity]:
         spans = sorted(spans + _name_parts(v, name, spans))
         out.append(Entity(id="", name=name, type="PER", mentions=spans))
     return out
+
+
+MAX_DESCRIBED = 10  # words describing a speaker before the comma and their name
+
+
+def _described_then_named(v: View, k: int) -> str | None:
+    """The name ending the sentence after a speaker's description and a comma, from token
+    ``k`` after a speech verb ("…,” tutur pengamat kebijakan publik dari Universitas
+    Trisakti, Trubus Rahadiansyah.")."""
+    end_sent = v.own_sentence_of(v.tokens[k][0])[1]
+    for j in range(k + 1, min(k + MAX_DESCRIBED, len(v.tokens) - 1)):
+        if v.tokens[j][0] >= end_sent:
+            return None
+        if v.tokens[j][2] == ",":
+            name = _name_at(v, j + 1, strict=True)
+            after = v.tokens[j + 1][0] + len(name) if name else 0
+            return name if name and re.match(r"\s*(?:[.;]|$)", v.text[after:after + 2]) else None
+    return None
 
 
 def _with_missed(entities: list[Entity], new: list[Entity]) -> list[Entity]:

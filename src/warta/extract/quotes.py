@@ -198,7 +198,7 @@ def quotes(facts: Facts) -> list[Quote]:
         who = speakers[i]
         if who is None and n >= speech().min_unattributed and _ends_sentence(inner) \
                 and _paragraph_start(text, a):
-            who = _next_speaker(text, quoted, speakers, i) or \
+            who = _reported_just_before(v, a, quoted) or _next_speaker(text, quoted, speakers, i) or \
                 _followed(v, a, quoted, [x for x in said if x[0] <= a])
         if who is None and n >= speech().min_unattributed and _ends_sentence(inner):
             who = _continued(text, quoted, speakers, i)
@@ -216,6 +216,21 @@ def speech_verb(text: str, span: tuple[int, int]) -> str | None:
         end += 1
     m = speech().after.match(text, end)
     return m.group(1) + (m.group(2) or "") if m else None
+
+
+def _reported_just_before(v: View, start: int, quoted: list) -> str | None:
+    """The person reporting speech in the sentence right before a quotation that is a
+    paragraph of its own ("Menteri Sosial X menjelaskan bantuan segera disalurkan.\n“…”")."""
+    head = v.text[:start].rstrip()
+    if not head:
+        return None
+    sent = v.sentence_of(len(head) - 1)
+    if any(a < sent[1] and sent[0] < b for a, b in quoted):
+        return None
+    subject = _last_subject(v, sent[1], quoted, sent[0])
+    if subject is None or not speech().reporting.search(v.text[subject.end:sent[1]]):
+        return None
+    return subject.entity.name
 
 
 def _attributed_at_once(v: View, end: int) -> bool:
@@ -369,7 +384,7 @@ def _named(v: View, pos: int, quoted: list, roles: list[Role], said: list) -> st
     return _by_name(v, phrase)
 
 
-MAX_DESCRIPTION = 5  # words between a speech verb and the comma before the speaker's name
+MAX_DESCRIPTION = 9  # words between a speech verb and the comma before the speaker's name
 
 
 def _after_description(v: View, pos: int, toks: list[re.Match]) -> str | None:
