@@ -449,3 +449,11 @@ def test_a_speaker_named_after_a_description_and_a_comma_is_a_person():
     text = "“Saya kira ini langkah yang tepat,” tutur pengamat kebijakan publik dari Universitas Sukamaju, Rudi Salim."
     got = fix_entities(text, _given(text, "ORG:Universitas Sukamaju"))
     assert [(e.name, e.type) for e in got] == [("Universitas Sukamaju", "ORG"), ("Rudi Salim", "PER")]
+
+
+def test_a_later_word_of_a_name_that_is_another_persons_short_name_leads_nothing():
+    # "Prabowo" is Prabowo Subianto's short name, not the police chief's: no organisation "Listyo"
+    text = ("Presiden Prabowo Subianto memimpin rapat. Prabowo meminta laporan. "
+            "Kapolri Jenderal Pol Listyo Sigit Prabowo memberi arahan.")
+    got = fix_entities(text, _given(text, "PER:Prabowo Subianto=Prabowo|PER:Listyo Sigit Prabowo"))
+    assert [(e.name, e.type) for e in got] == [("Prabowo Subianto", "PER"), ("Listyo Sigit Prabowo", "PER")]

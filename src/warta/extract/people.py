@@ -758,8 +758,19 @@ def _led_by_other(text: str, e: Entity, short: set[str], held: Taken) -> bool:
     alone = any(not held.overlaps(m.span()) for m in re.finditer(
         rf"(?<![\w-]){re.escape(first)}(?![\w-])(?!\s+{re.escape(words[1])})", text))
     later = {fold(w) for w in words[1:]} | {fold(" ".join(words[1:]))}
-    called = bool(short & later) and not any(n.split()[0] == fold(first) for n in short if n != fold(e.name))
+    # its own short names only: "Kapolri Jenderal Pol Listyo Sigit Prabowo" is not called
+    # "Prabowo" because "Prabowo Subianto" is
+    own = {fold(a) for a in e.aliases} | (short - _others_names(e, short))
+    called = bool(own & later) and not any(n.split()[0] == fold(first) for n in own if n != fold(e.name))
     return alone or called
+
+
+def _others_names(e: Entity, short: set[str]) -> set[str]:
+    """The short names of ``short`` that are a word of a person's name of two words or more
+    other than ``e``'s (held by that person, not free for ``e``)."""
+    mine = fold(e.name)
+    longer = [n for n in short if " " in n and n != mine]
+    return {n for n in short if any(n in x.split() or n == x for x in longer)}
 
 
 def _cleaned(text: str, e: Entity, known: set[str], sides: set[str], kind: str = "ORG") -> list[Entity]:
