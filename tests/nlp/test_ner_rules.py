@@ -1155,3 +1155,19 @@ def test_a_partys_board_is_the_posts(ruled):
     assert ents(doc) == [("Partai Golkar", "ORG"), ("Jawa Barat", "LOC"), ("Ahmad Santoso", "PER")]
     # the regional representatives' council alone stays
     assert ents(ruled("DPD menggelar sidang.", {"DPD": "ORG"})) == [("DPD", "ORG")]
+
+
+@pytest.mark.parametrize("text, model, want", [
+    # a table acronym before its legal form keeps it, and the legal form is no acronym
+    ("PT Pertamina (Persero) menaikkan harga BBM.", {"PT Pertamina (Persero)": "ORG"},
+     [("PT Pertamina (Persero)", "ORG")]),
+    # a company by its business word goes on over the country the model's span ends in
+    ("Analis Nusa Sekuritas Indonesia Jonathan Guyadi menilai saham masih menarik.",
+     {"Nusa Sekuritas Indonesia": "PER", "Jonathan Guyadi": "PER"},
+     [("Nusa Sekuritas Indonesia", "ORG"), ("Jonathan Guyadi", "PER")]),
+    ("Analis Mirae Nusa Sekuritas Indonesia Handi Soetoyo menilai saham masih menarik.",
+     {"Sekuritas Indonesia": "ORG", "Handi Soetoyo": "PER"},
+     [("Mirae Nusa Sekuritas Indonesia", "ORG"), ("Handi Soetoyo", "PER")]),
+])
+def test_a_companys_legal_form_and_country(ruled, text, model, want):
+    assert ents(ruled(text, model, gazetteer=True)) == want

@@ -505,15 +505,28 @@ def _not_cutting_model_names(doc: Doc, spans: list[Span], kind: str, found: list
     model opening at the same word: a company named by its business word inside the
     model's longer name ("LG Energy" of "LG Energy Solution"), a place prefix's run that
     goes on past the model's place into two or more name words ("Kota Bandung Ema
-    Sumarna" over "Kota Bandung")."""
+    Sumarna" over "Kota Bandung"); a company's match goes on over the country the model's
+    span of it ends in ("Samuel Sekuritas Indonesia")."""
     if kind == "companies":
-        return [f for f in found if not any(s.label_ == "ORG" and s.start == f.start and s.end > f.end
+        kept = [f for f in found if not any(s.label_ == "ORG" and s.start == f.start and s.end > f.end
                                             and all(t.is_title or t.is_upper for t in s) for s in spans)]
+        return [_with_country_after(f, spans) for f in kept]
     if kind == "places":
         return [f for f in found if not any(s.label_ == "LOC" and s.start == f.start and f.start < s.end < f.end
                                             and f.end - s.end >= 2 and _name_end(doc, s.end, MAX_RANKED_NAME) == f.end
                                             for s in spans)]
     return found
+
+
+def _with_country_after(company: Span, spans: list[Span]) -> Span:
+    """A company named by its business word, with the country a model's span over its end
+    goes on to ("Samuel Sekuritas Indonesia", the model's person; "Sekuritas Indonesia" of
+    "Mirae Asset Sekuritas Indonesia"): the company's country is its name's."""
+    for s in spans:
+        if company.start <= s.start < company.end < s.end \
+                and gazetteer.is_country_or_listed_place(s.doc[company.end:s.end].text):
+            return Span(s.doc, company.start, s.end, label="ORG")
+    return company
 
 
 def override(current: list[Span], new: Iterable[Span]) -> list[Span]:
@@ -593,7 +606,8 @@ def join_adjacent_people(doc: Doc, spans: list[Span]) -> list[Span]:
         last = out[-1] if out else None
         if last is not None and last.label_ == s.label_ == "PER" and last.end == s.start \
                 and doc[last.end - 1].whitespace_ == " " and s.end - last.start <= MAX_PERSON_WORDS \
-                and doc[last.end - 1].text[-1:].isalpha() and s[0].text[:1].isupper():
+                and doc[last.end - 1].text[-1:].isalpha() and s[0].text[:1].isupper() \
+                and not any(_no_name_word(t.text) for t in doc[last.start:s.end]):
             out[-1] = Span(doc, last.start, s.end, label="PER")
         else:
             out.append(s)
@@ -614,6 +628,15 @@ def drop_title_fields(doc: Doc, spans: list[Span]) -> list[Span]:
         if not inside:
             out.append(s)
     return out
+
+
+def _no_name_word(word: str) -> bool:
+    """A word of an organisation's or a place's name, never of a person's: a business word
+    ("Sekuritas"), an organisation's head, a country or province ("Indonesia")."""
+    p = patterns()
+    low = word.lower()
+    return low in p.business_words or low in p.name_heads or low in p.legal_words \
+        or gazetteer.is_country_or_listed_place(word)
 
 
 def _before_bracket(doc: Doc, span: Span) -> Span:
@@ -854,6 +877,8 @@ def acronym_definitions(doc: Doc, spans: list[Span]) -> tuple[list[Span], list[t
         inner = doc[tok.i + 1: close]
         if inner.text.lower() in patterns().vessel_codes:
             continue  # "Kapal Motor Penumpang (KMP) …": a ship's code, no organisation's acronym
+        if doc[tok.i:close + 1].text in patterns().closing_forms:
+            continue  # "PT Pertamina (Persero)": a legal form, no acronym
         before = by_end.get(tok.i) or _capitalised_before(doc, tok.i, inner.text)
         if before is None and tok.i > 1 and texts[tok.i - 1] == "." and by_end.get(tok.i - 1) is not None \
                 and by_end[tok.i - 1].label_ == "ORG":
@@ -962,8 +987,10 @@ def table_acronyms(doc: Doc, spans: list[Span]) -> list[Span]:
             cut.append(span)
         elif _is_head(doc[span.start:inner.start].text.lower(), p):
             # the acronym completes a prefix-led name: "Perum Bulog", "Gedung Bulog",
-            # "Kementerian BUMN" (and ends it: "Kementerian BUMN dan Kantor BPS")
-            cut.append(Span(doc, span.start, inner.end, label=span.label_))
+            # "Kementerian BUMN" (and ends it: "Kementerian BUMN dan Kantor BPS"; not
+            # before its legal form: "PT Pertamina (Persero)")
+            closing = doc[inner.end:span.end].text in p.closing_forms
+            cut.append(Span(doc, span.start, span.end if closing else inner.end, label=span.label_))
         else:
             end = inner.start
             while end - span.start > 1 and (doc[end - 1].lower_ in p.connectors or doc[end - 1].text in ",;"):
