@@ -123,13 +123,21 @@ def add(db: str, docs_file: str) -> dict:
     with open(docs_file, "rb") as fh:
         docs = pickle.load(fh)
     engine = open_kb(db)
-    t0 = time.perf_counter()
+    t0, c0 = time.perf_counter(), _cpu_s()
     write_batch(engine, [(d, synthetic.digest(d)) for d in docs], set())
-    t1 = time.perf_counter()
+    t1, c1 = time.perf_counter(), _cpu_s()
     how = incremental.refresh(engine)
-    t2 = time.perf_counter()
+    t2, c2 = time.perf_counter(), _cpu_s()
     return {"write_s": round(t1 - t0, 3), "update_s": round(t2 - t1, 3), "total_s": round(t2 - t0, 3),
+            "write_cpu_s": round(c1 - c0, 3), "update_cpu_s": round(c2 - c1, 3), "cpu_s": round(c2 - c0, 3),
             "how": how, "peak_rss_mb": _peak_mb()}
+
+
+def _cpu_s() -> float:
+    """This process's CPU seconds (user and system): on a shared machine less swayed than
+    wall time by other jobs' use of the cores (but blind to waiting for the disk)."""
+    ru = resource.getrusage(resource.RUSAGE_SELF)
+    return ru.ru_utime + ru.ru_stime
 
 
 def _peak_mb() -> float:
@@ -289,8 +297,11 @@ def _summary(mine: list[dict]) -> dict:
     """Medians of the adds of ``mine`` (runs of one tree), their ratio, the peak memory's range."""
     med = {side: {x: round(statistics.median(r[side][x] for r in mine), 3) for x in ("write_s", "update_s", "total_s")}
            for side in ("empty", "big")}
+    cpu = {side: round(statistics.median(r[side]["cpu_s"] for r in mine), 3) for side in ("empty", "big")
+           if all("cpu_s" in r[side] for r in mine)}
     return {"empty_median": med["empty"], "big_median": med["big"],
             "add_vs_empty": round(med["big"]["total_s"] / med["empty"]["total_s"], 2),
+            **({"cpu_s_median": cpu, "cpu_add_vs_empty": round(cpu["big"] / cpu["empty"], 2)} if len(cpu) == 2 else {}),
             "median_of_ratios": round(statistics.median(r["ratio"] for r in mine), 2),
             "peak_mb_empty": [min(r["empty"]["peak_rss_mb"] for r in mine), max(r["empty"]["peak_rss_mb"] for r in mine)],
             "peak_mb_big": [min(r["big"]["peak_rss_mb"] for r in mine), max(r["big"]["peak_rss_mb"] for r in mine)]}
@@ -377,6 +388,9 @@ def one_size(n: int, k: int, seed: int, repeat: int, db: str, runs: int, empty_d
     empty = statistics.median(r["empty"]["total_s"] for r in row["runs"])
     row["add_s"] = {"empty_median": round(empty, 3), "big_median": round(big, 3)}
     row["add_vs_empty"] = round(big / empty, 2)  # the medians' ratio
+    cpu = {side: statistics.median(r[side]["cpu_s"] for r in row["runs"]) for side in ("empty", "big")}
+    row["cpu_s"] = {"empty_median": round(cpu["empty"], 3), "big_median": round(cpu["big"], 3)}
+    row["cpu_add_vs_empty"] = round(cpu["big"] / cpu["empty"], 2)
     engine = open_kb(db)
     row["db_mb"] = _size_mb(db, engine)
     row.update(query_times(engine, repeat, db if api else None))
