@@ -1171,3 +1171,12 @@ def test_a_partys_board_is_the_posts(ruled):
 ])
 def test_a_companys_legal_form_and_country(ruled, text, model, want):
     assert ents(ruled(text, model, gazetteer=True)) == want
+
+
+def test_a_subsidiary_named_on_after_a_table_acronym_stays_whole(ruled):
+    doc = ruled("Corporate Secretary PT Pertamina Patra Niaga Heppy Wulansari mengatakan stok aman.",
+                {"PT Pertamina Patra Niaga": "ORG", "Heppy Wulansari": "PER"})
+    assert ents(doc) == [("PT Pertamina Patra Niaga", "ORG"), ("Heppy Wulansari", "PER")]
+    # a list after the acronym still ends it
+    doc = ruled("Rapat digelar di Kementerian BUMN dan Kantor BPS kemarin.", {"Kementerian BUMN dan Kantor BPS": "ORG"})
+    assert ("Kementerian BUMN", "ORG") in ents(doc)

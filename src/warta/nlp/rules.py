@@ -990,7 +990,9 @@ def table_acronyms(doc: Doc, spans: list[Span]) -> list[Span]:
             # "Kementerian BUMN" (and ends it: "Kementerian BUMN dan Kantor BPS"; not
             # before its legal form: "PT Pertamina (Persero)")
             closing = doc[inner.end:span.end].text in p.closing_forms
-            cut.append(Span(doc, span.start, span.end if closing else inner.end, label=span.label_))
+            # ... nor before more of a subsidiary's name: "PT Pertamina Patra Niaga"
+            named_on = span.end > inner.end and all(t.is_title or t.is_upper for t in doc[inner.end:span.end])
+            cut.append(Span(doc, span.start, span.end if closing or named_on else inner.end, label=span.label_))
         else:
             end = inner.start
             while end - span.start > 1 and (doc[end - 1].lower_ in p.connectors or doc[end - 1].text in ",;"):
