@@ -278,8 +278,10 @@ def _find_counted(text: str, m: re.Match) -> Found | None:
 
 
 def _find_unit(text: str, m: re.Match) -> Found | None:
-    return Found(m.start(), m.end(), "rel", unit=str(lookup(_R["units"], m["unit"].lower())),
-                 offset=_direction(m))
+    unit = str(lookup(_R["units"], m["unit"].lower()))
+    if unit == "week" and " ".join(m.group().lower().split()[:2]) in _R["weekend"]:
+        unit = "weekend"          # "akhir pekan lalu": that week's Saturday and Sunday
+    return Found(m.start(), m.end(), "rel", unit=unit, offset=_direction(m))
 
 
 def _find_weekday(text: str, m: re.Match) -> Found | None:
@@ -442,9 +444,10 @@ def _exists(y: int, m: int, d: int) -> bool:
 def _shift(published: dt.date, unit: str, n: int) -> tuple[str, str]:
     if unit == "day":
         return (published + dt.timedelta(days=n)).isoformat(), "day"
-    if unit == "week":
+    if unit in ("week", "weekend"):
         monday = published - dt.timedelta(days=published.weekday()) + dt.timedelta(weeks=n)
-        return f"{monday.isoformat()}/{(monday + dt.timedelta(days=6)).isoformat()}", "week"
+        first = monday + dt.timedelta(days=5 if unit == "weekend" else 0)
+        return f"{first.isoformat()}/{(monday + dt.timedelta(days=6)).isoformat()}", "week"
     if unit == "month":
         k = published.year * 12 + published.month - 1 + n
         return f"{k // 12:04d}-{k % 12 + 1:02d}", "month"
