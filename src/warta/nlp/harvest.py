@@ -222,7 +222,9 @@ def entities(doc: Doc) -> list[Entity]:
 def _record(ms: list, expansions: dict[str, str]) -> Entity:
     """One entity from its mentions: fullest name, voted type, other forms as aliases."""
     votes = Counter(m[3] for m in ms)
-    longest = max(ms, key=lambda m: (len(m[2]), -m[0]))
+    others = _other_names()  # "Negeri Paman Sam" said with "Amerika Serikat": the country's name
+    named = [m for m in ms if m[4] not in others] or ms
+    longest = max(named, key=lambda m: (len(m[2]), -m[0]))
     top = max(votes.values())
     label = longest[3] if votes[longest[3]] == top else votes.most_common(1)[0][0]
     name = " ".join(longest[2].split())

@@ -1551,9 +1551,9 @@ def speakers_are_people(doc: Doc, spans: list[Span]) -> list[Span]:
     place_words = lang.titles().place_words
     speaking = set()
     for s in spans:
-        if s.label_ != "LOC" or gazetteer.is_country_or_listed_place(s.text) or (
+        if s.label_ != "LOC" or gazetteer.is_country_or_listed_place(s.text) or s[0].lower_ in p.place_heads or (
                 s.start > 0 and (doc[s.start - 1].lower_ in place_words or doc[s.start - 1].lower_ in p.resident_words)):
-            continue
+            continue  # "Gedung Putih menyebut …": a place's prefix, no person
         nxt = s.end + (s.end < len(doc) and doc[s.end].text == ",")
         before = doc[s.start - 1].lower_ if s.start > 0 else ""
         if (nxt < len(doc) and doc[nxt].lower_ in p.speech_reporting) or before in p.speech_after:
