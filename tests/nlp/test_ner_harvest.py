@@ -135,3 +135,9 @@ def test_a_table_acronym_opening_a_longer_name_takes_its_expansion_only_with_a_p
     ents = harvest.entities(ruled(text, {"BPBD Jawa Tengah": "ORG", "DPD Pemuda Sukamaju": "ORG"}))
     assert by_name(ents)["BPBD Jawa Tengah"].aliases == ["Badan Penanggulangan Bencana Daerah"]
     assert by_name(ents)["DPD Pemuda Sukamaju"].aliases == []
+
+
+def test_a_branch_named_with_its_provinces_short_form_is_one(ruled):
+    text = "Polda Jawa Timur menyita barang bukti. Direktur Polda Jatim hadir."
+    ents = harvest.entities(ruled(text, {"Polda Jawa Timur": "ORG", "Polda Jatim": "ORG"}))
+    assert [(e.name, e.aliases) for e in ents] == [("Polda Jawa Timur", ["Polda Jatim"])]

@@ -1186,3 +1186,8 @@ def test_a_subsidiary_named_on_after_a_table_acronym_stays_whole(ruled):
 def test_a_place_prefix_led_name_that_speaks_stays_a_place(ruled):
     doc = ruled("Gedung Putih menyebut kebijakan itu berlaku bulan depan.", {"Gedung Putih": "LOC"})
     assert ents(doc) == [("Gedung Putih", "LOC")]
+
+
+def test_a_metropolitan_police_branch_is_one_organisation(ruled):
+    doc = ruled("Kasus ditangani Polres Metro Jakarta Selatan kemarin.", {"Jakarta Selatan": "LOC"})
+    assert ents(doc) == [("Polres Metro Jakarta Selatan", "ORG")]

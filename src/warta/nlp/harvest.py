@@ -193,6 +193,22 @@ def _join_divisions(groups: UnionFind[str], mentions) -> None:
             groups.union(full[0], bare)
 
 
+def _join_branch_places(groups: UnionFind[str], mentions) -> None:
+    """A regional branch named with its place's short form joins the branch named with the
+    place's main name ("Polda Jatim", "Polda Jawa Timur")."""
+    others = _other_names()
+    orgs = {m[4] for m in mentions if m[3] == "ORG"}
+    for key in orgs:
+        words = key.split()
+        for k in range(1, min(3, len(words))):
+            tail = " ".join(words[-k:])
+            if tail in others:
+                main = " ".join(words[:-k]) + " " + _key(others[tail], "LOC")
+                if main in orgs and main != key:
+                    groups.union(main, key)
+                break
+
+
 def _join_forms(groups: UnionFind[str], mentions) -> None:
     """The same key said with different labels is one thing (voted below)."""
     for m in mentions:
@@ -210,6 +226,7 @@ def entities(doc: Doc) -> list[Entity]:
     _join_company_forms(groups, mentions)
     _join_prefixed_acronyms(groups, mentions)
     _join_divisions(groups, mentions)
+    _join_branch_places(groups, mentions)
     members: dict[str, list] = {}
     for m in mentions:
         members.setdefault(groups.find(m[4]), []).append(m)
