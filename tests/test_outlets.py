@@ -33,6 +33,7 @@ LINES = [
     ("Bisnis.com, JAKARTA — Emiten baja membukukan laba.", "Bisnis.com", "Jakarta"),
     ("KONTAN.CO.ID - JAKARTA. Rupiah menguat di pasar spot.", "Kontan", "Jakarta"),
     ("SURYA.co.id | SURABAYA - Pameran batik dibuka di balai kota.", "Surya", "Surabaya"),
+    ("JAKARTA, Bisnis.com Pameran batik dibuka di balai kota.", "Bisnis.com", "Jakarta"),
     ("Katadata.co.id - Produksi minyak nasional turun.", "Katadata", None),
     ("Jakarta, IDN Times - Ribuan pemudik mulai bergerak.", "IDN Times", "Jakarta"),
     ("Merdeka.com - Warga antre membeli gas elpiji.", "Merdeka.com", None),
