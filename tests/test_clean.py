@@ -411,3 +411,9 @@ def test_two_acronyms_joined_by_a_hyphen_open_no_dateline(paragraph):
 
 def test_a_city_in_capitals_glued_to_its_hyphen_is_a_dateline():
     assert split_dateline("JAKARTA-Menteri meresmikan pabrik baru di Karawang.", first=True)[2] == "Jakarta"
+
+
+def test_a_byline_with_a_colon_is_no_dateline():
+    # "Oleh: …" is the writer's credit, not a city's "Jakarta: " (Metro TV's dateline)
+    a = cleaned("Judul Berita Tentang Pasar\nOleh: Budi Santoso\n27 Feb 2025, 10:15 WIB\n\nJakarta - Isi berita.")
+    assert (a.dateline, a.published) == ("Jakarta", dt.date(2025, 2, 27)) and "Budi" not in a.text
