@@ -151,6 +151,8 @@ def test_normalisation_keeps_spans_simple():
     ("Diterbitkan 12 Januari 2024", dt.date(2024, 1, 12)),
     ("Rabu, 6 Maret 2024 - 10:15 WIB", dt.date(2024, 3, 6)),
     ("Senin 12 Feb 2024, 13:00 WIB", dt.date(2024, 2, 12)),
+    ("10:15 WIB, Kamis 27 Februari 2025", dt.date(2025, 2, 27)),  # the clock first
+    ("10.15 WIB | 27/02/2025", dt.date(2025, 2, 27)),
     ("Jumat, 7 Pebruari 2020 | 16:45 WITA", dt.date(2020, 2, 7)),
     ("Kamis, 27 Agu 2020 – 22:56 WIB", dt.date(2020, 8, 27)),
     ("Tim Redaksi - Sabtu, 09 Nov 2024 19:30 WIB", dt.date(2024, 11, 9)),
