@@ -141,3 +141,10 @@ def test_a_branch_named_with_its_provinces_short_form_is_one(ruled):
     text = "Polda Jawa Timur menyita barang bukti. Direktur Polda Jatim hadir."
     ents = harvest.entities(ruled(text, {"Polda Jawa Timur": "ORG", "Polda Jatim": "ORG"}))
     assert [(e.name, e.aliases) for e in ents] == [("Polda Jawa Timur", ["Polda Jatim"])]
+
+
+def test_a_branch_with_its_acronym_in_brackets_is_named_without_them(ruled):
+    text = "Kepolisian Daerah (Polda) Sulawesi Tengah menahan dua orang."
+    ents = harvest.entities(ruled(text, {"Kepolisian Daerah": "ORG", "Polda": "ORG", "Sulawesi Tengah": "LOC"}))
+    assert [(e.name, e.type, e.aliases) for e in ents] == [
+        ("Kepolisian Daerah Sulawesi Tengah", "ORG", ["Polda Sulawesi Tengah"])]

@@ -1191,3 +1191,12 @@ def test_a_place_prefix_led_name_that_speaks_stays_a_place(ruled):
 def test_a_metropolitan_police_branch_is_one_organisation(ruled):
     doc = ruled("Kasus ditangani Polres Metro Jakarta Selatan kemarin.", {"Jakarta Selatan": "LOC"})
     assert ents(doc) == [("Polres Metro Jakarta Selatan", "ORG")]
+
+
+def test_a_branch_with_its_acronym_in_brackets_is_one_span(ruled):
+    doc = ruled("Pengadilan Negeri (PN) Jakarta Selatan menjatuhkan vonis.",
+                {"Pengadilan Negeri": "ORG", "PN": "ORG", "Jakarta Selatan": "LOC"})
+    assert ents(doc) == [("Pengadilan Negeri (PN) Jakarta Selatan", "ORG")]
+    # an acronym of no branch body stays apart from the place after it
+    doc = ruled("Badan Sukamaju (BSM) Jakarta menggelar rapat.", {"Badan Sukamaju": "ORG", "BSM": "ORG", "Jakarta": "LOC"})
+    assert ents(doc) == [("Badan Sukamaju", "ORG"), ("BSM", "ORG"), ("Jakarta", "LOC")]

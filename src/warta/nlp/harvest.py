@@ -57,6 +57,9 @@ def _key(text: str, label: str) -> str:
     return org_key(text) if label in ("ORG", "LOC") else norm(text)
 
 
+BRACKETED_BRANCH = re.compile(r"(?P<long>[^()]+?) \((?P<short>[^()\s]{2,12})\) (?P<place>[^()]+)")
+
+
 def _mentions(doc: Doc) -> list[tuple[int, int, str, str, str]]:
     """(start_char, end_char, text, label, key) of every entity of a warta type."""
     out = []
@@ -69,6 +72,12 @@ def _mentions(doc: Doc) -> list[tuple[int, int, str, str, str]]:
             start = ent.start_char
             if SE_PREFIX.match(text):  # "se-Kabupaten Bojonegoro": all of the place
                 text, start = text[3:], start + 3
+            bracketed = BRACKETED_BRANCH.fullmatch(text) if ent.label_ == "ORG" else None
+            if bracketed and f"({bracketed['short']})" not in patterns().closing_forms:
+                # "Kepolisian Daerah (Polda) Bali": "Kepolisian Daerah Bali", also "Polda Bali"
+                for said in (f"{bracketed['long']} {bracketed['place']}", f"{bracketed['short']} {bracketed['place']}"):
+                    out.append((start, end, said, "ORG", _key(said, "ORG")))
+                continue
             key = _key(text, ent.label_)
             if key:
                 out.append((start, end, text, ent.label_, key))
@@ -210,9 +219,14 @@ def _join_branch_places(groups: UnionFind[str], mentions) -> None:
 
 
 def _join_forms(groups: UnionFind[str], mentions) -> None:
-    """The same key said with different labels is one thing (voted below)."""
+    """The same key said with different labels is one thing (voted below); so are the two
+    forms of one bracketed branch mention (same span)."""
+    at: dict[tuple[int, int], str] = {}
     for m in mentions:
         groups.find(m[4])
+        if (m[0], m[1]) in at:
+            groups.union(at[(m[0], m[1])], m[4])
+        at.setdefault((m[0], m[1]), m[4])
 
 
 def entities(doc: Doc) -> list[Entity]:

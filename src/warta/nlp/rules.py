@@ -1346,8 +1346,10 @@ def regional_branches(doc: Doc, spans: list[Span]) -> list[Span]:
     """A body with regional branches written right before a place names the branch, one
     organisation: "Polda Bali", "BPBD Jawa Tengah", "Kantor SAR Surabaya" (words no span
     holds, or an organisation's span), "Dinas Kesehatan Kabupaten Demak", "Kanwil
-    Kemenkumham Bali" (a body named by its field after a branch head); a place span that
-    opens with such a body is that organisation ("Pemkab Demak")."""
+    Kemenkumham Bali" (a body named by its field after a branch head), "Kepolisian Daerah
+    (Polda) Bali" (its long form, the acronym in brackets, the place: ``nlp.harvest`` names it
+    "Kepolisian Daerah Bali", also "Polda Bali"); a place span that opens with such a body is
+    that organisation ("Pemkab Demak")."""
     p = patterns()
     bodies, heads = p.branch_bodies, p.branch_heads
     ends = {s.end: s for s in spans}
@@ -1371,6 +1373,16 @@ def regional_branches(doc: Doc, spans: list[Span]) -> list[Span]:
         place = _place_then_holder(s)
         if place is None:
             continue
+        bracketed = _bracketed_branch(doc, s, ends, bodies)
+        if bracketed is not None:  # "Kepolisian Daerah (Polda) Bali": one organisation
+            long, short = bracketed
+            merged[s] = Span(doc, long.start, s.start + place, label="ORG")
+            merged[long] = None
+            if short is not None:
+                merged[short] = None
+            if place < len(s):
+                added.append(Span(doc, s.start + place, s.end, label="PER"))
+            continue
         body = ends.get(s.start)
         if body is not None and body.label_ == "ORG" and s.start == body.end:
             start = body.start if (body.text in bodies or body[0].text in heads
@@ -1385,6 +1397,19 @@ def regional_branches(doc: Doc, spans: list[Span]) -> list[Span]:
                 merged[body] = None
     out = [m for s in spans if (m := merged.get(s, s)) is not None] + added
     return _party_boards(doc, sorted(out, key=lambda s: s.start))
+
+
+def _bracketed_branch(doc: Doc, place: Span, ends: dict[int, Span], bodies: frozenset[str]):
+    """(the long form, the acronym's span or None) of a branch written with its acronym in
+    brackets between its long form and its place ("Kepolisian Daerah (Polda) Bali",
+    "Pengadilan Negeri (PN) Jakarta Selatan"), else None."""
+    k = place.start
+    if k < 4 or doc[k - 1].text != ")" or doc[k - 3].text != "(" or doc[k - 2].text not in bodies:
+        return None
+    long = ends.get(k - 3)
+    if long is None or long.label_ != "ORG":
+        return None
+    return long, ends.get(k - 1) if ends.get(k - 1) is not None and ends[k - 1].start == k - 2 else None
 
 
 def _party_boards(doc: Doc, spans: list[Span]) -> list[Span]:
