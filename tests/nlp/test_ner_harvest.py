@@ -148,3 +148,14 @@ def test_a_branch_with_its_acronym_in_brackets_is_named_without_them(ruled):
     ents = harvest.entities(ruled(text, {"Kepolisian Daerah": "ORG", "Polda": "ORG", "Sulawesi Tengah": "LOC"}))
     assert [(e.name, e.type, e.aliases) for e in ents] == [
         ("Kepolisian Daerah Sulawesi Tengah", "ORG", ["Polda Sulawesi Tengah"])]
+
+
+def test_an_event_with_its_acronym_in_brackets_and_a_name_after_is_one(ruled):
+    text = "Konferensi Tingkat Tinggi (KTT) G20 digelar di Bali."
+    ents = harvest.entities(ruled(text, {"Konferensi Tingkat Tinggi": "EVENT", "KTT": "EVENT", "Bali": "LOC"}))
+    assert [(e.name, e.type, e.aliases) for e in ents] == [
+        ("Konferensi Tingkat Tinggi G20", "EVENT", ["KTT G20"]), ("Bali", "LOC", [])]
+    # a year after an event's own acronym stays out of its name
+    text = "Sukamaju Developer Conference (SDC) 2019 digelar di Bali."
+    ents = harvest.entities(ruled(text, {"Sukamaju Developer Conference": "EVENT", "SDC": "EVENT", "Bali": "LOC"}))
+    assert ("Sukamaju Developer Conference", "EVENT", ["SDC"]) in [(e.name, e.type, e.aliases) for e in ents]

@@ -72,11 +72,12 @@ def _mentions(doc: Doc) -> list[tuple[int, int, str, str, str]]:
             start = ent.start_char
             if SE_PREFIX.match(text):  # "se-Kabupaten Bojonegoro": all of the place
                 text, start = text[3:], start + 3
-            bracketed = BRACKETED_BRANCH.fullmatch(text) if ent.label_ == "ORG" else None
+            bracketed = BRACKETED_BRANCH.fullmatch(text) if ent.label_ in ("ORG", "EVENT") else None
             if bracketed and f"({bracketed['short']})" not in patterns().closing_forms:
-                # "Kepolisian Daerah (Polda) Bali": "Kepolisian Daerah Bali", also "Polda Bali"
+                # "Kepolisian Daerah (Polda) Bali": "Kepolisian Daerah Bali", also "Polda Bali";
+                # "Konferensi Tingkat Tinggi (KTT) G20": "… Tinggi G20", also "KTT G20"
                 for said in (f"{bracketed['long']} {bracketed['place']}", f"{bracketed['short']} {bracketed['place']}"):
-                    out.append((start, end, said, "ORG", _key(said, "ORG")))
+                    out.append((start, end, said, ent.label_, _key(said, ent.label_)))
                 continue
             key = _key(text, ent.label_)
             if key:

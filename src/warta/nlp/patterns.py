@@ -54,6 +54,7 @@ class Patterns:
     closing_forms: frozenset[str]     # as written: "(Persero)", "Tbk." …
     branch_heads: frozenset[str]      # as written: "Dinas", "Kanwil" …
     party_boards: frozenset[str]      # as written: "DPD", "DPW" …
+    event_heads: frozenset[str]       # as written, one word: "KTT", "Munas" …
     initials_markers: frozenset[str]  # lower case: "berinisial": a person's initials follow
     name_openers: frozenset[str]      # as written: "I", "Ni" before a Balinese name
     opened_names: frozenset[str]      # lower case: "nyoman", "wayan": names they open
@@ -226,6 +227,7 @@ def patterns() -> Patterns:
         closing_forms=frozenset(forms["closing"]),
         branch_heads=frozenset(forms["branch_heads"]),
         party_boards=frozenset(forms["party_boards"]),
+        event_heads=frozenset(h for h in events["heads_first"] if " " not in h),
         calendar_words=frozenset(w.lower() for w in [*lang.load("days"), *lang.load("months")]),
         epithets=dict(lang.load("country_epithets")),
         epithet=re.compile(rf"(?<![\w.]){alternation(list(lang.load('country_epithets')))}(?![\w])"),

@@ -1412,6 +1412,39 @@ def _bracketed_branch(doc: Doc, place: Span, ends: dict[int, Span], bodies: froz
     return long, ends.get(k - 1) if ends.get(k - 1) is not None and ends[k - 1].start == k - 2 else None
 
 
+MAX_EVENT_NAME = 3  # words naming an event after its acronym in brackets ("(KTT) G20")
+
+
+def bracketed_events(doc: Doc, spans: list[Span]) -> list[Span]:
+    """An event's head written out, its acronym in brackets and the name after it are one
+    event ("Konferensi Tingkat Tinggi (KTT) G20": ``nlp.harvest`` names it "Konferensi
+    Tingkat Tinggi G20", also "KTT G20"); not a year after an event's own acronym
+    ("Xiaomi Developer Conference (MIDC) 2019": the gold names the event without it)."""
+    heads = patterns().event_heads
+    by_start = {s.start: s for s in spans}
+    gone: set[int] = set()
+    out: list[Span] = []
+    for s in spans:
+        k = s.end
+        if s.label_ != "EVENT" or id(s) in gone or k + 3 >= len(doc) or doc[k].text != "(" \
+                or doc[k + 2].text != ")" or doc[k + 1].text not in heads:
+            out.append(s)
+            continue
+        end = k + 3
+        while end < len(doc) and end - k - 3 < MAX_EVENT_NAME and doc[end].text.isalnum() \
+                and (doc[end].text[:1].isupper() or doc[end].text[:1].isdigit()):
+            hit = by_start.get(end)
+            if hit is not None and hit.label_ == "PER":
+                break
+            end += 1
+        if end == k + 3:
+            out.append(s)
+            continue
+        out.append(Span(doc, s.start, end, label="EVENT"))
+        gone |= {id(o) for o in spans if o is not s and s.start <= o.start and o.end <= end}
+    return [o for o in out if id(o) not in gone]
+
+
 def _party_boards(doc: Doc, spans: list[Span]) -> list[Span]:
     """Without a party's board right before the party ("Ketua DPD Partai Golkar DKI
     Jakarta": the board is the post's, the party the organisation; not the acronym
@@ -1742,7 +1775,7 @@ def apply_rules(doc: Doc, use_gazetteer: bool = True) -> Doc:
     spans = brand_models(doc, spans)
     spans = territory_after_title(doc, listed_share_a_type(doc, spans))
     spans = divisions_said_again(doc, places_after_territorial_titles(doc, spans))
-    spans = regional_branches(doc, places_listed_between(doc, spans))
+    spans = bracketed_events(doc, regional_branches(doc, places_listed_between(doc, spans)))
     spans = acronym_types(doc, speakers_after_quotes(doc, speakers_are_people(doc, drop_calendar(spans))), links)
     spans = drop_rank_services(doc, drop_currency_places(doc, drop_vessel_words(doc, drop_initials(doc, drop_urls(spans)))))
     spans, links = drop_concepts(doc, spans, links)
