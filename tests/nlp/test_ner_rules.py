@@ -1200,3 +1200,13 @@ def test_a_branch_with_its_acronym_in_brackets_is_one_span(ruled):
     # an acronym of no branch body stays apart from the place after it
     doc = ruled("Badan Sukamaju (BSM) Jakarta menggelar rapat.", {"Badan Sukamaju": "ORG", "BSM": "ORG", "Jakarta": "LOC"})
     assert ents(doc) == [("Badan Sukamaju", "ORG"), ("BSM", "ORG"), ("Jakarta", "LOC")]
+
+
+@pytest.mark.parametrize("text, model, want", [
+    # a country the model missed, of the completed table
+    ("Timnas menang atas Bahrain kemarin.", {}, [("Bahrain", "LOC")]),
+    # a letter alone names nothing
+    ("Laga lanjutan Grup C digelar kemarin.", {"C": "ORG"}, []),
+])
+def test_countries_and_letters(ruled, text, model, want):
+    assert ents(ruled(text, model, gazetteer=True)) == want

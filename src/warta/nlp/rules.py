@@ -1516,6 +1516,12 @@ def balinese_openers(doc: Doc, spans: list[Span]) -> list[Span]:
 URL = re.compile(r"://|^www\.|^[\w-]+(?:\.[\w-]+)+/|^[\w.+-]+@[\w-]+\.", re.I)
 
 
+def drop_letters(spans: list[Span]) -> list[Span]:
+    """Without a letter alone ("Grup C", "Blok A"): it names nothing."""
+    acronyms = patterns().acronyms
+    return [s for s in spans if len(s.text) > 1 or s.text in acronyms]
+
+
 def drop_urls(spans: list[Span]) -> list[Span]:
     """Without the spans that are web or mail addresses ("https://…", "www.bps.go.id/data",
     "redaksi@…"): an address names no entity (a bare domain, "Kompas.com", stays the outlet)."""
@@ -1777,7 +1783,7 @@ def apply_rules(doc: Doc, use_gazetteer: bool = True) -> Doc:
     spans = divisions_said_again(doc, places_after_territorial_titles(doc, spans))
     spans = bracketed_events(doc, regional_branches(doc, places_listed_between(doc, spans)))
     spans = acronym_types(doc, speakers_after_quotes(doc, speakers_are_people(doc, drop_calendar(spans))), links)
-    spans = drop_rank_services(doc, drop_currency_places(doc, drop_vessel_words(doc, drop_initials(doc, drop_urls(spans)))))
+    spans = drop_rank_services(doc, drop_currency_places(doc, drop_vessel_words(doc, drop_initials(doc, drop_urls(drop_letters(spans))))))
     spans, links = drop_concepts(doc, spans, links)
     doc.ents = filter_spans(spans)
     doc._.warta_links = links
