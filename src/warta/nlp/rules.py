@@ -465,8 +465,9 @@ def brand_models(doc: Doc, spans: list[Span]) -> list[Span]:
     """A company the gazetteer knows by one word, then a model's name, in a sentence that
     speaks of products before or after it ("mobil Toyota Avanza", "varian Wuling Air ev",
     "Honda Brio menjadi mobil terlaris"): a product, not the company, also over the model's
-    span of the rest of its name ("Toyota Kijang" and "Innova Zenix").  The model's words are capitalised or model words ("Air", "Pro"), none an
-    organisation form, business word or place ("Toyota Indonesia", "Toyota Group" stay)."""
+    span of the rest of its name ("Toyota Kijang" and "Innova Zenix").  The model's words
+    are capitalised or model words ("Air", "Pro"), none an organisation form, business
+    word or place ("Toyota Indonesia", "Toyota Group" stay)."""
     p = patterns()
     texts, lowers = token_texts(doc)
     known = gazetteer.table()
@@ -571,11 +572,11 @@ def _ordinary_opener(token, capitalised_inside: set[str]) -> bool:
 
 def clean_model_spans(doc: Doc, spans: list[Span]) -> list[Span]:
     """In cased text: drop spans that start with a lower-case word or are a place's prefix
-    alone ("Bendungan"), take an ordinary
-    sentence-opening word off the front of a span (not where a bracketed acronym after the
-    span spells it: "Perserikatan Bangsa-Bangsa (PBB)"), and end a span before a bracket it
-    closes with ("Organisasi Kesehatan Dunia (WHO)": the name, and its acronym apart; not a
-    legal form: "PT Pertamina (Persero)")."""
+    alone ("Bendungan"), take an ordinary sentence-opening word off the front of a span
+    (not where a bracketed acronym after the span spells it: "Perserikatan Bangsa-Bangsa
+    (PBB)"), and end a span before a bracket it closes with ("Organisasi Kesehatan Dunia
+    (WHO)": the name, and its acronym apart; not a legal form: "PT Pertamina (Persero)").
+    Before that, adjacent person spans are joined and a title's field words dropped."""
     spans = drop_title_fields(doc, join_adjacent_people(doc, [_before_bracket(doc, s) for s in spans]))
     if not any(c.isupper() for c in doc.text):
         return spans
