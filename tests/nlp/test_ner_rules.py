@@ -1210,3 +1210,12 @@ def test_a_branch_with_its_acronym_in_brackets_is_one_span(ruled):
 ])
 def test_countries_and_letters(ruled, text, model, want):
     assert ents(ruled(text, model, gazetteer=True)) == want
+
+
+def test_a_body_named_by_its_kind_before_a_foreign_country_is_that_countrys(ruled):
+    doc = ruled("Kementerian Perdagangan China menyatakan akan membalas.",
+                {"Kementerian Perdagangan": "ORG", "China": "LOC"})
+    assert ents(doc) == [("Kementerian Perdagangan China", "ORG")]
+    # a ministry and Indonesia, or a country after a company, stay apart
+    doc = ruled("Pabrik PT Sukamaju China dibangun.", {"PT Sukamaju": "ORG", "China": "LOC"})
+    assert ents(doc) == [("PT Sukamaju", "ORG"), ("China", "LOC")]

@@ -1446,6 +1446,33 @@ def bracketed_events(doc: Doc, spans: list[Span]) -> list[Span]:
     return [o for o in out if id(o) not in gone]
 
 
+@functools.cache
+def _foreign_countries() -> frozenset[str]:
+    """The countries of ``countries.tsv`` other than Indonesia, as written."""
+    rows = lang.load("countries")
+    return frozenset(r[0] for r in rows if "Indonesia" not in (r[0], *r[2:]) and r[0] != "RI")
+
+
+def foreign_bodies(doc: Doc, spans: list[Span]) -> list[Span]:
+    """A public body named by its fields (``org_forms.yaml``'s ``field_list_heads``:
+    Kementerian, Badan, Komisi …) right before a foreign country is that country's
+    ("Kementerian Perdagangan China", "Kementerian Luar Negeri Jepang"): one organisation."""
+    p = patterns()
+    countries = _foreign_countries()
+    starts = {s.start: s for s in spans}
+    gone: set[int] = set()
+    out: list[Span] = []
+    for s in spans:
+        place = starts.get(s.end)
+        if s.label_ == "ORG" and id(s) not in gone and s[0].lower_ in p.field_list_heads and place is not None \
+                and place.label_ == "LOC" and place.text in countries:
+            out.append(Span(doc, s.start, place.end, label="ORG"))
+            gone.add(id(place))
+        elif id(s) not in gone:
+            out.append(s)
+    return out
+
+
 def _party_boards(doc: Doc, spans: list[Span]) -> list[Span]:
     """Without a party's board right before the party ("Ketua DPD Partai Golkar DKI
     Jakarta": the board is the post's, the party the organisation; not the acronym
@@ -1782,7 +1809,7 @@ def apply_rules(doc: Doc, use_gazetteer: bool = True) -> Doc:
     spans = brand_models(doc, spans)
     spans = territory_after_title(doc, listed_share_a_type(doc, spans))
     spans = divisions_said_again(doc, places_after_territorial_titles(doc, spans))
-    spans = bracketed_events(doc, regional_branches(doc, places_listed_between(doc, spans)))
+    spans = foreign_bodies(doc, bracketed_events(doc, regional_branches(doc, places_listed_between(doc, spans))))
     spans = acronym_types(doc, speakers_after_quotes(doc, speakers_are_people(doc, drop_calendar(spans))), links)
     spans = drop_rank_services(doc, drop_currency_places(doc, drop_vessel_words(doc, drop_initials(doc, drop_urls(drop_letters(spans))))))
     spans, links = drop_concepts(doc, spans, links)
