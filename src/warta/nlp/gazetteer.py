@@ -40,6 +40,14 @@ def countries() -> frozenset[str]:
 
 
 @functools.cache
+def foreign_countries() -> frozenset[str]:
+    """The countries of ``countries.tsv`` other than Indonesia (by any of its names), as
+    written."""
+    return frozenset(row[0] for row in lang.load("countries") if len(row) >= 2 and row[1] == "LOC"
+                     and "Indonesia" not in (row[0], *row[2:]) and row[0] != "RI")
+
+
+@functools.cache
 def place_names() -> dict[str, str]:
     """A place's short forms, exonyms and second spellings → its main name: a country's
     (``countries.tsv``'s third column: "Tiongkok" → "China", "Korsel" → "Korea Selatan")

@@ -1376,28 +1376,23 @@ def regional_branches(doc: Doc, spans: list[Span]) -> list[Span]:
             continue
         bracketed = _bracketed_branch(doc, s, ends, bodies)
         if bracketed is not None:  # "Kepolisian Daerah (Polda) Bali": one organisation
-            long, short = bracketed
-            merged[s] = Span(doc, long.start, s.start + place, label="ORG")
-            merged[long] = None
-            if short is not None:
-                merged[short] = None
-            if place < len(s):
-                added.append(Span(doc, s.start + place, s.end, label="PER"))
-            continue
-        body = ends.get(s.start)
-        if body is not None and body.label_ == "ORG" and s.start == body.end:
-            start = body.start if (body.text in bodies or body[0].text in heads
-                                   or body[:2].text in heads) else words_before(body.start, heads)
+            start, absorbed = bracketed[0].start, bracketed
         else:
-            body, start = None, words_before(s.start, bodies)
-        if start is not None:
-            merged[s] = Span(doc, start, s.start + place, label="ORG")
-            if place < len(s):
-                added.append(Span(doc, s.start + place, s.end, label="PER"))
-            if body is not None:
-                merged[body] = None
+            body = ends.get(s.start)
+            if body is not None and body.label_ == "ORG":
+                start = body.start if (body.text in bodies or body[0].text in heads
+                                       or body[:2].text in heads) else words_before(body.start, heads)
+                absorbed = (body,)
+            else:
+                start, absorbed = words_before(s.start, bodies), ()
+        if start is None:
+            continue
+        merged[s] = Span(doc, start, s.start + place, label="ORG")
+        merged.update((a, None) for a in absorbed if a is not None)
+        if place < len(s):  # the holder the model's place ran on into
+            added.append(Span(doc, s.start + place, s.end, label="PER"))
     out = [m for s in spans if (m := merged.get(s, s)) is not None] + added
-    return _party_boards(doc, sorted(out, key=lambda s: s.start))
+    return sorted(out, key=lambda s: s.start)
 
 
 def _bracketed_branch(doc: Doc, place: Span, ends: dict[int, Span], bodies: frozenset[str]):
@@ -1446,19 +1441,12 @@ def bracketed_events(doc: Doc, spans: list[Span]) -> list[Span]:
     return [o for o in out if id(o) not in gone]
 
 
-@functools.cache
-def _foreign_countries() -> frozenset[str]:
-    """The countries of ``countries.tsv`` other than Indonesia, as written."""
-    rows = lang.load("countries")
-    return frozenset(r[0] for r in rows if "Indonesia" not in (r[0], *r[2:]) and r[0] != "RI")
-
-
 def foreign_bodies(doc: Doc, spans: list[Span]) -> list[Span]:
     """A public body named by its fields (``org_forms.yaml``'s ``field_list_heads``:
     Kementerian, Badan, Komisi …) right before a foreign country is that country's
     ("Kementerian Perdagangan China", "Kementerian Luar Negeri Jepang"): one organisation."""
     p = patterns()
-    countries = _foreign_countries()
+    countries = gazetteer.foreign_countries()
     starts = {s.start: s for s in spans}
     gone: set[int] = set()
     out: list[Span] = []
@@ -1473,7 +1461,7 @@ def foreign_bodies(doc: Doc, spans: list[Span]) -> list[Span]:
     return out
 
 
-def _party_boards(doc: Doc, spans: list[Span]) -> list[Span]:
+def party_boards(doc: Doc, spans: list[Span]) -> list[Span]:
     """Without a party's board right before the party ("Ketua DPD Partai Golkar DKI
     Jakarta": the board is the post's, the party the organisation; not the acronym
     table's Dewan Perwakilan Daerah)."""
@@ -1809,7 +1797,8 @@ def apply_rules(doc: Doc, use_gazetteer: bool = True) -> Doc:
     spans = brand_models(doc, spans)
     spans = territory_after_title(doc, listed_share_a_type(doc, spans))
     spans = divisions_said_again(doc, places_after_territorial_titles(doc, spans))
-    spans = foreign_bodies(doc, bracketed_events(doc, regional_branches(doc, places_listed_between(doc, spans))))
+    spans = party_boards(doc, regional_branches(doc, places_listed_between(doc, spans)))
+    spans = foreign_bodies(doc, bracketed_events(doc, spans))
     spans = acronym_types(doc, speakers_after_quotes(doc, speakers_are_people(doc, drop_calendar(spans))), links)
     spans = drop_rank_services(doc, drop_currency_places(doc, drop_vessel_words(doc, drop_initials(doc, drop_urls(drop_letters(spans))))))
     spans, links = drop_concepts(doc, spans, links)
