@@ -369,8 +369,8 @@ def _named(v: View, pos: int, quoted: list, roles: list[Role], said: list) -> st
             continue
         break
     phrase = text[pos:stop].strip()
-    described = best_per is None and phrase and n < len(toks) and toks[n].group().casefold() in \
-        lang.titles().anaphors and is_title_word(toks[0].group().casefold())
+    described = best_per is None and phrase and phrase.split()[-1].casefold() in lang.titles().anaphors \
+        and is_title_word(toks[0].group().casefold())
     if described:  # "lanjut mantan Direktur Pelaksana Bank Dunia itu": the person described
         return person_by_title(phrase, roles) or _followed(v, pos, quoted, said)
     if best_per is not None:
