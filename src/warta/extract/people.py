@@ -299,11 +299,11 @@ def _first_names_back(given: View, entities: list[Entity]) -> list[Entity]:
                 shape = True  # its first name, the person after it ("Kota Bekasi Enung" + "Nurcholis")
             else:
                 head = " ".join(words[:-1])
-                shape = e.type == "ORG" and (
-                    (bool(_NAME_ENDS.match(text, b)) and (len(words) == 2 and words[0] in acronyms
-                                                          or head in known_names
-                                                          or gazetteer.table().get(head) == "ORG"))
-                    or (said.get(head, e) is not e and (person_after or bool(_NAME_ENDS.match(text, b)))))
+                sentence_goes_on = bool(_NAME_ENDS.match(text, b))
+                known = len(words) == 2 and words[0] in acronyms or head in known_names \
+                    or gazetteer.table().get(head) == "ORG"
+                another = said.get(head, e) is not e  # the article names the organisation alone
+                shape = e.type == "ORG" and (sentence_goes_on and known or another and (person_after or sentence_goes_on))
             return shape and _name_word(words[-1]) and _head_shortly_before(given, a)
 
         cut = [(a, b) for a, b in e.mentions if cuts(a, b)]
@@ -1245,6 +1245,7 @@ def _without_overlaps(entities: list[Entity], new: list[Entity]) -> list[Entity]
     return out
 
 
+@functools.cache
 def _nickname() -> re.Pattern:
     return re.compile(rf"(?<!\w){alternation(lang.titles().nicknames)}\s+(?=[A-Z])", re.I)
 
@@ -1258,6 +1259,7 @@ def _short_for(short: str, name: str) -> bool:
     return any(w[:3].casefold() == short[:3].casefold() for w in words)
 
 
+@functools.cache
 def _or_name() -> re.Pattern:
     return re.compile(rf"\s+{alternation(lang.titles().nickname_or)}\s+(?=[A-Z])", re.I)
 
