@@ -1044,6 +1044,27 @@ def test_a_regional_branch_is_one_organisation_with_its_place(ruled, text, model
 
 
 @pytest.mark.parametrize("text, model, want", [
+    # a city or regency right after a body is its branch, not the holder's first name
+    ("Kepala Basarnas Medan Rudi Hartono memimpin pencarian.", {"Medan Rudi Hartono": "PER"},
+     [("Basarnas Medan", "ORG"), ("Rudi Hartono", "PER")]),
+    ("Ketua Pengadilan Negeri Sleman Wiratmo menunda sidang.", {"Pengadilan Negeri": "ORG", "Sleman Wiratmo": "PER"},
+     [("Pengadilan Negeri Sleman", "ORG"), ("Wiratmo", "PER")]),
+    # the place the model left untagged after such a body
+    ("Kepala BPBD Cianjur Rudi Hartono meninjau lokasi.", {"BPBD": "ORG", "Rudi Hartono": "PER"},
+     [("BPBD Cianjur", "ORG"), ("Rudi Hartono", "PER")]),
+    # a span run from the body through its place into the holder, after a title
+    ("Direktur RSUD Sibolga Rudi Hartono menerima korban.", {"RSUD Sibolga Rudi Hartono": "PER"},
+     [("RSUD Sibolga", "ORG"), ("Rudi Hartono", "PER")]),
+    # no body before it: a person named like a city keeps the name ("Bima" also opens
+    # many people's names and is never cut), an ordinary word after the city is no holder
+    ("Menurut Medan Rudi Hartono hal itu benar.", {"Medan Rudi Hartono": "PER"}, [("Medan Rudi Hartono", "PER")]),
+    ("Wamendagri Bima Arya hadir.", {"Wamendagri": "ORG", "Bima Arya": "PER"}, [("Wamendagri", "ORG"), ("Bima Arya", "PER")]),
+])
+def test_a_branch_place_is_not_the_holders_name(ruled, text, model, want):
+    assert ents(ruled(text, model)) == want
+
+
+@pytest.mark.parametrize("text, model, want", [
     # the model's span closed with the acronym's bracket: the name, and its acronym apart
     ("Organisasi Kesehatan Dunia (WHO) mencatat lonjakan kasus.", {"Organisasi Kesehatan Dunia (WHO)": "ORG"},
      [("Organisasi Kesehatan Dunia", "ORG"), ("WHO", "ORG")]),

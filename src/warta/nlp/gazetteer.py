@@ -8,12 +8,15 @@ model found whose exact name the gazetteer knows as an organisation becomes one
 from __future__ import annotations
 
 import functools
+from collections import Counter
 
 from spacy.tokens import Doc, Span
 
 from .. import lang
 
 MAX_WORDS = 5
+#: a place that opens this many of the DBpedia people's names is also a given name
+GIVEN_NAME_PEOPLE = 3
 
 
 @functools.cache
@@ -48,6 +51,19 @@ def foreign_countries() -> frozenset[str]:
 
 
 @functools.cache
+def regional_places() -> frozenset[str]:
+    """Indonesia's cities (``lang/id/cities.tsv``, with their short names) and regencies
+    (the X of the DBpedia list's "Kabupaten X"), as written after a body's name for its
+    branch ("Basarnas Medan", "Pengadilan Negeri Sleman").  Not a name that opens three or
+    more of the list's people's names ("Bima": Bima Arya)."""
+    regencies = {name.split(" ", 1)[1] for name, kind in table().items()
+                 if kind == "LOC" and name.startswith("Kabupaten ")}
+    first = Counter(name.split()[0] for name, kind in table().items() if kind == "PER" and " " in name)
+    return frozenset(n for n in {*(row[0] for row in lang.load("cities") if row), *regencies}
+                     if first[n] < GIVEN_NAME_PEOPLE)
+
+
+@functools.cache
 def place_names() -> dict[str, str]:
     """A place's short forms, exonyms and second spellings → its main name: a country's
     (``countries.tsv``'s third column: "Tiongkok" → "China", "Korsel" → "Korea Selatan")
@@ -71,8 +87,9 @@ def country_words() -> dict[str, tuple[tuple[str, ...], ...]]:
 
 def is_place(name: str) -> bool:
     """Whether the gazetteer knows ``name`` (as written) as a place, in its names of
-    :func:`table`, its one-word places of :func:`words`, the countries or the provinces."""
-    return is_country_or_listed_place(name) or words().get(name) == "LOC"
+    :func:`table`, its one-word places of :func:`words`, the countries, the provinces, the
+    cities and regencies (:func:`regional_places`)."""
+    return is_country_or_listed_place(name) or words().get(name) == "LOC" or name in regional_places()
 
 
 def is_country_or_listed_place(name: str) -> bool:

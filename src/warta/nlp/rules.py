@@ -1353,6 +1353,7 @@ def regional_branches(doc: Doc, spans: list[Span]) -> list[Span]:
     that organisation ("Pemkab Demak")."""
     p = patterns()
     bodies, heads = p.branch_bodies, p.branch_heads
+    spans = sorted(spans + _branch_places(doc, spans, bodies), key=lambda s: s.start)
     ends = {s.end: s for s in spans}
     covered = {i for s in spans for i in range(s.start, s.end)}
 
@@ -1393,6 +1394,22 @@ def regional_branches(doc: Doc, spans: list[Span]) -> list[Span]:
             added.append(Span(doc, s.start + place, s.end, label="PER"))
     out = [m for s in spans if (m := merged.get(s, s)) is not None] + added
     return sorted(out, key=lambda s: s.start)
+
+
+def _branch_places(doc: Doc, spans: list[Span], bodies: frozenset[str]) -> list[Span]:
+    """The city, regency or province the model left untagged right after a body with
+    regional branches ("BPBD Cianjur"), as place spans."""
+    covered = {i for s in spans for i in range(s.start, s.end)}
+    regional = gazetteer.regional_places() | gazetteer.countries()
+    out = []
+    for s in spans:
+        if s.label_ != "ORG" or s.text not in bodies:
+            continue
+        k = next((k for k in range(MAX_TERRITORY, 0, -1) if s.end + k <= len(doc)
+                  and not covered & set(range(s.end, s.end + k)) and doc[s.end:s.end + k].text in regional), None)
+        if k:
+            out.append(Span(doc, s.end, s.end + k, label="LOC"))
+    return out
 
 
 def _bracketed_branch(doc: Doc, place: Span, ends: dict[int, Span], bodies: frozenset[str]):
@@ -1601,22 +1618,63 @@ def place_before_person(doc: Doc, spans: list[Span]) -> list[Span]:
     """A person span after a title or an institution's acronym that opens with a country
     or province ("Ketua DPRD Jatim Musyafak Rouf", "Gubernur Jawa Timur Khofifah …") is that
     place and then the person (two words or more).  Only the hand-written countries and
-    provinces count: many one-word places of the DBpedia lists are given names ("Andi")."""
+    provinces count there: many one-word places of the DBpedia lists are given names
+    ("Andi").  Right after a body's name (an organisation's span, its acronym, a bracketed
+    acronym) a city or regency opens no person either (``gazetteer.regional_places``): it is
+    the body's branch ("Kepala Basarnas Medan Hery Marantika", "Ketua Pengadilan Negeri
+    Sleman Cahyono"; one word of the person is enough when it is no ordinary word)."""
     p = patterns()
     lead = lang.titles().lead_words
-    places = gazetteer.countries()
+    places, regional = gazetteer.countries(), gazetteer.regional_places()
+    org_ends = {s.end for s in spans if s.label_ == "ORG"}
     out = []
     for span in spans:
         before = doc[span.start - 1] if span.start > 0 else None
-        after_post = before is not None and (before.lower_.rstrip(".") in lead or before.text in p.acronyms)
-        cut = next((k for k in (2, 1) if span.label_ == "PER" and after_post and len(span) - k >= 2
-                    and doc[span.start:span.start + k].text in places), None)
-        if cut is None:
-            out.append(span)
-        else:
+        after_body = before is not None and (span.start in org_ends or before.text == ")" or before.text in p.acronyms)
+        after_post = after_body or before is not None and before.lower_.rstrip(".") in lead
+        cut = None
+        for k in (3, 2, 1):
+            if span.label_ != "PER" or not after_post or len(span) - k < 1:
+                continue
+            head, rest = doc[span.start:span.start + k].text, span[k:]
+            named = len(rest) >= 2 or (rest[0].is_title and not dictionary_word(rest[0].lower_)
+                                       and not gazetteer.is_place(rest[0].text))
+            if (head in places and len(rest) >= 2) or (after_body and head in regional and named):
+                cut = k
+                break
+        if cut is not None:
             out += [Span(doc, span.start, span.start + cut, label="LOC"),
                     Span(doc, span.start + cut, span.end, label="PER")]
+        elif (inner := _branch_then_holder(doc, span, org_ends, lead)) is not None:
+            out += [Span(doc, span.start, inner, label="LOC" if span.label_ == "LOC" else "ORG"),
+                    Span(doc, inner, span.end, label="PER")]
+        else:
+            out.append(span)
     return out
+
+
+def _branch_then_holder(doc: Doc, span: Span, org_ends: set[int], lead: frozenset[str]) -> int | None:
+    """Where the holder starts in a span that runs from a body through its branch's place
+    into the name of the post's holder, after a title ("Direktur RSUD Sibolga Dedi
+    Marpaung", "Kepala BMKG Stasiun Geofisika Padang Panjang Suaidi Ahadi"): the token after
+    the place when two capitalised words or more follow it, none a word of the title
+    vocabulary; else None."""
+    if len(span) < 4 or not (span[0].is_title or span[0].is_upper):
+        return None
+    at = span.start
+    if at in org_ends:  # the body's acronym before it: "BMKG Stasiun …"
+        at = next((s + 1 for s in range(at - 1, max(at - MAX_BODY - 1, -1), -1)
+                   if doc[s].lower_ in lead), at)
+    if at == 0 or doc[at - 1].lower_.rstrip(".") not in lead:
+        return None
+    not_name = lang.titles().not_name_words
+    for i in range(1, len(span) - 2):
+        for k in range(min(MAX_TERRITORY, len(span) - 2 - i), 0, -1):
+            rest = span[i + k:]
+            if gazetteer.is_place(span[i:i + k].text) and all(
+                    t.is_title and t.lower_ not in not_name and not gazetteer.is_place(t.text) for t in rest):
+                return span.start + i + k
+    return None
 
 
 def speakers_are_people(doc: Doc, spans: list[Span]) -> list[Span]:
