@@ -143,6 +143,17 @@ def test_a_branch_named_with_its_provinces_short_form_is_one(ruled):
     assert [(e.name, e.aliases) for e in ents] == [("Polda Jawa Timur", ["Polda Jatim"])]
 
 
+def test_a_branch_by_its_bodys_long_form_is_the_branch_by_its_short_form(ruled):
+    # "Kepolisian Daerah" is what "Polda" stands for, "Sulsel" Sulawesi Selatan; another
+    # province's branch stays apart
+    text = ("Kepolisian Daerah Sulawesi Selatan menahan dua orang. Direktur Polda Sulsel hadir. "
+            "Polda Bali membantu.")
+    ents = harvest.entities(ruled(text, {"Kepolisian Daerah": "ORG", "Sulawesi Selatan": "LOC",
+                                         "Polda Sulsel": "ORG", "Polda": "ORG", "Bali": "LOC"}))
+    assert [(e.name, e.aliases) for e in ents] == [
+        ("Kepolisian Daerah Sulawesi Selatan", ["Polda Sulsel"]), ("Polda Bali", [])]
+
+
 def test_a_branch_with_its_acronym_in_brackets_is_named_without_them(ruled):
     text = "Kepolisian Daerah (Polda) Sulawesi Tengah menahan dua orang."
     ents = harvest.entities(ruled(text, {"Kepolisian Daerah": "ORG", "Polda": "ORG", "Sulawesi Tengah": "LOC"}))

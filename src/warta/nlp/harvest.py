@@ -205,18 +205,32 @@ def _join_divisions(groups: UnionFind[str], mentions) -> None:
 
 def _join_branch_places(groups: UnionFind[str], mentions) -> None:
     """A regional branch named with its place's short form joins the branch named with the
-    place's main name ("Polda Jatim", "Polda Jawa Timur")."""
+    place's main name ("Polda Jatim", "Polda Jawa Timur"), and one named by its body's long
+    form the one named by the short form ("Kepolisian Daerah Sulawesi Selatan", "Polda
+    Sulsel": ``org_forms.yaml``'s ``branch_long_forms``)."""
     others = _other_names()
-    orgs = {m[4] for m in mentions if m[3] == "ORG"}
-    for key in orgs:
-        words = key.split()
-        for k in range(1, min(3, len(words))):
-            tail = " ".join(words[-k:])
-            if tail in others:
-                main = " ".join(words[:-k]) + " " + _key(others[tail], "LOC")
-                if main in orgs and main != key:
-                    groups.union(main, key)
-                break
+    shorts = {_key(long, "ORG"): _key(short, "ORG") for long, short in patterns().branch_long_forms.items()}
+    by_form: dict[str, list[str]] = {}
+    for key in {m[4] for m in mentions if m[3] == "ORG"}:
+        by_form.setdefault(_branch_form(key, others, shorts), []).append(key)
+    for keys in by_form.values():
+        for key in keys[1:]:
+            groups.union(keys[0], key)
+
+
+def _branch_form(key: str, others: dict[str, str], shorts: dict[str, str]) -> str:
+    """An organisation's key with a branch body's long form said short and its place's
+    short form said in full (the key itself when it is neither)."""
+    words = key.split()
+    for k in range(1, min(3, len(words))):
+        tail = " ".join(words[-k:])
+        if tail in others:
+            words = words[:-k] + _key(others[tail], "LOC").split()
+            break
+    for n in range(len(words) - 1, 0, -1):
+        if (body := " ".join(words[:n])) in shorts:
+            return " ".join([shorts[body], *words[n:]])
+    return " ".join(words)
 
 
 def _join_forms(groups: UnionFind[str], mentions) -> None:

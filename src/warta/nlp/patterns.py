@@ -50,7 +50,8 @@ class Patterns:
     place_marker: Gated
     resident_place: Gated        # group 1: the name after "warga", "penduduk" …
     resident_words: frozenset[str]    # lower case: "warga", "penduduk" …
-    branch_bodies: frozenset[str]     # as written: "Polda", "BPBD", "Kantor SAR" …
+    branch_bodies: frozenset[str]     # as written: "Polda", "BPBD", "Kantor SAR" … and their long forms
+    branch_long_forms: dict[str, str]  # "Kepolisian Daerah" → "Polda"
     closing_forms: frozenset[str]     # as written: "(Persero)", "Tbk." …
     branch_heads: frozenset[str]      # as written: "Dinas", "Kanwil" …
     party_boards: frozenset[str]      # as written: "DPD", "DPW" …
@@ -223,7 +224,8 @@ def patterns() -> Patterns:
         law_openers=frozenset(lang.load("concepts")["law_openers"]),
         place_heads=frozenset(w.lower() for w in forms["place_prefixes"]),
         resident_words=frozenset(w.lower() for w in forms["resident_words"]),
-        branch_bodies=frozenset(forms["branch_bodies"]),
+        branch_bodies=frozenset(forms["branch_bodies"]) | frozenset(forms["branch_long_forms"]),
+        branch_long_forms=dict(forms["branch_long_forms"]),
         closing_forms=frozenset(forms["closing"]),
         branch_heads=frozenset(forms["branch_heads"]),
         party_boards=frozenset(forms["party_boards"]),

@@ -1340,7 +1340,7 @@ def places_listed_between(doc: Doc, spans: list[Span]) -> list[Span]:
     return fill(spans, found)
 
 
-MAX_BODY = 3  # words of a body with regional branches ("Kantor SAR", "Pengadilan Negeri")
+MAX_BODY = 4  # words of a body with regional branches ("Kantor SAR", "Kepolisian Resor Kota Besar")
 
 
 def regional_branches(doc: Doc, spans: list[Span]) -> list[Span]:
