@@ -771,6 +771,38 @@ def test_a_company_stays_a_company_without_a_model_or_a_product_word(ruled, text
     assert [label for _, label in ents(ruled(text, model))] == ["ORG"]
 
 
+@pytest.mark.parametrize("text, model, want", [
+    # the name right after a product noun and its description, whatever the model said
+    ("Perusahaan itu meluncurkan mobil Varoza Hybrid EV pekan ini.", {"Varoza Hybrid EV": "PER"},
+     [("Varoza Hybrid EV", "PRODUCT")]),
+    ("Indonesia memesan jet tempur KX-31 Garudeya dari Korea Selatan.", {"Indonesia": "LOC", "Korea Selatan": "LOC"},
+     [("Indonesia", "LOC"), ("KX-31 Garudeya", "PRODUCT"), ("Korea Selatan", "LOC")]),
+    ("Di Tokyo, indeks Nikkei 225 turun.", {"Tokyo": "LOC"}, [("Tokyo", "LOC"), ("Nikkei 225", "PRODUCT")]),
+    # no connector inside a model's name, no number alone, no ordinary words, no company
+    ("Ia memamerkan ponsel Zentra 15 dan Budi hadir.", {}, [("Zentra 15", "PRODUCT")]),
+    ("Penjualan smartphone 22 persen lebih tinggi.", {}, []),
+    ("Industri smartphone Tanah Air tumbuh.", {}, []),
+    ("Warga memilih ponsel Samsung.", {"Samsung": "ORG"}, [("Samsung", "ORG")]),
+])
+def test_a_name_after_a_product_noun_is_a_product(ruled, text, model, want):
+    assert ents(ruled(text, model)) == want
+
+
+@pytest.mark.parametrize("text, model, want", [
+    # names listed with a product are products: a model's code, or a list of three
+    ("Pabrikan itu memamerkan Hanul WR-V dan HR-V terbaru.", {"Hanul WR-V": "PRODUCT", "HR-V": "PER"},
+     [("Hanul WR-V", "PRODUCT"), ("HR-V", "PRODUCT")]),
+    ("Booth itu memajang Varoza, Innova Zenix, dan Yaris Cross.",
+     {"Varoza": "PRODUCT", "Innova Zenix": "PER", "Yaris Cross": "PER"},
+     [("Varoza", "PRODUCT"), ("Innova Zenix", "PRODUCT"), ("Yaris Cross", "PRODUCT")]),
+    # a person after a product and "dan" may open the next clause
+    ("Ia meluncurkan Zentra 15 dan Lei Jun hadir.", {"Zentra 15": "PRODUCT", "Lei Jun": "PER"},
+     [("Zentra 15", "PRODUCT"), ("Lei Jun", "PER")]),
+])
+def test_names_listed_with_a_product_are_products(ruled, text, model, want):
+    assert ents(ruled(text, model)) == want
+
+
 def test_a_province_s_short_form_is_the_province(nlp):
     found = harvested(nlp, "Ekspor Jawa Timur naik. Disperindag Jatim mencatat.")
     assert {(name, aliases) for name, kind, aliases in found if kind == "LOC"} == {("Jawa Timur", ("Jatim",))}

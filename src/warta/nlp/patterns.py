@@ -65,6 +65,7 @@ class Patterns:
     company_apposition: Gated
     company_named: Gated         # group 1: the words describing it, group 2: the name
     company_owned: Gated         # group 1: the name after "pabrik", "saham" …
+    product_named: Gated         # group 1: the words describing it, group 2: the name
     company_list: Gated
     company_origin: Gated
     domain: Gated
@@ -150,6 +151,8 @@ def patterns() -> Patterns:
     single = [h for h in events["heads_first"] if " " not in h]
     multi = [h for h in events["heads_first"] if " " in h]
     model = rf"(?:\s+{alternation(products['model_words'])})*"
+    # a model's name: capitalised words, codes and numbers, no connector ("Redmi 15 dan …")
+    model_name = rf"[A-Z][\w'’&-]*(?:\s+(?:[A-Z0-9][\w'’&-]*|{alternation(products['model_words'])})){{0,3}}"
     origin = alternation(forms["origin_words"])
     built = Patterns(
         org_prefix=re.compile(rf"(?<![\w.]){alternation(forms['prefixes'])}\s+{name}(?:\s*,?\s*{closing})?"),
@@ -167,6 +170,8 @@ def patterns() -> Patterns:
             rf"(?:\s+(?:{origin}\s+)?[A-Z]\w+(?:\s+[A-Z]\w+)?)?,\s+({_name(stop, max_words=3)})"),
         company_named=re.compile(
             rf"(?<![\w.])(?i:{alternation(forms['company_nouns'])})((?:\s+[a-z][\w-]*){{0,3}})\s+({_name(stop, max_words=3)})"),
+        product_named=re.compile(
+            rf"(?<![\w.]){alternation(products['named_after'])}((?:\s+[a-z][\w-]*){{0,2}})\s+({model_name})"),
         company_owned=re.compile(
             rf"(?<![\w.]){alternation(forms['company_possessions'])}\s+({_name(stop, max_words=3)})"),  # lower case: "Saham" opens a name
         company_list=re.compile(
@@ -246,6 +251,7 @@ def patterns() -> Patterns:
         "company_apposition": forms['company_nouns'],
         "company_named": forms['company_nouns'],
         "company_owned": forms['company_possessions'],
+        "product_named": products['named_after'],
         "company_list": forms['company_nouns'],
         "company_origin": forms['company_nouns'] + forms['origin_nouns'],
         "domain": ['.' + d for d in forms['domains']],
@@ -260,7 +266,7 @@ def patterns() -> Patterns:
         "brand": products['brands'],
         "epithet": [e.split()[0] for e in lang.load('country_epithets')],
     }
-    exact = {"brand", "business", "election", "epithet", "event_first", "event_last", "org_suffix", "place_marker", "place_suffix", "product_line", "product_suffix", "programme", "vessel", "vessel_spelled"}  # patterns matching their words in their case
+    exact = {"brand", "business", "election", "epithet", "event_first", "event_last", "org_suffix", "place_marker", "place_suffix", "product_line", "product_named", "product_suffix", "programme", "vessel", "vessel_spelled"}  # patterns matching their words in their case
     return dataclasses.replace(built, **{k: Gated(getattr(built, k), w, k in exact) for k, w in gates.items()})
 
 

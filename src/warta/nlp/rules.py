@@ -162,6 +162,35 @@ def _named_after_noun(doc: Doc, text: str, regex: re.Pattern) -> list[Span]:
     return out
 
 
+def _product_after_noun(doc: Doc, text: str, regex) -> list[Span]:
+    """The product right after a product noun and its lower-case description ("mobil
+    Veloz Hybrid EV", "jet tempur KF-21 Boramae", "indeks Nikkei 225"): not after a stop
+    word ("mobil milik Budi"), not ordinary words ("smartphone Tanah Air"), not a place, and
+    not an organisation the gazetteer (with
+    companies.tsv) or the acronym table knows ("mobil Toyota", "ponsel Samsung": a brand's
+    model after it is ``brand_models``'), nor a name the model found opened by the noun."""
+    p = patterns()
+    named = {i for e in doc.ents for i in range(e.start, e.end)}
+    known = gazetteer.table()
+    out = []
+    for m in regex.finditer(text):
+        if any(w in STOP_WORDS for w in m.group(1).lower().split()):
+            continue
+        noun = doc.char_span(m.start(), m.start() + 1, alignment_mode="expand")
+        span = doc.char_span(m.start(2), m.end(2), alignment_mode="expand")
+        if noun is None or noun.start in named or span is None or span[0].is_sent_start:
+            continue
+        first = span[0].text
+        if all(dictionary_word(t.lower_) for t in span if t.is_alpha):
+            continue  # ordinary words capitalised: "smartphone Tanah Air"
+        if gazetteer.is_place(first) or gazetteer.is_place(span.text) or known.get(first) == "ORG" \
+                or known.get(span.text) == "ORG" or first in p.acronyms or span.text in p.acronyms:
+            continue
+        end = span.end - 1 if span[-1].text == "." and len(span) > 1 else span.end
+        out.append(Span(doc, span.start, end, label="PRODUCT"))
+    return out
+
+
 def _without_final_words(spans: list[Span]) -> list[Span]:
     """Names without the ordinary words a title-case line glued to their end ("Tunu
     Pratama Jaya Tenggelam di …")."""
@@ -397,6 +426,7 @@ def rule_spans(doc: Doc) -> dict[str, list[Span]]:
         + found(p.event_first, "EVENT", trim=False)  # its head may hold title words: "Rapat Dewan Gubernur"
         + [s for s in _group_spans(doc, text, p.programme_marker, "EVENT") if _programme_name(s)],
         "products": found(p.product_line, "PRODUCT", trim=False) + model_codes(doc, p)
+        + _product_after_noun(doc, text, p.product_named)
         + found(p.product_suffix, "PRODUCT", trim=False)
         + _without_final_words(found(p.vessel, "PRODUCT", trim=False)
                                + _group_spans(doc, text, p.vessel_spelled, "PRODUCT")),
@@ -1291,7 +1321,9 @@ MIN_LISTED_ORGS = 2
 def listed_share_a_type(doc: Doc, spans: list[Span]) -> list[Span]:
     """A one-word "person" listed among organisations ("Toyota, Daihatsu, dan Hino") is
     one of them: in a run of names joined by commas and list joiners, when at least two are
-    organisations and the others are one-word persons."""
+    organisations and the others are one-word persons.  A name no list knows, listed with
+    a product, is a product ("Honda WR-V dan HR-V"; a person's span only in a list of three
+    or more, or when a word of it is a model's code: "Redmi 15 dan Lei Jun hadir")."""
     p = patterns()
     ordered = sorted(spans, key=lambda s: s.start)
     runs, run = [], [ordered[0]] if ordered else []
@@ -1304,13 +1336,34 @@ def listed_share_a_type(doc: Doc, spans: list[Span]) -> list[Span]:
             runs.append(run)
             run = [span]
     runs.append(run)
-    retype = set()
+    retype: dict[tuple[int, int], str] = {}
     for run in runs:
         labels = [s.label_ for s in run]
         others = [s for s in run if s.label_ != "ORG"]
         if labels.count("ORG") >= MIN_LISTED_ORGS and others and all(s.label_ == "PER" and len(s) == 1 for s in others):
-            retype.update((s.start, s.end) for s in others)
-    return [Span(doc, s.start, s.end, label="ORG") if (s.start, s.end) in retype else s for s in spans]
+            retype.update(((s.start, s.end), "ORG") for s in others)
+        if "PRODUCT" in labels:  # a person only in a list of three or more, or by a model's code
+            retype.update(((s.start, s.end), "PRODUCT") for s in run if s.label_ in ("PER", "ORG") and _unknown_name(s)
+                          and (s.label_ == "ORG" or len(run) >= 3 or any(_model_like(t.text) for t in s)))
+    return [Span(doc, s.start, s.end, label=retype[(s.start, s.end)]) if (s.start, s.end) in retype else s
+            for s in spans]
+
+
+def _model_like(word: str) -> bool:
+    """A model's code rather than a name's word: digits, or capitals joined by a hyphen
+    ("HR-V", "KF-21", "15")."""
+    return any(c.isdigit() for c in word) or "-" in word and word.replace("-", "").isupper()
+
+
+def _unknown_name(span: Span) -> bool:
+    """Whether no list knows the span's name as a person's, an organisation's or a place,
+    nor its first word as an organisation or a place (the gazetteer with companies.tsv,
+    the acronym table), nor every word of it as a given name ("Agus Santoso"; "Yaris
+    Cross" is no person's)."""
+    first, table, words = span[0].text, gazetteer.table(), gazetteer.words()
+    return not (table.get(span.text) or table.get(first) in ("ORG", "LOC") or words.get(first) == "LOC"
+                or gazetteer.is_place(span.text) or span.text in patterns().acronyms or first in patterns().acronyms
+                or all(words.get(t.text) == "PER" for t in span))
 
 
 def places_listed_between(doc: Doc, spans: list[Span]) -> list[Span]:
