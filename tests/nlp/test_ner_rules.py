@@ -803,6 +803,21 @@ def test_names_listed_with_a_product_are_products(ruled, text, model, want):
     assert ents(ruled(text, model)) == want
 
 
+@pytest.mark.parametrize("text, model, want", [
+    # an English name closed by a body word is an organisation, whatever the model said
+    ("Delegasi hadir di sidang Asia-Pacific Trade Cooperation kemarin.", {"Asia-Pacific Trade Cooperation": "PER"},
+     [("Asia-Pacific Trade Cooperation", "ORG")]),
+    ("Laporan Nordic Development Bank menyebut ekonomi tumbuh.", {}, [("Nordic Development Bank", "ORG")]),
+    ("Menurut Council of Nordic Trade Union, harga minyak naik.", {}, [("Council of Nordic Trade Union", "ORG")]),
+    # two bodies joined by "dan" stay two; a title-case line's Indonesian words stay as they were
+    ("Nordic Bank dan International Lending Fund memperkirakan ekonomi tumbuh.", {},
+     [("Nordic Bank", "ORG"), ("International Lending Fund", "ORG")]),
+    ("Dana Asing Kabur dari Saham Bank", {}, []),
+])
+def test_an_english_name_closed_by_a_body_word_is_an_organisation(ruled, text, model, want):
+    assert ents(ruled(text, model)) == want
+
+
 def test_a_province_s_short_form_is_the_province(nlp):
     found = harvested(nlp, "Ekspor Jawa Timur naik. Disperindag Jatim mencatat.")
     assert {(name, aliases) for name, kind, aliases in found if kind == "LOC"} == {("Jawa Timur", ("Jatim",))}

@@ -62,6 +62,7 @@ class Patterns:
     media: Gated
     media_weak: Gated
     business: Gated
+    body_suffix: Gated
     company_apposition: Gated
     company_named: Gated         # group 1: the words describing it, group 2: the name
     company_owned: Gated         # group 1: the name after "pabrik", "saham" …
@@ -154,6 +155,8 @@ def patterns() -> Patterns:
     # a model's name: capitalised words, codes and numbers, no connector ("Redmi 15 dan …")
     model_name = rf"[A-Z][\w'’&-]*(?:\s+(?:[A-Z0-9][\w'’&-]*|{alternation(products['model_words'])})){{0,3}}"
     origin = alternation(forms["origin_words"])
+    # an English name: capitalised words, English connectors only ("Bank of …", not "… dan …")
+    english_name = r"[A-Z][\w'’&-]*(?:(?:\s+(?:and|for|of|on|the|&))?\s+[A-Z][\w'’&-]*){0,4}"
     built = Patterns(
         org_prefix=re.compile(rf"(?<![\w.]){alternation(forms['prefixes'])}\s+{name}(?:\s*,?\s*{closing})?"),
         org_suffix=re.compile(rf"(?<![\w.]){short}\s*,?\s*{suffix}(?![\w])"),
@@ -164,6 +167,7 @@ def patterns() -> Patterns:
         resident_place=re.compile(rf"(?<![\w.])(?i:{alternation(forms['resident_words'])})\s+({short})"),
         media=re.compile(rf"(?<![\w.])(?i:{alternation(forms['media_markers'])})\s+({_name(stop, max_words=3)})"),
         media_weak=re.compile(rf"(?<![\w.])(?i:{alternation(forms['media_markers_weak'])})\s+({_name(stop, max_words=3)})"),
+        body_suffix=re.compile(rf"(?<![\w.]){english_name}\s+{alternation(forms['body_words'])}(?![\w'’-])"),
         business=re.compile(rf"(?<![\w.]){_name(stop, max_words=3)}\s+{alternation(forms['business_words'])}(?![\w'’-])"),
         company_apposition=re.compile(
             rf"(?<![\w.])(?i:{alternation(forms['company_nouns'])})(?:\s+[a-z][\w-]*){{0,4}}"
@@ -248,6 +252,7 @@ def patterns() -> Patterns:
         "media": forms['media_markers'],
         "media_weak": forms['media_markers_weak'],
         "business": forms['business_words'],
+        "body_suffix": forms['body_words'],
         "company_apposition": forms['company_nouns'],
         "company_named": forms['company_nouns'],
         "company_owned": forms['company_possessions'],
@@ -266,7 +271,7 @@ def patterns() -> Patterns:
         "brand": products['brands'],
         "epithet": [e.split()[0] for e in lang.load('country_epithets')],
     }
-    exact = {"brand", "business", "election", "epithet", "event_first", "event_last", "org_suffix", "place_marker", "place_suffix", "product_line", "product_named", "product_suffix", "programme", "vessel", "vessel_spelled"}  # patterns matching their words in their case
+    exact = {"body_suffix", "brand", "business", "election", "epithet", "event_first", "event_last", "org_suffix", "place_marker", "place_suffix", "product_line", "product_named", "product_suffix", "programme", "vessel", "vessel_spelled"}  # patterns matching their words in their case
     return dataclasses.replace(built, **{k: Gated(getattr(built, k), w, k in exact) for k, w in gates.items()})
 
 

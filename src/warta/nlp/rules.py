@@ -162,6 +162,18 @@ def _named_after_noun(doc: Doc, text: str, regex: re.Pattern) -> list[Span]:
     return out
 
 
+def _foreign_bodies(found: list[Span]) -> list[Span]:
+    """Names closed by an English body word ("Asian Development Bank") whose words before
+    it hold one that is no ordinary Indonesian word, without a common word opening the
+    sentence ("Laporan European Union …")."""
+    out = []
+    for s in found:
+        start = s.start + (s[0].is_sent_start and (s[0].lower_ in patterns().common_words or s[0].lower_ in STOP_WORDS))
+        if any(t.is_alpha and not dictionary_word(t.lower_) for t in s.doc[start:s.end - 1]):
+            out.append(Span(s.doc, start, s.end, label="ORG"))
+    return out
+
+
 def _product_after_noun(doc: Doc, text: str, regex) -> list[Span]:
     """The product right after a product noun and its lower-case description ("mobil
     Veloz Hybrid EV", "jet tempur KF-21 Boramae", "indeks Nikkei 225"): not after a stop
@@ -412,7 +424,8 @@ def rule_spans(doc: Doc) -> dict[str, list[Span]]:
     return {
         "orgs": _person_after_post(_field_before_person(
             _cut_at_ranks(_not_titles(found(p.org_prefix, "ORG", trim=False, clip=starts))), starts), starts)
-        + found(p.org_suffix, "ORG") + found(p.domain, "ORG", trim=False),
+        + found(p.org_suffix, "ORG") + found(p.domain, "ORG", trim=False)
+        + _foreign_bodies(found(p.body_suffix, "ORG")),
         "places": _cut_at_heads(_not_in_titles(found(p.place_prefix, "LOC", trim=False, clip=starts)))
         + found(p.place_suffix, "LOC", trim=False),
         "marked_places": _group_spans(doc, text, p.place_marker, "LOC"),
