@@ -428,6 +428,16 @@ def test_an_event_named_short_joins_its_full_name(nlp):
     assert [(e.name, e.aliases) for e in events] == [("Pilkada serentak 2029", ["Pilkada 2029"])]
 
 
+def test_an_events_head_alone_names_no_one_event(ruled):
+    from warta.nlp import harvest
+
+    # "KTT" after its long form is that long form's, not the one summit named with it later
+    doc = ruled("Presiden menghadiri Konferensi Tingkat Tinggi (KTT) di Seoul. Ia juga ikut KTT Sukamaju ke-9.",
+                {"Konferensi Tingkat Tinggi": "EVENT", "KTT": "EVENT", "Seoul": "LOC", "KTT Sukamaju ke-9": "EVENT"})
+    events = [(e.name, e.aliases) for e in harvest.entities(doc) if e.type == "EVENT"]
+    assert events == [("Konferensi Tingkat Tinggi", ["KTT"]), ("KTT Sukamaju ke-9", [])]
+
+
 @pytest.mark.parametrize("text, model, expected", [
     # a full name the DBpedia lists know as a place is one, whatever the model typed it
     ("Delegasi dari Korea Selatan tiba.", {"Korea Selatan": "PER"}, ("Korea Selatan", "LOC")),

@@ -87,9 +87,11 @@ def _mentions(doc: Doc) -> list[tuple[int, int, str, str, str]]:
 
 def _join_people(groups: UnionFind[str], mentions, label: str = "PER") -> None:
     """A person's short name joins the one longer name that contains all its words (and
-    so does an event's: "Pilkada 2024" of "Pilkada serentak 2024", with ``label`` EVENT)."""
+    so does an event's: "Pilkada 2024" of "Pilkada serentak 2024", with ``label`` EVENT;
+    not an event's head alone: "KTT" of "KTT ASEAN ke-47")."""
     people = {m[4] for m in mentions if m[3] == label}
-    for short in people:
+    heads = {_key(h, label) for h in patterns().event_heads} if label == "EVENT" else set()
+    for short in people - heads:  # "KTT" alone names no one summit of "KTT ASEAN", "KTT G20"
         words = short.split()
         longer = [p for p in people if p != short and set(words) <= set(p.split())]
         roots = {groups.find(p) for p in longer}
