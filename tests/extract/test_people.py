@@ -73,6 +73,18 @@ def test_the_organisation_cut_off_a_name_stays_an_organisation():
     assert _orgs(text, given) == {"Bank Indonesia"}
 
 
+@pytest.mark.parametrize("text, given, orgs", [
+    # a title's field word opening the name stays the name's when its acronym spells it
+    ("Peneliti Indonesia Budget Watch (IBW) Kurnia Santosa menilai pasal itu lemah.",
+     "ORG:Indonesia Budget Watch=IBW|PER:Kurnia Santosa", {"Indonesia Budget Watch"}),
+    # no such acronym: the post's field comes off ("Kepala Riset …")
+    ("Kepala Riset Nusa Capital Alfred Simanjuntak menilai koreksi wajar.",
+     "ORG:Riset Nusa Capital|PER:Alfred Simanjuntak", {"Nusa Capital"}),
+])
+def test_a_field_word_spelled_by_the_organisations_acronym_stays_its(text, given, orgs):
+    assert _orgs(text, given) == orgs
+
+
 def test_an_organisation_over_a_list_of_posts_is_two():
     text = "Ia melantik Kepala Dinas Sosial dan Kepala Dinas Perhubungan kemarin."
     assert _orgs(text, "ORG:Dinas Sosial dan Kepala Dinas Perhubungan") == {"Dinas Sosial", "Dinas Perhubungan"}

@@ -123,6 +123,13 @@ def test_table_acronyms_and_variant_suffix(ruled):
                          ("Kemenperin", "ORG")]
 
 
+def test_a_variant_suffix_after_a_bracketed_acronym_is_no_place(ruled):
+    # "(DPR) RI" is the body's, as "DPR RI" is; "Presiden RI" still names the country
+    doc = ruled("Dewan Perwakilan Rakyat (DPR) RI bersidang. Presiden RI hadir.",
+                {"Dewan Perwakilan Rakyat": "ORG", "DPR": "ORG"})
+    assert ents(doc) == [("Dewan Perwakilan Rakyat", "ORG"), ("DPR", "ORG"), ("RI", "LOC")]
+
+
 @pytest.mark.parametrize("text, product", [
     ("Xiaomi menjual mobil listrik SU7 dan YU7.", "SU7"),
     ("Ponsel Redmi 4A masih dipakai.", "Redmi 4A"),

@@ -324,13 +324,15 @@ def _fields_off_orgs(v: View, entities: list[Entity]) -> list[Entity]:
     Capital": "Riset" is the post's, the company "Praus Capital") starts after the field
     words, when two words or more are left, no organisation word opens the name and no
     connector opens what is left ("Menteri Energi dan Sumber Daya Mineral (ESDM)": the
-    ministry's field whole)."""
+    ministry's field whole), and no acronym of it spells the field words too ("Peneliti
+    Indonesia Corruption Watch (ICW)")."""
     t = lang.titles()
     toks = v.tokens
     cut: dict[int, dict[tuple[int, int], tuple[int, int]]] = {}
     for m in v.mentions:
         k = v.token_index(m.start)
-        if m.type != "ORG" or k < 1 or head_ending_at(v, k - 1) < 0 or _org_led(m.entity):
+        if m.type != "ORG" or k < 1 or head_ending_at(v, k - 1) < 0 or _org_led(m.entity) \
+                or _spelled_by_acronym(m.entity):
             continue
         j = k
         while j < len(toks) and toks[j][1] <= m.end and word(v, j) in t.fields and is_capitalised(toks[j][2]):
@@ -339,6 +341,13 @@ def _fields_off_orgs(v: View, entities: list[Entity]) -> list[Entity]:
         if len(rest) >= 2 and rest[0].lower() not in t.connectors:
             cut.setdefault(id(m.entity), {})[(m.start, m.end)] = (toks[j][0], m.end)
     return _respanned(v.text, entities, cut, keep_old=False)
+
+
+def _spelled_by_acronym(e: Entity) -> bool:
+    """Whether an acronym of the organisation spells its whole name, first word and all
+    ("Indonesia Corruption Watch", ICW: "Indonesia" is the name's, no post's field)."""
+    initials = "".join(w[0] for w in e.name.split() if w[:1].isupper()).casefold()
+    return len(initials) >= 2 and any(a.isupper() and a.casefold() == initials for a in e.aliases)
 
 
 def _first_name_before(v: View, entities: list[Entity]) -> list[Entity]:

@@ -1010,8 +1010,9 @@ def repeat_acronyms(doc: Doc, spans: list[Span], links: list[tuple]) -> list[Spa
 
 
 def table_acronyms(doc: Doc, spans: list[Span]) -> list[Span]:
-    """Acronyms of the shipped table (exact case), a variant suffix ("RI") kept with them;
-    a model span that runs on into one ("Instagram Kemenperin") is cut before it, unless a
+    """Acronyms of the shipped table (exact case), a variant suffix ("RI") kept with them
+    (and no place after an organisation's bracketed acronym: "Kementerian Perindustrian
+    (Kemenperin) RI"); a model span that runs on into one ("Instagram Kemenperin") is cut before it, unless a
     prefix alone comes before it ("Perum Bulog", "Kementerian BUMN": cut after it)."""
     p = patterns()
     texts, _ = token_texts(doc)
@@ -1023,6 +1024,9 @@ def table_acronyms(doc: Doc, spans: list[Span]) -> list[Span]:
         end = i + 1
         if end < len(doc) and texts[end] in p.variant_suffixes and entry[1] == "ORG":
             end += 1
+        if text in p.variant_suffixes and i >= 3 and texts[i - 1] == ")" and texts[i - 3] == "(" \
+                and p.acronyms.get(texts[i - 2], ("", "ORG"))[1] == "ORG":
+            continue  # "Dewan Perwakilan Rakyat (DPR) RI": the body's, as in "DPR RI"; no place
         found.append(Span(doc, i, end, label=entry[1]))
     cut = []
     for span in spans:
