@@ -800,6 +800,7 @@ def test_a_company_stays_a_company_without_a_model_or_a_product_word(ruled, text
     ("Penjualan smartphone 22 persen lebih tinggi.", {}, []),
     ("Industri smartphone Tanah Air tumbuh.", {}, []),
     ("Warga memilih ponsel Samsung.", {"Samsung": "ORG"}, [("Samsung", "ORG")]),
+    ("Pameran itu memilih merek UMKM lokal.", {}, []),
 ])
 def test_a_name_after_a_product_noun_is_a_product(ruled, text, model, want):
     assert ents(ruled(text, model)) == want
@@ -817,6 +818,25 @@ def test_a_name_after_a_product_noun_is_a_product(ruled, text, model, want):
      [("Zentra 15", "PRODUCT"), ("Lei Jun", "PER")]),
 ])
 def test_names_listed_with_a_product_are_products(ruled, text, model, want):
+    assert ents(ruled(text, model)) == want
+
+
+@pytest.mark.parametrize("text, model, want", [
+    # a known brand and a model whose word the one-word place list also holds ("Kona")
+    ("Penjualan mobil Hyundai Kona Electric naik.", {"Hyundai Kona Electric": "ORG"},
+     [("Hyundai Kona Electric", "PRODUCT")]),
+    # the model's name the model left untagged after a product and a list joiner
+    ("Baterai dipasok untuk mobil Hyundai Kona Electric dan Ioniq 5 buatan Cikarang.",
+     {"Hyundai Kona Electric": "ORG", "Cikarang": "LOC"},
+     [("Hyundai Kona Electric", "PRODUCT"), ("Ioniq 5", "PRODUCT"), ("Cikarang", "LOC")]),
+    # a place the model found, opened by a place prefix, holds no company
+    ("Pabrik berdiri di Kawasan Industri Sukamaju New Industry City.",
+     {"Kawasan Industri Sukamaju New Industry City": "LOC"}, [("Kawasan Industri Sukamaju New Industry City", "LOC")]),
+    # business words one after another close one company's name, after a title
+    ("Executive Chair Sukamaju Motor Group Euisun Park hadir.", {"Euisun Park": "PER"},
+     [("Sukamaju Motor Group", "ORG"), ("Euisun Park", "PER")]),
+])
+def test_models_brands_places_and_groups(ruled, text, model, want):
     assert ents(ruled(text, model)) == want
 
 

@@ -168,7 +168,7 @@ def patterns() -> Patterns:
         media=re.compile(rf"(?<![\w.])(?i:{alternation(forms['media_markers'])})\s+({_name(stop, max_words=3)})"),
         media_weak=re.compile(rf"(?<![\w.])(?i:{alternation(forms['media_markers_weak'])})\s+({_name(stop, max_words=3)})"),
         body_suffix=re.compile(rf"(?<![\w.]){english_name}\s+{alternation(forms['body_words'])}(?![\w'’-])"),
-        business=re.compile(rf"(?<![\w.]){_name(stop, max_words=3)}\s+{alternation(forms['business_words'])}(?![\w'’-])"),
+        business=re.compile(rf"(?<![\w.]){_name(stop, max_words=3)}(?:\s+{alternation(forms['business_words'])})+(?![\w'’-])"),
         company_apposition=re.compile(
             rf"(?<![\w.])(?i:{alternation(forms['company_nouns'])})(?:\s+[a-z][\w-]*){{0,4}}"
             rf"(?:\s+(?:{origin}\s+)?[A-Z]\w+(?:\s+[A-Z]\w+)?)?,\s+({_name(stop, max_words=3)})"),

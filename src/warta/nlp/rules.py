@@ -193,8 +193,8 @@ def _product_after_noun(doc: Doc, text: str, regex) -> list[Span]:
         if noun is None or noun.start in named or span is None or span[0].is_sent_start:
             continue
         first = span[0].text
-        if all(dictionary_word(t.lower_) for t in span if t.is_alpha):
-            continue  # ordinary words capitalised: "smartphone Tanah Air"
+        if all(dictionary_word(t.lower_) for t in span if t.is_alpha) or (len(span) == 1 and span[0].is_upper):
+            continue  # ordinary words capitalised ("smartphone Tanah Air"), an acronym ("produk UMKM")
         if gazetteer.is_place(first) or gazetteer.is_place(span.text) or known.get(first) == "ORG" \
                 or known.get(span.text) == "ORG" or first in p.acronyms or span.text in p.acronyms:
             continue
@@ -529,7 +529,7 @@ def brand_models(doc: Doc, spans: list[Span]) -> list[Span]:
             end = after.end
         model = texts[s.start + 1:end]
         if not model or any(w.lower() in p.name_heads or w.lower() in p.business_words
-                            or gazetteer.is_place(w) or w in p.acronyms for w in model):
+                            or gazetteer.is_country_or_listed_place(w) or w in p.acronyms for w in model):
             continue
         lo = max(0, s.start - BRAND_CONTEXT)
         sent_end = doc[s.start].sent.end if doc.has_annotation("SENT_START") else len(doc)
@@ -550,10 +550,14 @@ def _not_cutting_model_names(doc: Doc, spans: list[Span], kind: str, found: list
     model's longer name ("LG Energy" of "LG Energy Solution"), a place prefix's run that
     goes on past the model's place into two or more name words ("Kota Bandung Ema
     Sumarna" over "Kota Bandung"); a company's match goes on over the country the model's
-    span of it ends in ("Samuel Sekuritas Indonesia")."""
+    span of it ends in ("Samuel Sekuritas Indonesia"), and none is found inside the model's
+    place opened by a place prefix ("Kawasan Industri Karawang New Industry City")."""
     if kind == "companies":
+        place_heads = patterns().place_heads
         kept = [f for f in found if not any(s.label_ == "ORG" and s.start == f.start and s.end > f.end
-                                            and all(t.is_title or t.is_upper for t in s) for s in spans)]
+                                            and all(t.is_title or t.is_upper for t in s) for s in spans)
+                and not any(s.label_ == "LOC" and s.start < f.start and f.end <= s.end and s[0].lower_ in place_heads
+                            for s in spans)]
         return [_with_country_after(f, spans) for f in kept]
     if kind == "places":
         return [f for f in found if not any(s.label_ == "LOC" and s.start == f.start and f.start < s.end < f.end
@@ -1366,6 +1370,27 @@ def listed_share_a_type(doc: Doc, spans: list[Span]) -> list[Span]:
             for s in spans]
 
 
+def models_listed_with_products(doc: Doc, spans: list[Span]) -> list[Span]:
+    """A model's name the model left untagged right after a product and a list joiner
+    ("mobil Hyundai Kona Electric dan Ioniq 5"): a capitalised word no list knows and up to
+    two more capitalised words or codes, one of them a model's code, is a product too."""
+    p = patterns()
+    covered = {i for s in spans for i in range(s.start, s.end)}
+    found = []
+    for s in spans:
+        k = s.end + 1
+        if s.label_ != "PRODUCT" or k >= len(doc) or not (doc[s.end].text == "," or doc[s.end].lower_ in p.list_joiners) \
+                or k in covered or not doc[k].is_title:
+            continue
+        end = k + 1
+        while end < len(doc) and end - k < 3 and end not in covered and (doc[end].is_title or _model_like(doc[end].text)):
+            end += 1
+        name = doc[k:end]
+        if any(_model_like(t.text) for t in name) and _unknown_name(name) and not dictionary_word(doc[k].lower_):
+            found.append(Span(doc, k, end, label="PRODUCT"))
+    return sorted(spans + found, key=lambda s: s.start) if found else spans
+
+
 def _model_like(word: str) -> bool:
     """A model's code rather than a name's word: digits, or capitals joined by a hyphen
     ("HR-V", "KF-21", "15")."""
@@ -1923,7 +1948,7 @@ def apply_rules(doc: Doc, use_gazetteer: bool = True) -> Doc:
         spans = fill(gazetteer.retype(spans), gazetteer.spans(doc, spans))
         spans, links = gazetteer_acronyms(doc, spans, links)
     spans = brand_models(doc, spans)
-    spans = territory_after_title(doc, listed_share_a_type(doc, spans))
+    spans = territory_after_title(doc, models_listed_with_products(doc, listed_share_a_type(doc, spans)))
     spans = divisions_said_again(doc, places_after_territorial_titles(doc, spans))
     spans = party_boards(doc, regional_branches(doc, places_listed_between(doc, spans)))
     spans = foreign_bodies(doc, bracketed_events(doc, spans))
