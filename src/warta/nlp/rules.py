@@ -966,8 +966,14 @@ def _looks_short(span: Span) -> bool:
 
 
 def _lower_before_spells(doc: Doc, paren: int, acronym: str) -> bool:
-    words = [t.text for t in doc[max(0, paren - len(acronym)):paren]]
-    return all(w.islower() for w in words) and _spells(" ".join(words), acronym)
+    """Whether lower-case words right before ``paren`` spell ``acronym`` (as many words as
+    it has letters, or fewer, two at least, from the one its first letter opens:
+    "mengenakan bea masuk antidumping (BMAD)")."""
+    for k in range(min(len(acronym), paren), 1, -1):
+        words = [t.text for t in doc[paren - k:paren]]
+        if all(w.islower() for w in words) and _spells(" ".join(words), acronym):
+            return True
+    return False
 
 
 def _capitalised_before(doc: Doc, paren: int, acronym: str) -> Span | None:
