@@ -154,6 +154,20 @@ def test_a_branch_by_its_bodys_long_form_is_the_branch_by_its_short_form(ruled):
         ("Kepolisian Daerah Sulawesi Selatan", ["Polda Sulsel"]), ("Polda Bali", [])]
 
 
+def test_a_province_branch_its_short_forms_and_its_body_alone_are_one(ruled):
+    # "Provinsi" left out, "Jabar" said in full, "Dinkes" alone: the one branch named;
+    # a body alone beside two of its branches joins neither
+    text = ("Dinas Kesehatan (Dinkes) Provinsi Jawa Barat mencatat kasus. Kepala Dinkes Jabar hadir. "
+            "Dinkes meminta warga waspada.")
+    ents = harvest.entities(ruled(text, {"Dinas Kesehatan (Dinkes) Provinsi Jawa Barat": "ORG",
+                                         "Dinkes Jabar": "ORG", "Dinkes": "ORG"}))
+    assert [(e.name, e.aliases) for e in ents] == [
+        ("Dinas Kesehatan Provinsi Jawa Barat", ["Dinkes Provinsi Jawa Barat", "Dinkes Jabar", "Dinkes"])]
+    text = "Polres Bogor dan Polres Depok berjaga. Polres mengerahkan personel."
+    ents = harvest.entities(ruled(text, {"Polres Bogor": "ORG", "Polres Depok": "ORG", "Polres": "ORG"}))
+    assert [e.name for e in ents] == ["Polres Bogor", "Polres Depok", "Polres"]
+
+
 def test_a_branch_with_its_acronym_in_brackets_is_named_without_them(ruled):
     text = "Kepolisian Daerah (Polda) Sulawesi Tengah menahan dua orang."
     ents = harvest.entities(ruled(text, {"Kepolisian Daerah": "ORG", "Polda": "ORG", "Sulawesi Tengah": "LOC"}))

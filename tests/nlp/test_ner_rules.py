@@ -855,6 +855,8 @@ def test_models_brands_places_and_groups(ruled, text, model, want):
     ("Nordic Bank dan International Lending Fund memperkirakan ekonomi tumbuh.", {},
      [("Nordic Bank", "ORG"), ("International Lending Fund", "ORG")]),
     ("Dana Asing Kabur dari Saham Bank", {}, []),
+    # a name going on after the body word is another thing's ("… University Rankings 2026")
+    ("Kampus itu naik di Nordic World University Rankings 2026.", {}, []),
 ])
 def test_an_english_name_closed_by_a_body_word_is_an_organisation(ruled, text, model, want):
     assert ents(ruled(text, model)) == want
@@ -1151,6 +1153,30 @@ def test_a_regional_branch_is_one_organisation_with_its_place(ruled, text, model
 ])
 def test_a_branch_place_is_not_the_holders_name(ruled, text, model, want):
     assert ents(ruled(text, model)) == want
+
+
+@pytest.mark.parametrize("text, model, want", [
+    # a hospital named after a doctor is one organisation, the place and the holder apart
+    ("Rumah Sakit Umum Pusat (RSUP) Dr Hasan Wirya Bandung melaporkan 340 pasien.",
+     {"Rumah Sakit Umum Pusat": "ORG", "RSUP": "ORG", "Hasan Wirya Bandung": "PER"},
+     [("Rumah Sakit Umum Pusat (RSUP) Dr Hasan Wirya", "ORG"), ("Bandung", "LOC")]),
+    ("Direktur RSUP Dr Hasan Wirya Rachim Dinata Sukma menyebut ruang penuh.",
+     {"RSUP": "ORG", "Hasan Wirya Rachim Dinata Sukma": "PER"},
+     [("RSUP Dr Hasan Wirya", "ORG"), ("Rachim Dinata Sukma", "PER")]),
+    ("Pasien dirujuk ke RSUD dr. Suwarno Surabaya kemarin.", {"RSUD dr. Suwarno Surabaya": "LOC"},
+     [("RSUD dr. Suwarno", "ORG"), ("Surabaya", "LOC")]),
+    # a doctor after another body is a person
+    ("Kepala Dinkes Dr Hasan Wirya hadir.", {"Dinkes": "ORG", "Hasan Wirya": "PER"},
+     [("Dinkes", "ORG"), ("Hasan Wirya", "PER")]),
+])
+def test_a_body_named_after_a_doctor_is_one_organisation(ruled, text, model, want):
+    assert ents(ruled(text, model)) == want
+
+
+def test_a_province_after_its_division_word_ends_a_branch(ruled):
+    doc = ruled("Dinas Kesehatan (Dinkes) Provinsi Jawa Barat mencatat 12.450 kasus.",
+                {"Dinas Kesehatan": "ORG", "Dinkes": "ORG", "Provinsi Jawa Barat": "LOC"})
+    assert ents(doc) == [("Dinas Kesehatan (Dinkes) Provinsi Jawa Barat", "ORG")]
 
 
 @pytest.mark.parametrize("text, model, want", [

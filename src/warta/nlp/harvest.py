@@ -209,20 +209,29 @@ def _join_branch_places(groups: UnionFind[str], mentions) -> None:
     """A regional branch named with its place's short form joins the branch named with the
     place's main name ("Polda Jatim", "Polda Jawa Timur"), and one named by its body's long
     form the one named by the short form ("Kepolisian Daerah Sulawesi Selatan", "Polda
-    Sulsel": ``org_forms.yaml``'s ``branch_long_forms``)."""
+    Sulsel": ``org_forms.yaml``'s ``branch_long_forms``); the body said alone ("Dinkes") is
+    the one branch of it the article names, when it names one."""
     others = _other_names()
     shorts = {_key(long, "ORG"): _key(short, "ORG") for long, short in patterns().branch_long_forms.items()}
+    forms = {key: _branch_form(key, others, shorts) for key in {m[4] for m in mentions if m[3] == "ORG"}}
     by_form: dict[str, list[str]] = {}
-    for key in {m[4] for m in mentions if m[3] == "ORG"}:
-        by_form.setdefault(_branch_form(key, others, shorts), []).append(key)
+    for key, form in forms.items():
+        by_form.setdefault(form, []).append(key)
     for keys in by_form.values():
         for key in keys[1:]:
             groups.union(keys[0], key)
+    bodies = {_key(b, "ORG") for b in patterns().branch_bodies}
+    for key, form in forms.items():  # a body said alone is its one branch the article names ("Dinkes")
+        if form in bodies:
+            branches = {groups.find(k) for k, f in forms.items() if f.startswith(form + " ")}
+            if len(branches) == 1:
+                groups.union(branches.pop(), key)
 
 
 def _branch_form(key: str, others: dict[str, str], shorts: dict[str, str]) -> str:
-    """An organisation's key with a branch body's long form said short and its place's
-    short form said in full (the key itself when it is neither)."""
+    """An organisation's key with a branch body's long form said short, its place's short
+    form said in full and a division's word before a province left out ("Provinsi Jawa
+    Barat"; the key itself when it is none of these)."""
     words = key.split()
     for k in range(1, min(3, len(words))):
         tail = " ".join(words[-k:])
@@ -231,8 +240,24 @@ def _branch_form(key: str, others: dict[str, str], shorts: dict[str, str]) -> st
             break
     for n in range(len(words) - 1, 0, -1):
         if (body := " ".join(words[:n])) in shorts:
-            return " ".join([shorts[body], *words[n:]])
+            words = [shorts[body], *words[n:]]
+            break
+    for n in range(1, len(words) - 1):  # "Dinkes Provinsi Jawa Barat" is "Dinkes Jabar"
+        if " ".join(words[:n]) in shorts.values() and words[n] in _divisions() \
+                and " ".join(words[n + 1:]) in _provinces():
+            return " ".join(words[:n] + words[n + 1:])
     return " ".join(words)
+
+
+@functools.cache
+def _divisions() -> frozenset[str]:
+    return frozenset(_key(w, "LOC") for w in patterns().administrative_prefixes)
+
+
+@functools.cache
+def _provinces() -> frozenset[str]:
+    return frozenset(_key(main, "LOC") for main in gazetteer.place_names().values()) | \
+        frozenset(_key(n, "LOC") for n in gazetteer.countries())
 
 
 def _join_forms(groups: UnionFind[str], mentions) -> None:

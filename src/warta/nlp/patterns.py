@@ -52,6 +52,8 @@ class Patterns:
     resident_words: frozenset[str]    # lower case: "warga", "penduduk" …
     branch_bodies: frozenset[str]     # as written: "Polda", "BPBD", "Kantor SAR" … and their long forms
     branch_long_forms: dict[str, str]  # "Kepolisian Daerah" → "Polda"
+    namesake_bodies: frozenset[str]   # as written: "RSUP", "Rumah Sakit Umum" …
+    namesake_titles: frozenset[str]   # as written: "Dr", "dr." …
     closing_forms: frozenset[str]     # as written: "(Persero)", "Tbk." …
     branch_heads: frozenset[str]      # as written: "Dinas", "Kanwil" …
     party_boards: frozenset[str]      # as written: "DPD", "DPW" …
@@ -167,7 +169,7 @@ def patterns() -> Patterns:
         resident_place=re.compile(rf"(?<![\w.])(?i:{alternation(forms['resident_words'])})\s+({short})"),
         media=re.compile(rf"(?<![\w.])(?i:{alternation(forms['media_markers'])})\s+({_name(stop, max_words=3)})"),
         media_weak=re.compile(rf"(?<![\w.])(?i:{alternation(forms['media_markers_weak'])})\s+({_name(stop, max_words=3)})"),
-        body_suffix=re.compile(rf"(?<![\w.]){english_name}\s+{alternation(forms['body_words'])}(?![\w'’-])"),
+        body_suffix=re.compile(rf"(?<![\w.]){english_name}(?:\s+{alternation(forms['body_words'])})+(?![\w'’-])(?!\s+[A-Z0-9])"),
         business=re.compile(rf"(?<![\w.]){_name(stop, max_words=3)}(?:\s+{alternation(forms['business_words'])})+(?![\w'’-])"),
         company_apposition=re.compile(
             rf"(?<![\w.])(?i:{alternation(forms['company_nouns'])})(?:\s+[a-z][\w-]*){{0,4}}"
@@ -235,6 +237,8 @@ def patterns() -> Patterns:
         resident_words=frozenset(w.lower() for w in forms["resident_words"]),
         branch_bodies=frozenset(forms["branch_bodies"]) | frozenset(forms["branch_long_forms"]),
         branch_long_forms=dict(forms["branch_long_forms"]),
+        namesake_bodies=frozenset(forms["namesake_bodies"]),
+        namesake_titles=frozenset(forms["namesake_titles"]),
         closing_forms=frozenset(forms["closing"]),
         branch_heads=frozenset(forms["branch_heads"]),
         party_boards=frozenset(forms["party_boards"]),

@@ -1497,6 +1497,56 @@ def regional_branches(doc: Doc, spans: list[Span]) -> list[Span]:
     return sorted(out, key=lambda s: s.start)
 
 
+MAX_NAMESAKE = 3  # words of a namesake's name after its title ("Dr Cipto Mangunkusumo")
+
+
+def namesake_bodies(doc: Doc, spans: list[Span]) -> list[Span]:
+    """A body named after a person, the person's title first ("RSUP Dr Hasan Sadikin",
+    "RSUD dr. Soetomo", "Rumah Sakit Umum Pusat (RSUP) Dr Sardjito"; ``org_forms.yaml``'s
+    ``namesake_bodies`` and ``namesake_titles``) is one organisation, whatever spans the
+    model made over it: the name ends before a place ("… Sadikin Bandung"), and of four
+    capitalised words or more after the title two are the namesake's, the rest the person
+    a title before the body speaks of ("Direktur RSUP Dr Hasan Sadikin Rachim Dinata …")."""
+    p = patterns()
+    texts, _ = token_texts(doc)
+    ends = {s.end: s for s in spans if s.label_ == "ORG"}
+    found: list[Span] = []
+    for k, text in enumerate(texts):
+        if text not in p.namesake_titles or k == 0:
+            continue
+        if k >= 3 and texts[k - 1] == ")" and texts[k - 3] == "(" and texts[k - 2] in p.namesake_bodies:
+            long = ends.get(k - 3)
+            start = long.start if long is not None else k - 2
+        else:
+            start = next((k - n for n in range(MAX_BODY, 0, -1)
+                          if k - n >= 0 and " ".join(texts[k - n:k]) in p.namesake_bodies), None)
+        if start is None:
+            continue
+        j = k + 1
+        while j < len(doc) and j - k <= 2 * MAX_NAMESAKE and texts[j][:1].isupper() and texts[j].isalpha():
+            j += 1
+        take = 2 if j - k - 1 > MAX_NAMESAKE else j - k - 1
+        end = k + 1
+        while end < k + 1 + take and not gazetteer.is_place(texts[end]):
+            end += 1
+        if end > k + 1:
+            found.append(Span(doc, start, end, label="ORG"))
+    if not found:
+        return spans
+    out = list(found)
+    for s in spans:
+        hit = next((f for f in found if s.start < f.end and f.start < s.end), None)
+        if hit is None:
+            out.append(s)
+        elif s.end > hit.end:  # the place or the holder after the namesake
+            rest = Span(doc, hit.end, s.end)
+            if gazetteer.is_place(rest.text):
+                out.append(Span(doc, hit.end, s.end, label="LOC"))
+            elif s.label_ == "PER":
+                out.append(Span(doc, hit.end, s.end, label="PER"))
+    return sorted(out, key=lambda s: s.start)
+
+
 def _branch_places(doc: Doc, spans: list[Span], bodies: frozenset[str]) -> list[Span]:
     """The city, regency or province the model left untagged right after a body with
     regional branches ("BPBD Cianjur"), as place spans."""
@@ -1593,11 +1643,15 @@ def _place_then_holder(span: Span) -> int | None:
     """How many words of a place span after a body are the place: all of a short span or
     of a known place; of a longer one the longest known place at its front when two
     capitalised words or more follow it, the branch's holder the model ran on into
-    ("Jawa Tengah Bergas Catursasi …"); None when it is neither."""
+    ("Jawa Tengah Bergas Catursasi …"), an administrative prefix before the place
+    ("Provinsi Jawa Barat"); None when it is neither."""
     if len(span) <= 2 or gazetteer.is_place(span.text):
         return len(span)
-    for k in range(min(MAX_TERRITORY, len(span) - 2), 0, -1):
-        if gazetteer.is_place(span[:k].text) and all(t.text[:1].isupper() for t in span[k:]):
+    lead = int(span[0].text in patterns().administrative_prefixes)  # "Provinsi Jawa Barat"
+    if lead and gazetteer.is_place(span[1:].text):
+        return len(span)
+    for k in range(min(MAX_TERRITORY + lead, len(span) - 2), lead, -1):
+        if gazetteer.is_place(span[lead:k].text) and all(t.text[:1].isupper() for t in span[k:]):
             return k
     return None
 
@@ -1788,9 +1842,11 @@ def speakers_are_people(doc: Doc, spans: list[Span]) -> list[Span]:
     mengeluhkan": ``org_forms.yaml``'s ``resident_words``)."""
     p = patterns()
     place_words = lang.titles().place_words
+    regional = gazetteer.regional_places()
     speaking = set()
     for s in spans:
-        if s.label_ != "LOC" or gazetteer.is_country_or_listed_place(s.text) or s[0].lower_ in p.place_heads or (
+        if s.label_ != "LOC" or gazetteer.is_country_or_listed_place(s.text) or s.text in regional \
+                or s[0].lower_ in p.place_heads or (
                 s.start > 0 and (doc[s.start - 1].lower_ in place_words or doc[s.start - 1].lower_ in p.resident_words)):
             continue  # "Gedung Putih menyebut …": a place's prefix, no person
         nxt = s.end + (s.end < len(doc) and doc[s.end].text == ",")
@@ -1956,7 +2012,7 @@ def apply_rules(doc: Doc, use_gazetteer: bool = True) -> Doc:
     spans = brand_models(doc, spans)
     spans = territory_after_title(doc, models_listed_with_products(doc, listed_share_a_type(doc, spans)))
     spans = divisions_said_again(doc, places_after_territorial_titles(doc, spans))
-    spans = party_boards(doc, regional_branches(doc, places_listed_between(doc, spans)))
+    spans = party_boards(doc, namesake_bodies(doc, regional_branches(doc, places_listed_between(doc, spans))))
     spans = foreign_bodies(doc, bracketed_events(doc, spans))
     spans = acronym_types(doc, speakers_after_quotes(doc, speakers_are_people(doc, drop_calendar(spans))), links)
     spans = drop_rank_services(doc, drop_currency_places(doc, drop_vessel_words(doc, drop_initials(doc, drop_urls(drop_letters(spans))))))
