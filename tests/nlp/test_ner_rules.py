@@ -1173,6 +1173,23 @@ def test_a_body_named_after_a_doctor_is_one_organisation(ruled, text, model, wan
     assert ents(ruled(text, model)) == want
 
 
+@pytest.mark.parametrize("text, model, want", [
+    # Yogyakarta's and other provinces' own division words open places
+    ("Pohon tumbang di Kalurahan Sukamaju, Kapanewon Depok, kemarin.",
+     {"Kalurahan Sukamaju": "PER", "Kapanewon Depok": "PER"},
+     [("Kalurahan Sukamaju", "LOC"), ("Kapanewon Depok", "LOC")]),
+    ("Banjir melanda Gampong Sukamaju dan Nagari Koto Baru.", {}, [("Gampong Sukamaju", "LOC"), ("Nagari Koto Baru", "LOC")]),
+    # a "person" named as a regency is the regency
+    ("Rumah warga di Sleman, Minggu sore, tertimpa pohon.", {"Sleman": "PER"}, [("Sleman", "LOC")]),
+    # a place the article names elsewhere ends the place after a territorial title
+    ("Warga Kalurahan Sukamaju mengungsi. Lurah Sukamaju Reno Candra Wijaya menyebut lima rumah rusak.",
+     {"Kalurahan Sukamaju": "LOC", "Candra Wijaya": "PER"},
+     [("Kalurahan Sukamaju", "LOC"), ("Sukamaju", "LOC"), ("Reno Candra Wijaya", "PER")]),
+])
+def test_division_words_and_places_the_article_names(ruled, text, model, want):
+    assert ents(ruled(text, model, gazetteer=True)) == want
+
+
 def test_a_province_after_its_division_word_ends_a_branch(ruled):
     doc = ruled("Dinas Kesehatan (Dinkes) Provinsi Jawa Barat mencatat 12.450 kasus.",
                 {"Dinas Kesehatan": "ORG", "Dinkes": "ORG", "Provinsi Jawa Barat": "LOC"})

@@ -109,12 +109,15 @@ def retype(spans: list[Span]) -> list[Span]:
     or a place (a full name is seldom two things).  A one-word person or place keeps the
     model's type: the DBpedia lists' one-word places are also given names ("Andi", "Made",
     "Wisnu": villages), and on the public dev splits every one-word relabelling they made
-    was wrong."""
-    names = table()
+    was wrong — except a "person" named as a country, a province, a city or a regency
+    (:func:`regional_places`, no given name among them): a place."""
+    names, regional, countries_ = table(), regional_places(), countries()
     out = []
     for s in spans:
         known = names.get(s.text)
-        if s.label_ in ("PER", "LOC") and known == "ORG":
+        if s.label_ == "PER" and (s.text in regional or s.text in countries_):
+            s = Span(s.doc, s.start, s.end, label="LOC")  # "Kapanewon Depok, Sleman": the regency
+        elif s.label_ in ("PER", "LOC") and known == "ORG":
             s = Span(s.doc, s.start, s.end, label="ORG")
         elif len(s) > 1 and known in ("PER", "LOC") and s.label_ in ("PER", "LOC", "ORG") and known != s.label_:
             s = Span(s.doc, s.start, s.end, label=known)

@@ -1280,20 +1280,23 @@ def _territorial() -> tuple[frozenset[str], frozenset[str]]:
     return territorial, frozenset(t.split()[-1] for t in territorial if " " in t)
 
 
-def _territory_cut(span: Span) -> int | None:
+def _territory_cut(span: Span, named: frozenset[str] = frozenset()) -> int | None:
     """Where the place ends in a person or place span written right after a territorial
     title ("Sleman Kustini Sri Purnomo", "Bogor Dedie Rachim"): after the longest known place
     of its first words that is no person's name word (a place span of two words is one
     place: "Jawa Tengah"; a listed place of two words or more is one though a word of it is
     a person's name word: "Palangka Raya"); else, in a place span of three words
-    or more, after a first word that is no person's name word."""
+    or more, after a first word that is no person's name word.  A place the article
+    names elsewhere (``named``: "Kalurahan Condongcatur" before "Lurah Condongcatur Reno
+    Candra …") is a known place too."""
     names = _person_name_words()
-    if gazetteer.is_place(span.text) or (span.label_ == "LOC" and len(span) < 3):
+    if gazetteer.is_place(span.text) or span.text in named or (
+            span.label_ == "LOC" and len(span) < 3 and span[:1].text not in named):
         return None  # "Jawa Tengah" is one place
     for k in range(min(MAX_TERRITORY, len(span) - 1), 0, -1):
         head = span[:k]
         listed = k > 1 and gazetteer.is_country_or_listed_place(head.text)  # "Palangka Raya": "Raya" a name too
-        if listed or (gazetteer.is_place(head.text) and not any(t.text in names for t in head)):
+        if listed or head.text in named or (gazetteer.is_place(head.text) and not any(t.text in names for t in head)):
             return k
     if span.label_ == "LOC" and len(span) >= 3 and span[0].text not in names \
             and any(t.text in names for t in span[1:]):
@@ -1307,23 +1310,27 @@ def places_after_territorial_titles(doc: Doc, spans: list[Span]) -> list[Span]:
     Andi …", "Dandim 0821 Lumajang Letkol …"), and the place at the front of a person or place
     span that runs on over the holder ("Bupati Sleman Kustini …"), and a person or place span
     of three words or more after a title and an administrative division's word, which opens
-    with the division's name ("Kadinkes Kota Bogor Sri Nowo Retno")."""
+    with the division's name ("Kadinkes Kota Bogor Sri Nowo Retno"); a place the article names
+    elsewhere, alone or after its division's word, is a known place there."""
     p = patterns()
     ranks = lang.titles().ranks
     by_start = {s.start: s for s in spans}
     used = {i for s in spans for i in range(s.start, s.end)}
     out, added = [], []
+    grown: dict[int, int] = {}  # a holder's first token → where the name now starts
     divisions = set(p.administrative_prefixes)
+    named = frozenset(s[1:].text if s[0].text in divisions and len(s) > 1 else s.text
+                      for s in spans if s.label_ == "LOC")  # "Kalurahan Condongcatur": "Condongcatur"
     for s in spans:
         j = s.start - 1
         lead = s.start if s[0].text in divisions else j if j >= 0 and doc[j].text in divisions else None
         titled = lead is not None and lead > 0 and doc[lead - 1].lower_.rstrip(".") in lang.titles().words
         rest = Span(doc, lead + 1, s.end, label=s.label_) if titled and s.end - lead > 3 else None
-        cut = (_territory_cut(rest) or (1 if s.label_ == "PER" else None)) if rest is not None else None
+        cut = (_territory_cut(rest, named) or (1 if s.label_ == "PER" else None)) if rest is not None else None
         if cut:  # "Kadinkes Kota Bogor Sri …": the town's name, then the person
             out += [Span(doc, lead, rest.start + cut, label="LOC"), Span(doc, rest.start + cut, s.end, label="PER")]
         elif s.label_ in ("PER", "LOC") and j >= 0 and _territorial_title_end(doc, j) and len(s) > 1 \
-                and not s.text.isupper() and s[0].text not in p.acronyms and (cut := _territory_cut(s)):
+                and not s.text.isupper() and s[0].text not in p.acronyms and (cut := _territory_cut(s, named)):
             out += [Span(doc, s.start, s.start + cut, label="LOC"), Span(doc, s.start + cut, s.end, label="PER")]
         else:
             out.append(s)
@@ -1338,7 +1345,13 @@ def places_after_territorial_titles(doc: Doc, spans: list[Span]) -> list[Span]:
         holder = k < len(doc) and (doc[k].lower_.rstrip(".") in ranks
                                    or (k in by_start and by_start[k].label_ == "PER"))
         if j < k and holder:
-            added.append(Span(doc, j, k, label="LOC"))
+            # a place the article names elsewhere ends it, the rest opens the holder's name
+            end = next((m for m in range(k - 1, j, -1) if doc[j:m].text in named), k)
+            person = by_start.get(k)
+            if end < k and person is not None and person.label_ == "PER":
+                grown[k] = end
+            added.append(Span(doc, j, end if k in grown else k, label="LOC"))
+    out = [Span(doc, grown[s.start], s.end, label="PER") if s.start in grown and s.label_ == "PER" else s for s in out]
     return fill(out, added)
 
 
