@@ -18,6 +18,8 @@ LINES = [
     ("Jakarta, CNN Indonesia -- Bank sentral menahan suku bunga.", "CNN Indonesia", "Jakarta"),
     ("Jakarta, CNBC Indonesia - Harga batu bara melemah pagi ini.", "CNBC Indonesia", "Jakarta"),
     ("Liputan6.com, Jakarta Menteri Sukarta Wibowo meninjau gudang beras.", "Liputan6.com", "Jakarta"),
+    # no dash: a city the lists know (a regency too), never a sentence's first word
+    ("Liputan6.com, Cianjur Warga mengungsi ke balai desa.", "Liputan6.com", "Cianjur"),
     ("TEMPO.CO, Jakarta - Polisi menahan dua tersangka.", "Tempo.co", "Jakarta"),
     ("Jakarta (ANTARA) - Pemerintah menyalurkan bantuan pangan.", "ANTARA News", "Jakarta"),
     ("Bekasi (ANTARA News) - Pabrik kemasan baru diresmikan.", "ANTARA News", "Bekasi"),
@@ -279,6 +281,8 @@ def test_first_paragraph_shapes(line, outlet, city):
     "Catatan: Harga dapat berubah sewaktu-waktu.",
     "Xiaomi - perusahaan asal China - membuka toko baru.",
     "Kapal itu - kata saksi - tenggelam cepat.",
+    # a known outlet, a comma and a sentence's first word: no city
+    "Liputan6.com, Pemerintah Kota Sukamaju menutup jalan.",
 ])
 def test_sentences_are_not_first_paragraph_datelines(paragraph):
     assert split_dateline(paragraph, first=True) == (paragraph, None, None)

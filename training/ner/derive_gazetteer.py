@@ -2,6 +2,7 @@
 
     python training/ner/derive_gazetteer.py ../shared/data/ner/gazetteer
     python training/ner/derive_gazetteer.py - --common ../shared/data/ner   # common_words.tsv
+    python training/ner/derive_gazetteer.py --regencies                     # regencies.tsv only
 
 Keeps names of two to five words, every word capitalised (or a number), no brackets, and
 single-word organisation names that are not ordinary words (run --common first); drops
@@ -24,6 +25,8 @@ WORD = re.compile(r"^(?:[A-Z][\w'’.&-]*|\d[\w.]*)$")
 OUT = Path(__file__).resolve().parents[2] / "src" / "warta" / "lang" / "id" / "gazetteer.tsv"
 COMMON_OUT = OUT.with_name("common_words.tsv")
 WORDS_OUT = OUT.with_name("gazetteer_words.tsv")
+REGENCIES_OUT = OUT.with_name("regencies.tsv")
+REGENCY = "Kabupaten"  # the DBpedia place list names a regency "Kabupaten X"
 
 
 def keep(name: str, label: str, common: set[str]) -> bool:
@@ -57,9 +60,24 @@ def main(folder: str) -> None:
               "# organisation names that are not ordinary words (common_words.tsv).\n")
     OUT.write_text(header + "\n".join(rows) + "\n", encoding="utf-8")
     print(f"{len(rows)} names → {OUT}")
+    derive_regencies()
 
 
-if __name__ == "__main__" and len(sys.argv) == 2:
+def derive_regencies() -> None:
+    """regencies.tsv: the X of every "Kabupaten X" place of gazetteer.tsv (the regencies a
+    city or regency list needs: warta.nlp.gazetteer.regional_places, the datelines)."""
+    names = sorted({line.split("\t")[0].split(" ", 1)[1]
+                    for line in OUT.read_text(encoding="utf-8").splitlines()
+                    if line.startswith(REGENCY + " ") and line.endswith("\tLOC")})
+    REGENCIES_OUT.write_text("# The regencies of the DBpedia place list (its \"Kabupaten X\" names), derived\n"
+                             "# by training/ner/derive_gazetteer.py from gazetteer.tsv; one name a line.\n"
+                             + "\n".join(names) + "\n", encoding="utf-8")
+    print(f"{len(names)} regencies → {REGENCIES_OUT}")
+
+
+if __name__ == "__main__" and sys.argv[1:] == ["--regencies"]:
+    derive_regencies()
+elif __name__ == "__main__" and len(sys.argv) == 2:
     main(sys.argv[1])
 
 

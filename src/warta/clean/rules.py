@@ -41,6 +41,9 @@ def pieces() -> dict[str, str]:
     found["OUTLET"] = outlets.alias_pattern()
     found["OUTLET_NODASH"] = outlets.alias_pattern(style="no-dash")
     found["LABEL"] = f"(?:{_alternation(data['page_date_labels'])})"
+    # a city Indonesian news names: its cities (with Jakarta), regencies and provinces, as written
+    found["KNOWNCITY"] = "(?:" + _alternation([r[0] for name in ("cities", "regencies") for r in lang.load(name)]
+                                              + [n for r in lang.load("provinces") for n in r]) + ")"
     return found
 
 

@@ -53,11 +53,10 @@ def foreign_countries() -> frozenset[str]:
 @functools.cache
 def regional_places() -> frozenset[str]:
     """Indonesia's cities (``lang/id/cities.tsv``, with their short names) and regencies
-    (the X of the DBpedia list's "Kabupaten X"), as written after a body's name for its
+    (``lang/id/regencies.tsv``: the X of the DBpedia list's "Kabupaten X"), as written after a body's name for its
     branch ("Basarnas Medan", "Pengadilan Negeri Sleman").  Not a name that opens three or
     more of the list's people's names ("Bima": Bima Arya)."""
-    regencies = {name.split(" ", 1)[1] for name, kind in table().items()
-                 if kind == "LOC" and name.startswith("Kabupaten ")}
+    regencies = {row[0] for row in lang.load("regencies") if row}
     first = Counter(name.split()[0] for name, kind in table().items() if kind == "PER" and " " in name)
     return frozenset(n for n in {*(row[0] for row in lang.load("cities") if row), *regencies}
                      if first[n] < GIVEN_NAME_PEOPLE)
