@@ -20,6 +20,7 @@ LINES = [
     ("Liputan6.com, Jakarta Menteri Sukarta Wibowo meninjau gudang beras.", "Liputan6.com", "Jakarta"),
     # no dash: a city the lists know (a regency too), never a sentence's first word
     ("Liputan6.com, Cianjur Warga mengungsi ke balai desa.", "Liputan6.com", "Cianjur"),
+    ("Jakarta – IDX Channel - Indeks saham ditutup menguat.", "IDX Channel", "Jakarta"),
     ("TEMPO.CO, Jakarta - Polisi menahan dua tersangka.", "Tempo.co", "Jakarta"),
     ("Jakarta (ANTARA) - Pemerintah menyalurkan bantuan pangan.", "ANTARA News", "Jakarta"),
     ("Bekasi (ANTARA News) - Pabrik kemasan baru diresmikan.", "ANTARA News", "Bekasi"),
