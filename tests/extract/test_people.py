@@ -206,6 +206,10 @@ def test_every_occurrence_of_a_person_is_a_mention():
     # a first name used alone keeps the whole name
     ("Gubernur Khofifah Indar Parawansa meninjau pasar. Khofifah lalu berpidato.",
      "PER:Khofifah Indar Parawansa=Khofifah", {"Khofifah Indar Parawansa"}, None),
+    # the later words stand only inside the name itself (the NER's span of them): no one
+    # calls the person so, the first word is the person's
+    ("Kebijakan itu di bawah Menteri Keuangan Purbaya Yudhi Sadewa.",
+     "PER:Purbaya Yudhi Sadewa=Yudhi Sadewa", {"Purbaya Yudhi Sadewa"}, None),
 ])
 def test_a_name_led_by_an_untyped_organisation_or_place(text, given, people, other):
     fixed = fix_entities(text, _given(text, given))

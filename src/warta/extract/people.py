@@ -770,8 +770,16 @@ def _led_by_other(text: str, e: Entity, short: set[str], held: Taken) -> bool:
     # its own short names only: "Kapolri Jenderal Pol Listyo Sigit Prabowo" is not called
     # "Prabowo" because "Prabowo Subianto" is
     own = {fold(a) for a in e.aliases} | (short - _others_names(e, short))
-    called = bool(own & later) and not any(n.split()[0] == fold(first) for n in own if n != fold(e.name))
+    called = bool(own & later) and not any(n.split()[0] == fold(first) for n in own if n != fold(e.name)) \
+        and _said_without(text, first, [w for w in [*words[1:], " ".join(words[1:])] if fold(w) in own])
     return alone or called
+
+
+def _said_without(text: str, first: str, forms: list[str]) -> bool:
+    """Whether one of ``forms`` stands in the text other than right after ``first`` (the
+    person called "Sadewa" somewhere; not only inside "Purbaya Yudhi Sadewa" itself)."""
+    return any(not text[max(0, m.start() - len(first) - 1):m.start()].startswith(first)
+               for form in forms for m in re.finditer(rf"(?<![\w-]){re.escape(form)}(?![\w-])", text))
 
 
 def _others_names(e: Entity, short: set[str]) -> set[str]:
