@@ -1190,6 +1190,23 @@ def test_division_words_and_places_the_article_names(ruled, text, model, want):
     assert ents(ruled(text, model, gazetteer=True)) == want
 
 
+@pytest.mark.parametrize("text, model, want", [
+    # a camel-case word no span holds is an organisation's name; after a person, the surname
+    ("ByteLima, induk usaha TikTak, memegang saham itu.", {"TikTak": "ORG"}, [("ByteLima", "ORG"), ("TikTak", "ORG")]),
+    ("Direktur Utama GoLima Patrick Walujo hadir.", {"Patrick Walujo": "PER"}, [("GoLima", "ORG"), ("Patrick Walujo", "PER")]),
+    ("Calon presiden John McSukma kalah.", {"John": "PER"}, [("John McSukma", "PER")]),
+    # an acronym's mixed case, a product line: no
+    ("Layanan Voice over Internet Protocol (VoIP) murah.", {}, []),
+    # a body ending in a branch head takes the place after it; a prefix holds a place word
+    ("Perum Bulog Kantor Wilayah Jawa Timur menyerap gabah.", {"Perum Bulog Kantor Wilayah": "ORG", "Jawa Timur": "LOC"},
+     [("Perum Bulog Kantor Wilayah Jawa Timur", "ORG")]),
+    ("Petani berkoordinasi dengan Balai Besar Wilayah Sungai Bengawan Solo.",
+     {"Balai Besar": "LOC", "Sungai Bengawan Solo": "LOC"}, [("Balai Besar Wilayah Sungai Bengawan Solo", "ORG")]),
+])
+def test_camel_case_names_and_branch_heads(ruled, text, model, want):
+    assert ents(ruled(text, model)) == want
+
+
 def test_a_province_after_its_division_word_ends_a_branch(ruled):
     doc = ruled("Dinas Kesehatan (Dinkes) Provinsi Jawa Barat mencatat 12.450 kasus.",
                 {"Dinas Kesehatan": "ORG", "Dinkes": "ORG", "Provinsi Jawa Barat": "LOC"})

@@ -67,9 +67,9 @@ def _spans(doc: Doc, text: str, regex: re.Pattern, label: str, trim: bool = True
         if trim:
             heads = [i for i in range(start, end - 1) if _is_lead_word(doc[i], p)]
             start = heads[-1] + 1 if heads else start
-        if clip is not None:
-            end = next((i for i in range(start + 2, end) if i in clip
-                        and clip[i].label_ in ("PER", "LOC")), end)
+        if clip is not None:  # not inside the prefix itself: "Balai Besar Wilayah Sungai …"
+            end = next((i for i in range(start + 2, end) if i in clip and clip[i].label_ in ("PER", "LOC")
+                        and doc[start:i + 1].text.lower() not in p.name_heads), end)
             while end - start > 1 and (doc[end - 1].lower_ in p.connectors or doc[end - 1].text in ",;"):
                 end -= 1  # "Bank X dan" when the name after "dan" was a person's
         if end > start and doc[start:end].text.lower() not in p.not_events:
@@ -1495,8 +1495,9 @@ def regional_branches(doc: Doc, spans: list[Span]) -> list[Span]:
         else:
             body = ends.get(s.start)
             if body is not None and body.label_ == "ORG":
-                start = body.start if (body.text in bodies or body[0].text in heads
-                                       or body[:2].text in heads) else words_before(body.start, heads)
+                start = body.start if (body.text in bodies or body[0].text in heads or body[:2].text in heads
+                                       or body[-1:].text in heads or body[-2:].text in heads) \
+                    else words_before(body.start, heads)  # "Perum Bulog Kantor Wilayah" + place too
                 absorbed = (body,)
             else:
                 start, absorbed = words_before(s.start, bodies), ()
@@ -1557,6 +1558,32 @@ def namesake_bodies(doc: Doc, spans: list[Span]) -> list[Span]:
                 out.append(Span(doc, hit.end, s.end, label="LOC"))
             elif s.label_ == "PER":
                 out.append(Span(doc, hit.end, s.end, label="PER"))
+    return sorted(out, key=lambda s: s.start)
+
+
+CAMEL = re.compile(r"[A-Z][a-z]+(?:[A-Z][a-z]+)+|[a-z]{1,2}[A-Z][a-z]+")  # "ByteDance", "GoTo", "eFishery"; not "VoIP"
+
+
+def camel_case_names(doc: Doc, spans: list[Span]) -> list[Span]:
+    """A word written in camel case that no span holds ("ByteDance, induk usaha TikTok",
+    "Direktur Utama GoTo Patrick …", "eFishery") is a name, an organisation's: Indonesian
+    words are never written so; right after a person's name it is the surname ("John
+    McCain").  Not a product line ("iPhone") nor a word the acronym table or the gazetteer
+    types otherwise."""
+    p = patterns()
+    texts, _ = token_texts(doc)
+    covered = {i for s in spans for i in range(s.start, s.end)}
+    lines = {w.casefold() for w in lang.load("products")["lines"]}
+    found = [i for i, text in enumerate(texts)
+             if i not in covered and CAMEL.fullmatch(text) and text.casefold() not in lines
+             and text not in p.acronyms and gazetteer.table().get(text, "ORG") == "ORG"]
+    if not found:
+        return spans
+    people = {s.end: s for s in spans if s.label_ == "PER"}
+    grown = {people[i].start: i + 1 for i in found if i in people}  # "John McCain": the surname
+    out = [Span(doc, s.start, grown[s.start], label="PER") if s.label_ == "PER" and s.start in grown else s
+           for s in spans]
+    out += [Span(doc, i, i + 1, label="ORG") for i in found if i not in people]
     return sorted(out, key=lambda s: s.start)
 
 
@@ -2014,7 +2041,7 @@ def apply_rules(doc: Doc, use_gazetteer: bool = True) -> Doc:
     defined, links, plain = acronym_definitions(doc, spans)
     spans = override([s for s in spans if s.text not in plain], defined)
     spans = fill(spans, [Span(doc, b, c, label="ORG") for _, (b, c) in links])
-    spans = table_acronyms(doc, place_before_person(doc, split_leading_acronyms(doc, spans)))
+    spans = camel_case_names(doc, table_acronyms(doc, place_before_person(doc, split_leading_acronyms(doc, spans))))
     spans = countries(doc, spans)
     spans = fill(spans, repeat_acronyms(doc, spans, links))
     spans = company_short_forms(doc, spans)
