@@ -9,6 +9,7 @@ list, case folding, the comparison key of a name.  A leaf: it imports nothing of
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 import unicodedata
@@ -61,8 +62,16 @@ def _escaped(rest: str) -> str:
     return "".join(r"\s+" if ch == " " else re.escape(ch) for ch in rest)
 
 
+SHORT = 80  # words and names, said again and again: their folded forms are kept
+
+
 def fold(s: str) -> str:
     """``s`` case-folded, its white space collapsed to single spaces."""
+    return _fold_short(s) if len(s) <= SHORT else " ".join(s.casefold().split())
+
+
+@functools.lru_cache(maxsize=65536)
+def _fold_short(s: str) -> str:
     return " ".join(s.casefold().split())
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.attrs import IDX, IS_TITLE, IS_UPPER, LIKE_NUM, SENT_START
+from spacy.attrs import IDX, IS_SPACE, IS_TITLE, IS_UPPER, LIKE_NUM, SENT_START
 from spacy.tokens import Doc
 
 
@@ -41,12 +41,14 @@ def text(doc: Doc) -> str:
 @dataclass(frozen=True)
 class Shapes:
     """Per token: ``title`` (``is_title``), ``upper`` (``is_upper``), ``capital``
-    (``is_title``, ``is_upper`` or ``like_num``), ``opens`` (``is_sent_start`` true) and
-    ``idx`` (its first character)."""
+    (``is_title``, ``is_upper`` or ``like_num``), ``space`` (``is_space``), ``opens``
+    (``is_sent_start`` true: as the sentence splitters left it, which run before the
+    rules) and ``idx`` (its first character)."""
 
     title: list[bool]
     upper: list[bool]
     capital: list[bool]
+    space: list[bool]
     opens: list[bool]
     idx: list[int]
 
@@ -57,11 +59,12 @@ def shapes(doc: Doc) -> Shapes:
 
 
 def _shapes(doc: Doc) -> Shapes:
-    title, upper, num, start, idx = (doc.to_array([IS_TITLE, IS_UPPER, LIKE_NUM, SENT_START, IDX])
-                                     .astype("int64").T.tolist() if len(doc) else ([],) * 5)
+    title, upper, num, space, start, idx = (
+        doc.to_array([IS_TITLE, IS_UPPER, LIKE_NUM, IS_SPACE, SENT_START, IDX]).astype("int64").T.tolist()
+        if len(doc) else ([],) * 6)
     return Shapes(title=[bool(t) for t in title], upper=[bool(u) for u in upper],
                   capital=[bool(t or u or n) for t, u, n in zip(title, upper, num)],
-                  opens=[s > 0 for s in start], idx=idx)
+                  space=[bool(s) for s in space], opens=[s > 0 for s in start], idx=idx)
 
 
 def span_text(doc: Doc, start: int, end: int) -> str:
