@@ -577,7 +577,11 @@ def clean_model_spans(doc: Doc, spans: list[Span]) -> list[Span]:
     if not any(c.isupper() for c in tokens.text(doc)):
         return spans
     # one pass: a token's is_sent_start is not cheap (a doc with no sentences: its first token)
-    starts = {sent.start for sent in doc.sents} if doc.has_annotation("SENT_START") else {0}
+    if doc.has_annotation("SENT_START") and "sents" not in doc.user_hooks:  # doc.sents' starts
+        opens = tokens.shapes(doc).opens
+        starts = ({0} if len(doc) else set()) | {i for i in range(1, len(doc)) if opens[i]}
+    else:
+        starts = {sent.start for sent in doc.sents} if doc.has_annotation("SENT_START") else {0}
     _, lowers = token_texts(doc)
     title = tokens.shapes(doc).title
     inside = {low for i, low in enumerate(lowers) if title[i] and i not in starts}
@@ -1209,10 +1213,14 @@ def _person_name_words() -> frozenset[str]:
 def _territorial_title_end(doc: Doc, i: int) -> bool:
     """Whether token ``i`` ends a title over a territory ("Bupati", "Wali Kota"), or the
     abbreviation in brackets after one ("Sekretaris Daerah (Sekda)")."""
-    texts, lowers = token_texts(doc)
+    return _title_end_at(*token_texts(doc), i)
+
+
+def _title_end_at(texts: list[str], lowers: list[str], i: int) -> bool:
+    """:func:`_territorial_title_end` over the doc's token texts."""
     low = lowers[i]
     if low == ")" and i >= 3 and texts[i - 2] == "(":
-        return _territorial_title_end(doc, i - 3)
+        return _title_end_at(texts, lowers, i - 3)
     territorial, seconds = _territorial()
     return low in territorial or (low in seconds and i > 0 and f"{lowers[i - 1]} {low}" in territorial)
 
@@ -1271,8 +1279,9 @@ def places_after_territorial_titles(doc: Doc, spans: list[Span]) -> list[Span]:
             out += [Span(doc, s.start, s.start + cut, label="LOC"), Span(doc, s.start + cut, s.end, label="PER")]
         else:
             out.append(s)
+    texts, lowers = token_texts(doc)
     for i in range(len(doc) - 1):
-        if not _territorial_title_end(doc, i):
+        if not _title_end_at(texts, lowers, i):
             continue
         j = i + 1 + (doc[i + 1].like_num and i + 2 < len(doc))
         k = j
@@ -1559,10 +1568,9 @@ def drop_initials(doc: Doc, spans: list[Span]) -> list[Span]:
     p = patterns()
     markers = p.initials_markers
     initials: set[int] = set()
-    for t in doc:
-        if t.lower_ not in markers:
-            continue
-        i = t.i + 1
+    _, lowers = token_texts(doc)
+    for at in (i for i, low in enumerate(lowers) if low in markers):
+        i = at + 1
         while i < len(doc) and doc[i].text.isupper() and doc[i].is_alpha:
             initials.add(i)
             i += 1
@@ -1662,8 +1670,9 @@ def speakers_after_quotes(doc: Doc, spans: list[Span]) -> list[Span]:
     p = patterns()
     taken = {i for s in spans for i in range(s.start, s.end)}
     found = []
+    texts, lowers = token_texts(doc)
     for i in range(2, len(doc) - 2):
-        if not (doc[i].text in CLOSING_QUOTES and doc[i - 1].text in ",!?" and doc[i + 1].lower_ in p.speech_after):
+        if not (texts[i] in CLOSING_QUOTES and texts[i - 1] in ",!?" and lowers[i + 1] in p.speech_after):
             continue
         j = i + 2
         k = _name_end(doc, j, MAX_SPEAKER_WORDS, taken)

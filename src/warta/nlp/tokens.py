@@ -69,5 +69,5 @@ def _shapes(doc: Doc) -> Shapes:
 
 def span_text(doc: Doc, start: int, end: int) -> str:
     """``doc[start:end].text`` (``start < end``) without making the span."""
-    words, _ = texts(doc)
-    return text(doc)[shapes(doc).idx[start]:shapes(doc).idx[end - 1] + len(words[end - 1])]
+    words, idx = texts(doc)[0], shapes(doc).idx
+    return text(doc)[idx[start]:idx[end - 1] + len(words[end - 1])]
