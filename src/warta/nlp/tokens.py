@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.attrs import IDX, IS_SPACE, IS_TITLE, IS_UPPER, LIKE_NUM, SENT_START
+from spacy.attrs import IDX, IS_SPACE, IS_TITLE, IS_UPPER, LIKE_NUM, ORTH, SENT_START, SPACY
 from spacy.tokens import Doc
 
 
@@ -29,13 +29,22 @@ def texts(doc: Doc) -> tuple[list[str], list[str]]:
 
 
 def _texts(doc: Doc) -> tuple[list[str], list[str]]:
-    words = [t.text for t in doc]
+    strings = doc.vocab.strings  # a token's text is its lexeme's ORTH string, as Token.text reads it
+    words = [strings[o] for o in doc.to_array([ORTH]).tolist()] if len(doc) else []
     return words, [w.lower() for w in words]
 
 
 def text(doc: Doc) -> str:
-    """``doc.text`` (which spaCy joins anew from the tokens at every call)."""
-    return _cached(doc, "warta_text", lambda d: d.text)
+    """``doc.text`` (which spaCy joins anew from the tokens at every call): each token's
+    text and its trailing space."""
+    return _cached(doc, "warta_text", _text)
+
+
+def _text(doc: Doc) -> str:
+    if not len(doc):
+        return doc.text
+    words, _ = texts(doc)
+    return "".join(w + " " if sp else w for w, sp in zip(words, doc.to_array([SPACY]).tolist()))
 
 
 @dataclass(frozen=True)
