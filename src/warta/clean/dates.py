@@ -87,12 +87,15 @@ def _stamp_prefix_ok(match: re.Match) -> bool:
 # Separators a date line's parts vary beyond those the patterns read: a bullet, a spaced
 # slash ("Senin / 3 Maret 2025 / 10:15 WIB"), the day in brackets ("Senin (3/3/2025)
 # 10:15"); read as the bar and comma the patterns know.
-_SEPARATORS = [(re.compile(r"\s{0,3}[•∙]\s{0,3}|\s{1,3}/\s{1,3}"), " | "),
-               (re.compile(r"(?<=\S)\s{0,3}\((\d{1,2}/\d{1,2}/\d{4})\)"), r", \1")]
+# (pattern, replacement, the characters one of which each match holds: a line without
+# any is left as it is, unscanned)
+_SEPARATORS = [(re.compile(r"\s{0,3}[•∙]\s{0,3}|\s{1,3}/\s{1,3}"), " | ", "•∙/"),
+               (re.compile(r"(?<=\S)\s{0,3}\((\d{1,2}/\d{1,2}/\d{4})\)"), r", \1", "/")]
 # A date line may end, after a separator, with what the page prints beside the date (a
 # reading count, a reading time: "| 120 kali dibaca", "- 3 menit baca"); cut, the rest is
 # read when it holds a clock time.
 _TRAILER = re.compile(r"\s{1,3}[|·•-]\s{1,3}[^|·•\d:]{0,30}\d{1,6}[^|·•:]{0,30}$|\s{1,3}[|·•-]\s{1,3}[^|·•\d:]{1,40}$")
+_TRAILER_MARKS = "|·•-"  # one of them is in every match
 # An ISO timestamp with its offset ("2025-03-03T10:15:00+07:00"), read without the offset.
 _ISO_OFFSET = re.compile(r"(?<=:\d{2})(?:\.\d{1,6})?(?:[+-]\d{2}:?\d{2}|Z)$")
 
@@ -101,13 +104,15 @@ def _variants(line: str) -> list[tuple[str, bool]]:
     """The line, then the same with its separators read as the patterns know them and
     without a trailer; (text, needs a clock time)."""
     plain = line
-    for pattern, replacement in _SEPARATORS:
-        plain = pattern.sub(replacement, plain)
-    plain = _ISO_OFFSET.sub("", plain)
+    for pattern, replacement, marks in _SEPARATORS:
+        if any(c in plain for c in marks):
+            plain = pattern.sub(replacement, plain)
+    if ":" in plain:  # every ISO offset follows a clock time
+        plain = _ISO_OFFSET.sub("", plain)
     found = [(line, False)]
     if plain != line:
         found.append((plain, False))
-    cut = _TRAILER.sub("", plain)
+    cut = _TRAILER.sub("", plain) if any(c in plain for c in _TRAILER_MARKS) else plain
     if cut != plain:
         found.append((cut, True))
     return found

@@ -20,6 +20,7 @@ OPENS_QUOTE = re.compile(r"^[\"“‘']")
 QUOTE_MARK = re.compile(r"[\"“”]")
 BULLET = re.compile(r"^(?:[-–—•*·]|\d{1,2}[.)])\s")
 WORD = re.compile(r"[^\W\d_][\w'’-]*")
+NON_WORDS = re.compile(r"\W+")
 
 
 def words(line: str) -> list[str]:
@@ -101,7 +102,7 @@ def drop_boilerplate(lines: list[str]) -> list[str]:
     seen: set[str] = set()
     block = None    # lines under a label being dropped: "related"/"credit", "+" once some went
     for raw in lines:
-        if any(p.match(raw) for p in r["stop_lines"]):
+        if r["stop_lines_any"].match(raw):
             break
         for line in _unglue(raw):
             if block and _under_label(line, block):
@@ -116,11 +117,12 @@ def drop_boilerplate(lines: list[str]) -> list[str]:
                 _pop_caption(kept)
                 block = "credit"
                 continue
-            for p in r["inline"]:
-                line = p.sub("", line)
-            if line and (any(p.match(line) for p in r["drop_lines"]) or _is_ui(line)):
+            if r["inline_any"].search(line):  # else none of them changes the line
+                for p in r["inline"]:
+                    line = p.sub("", line)
+            if line and (r["drop_lines_any"].match(line) or _is_ui(line)):
                 continue
-            k = re.sub(r"\W+", " ", line).strip().lower()
+            k = NON_WORDS.sub(" ", line).strip().lower()
             if line and k in seen:  # a caption (or a paragraph) printed twice
                 continue
             if k:

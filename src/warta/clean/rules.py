@@ -64,6 +64,14 @@ def _words_line(words, glued: bool = False) -> re.Pattern:
     return re.compile(rf"(?:{alt})(?:{sep}(?:{alt})){{0,30}}\W{{0,5}}", re.IGNORECASE)
 
 
+def any_of(patterns: list[re.Pattern]) -> re.Pattern:
+    """One pattern matching where any of ``patterns`` (no groups, one set of flags) would:
+    a line is tried once instead of once a pattern."""
+    assert all(p.groups == 0 for p in patterns) and len({p.flags for p in patterns}) <= 1
+    flags = patterns[0].flags if patterns else 0
+    return re.compile("|".join(f"(?:{p.pattern})" for p in patterns) or "(?!)", flags)
+
+
 @functools.cache
 def rules() -> dict:
     """Every rule compiled, by its key in cleaning.yaml."""
@@ -71,6 +79,8 @@ def rules() -> dict:
     ic = re.IGNORECASE
     compiled = {key: [compile_rule(p, ic) for p in data[key]]
                 for key in ("drop_lines", "stop_lines", "inline", "text_dates", "url_dates")}
+    for key in ("drop_lines", "stop_lines", "inline"):
+        compiled[key + "_any"] = any_of(compiled[key])
     compiled["date_lines"] = [compile_rule(p, ic) for p in data["date_lines"]]
     compiled["datelines"] = [compile_rule(p) for p in data["datelines"]]  # case matters here
     compiled["datelines_first"] = [compile_rule(p) for p in data["datelines_first"]]

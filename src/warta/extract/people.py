@@ -881,10 +881,22 @@ def _place_forms() -> tuple[tuple[str, ...], ...]:
     return tuple(tuple(p.casefold().split()) for p in lang.load("org_forms").get("place_prefixes", []))
 
 
+@functools.cache
+def _place_forms_by_first() -> dict[str, tuple[tuple[str, ...], ...]]:
+    """:func:`_place_forms` by their first word, in their order."""
+    out: dict[str, list[tuple[str, ...]]] = {}
+    for form in _place_forms():
+        if form:
+            out.setdefault(form[0], []).append(form)
+    return {k: tuple(v) for k, v in out.items()}
+
+
 def _place_prefix(toks: list[re.Match], i: int) -> int:
     """Words from ``i`` that are a place prefix and the one word it names ("Kabupaten
     Cianjur" in "Kabupaten Cianjur Asep Sukma"), leaving two words of the name (0: none)."""
-    for form in _place_forms():
+    if i >= len(toks):
+        return 0
+    for form in _place_forms_by_first().get(_w(toks[i]), ()):  # only those its first word opens
         n = len(form) + 1
         if len(toks) - i - n >= 2 and tuple(_w(m) for m in toks[i:i + len(form)]) == form \
                 and is_capitalised(toks[i + len(form)].group()):

@@ -13,6 +13,7 @@ from collections import Counter
 from spacy.tokens import Doc, Span
 
 from .. import lang
+from . import tokens
 
 MAX_WORDS = 5
 #: a place that opens this many of the DBpedia people's names is also a given name
@@ -98,10 +99,6 @@ def is_country_or_listed_place(name: str) -> bool:
     return table().get(name) == "LOC" or name in countries()
 
 
-def _capitalised(token) -> bool:
-    return token.is_title or token.is_upper or token.like_num
-
-
 def retype(spans: list[Span]) -> list[Span]:
     """Spans relabelled ORG where the gazetteer knows their exact name as an organisation,
     and spans of two words or more relabelled where it knows their exact name as a person
@@ -128,16 +125,17 @@ def spans(doc: Doc, taken: list[Span]) -> list[Span]:
     """Longest gazetteer names over tokens no span in ``taken`` has."""
     names = table()
     used = {i for s in taken for i in range(s.start, s.end)}
+    shape = tokens.shapes(doc)
     out, i = [], 0
     while i < len(doc):
-        if i in used or not doc[i].is_title:
+        if i in used or not shape.title[i]:
             i += 1
             continue
-        for n in range(min(MAX_WORDS, len(doc) - i), 0 if not doc[i].is_sent_start else 1, -1):
-            window = doc[i:i + n]
-            if any(j in used or not _capitalised(doc[j]) for j in range(i, i + n)):
-                continue
-            label = names.get(window.text)
+        run = 0  # the capitalised tokens no span has from i on: the windows to try
+        while run < MAX_WORDS and i + run < len(doc) and i + run not in used and shape.capital[i + run]:
+            run += 1
+        for n in range(run, 0 if not shape.opens[i] else 1, -1):
+            label = names.get(tokens.span_text(doc, i, i + n))
             if label and (n > 1 or label == "ORG"):
                 out.append(Span(doc, i, i + n, label=label))
                 i += n

@@ -21,16 +21,18 @@ from spacy.tokens import Doc
 from ..model import ENTITY_TYPES, Entity, Span
 from ..unionfind import UnionFind
 from ..words import name_key
-from . import gazetteer
+from . import gazetteer, tokens
 from .patterns import patterns
 
 
 SE_PREFIX = re.compile(r"^se-(?=[A-Z])")  # "se-Indonesia", "se-Jawa Timur": all over the place
 
 
+@functools.lru_cache(maxsize=65536)
 def norm(text: str) -> str:
     """A name's key within the article: case folded, punctuation to spaces, honorifics
-    dropped (``words.name_key``)."""
+    dropped (``words.name_key``); kept for the names said again (a pure function of the
+    text and the shipped data)."""
     return name_key(text, patterns().honorifics)
 
 
@@ -313,9 +315,11 @@ def _record(ms: list, expansions: dict[str, str]) -> Entity:
 
 def sentences(doc: Doc) -> list[tuple[int, int]]:
     """Character spans ``[start, end)`` of the doc's sentences, without surrounding space."""
+    texts, _ = tokens.texts(doc)
+    shape = tokens.shapes(doc)
     out = []
     for sent in doc.sents:
-        words = [t for t in sent if not t.is_space]
+        words = [i for i in range(sent.start, sent.end) if not shape.space[i]]
         if words:
-            out.append((words[0].idx, words[-1].idx + len(words[-1])))
+            out.append((shape.idx[words[0]], shape.idx[words[-1]] + len(texts[words[-1]])))
     return out

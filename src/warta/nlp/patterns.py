@@ -22,15 +22,17 @@ class Gated:
     articles hold no "Co., Ltd", "Summit" or "dikutip".  The words are looked for as
     written when the pattern matches them in their case (``exact``), else in lower case."""
 
-    __slots__ = ("exact", "pattern", "words")
+    __slots__ = ("exact", "gate", "pattern", "words")
 
     def __init__(self, pattern: re.Pattern, words, exact: bool = False) -> None:
         self.pattern, self.exact = pattern, exact
         self.words = tuple(sorted({str(w) if exact else str(w).lower() for w in words}))
+        # one scan for all the words (each ``w in text`` was a scan of its own)
+        self.gate = re.compile("|".join(re.escape(w) for w in self.words) or "(?!)")
 
     def finditer(self, text: str, *args):
         seen = text if self.exact else _lower(text)
-        if not any(w in seen for w in self.words):
+        if self.gate.search(seen) is None:  # no word of the pattern in the text
             return iter(())
         return self.pattern.finditer(text, *args)
 

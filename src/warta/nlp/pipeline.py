@@ -7,12 +7,13 @@ import functools
 from pathlib import Path
 
 import spacy
+from spacy.attrs import IS_PUNCT, IS_SPACE, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..errors import UsageError
 from ..sentences import is_abbreviation
-from . import rules, tokenizer  # noqa: F401  (register the rules and tokenizer factories)
+from . import rules, tokenizer, tokens  # noqa: F401  (register the rules and tokenizer factories)
 from .ops import use_blas_ops
 
 MODEL_DIR = Path(__file__).resolve().parent.parent / "models" / "ner_id"
@@ -20,16 +21,16 @@ MODEL_DIR = Path(__file__).resolve().parent.parent / "models" / "ner_id"
 FAST_TOKENIZER = {"nlp": {"tokenizer": {"@tokenizers": "warta.id_tokenizer.v1"}}}
 
 
-def _after_abbreviation(doc: Doc, i: int) -> bool:
+def _after_abbreviation(texts: list[str], punct: list[int], i: int) -> bool:
     """Whether the stop before token ``i`` (punctuation after it skipped) closes an
     abbreviation ("PT. Maju", "Dr. Ir. …") rather than a sentence."""
     j = i - 1
-    while j > 0 and doc[j].is_punct and doc[j].text != ".":
+    while j > 0 and punct[j] and texts[j] != ".":
         j -= 1
-    if doc[j].text == "." and j > 0:
-        word = doc[j - 1].text
-    elif doc[j].text.endswith(".") and len(doc[j].text) > 1:
-        word = doc[j].text[:-1]
+    if texts[j] == "." and j > 0:
+        word = texts[j - 1]
+    elif texts[j].endswith(".") and len(texts[j]) > 1:
+        word = texts[j][:-1]
     else:
         return False
     return is_abbreviation(word, closing=False)  # "… PT Maju Tbk. Perusahaan itu …" ends
@@ -40,14 +41,17 @@ def paragraphs(doc: Doc) -> Doc:
     """A line break ends a sentence too (titles, datelines and paragraphs without a stop);
     a stop after an abbreviation (``lang/id/sentence_breaks.yaml``) or followed by a comma
     does not ("Xiaomi Communications Co., Ltd, Jon Dove, di Shanghai")."""
-    for token in doc[1:]:
-        prev = doc[token.i - 1]
-        if token.is_space:
-            token.is_sent_start = False  # a line break closes the sentence before it
-        elif prev.is_space and "\n" in prev.text:
-            token.is_sent_start = True
-        elif token.is_sent_start and (prev.text == "," or _after_abbreviation(doc, token.i)):
-            token.is_sent_start = False
+    texts, _ = tokens.texts(doc)
+    # each token's own sentence start is read before it is set, and no other's is read
+    space, punct, start = doc.to_array([IS_SPACE, IS_PUNCT, SENT_START]).astype("int64").T.tolist() \
+        if len(doc) else ([], [], [])
+    for i in range(1, len(doc)):
+        if space[i]:
+            doc[i].is_sent_start = False  # a line break closes the sentence before it
+        elif space[i - 1] and "\n" in texts[i - 1]:
+            doc[i].is_sent_start = True
+        elif start[i] > 0 and (texts[i - 1] == "," or _after_abbreviation(texts, punct, i)):
+            doc[i].is_sent_start = False
     return doc
 
 

@@ -38,7 +38,7 @@ from spacy.util import filter_spans
 
 from .. import lang
 from ..clean import outlets
-from . import gazetteer
+from . import gazetteer, tokens
 from .patterns import Patterns, dictionary_word, patterns, stemmer
 
 if not Doc.has_extension("warta_links"):
@@ -416,7 +416,7 @@ def rule_spans(doc: Doc) -> dict[str, list[Span]]:
     """Spans found by the patterns, by kind."""
     p = patterns()
     starts = {e.start: e for e in doc.ents}
-    text = doc.text
+    text = tokens.text(doc)
 
     def found(regex: re.Pattern, label: str, **how) -> list[Span]:
         return list(_spans(doc, text, regex, label, **how))
@@ -475,11 +475,7 @@ def _programme_name(span: Span) -> bool:
 def token_texts(doc: Doc) -> tuple[list[str], list[str]]:
     """The doc's token texts and their lower-case forms, made once per doc (walking a
     doc's tokens makes a Token object each time: the rules' main cost)."""
-    cached = doc.user_data.get("warta_texts")
-    if cached is None or len(cached[0]) != len(doc):
-        texts = [t.text for t in doc]
-        cached = doc.user_data["warta_texts"] = (texts, [t.lower() for t in texts])
-    return cached
+    return tokens.texts(doc)
 
 
 def model_codes(doc: Doc, p: Patterns) -> list[Span]:
@@ -625,11 +621,17 @@ def clean_model_spans(doc: Doc, spans: list[Span]) -> list[Span]:
     (WHO)": the name, and its acronym apart; not a legal form: "PT Pertamina (Persero)").
     Before that, adjacent person spans are joined and a title's field words dropped."""
     spans = drop_title_fields(doc, join_adjacent_people(doc, [_before_bracket(doc, s) for s in spans]))
-    if not any(c.isupper() for c in doc.text):
+    if not any(c.isupper() for c in tokens.text(doc)):
         return spans
     # one pass: a token's is_sent_start is not cheap (a doc with no sentences: its first token)
-    starts = {sent.start for sent in doc.sents} if doc.has_annotation("SENT_START") else {0}
-    inside = {t.lower_ for t in doc if t.is_title and t.i not in starts}
+    if doc.has_annotation("SENT_START") and "sents" not in doc.user_hooks:  # doc.sents' starts
+        opens = tokens.shapes(doc).opens
+        starts = ({0} if len(doc) else set()) | {i for i in range(1, len(doc)) if opens[i]}
+    else:
+        starts = {sent.start for sent in doc.sents} if doc.has_annotation("SENT_START") else {0}
+    _, lowers = token_texts(doc)
+    title = tokens.shapes(doc).title
+    inside = {low for i, low in enumerate(lowers) if title[i] and i not in starts}
     p = patterns()
     out = []
     for span in spans:
@@ -743,9 +745,11 @@ def people_after_ranks(doc: Doc, spans: list[Span]) -> list[Span]:
     proper = t.ranks - t.rank_suffixes
     people = {i for s in spans if s.label_ == "PER" for i in range(s.start, s.end)}
     found = []
+    _, lowers = token_texts(doc)
+    shape = tokens.shapes(doc)
     i = 0
     while i < len(doc):
-        if doc[i].lower_.rstrip(".") not in proper or not doc[i].is_title and not doc[i].is_upper:
+        if lowers[i].rstrip(".") not in proper or not shape.title[i] and not shape.upper[i]:
             i += 1
             continue
         j = _past_ranks(doc, i + 1)
@@ -948,7 +952,7 @@ def acronym_definitions(doc: Doc, spans: list[Span]) -> tuple[list[Span], list[t
 def gazetteer_acronyms(doc: Doc, spans: list[Span], links: list[tuple]) -> tuple[list[Span], list[tuple]]:
     """The acronyms defined after names only the gazetteer found ("Dana Moneter
     Internasional (IMF)"), as :func:`acronym_definitions` finds them after the model's."""
-    if "(" not in doc.text:
+    if "(" not in tokens.text(doc):
         return spans, links
     new, found, _ = acronym_definitions(doc, spans)
     shorts = {short for short, _ in links}
@@ -1214,7 +1218,7 @@ def drop_vessel_words(doc: Doc, spans: list[Span]) -> list[Span]:
     p = patterns()
     if p.vessel_codes.isdisjoint(token_texts(doc)[1]):
         return spans  # no vessel code in the doc: nothing to look for
-    spelled = [(m.start(), m.start(1)) for m in p.vessel_spelled.finditer(doc.text)]
+    spelled = [(m.start(), m.start(1)) for m in p.vessel_spelled.finditer(tokens.text(doc))]
     return [s for s in spans if not any(a <= s.start_char < b for a, b in spelled)] if spelled else spans
 
 
@@ -1266,11 +1270,16 @@ def _person_name_words() -> frozenset[str]:
 def _territorial_title_end(doc: Doc, i: int) -> bool:
     """Whether token ``i`` ends a title over a territory ("Bupati", "Wali Kota"), or the
     abbreviation in brackets after one ("Sekretaris Daerah (Sekda)")."""
-    low = doc[i].lower_
-    if low == ")" and i >= 3 and doc[i - 2].text == "(":
-        return _territorial_title_end(doc, i - 3)
+    return _title_end_at(*token_texts(doc), i)
+
+
+def _title_end_at(texts: list[str], lowers: list[str], i: int) -> bool:
+    """:func:`_territorial_title_end` over the doc's token texts."""
+    low = lowers[i]
+    if low == ")" and i >= 3 and texts[i - 2] == "(":
+        return _title_end_at(texts, lowers, i - 3)
     territorial, seconds = _territorial()
-    return low in territorial or (low in seconds and i > 0 and f"{doc[i - 1].lower_} {low}" in territorial)
+    return low in territorial or (low in seconds and i > 0 and f"{lowers[i - 1]} {low}" in territorial)
 
 
 @functools.cache
@@ -1334,8 +1343,9 @@ def places_after_territorial_titles(doc: Doc, spans: list[Span]) -> list[Span]:
             out += [Span(doc, s.start, s.start + cut, label="LOC"), Span(doc, s.start + cut, s.end, label="PER")]
         else:
             out.append(s)
+    texts, lowers = token_texts(doc)
     for i in range(len(doc) - 1):
-        if not _territorial_title_end(doc, i):
+        if not _title_end_at(texts, lowers, i):
             continue
         j = i + 1 + (doc[i + 1].like_num and i + 2 < len(doc))
         k = j
@@ -1435,12 +1445,19 @@ def places_listed_between(doc: Doc, spans: list[Span]) -> list[Span]:
     p = patterns()
     places = sorted((s for s in spans if s.label_ == "LOC"), key=lambda s: s.start)
     found = []
+    texts, lowers = token_texts(doc)
     for a, b in zip(places, places[1:]):
-        between = doc[a.end:b.start]
-        seps = [t for t in between if t.text == "," or t.lower_ in p.list_joiners]
-        words = [t for t in between if t not in seps]
-        if len(words) == 1 and words[0].is_title and between[0].text == "," and len(seps) == len(between) - 1 \
-                and between[-1].i != words[0].i and not _is_head(words[0].lower_, p) and words[0].lower_ not in STOP_WORDS \
+        # one word between them, the rest commas and list joiners, a comma first
+        if b.start - a.end < 2 or texts[a.end] != ",":
+            continue
+        words = []
+        for i in range(a.end, b.start):
+            if not (texts[i] == "," or lowers[i] in p.list_joiners):
+                words.append(doc[i])
+                if len(words) > 1:
+                    break
+        if len(words) == 1 and words[0].is_title and b.start - 1 != words[0].i \
+                and not _is_head(words[0].lower_, p) and words[0].lower_ not in STOP_WORDS \
                 and (gazetteer.is_place(words[0].text) or not dictionary_word(words[0].lower_)):
             found.append(Span(doc, words[0].i, words[0].i + 1, label="LOC"))
     divisions = {d.lower() for d in p.administrative_prefixes}
@@ -1763,10 +1780,9 @@ def drop_initials(doc: Doc, spans: list[Span]) -> list[Span]:
     p = patterns()
     markers = p.initials_markers
     initials: set[int] = set()
-    for t in doc:
-        if t.lower_ not in markers:
-            continue
-        i = t.i + 1
+    _, lowers = token_texts(doc)
+    for at in (i for i, low in enumerate(lowers) if low in markers):
+        i = at + 1
         while i < len(doc) and doc[i].text.isupper() and doc[i].is_alpha:
             initials.add(i)
             i += 1
@@ -1909,8 +1925,9 @@ def speakers_after_quotes(doc: Doc, spans: list[Span]) -> list[Span]:
     p = patterns()
     taken = {i for s in spans for i in range(s.start, s.end)}
     found = []
+    texts, lowers = token_texts(doc)
     for i in range(2, len(doc) - 2):
-        if not (doc[i].text in CLOSING_QUOTES and doc[i - 1].text in ",!?" and doc[i + 1].lower_ in p.speech_after):
+        if not (texts[i] in CLOSING_QUOTES and texts[i - 1] in ",!?" and lowers[i + 1] in p.speech_after):
             continue
         j = i + 2
         k = _name_end(doc, j, MAX_SPEAKER_WORDS, taken)
@@ -1981,13 +1998,15 @@ def law_heads(doc: Doc) -> set[int]:
     p = patterns()
     by_first = _law_heads_by_first_word()
     out: set[int] = set()
-    for i, token in enumerate(doc):
-        if token.text in p.law_openers:
+    texts, lowers = token_texts(doc)
+    shape = tokens.shapes(doc)
+    for i, text in enumerate(texts):
+        if text in p.law_openers:
             out.add(i)
             continue
-        for words in by_first.get(token.lower_, ()) if token.is_title else ():
+        for words in by_first.get(lowers[i], ()) if shape.title[i] else ():
             n = len(words)
-            if tuple(t.lower_ for t in doc[i:i + n]) == words and all(t.is_title or t.is_upper for t in doc[i:i + n]):
+            if tuple(lowers[i:i + n]) == words and all(shape.title[j] or shape.upper[j] for j in range(i, min(i + n, len(doc)))):
                 out.update(range(i, i + n))
     return out
 
