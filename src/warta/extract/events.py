@@ -64,6 +64,7 @@ class Triggers:
     source_markers: re.Pattern
     broad_places: frozenset[str]
     meeting_more: re.Pattern
+    verb_negated: re.Pattern      # a negator ending the text before a verb
     account: re.Pattern
     statement_verbs: re.Pattern
     company_anaphor: re.Pattern
@@ -114,6 +115,7 @@ def triggers() -> Triggers:
         facility_value=_words(d["facility_value"]), source_markers=_words(d["source_markers"]),
         broad_places=frozenset(fold(p) for p in d["broad_places"]),
         meeting_more=_words(d["meeting_more"]), statement_verbs=_words(d["statement_verbs"]),
+        verb_negated=re.compile(rf"(?<!\w){alternation(d['verb_negators'])}\s+$", re.I),
         visit_received=re.compile(rf"(?<!\w){alternation(d['visit_received'])}\s+$", re.I),
         company_anaphor=_words(d["company_anaphors"]),
         origin=re.compile(rf"(?<!\w)(?i:{alternation(lang.load('org_forms')['origin_words'])})\s+$"),
@@ -257,9 +259,17 @@ NEEDS = {  # what the data's "needs" ask of a sentence, checked before a builder
     "percent": lambda f, sent, kind: bool(_items(f, "percents", sent)),
     "workforce": lambda f, sent, kind: bool(_items(f, "quantities", sent)),
     "product": lambda f, sent, kind: bool(_in(f.view, sent, ("PRODUCT",))),
-    "verb": lambda f, sent, kind: kind.verb is None or bool(kind.verb.search(f.text, sent[0], sent[1])),
+    "verb": lambda f, sent, kind: kind.verb is None or _verb_said(f.text, sent, kind.verb),
     "actor": lambda f, sent, kind: True,  # the builder looks for it, before and around
 }
+
+
+def _verb_said(text: str, sent: tuple[int, int], verb: re.Pattern) -> bool:
+    """Whether the sentence holds one of a type's verbs not negated ("berhenti beroperasi",
+    "batal dibangun": ``verb_negators``)."""
+    negated = triggers().verb_negated
+    return any(not negated.search(text, max(sent[0], m.start() - 12), m.start())
+               for m in verb.finditer(text, sent[0], sent[1]))
 
 
 def _has_needs(f: Facts, sent: tuple[int, int], kind: Kind) -> bool:
