@@ -1207,6 +1207,17 @@ def test_camel_case_names_and_branch_heads(ruled, text, model, want):
     assert ents(ruled(text, model)) == want
 
 
+@pytest.mark.parametrize("text, model, want", [
+    # a body's acronym and the field word ending its name
+    ("Pekerja dilindungi BPJS Ketenagakerjaan dan BPJS Kesehatan.", {"BPJS": "ORG"},
+     [("BPJS Ketenagakerjaan", "ORG"), ("BPJS Kesehatan", "ORG")]),
+    # a title-case line goes on after it: no field
+    ("KPK Kesehatan Tetapkan Lima Tersangka", {"KPK": "ORG"}, [("KPK", "ORG")]),
+])
+def test_an_acronym_and_its_field_word(ruled, text, model, want):
+    assert ents(ruled(text, model)) == want
+
+
 def test_a_province_after_its_division_word_ends_a_branch(ruled):
     doc = ruled("Dinas Kesehatan (Dinkes) Provinsi Jawa Barat mencatat 12.450 kasus.",
                 {"Dinas Kesehatan": "ORG", "Dinkes": "ORG", "Provinsi Jawa Barat": "LOC"})

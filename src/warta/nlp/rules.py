@@ -1063,6 +1063,26 @@ def table_acronyms(doc: Doc, spans: list[Span]) -> list[Span]:
     return fill(cut, found)
 
 
+def acronym_fields(doc: Doc, spans: list[Span]) -> list[Span]:
+    """A body's acronym alone, then a capitalised field word that ends the name (the next
+    word not capitalised): the body of that field, one organisation ("BPJS Kesehatan",
+    "BPJS Ketenagakerjaan"); not a place ("BPS Jawa Barat" is a branch) nor a title-case
+    line's next word ("KPK Tetapkan Lima …")."""
+    p = patterns()
+    fields = lang.titles().fields
+    texts, _ = token_texts(doc)
+    taken = {s.start for s in spans}
+    out = []
+    for s in spans:
+        k = s.end
+        if s.label_ == "ORG" and len(s) == 1 and s.text in p.acronyms and k < len(doc) and k not in taken \
+                and doc[k].is_title and texts[k].lower() in fields and not gazetteer.is_place(texts[k]) \
+                and (k + 1 == len(doc) or not texts[k + 1][:1].isupper()):
+            s = Span(doc, s.start, k + 1, label="ORG")
+        out.append(s)
+    return out
+
+
 MIN_COUNTRY_ACRONYM = 3  # "UEA", "RRT"; not "AS", a word of other sentences in capitals
 
 
@@ -2060,7 +2080,7 @@ def apply_rules(doc: Doc, use_gazetteer: bool = True) -> Doc:
     defined, links, plain = acronym_definitions(doc, spans)
     spans = override([s for s in spans if s.text not in plain], defined)
     spans = fill(spans, [Span(doc, b, c, label="ORG") for _, (b, c) in links])
-    spans = camel_case_names(doc, table_acronyms(doc, place_before_person(doc, split_leading_acronyms(doc, spans))))
+    spans = camel_case_names(doc, acronym_fields(doc, table_acronyms(doc, place_before_person(doc, split_leading_acronyms(doc, spans)))))
     spans = countries(doc, spans)
     spans = fill(spans, repeat_acronyms(doc, spans, links))
     spans = company_short_forms(doc, spans)
