@@ -1218,6 +1218,21 @@ def test_an_acronym_and_its_field_word(ruled, text, model, want):
     assert ents(ruled(text, model)) == want
 
 
+@pytest.mark.parametrize("text, model, want", [
+    # a body, "untuk" and its purpose before the acronym: one organisation
+    ("Badan PBB untuk Pengungsi Sukamaju (UNRSA) menyiapkan truk.",
+     {"Badan PBB": "ORG", "Pengungsi Sukamaju": "ORG"},
+     [("Badan PBB untuk Pengungsi Sukamaju", "ORG"), ("UNRSA", "ORG")]),
+    ("Bantuan dari Dana PBB untuk Anak-Anak (UNICEF) tiba.", {"PBB": "ORG"},
+     [("Dana PBB untuk Anak-Anak", "ORG"), ("UNICEF", "ORG")]),
+    # no bracketed acronym after it: two names
+    ("Badan PBB untuk Pengungsi Sukamaju menyiapkan truk.", {"Badan PBB": "ORG", "Pengungsi Sukamaju": "ORG"},
+     [("Badan PBB", "ORG"), ("Pengungsi Sukamaju", "ORG")]),
+])
+def test_a_body_and_its_purpose_before_its_acronym(ruled, text, model, want):
+    assert ents(ruled(text, model)) == want
+
+
 def test_a_province_after_its_division_word_ends_a_branch(ruled):
     doc = ruled("Dinas Kesehatan (Dinkes) Provinsi Jawa Barat mencatat 12.450 kasus.",
                 {"Dinas Kesehatan": "ORG", "Dinkes": "ORG", "Provinsi Jawa Barat": "LOC"})

@@ -915,6 +915,39 @@ def _field_word(token, p: Patterns) -> bool:
             and text not in p.acronyms and not gazetteer.is_place(text))
 
 
+def bodies_for_a_cause(doc: Doc, spans: list[Span]) -> list[Span]:
+    """An organisation, a purpose word and the capitalised words of its purpose, then its
+    acronym in brackets, are one organisation ("Badan PBB untuk Pengungsi Palestina
+    (UNRWA)", "Dana PBB untuk Anak-Anak (UNICEF)"; ``org_forms.yaml``'s ``purpose_words``):
+    the model split the name at the lower-case word."""
+    p = patterns()
+    texts, _ = token_texts(doc)
+    by_end = {s.end: s for s in spans}
+    covered = {i for s in spans for i in range(s.start, s.end)}
+    out, gone = list(spans), set()
+    for k, text in enumerate(texts):
+        if text != "(" or k + 2 >= len(doc) or texts[k + 2] != ")" or not ACRONYM.match(texts[k + 1]):
+            continue
+        j = k
+        while j > 0 and (doc[j - 1].is_title or doc[j - 1].is_upper or texts[j - 1] in ",-") and j > k - MAX_PURPOSE:
+            j -= 1
+        if j == k or j < 2 or texts[j - 1].lower() not in p.purpose_words:
+            continue
+        body = by_end.get(j - 1)
+        if body is None or body.label_ != "ORG":
+            continue
+        start = body.start  # a capitalised head the model left before the body: "Dana PBB"
+        while start > 0 and doc[start - 1].is_title and not doc[start - 1].is_sent_start and start - 1 not in covered:
+            start -= 1
+        inside = [s for s in spans if start <= s.start and s.end <= k]
+        gone.update(id(s) for s in inside)
+        out.append(Span(doc, start, k, label="ORG"))
+    return sorted((s for s in out if id(s) not in gone), key=lambda s: s.start) if gone else spans
+
+
+MAX_PURPOSE = 8  # capitalised words of a body's purpose before its acronym
+
+
 def acronym_definitions(doc: Doc, spans: list[Span]) -> tuple[list[Span], list[tuple], set[str]]:
     """Spans for acronyms defined in the text, the (short, long) links between them, and
     the acronyms of lower-case phrases ("battery electric vehicle (BEV)": no name)."""
@@ -2076,7 +2109,7 @@ def apply_rules(doc: Doc, use_gazetteer: bool = True) -> Doc:
                              if not any(s.start < m.end and m.start < s.end for s in people)])
     spans = fill(spans, found["marked_places"])
     spans = override(spans, residents_places(spans, found["resident_places"]))
-    spans = listed_fields(doc, spans)
+    spans = bodies_for_a_cause(doc, listed_fields(doc, spans))
     defined, links, plain = acronym_definitions(doc, spans)
     spans = override([s for s in spans if s.text not in plain], defined)
     spans = fill(spans, [Span(doc, b, c, label="ORG") for _, (b, c) in links])
