@@ -53,6 +53,9 @@ def roles(facts: Facts) -> list[Role]:
         for role in (_before(v, m), _after(v, m)):
             if role:
                 _keep(found_roles, role)
+    for m in v.mentions:
+        if m.type == "PER" and (role := _chaired(v, m)):
+            _keep(found_roles, role)
     for role in _anaphoric(v):
         _keep(found_roles, role)
     for role in _listed(v, found_roles):
@@ -154,6 +157,34 @@ def _title_stop(v: View, a: int, b: int) -> int:
                      or word(v, i) in lang.titles().connectors):
         i += 1
     return i
+
+
+@functools.cache
+def _chair() -> tuple[str, re.Pattern]:
+    """The chair's title and the pattern of "(yang) <verb> (oleh)" ending a text."""
+    d = lang.load("titles")["chaired"]
+    verbs = "|".join(re.escape(w) for w in d["verbs"])
+    return d["title"], re.compile(rf"\s+(?:\w+\s+)?(?:{verbs})\s+(?:\w+\s+)?$", re.I)
+
+
+def _chaired(v: View, m: Mention) -> Role | None:
+    """A person after a post's body and "yang diketuai" chairs it ("majelis hakim yang
+    diketuai Sarma Siregar": Ketua Majelis Hakim; ``titles.yaml``'s ``chaired`` and
+    ``post_bodies``).  Not an organisation's span before it: the model's span may be part
+    of the body's name ("Panitia Khusus DPR yang diketuai …" is no chair of the DPR)."""
+    title, verb = _chair()
+    before = v.text[max(0, m.start - 80):m.start]
+    hit = verb.search(before)
+    if hit is None or any(w.casefold() not in lang.titles().connectors and w[:1].isupper()
+                          for w in hit.group().split()):
+        return None
+    head = before[:hit.start()]
+    body = next((b for b in lang.titles().post_bodies if fold(head).endswith(b)), None)
+    start = m.start - len(before) + hit.start()
+    if body is None:
+        return None
+    name = " ".join(w.capitalize() for w in head.split()[-len(body.split()):])
+    return Role(person=m.entity.name, title=f"{title} {name}", org=None, span=(start - len(name), m.end))
 
 
 def _keep(kept: list[Role], role: Role) -> None:
