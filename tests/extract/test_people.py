@@ -85,6 +85,16 @@ def test_a_field_word_spelled_by_the_organisations_acronym_stays_its(text, given
     assert _orgs(text, given) == orgs
 
 
+def test_a_holder_run_into_an_organisation_the_article_names_goes_back():
+    # "PT Sukamaju (Persero)" named before: the model's "PT Sukamaju Miftahul Arifin" after
+    # a title is that company's mention and the holder
+    text = ("PT Sukamaju (Persero) siap menyerap garam. “Kami membeli,” ujar Sekretaris Perusahaan "
+            "PT Sukamaju Miftahul Arifin.")
+    got = fix_entities(text, _given(text, "ORG:PT Sukamaju (Persero)|ORG:PT Sukamaju Miftahul Arifin"))
+    assert [(e.name, e.type, len(e.mentions)) for e in got] == [
+        ("PT Sukamaju (Persero)", "ORG", 2), ("Miftahul Arifin", "PER", 1)]
+
+
 def test_an_organisation_over_a_list_of_posts_is_two():
     text = "Ia melantik Kepala Dinas Sosial dan Kepala Dinas Perhubungan kemarin."
     assert _orgs(text, "ORG:Dinas Sosial dan Kepala Dinas Perhubungan") == {"Dinas Sosial", "Dinas Perhubungan"}

@@ -163,6 +163,23 @@ def _forms() -> tuple[tuple[str, ...], frozenset[str]]:
     return prefixes, legal
 
 
+def _other_org_names(entities: list[Entity], e: Entity) -> set[str]:
+    """The folded names of the article's other organisations, also without a closing legal
+    form ("PT Garam (Persero)": "pt garam")."""
+    legal = {w.strip("()") for w in _forms()[1]}
+    out = set()
+    for o in entities:
+        if o.type != "ORG" or o is e:
+            continue
+        for n in [o.name, *o.aliases]:
+            words = fold(n).replace("(", " ").replace(")", " ").split()
+            out.add(" ".join(words))
+            while words and words[-1].strip(".") in legal:
+                words = words[:-1]
+            out.add(" ".join(words))
+    return out
+
+
 def _org_form(name: str) -> bool:
     return (name.casefold() + " ").startswith(_forms()[0])
 
@@ -226,7 +243,9 @@ def _split_org_tails(text: str, entities: list[Entity]) -> list[Entity]:
     first word of a person of the article, or are that person's name: "kata Bahlil"
     later), the DBpedia lists know the holder's words as a person's full name, or a
     country, province or listed place ends the body's name and one to three name words
-    follow it ("Kepala Dinas Pendidikan DKI Jakarta Purwosusilo"). The
+    follow it ("Kepala Dinas Pendidikan DKI Jakarta Purwosusilo"), or another organisation
+    of the article is named by the words before and two name words or more follow them
+    ("Sekretaris Perusahaan PT Garam Miftahul Arifin" beside "PT Garam (Persero)"). The
     organisation keeps two words or more; the person is joined to the one named
     elsewhere by ``_with_missed``."""
     people = [e for e in entities if e.type == "PER"]
@@ -235,11 +254,15 @@ def _split_org_tails(text: str, entities: list[Entity]) -> list[Entity]:
     full = {fold(n) for e in people for n in [e.name, *e.aliases]}
     out: list[Entity] = []
     holders: list[Entity] = []
+    joined: dict[int, list[Span]] = {}  # an organisation → the mentions a cut name gives it
     for e in entities:
         words = e.name.split()
+        named = _other_org_names(entities, e)
         cut = next((k for k in range(2, len(words)) if e.type == "ORG" and words[k].isalpha()
                     and all(is_capitalised(w) and not w.isupper() for w in words[k:])
                     and (fold(words[k]) in firsts or fold(" ".join(words[k:])) in full
+                         or (fold(" ".join(words[:k])) in named and len(words) - k >= 2
+                             and all(_name_word(w, alone=False) for w in words[k:]))
                          or (len(words) - k >= 2 and _known_person(" ".join(words[k:])))
                          or _place_ended(words, k) and len(words) - k <= 3
                          and all(_name_word(w, alone=len(words) - k == 1) for w in words[k:]))),
@@ -258,10 +281,16 @@ def _split_org_tails(text: str, entities: list[Entity]) -> list[Entity]:
                 per_spans.append((b - len(tail), after if after is not None else b))
             else:
                 org_spans.append((a, b))
-        out.append(dataclasses.replace(e, name=head, aliases=[x for x in e.aliases if x != head],
-                                       mentions=sorted(org_spans)))
+        same = next((o for o in entities if o is not e and o.type == "ORG"
+                     and fold(head) in _other_org_names([o], e)), None)
+        if same is not None:  # "PT Garam" of "PT Garam (Persero)": that organisation's mention
+            joined[id(same)] = joined.get(id(same), []) + org_spans
+        else:
+            out.append(dataclasses.replace(e, name=head, aliases=[x for x in e.aliases if x != head],
+                                           mentions=sorted(org_spans)))
         a, b = per_spans[0]  # with the rest of the name when the model's person starts right after
         holders.append(Entity(id="", name=text[a:b], type="PER", mentions=sorted(per_spans)))
+    out = [dataclasses.replace(o, mentions=sorted(o.mentions + joined[id(o)])) if id(o) in joined else o for o in out]
     return _with_missed(out, holders) if holders else out
 
 
