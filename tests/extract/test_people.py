@@ -466,6 +466,9 @@ def test_a_standing_before_an_ordinary_word_is_no_person():
     # two people said as a choice stay two
     ("Warga memilih Prabowo atau Anies.", "PER:Prabowo|PER:Anies", [("Prabowo", []), ("Anies", [])]),
     ("Ganjar Pranowo atau Mahfud disebut.", "PER:Ganjar Pranowo|PER:Mahfud", [("Ganjar Pranowo", []), ("Mahfud", [])]),
+    # a nickname's marker, then a form of address: the nickname after it is the alias
+    ("Wali Kota Sukamaju Hevearita Rahayu alias Mbak Ita ditahan. Mbak Ita diam.", "PER:Hevearita Rahayu|PER:Ita",
+     [("Hevearita Rahayu", ["Ita"])]),
 ])
 def test_a_short_name_after_atau_is_an_alias(text, given, want):
     assert [(e.name, e.aliases) for e in fix_entities(text, _given(text, given))] == want

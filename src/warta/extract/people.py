@@ -1305,7 +1305,9 @@ def _without_overlaps(entities: list[Entity], new: list[Entity]) -> list[Entity]
 
 @functools.cache
 def _nickname() -> re.Pattern:
-    return re.compile(rf"(?<!\w){alternation(lang.titles().nicknames)}\s+(?=[A-Z])", re.I)
+    """A nickname's marker, and an honorific after it ("alias Mbak Ita")."""
+    honorific = alternation(sorted(_honorifics() | set(lang.load("titles")["nickname_address"])))
+    return re.compile(rf"(?<!\w){alternation(lang.titles().nicknames)}\s+(?:(?:{honorific})\.?\s+)?(?=[A-Z])", re.I)
 
 
 def _short_for(short: str, name: str) -> bool:
