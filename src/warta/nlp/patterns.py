@@ -172,8 +172,10 @@ def patterns() -> Patterns:
         resident_place=re.compile(rf"(?<![\w.])(?i:{alternation(forms['resident_words'])})\s+({short})"),
         media=re.compile(rf"(?<![\w.])(?i:{alternation(forms['media_markers'])})\s+({_name(stop, max_words=3)})"),
         media_weak=re.compile(rf"(?<![\w.])(?i:{alternation(forms['media_markers_weak'])})\s+({_name(stop, max_words=3)})"),
-        body_suffix=re.compile(rf"(?<![\w.]){english_name}(?:\s+{alternation(forms['body_words'])})+(?![\w'’-])(?!\s+[A-Z0-9])"),
-        business=re.compile(rf"(?<![\w.]){_name(stop, max_words=3)}(?:\s+{alternation(forms['business_words'])})+(?![\w'’-])"),
+        body_suffix=re.compile(rf"(?<![\w.]){english_name}(?:\s+{alternation(forms['body_words'])})+"
+                               rf"(?![\w'’-])(?!\s+[A-Z0-9])"),
+        business=re.compile(rf"(?<![\w.]){_name(stop, max_words=3)}"
+                            rf"(?:\s+{alternation(forms['business_words'])})+(?![\w'’-])"),
         company_apposition=re.compile(
             rf"(?<![\w.])(?i:{alternation(forms['company_nouns'])})(?:\s+[a-z][\w-]*){{0,4}}"
             rf"(?:\s+(?:{origin}\s+)?[A-Z]\w+(?:\s+[A-Z]\w+)?)?,\s+({_name(stop, max_words=3)})"),
@@ -279,7 +281,9 @@ def patterns() -> Patterns:
         "brand": products['brands'],
         "epithet": [e.split()[0] for e in lang.load('country_epithets')],
     }
-    exact = {"body_suffix", "brand", "business", "election", "epithet", "event_first", "event_last", "org_suffix", "place_marker", "place_suffix", "product_line", "product_named", "product_suffix", "programme", "vessel", "vessel_spelled"}  # patterns matching their words in their case
+    exact = {"body_suffix", "brand", "business", "election", "epithet", "event_first", "event_last",  # patterns
+             "org_suffix", "place_marker", "place_suffix", "product_line", "product_named",  # matching their
+             "product_suffix", "programme", "vessel", "vessel_spelled"}  # words in their case
     return dataclasses.replace(built, **{k: Gated(getattr(built, k), w, k in exact) for k, w in gates.items()})
 
 

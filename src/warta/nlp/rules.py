@@ -1461,11 +1461,12 @@ def models_listed_with_products(doc: Doc, spans: list[Span]) -> list[Span]:
     found = []
     for s in spans:
         k = s.end + 1
-        if s.label_ != "PRODUCT" or k >= len(doc) or not (doc[s.end].text == "," or doc[s.end].lower_ in p.list_joiners) \
-                or k in covered or not doc[k].is_title:
+        joined = k < len(doc) and (doc[s.end].text == "," or doc[s.end].lower_ in p.list_joiners)
+        if s.label_ != "PRODUCT" or not joined or k in covered or not doc[k].is_title:
             continue
         end = k + 1
-        while end < len(doc) and end - k < 3 and end not in covered and (doc[end].is_title or _model_like(doc[end].text)):
+        while end < len(doc) and end - k < 3 and end not in covered \
+                and (doc[end].is_title or _model_like(doc[end].text)):
             end += 1
         name = doc[k:end]
         if any(_model_like(t.text) for t in name) and _unknown_name(name) and not dictionary_word(doc[k].lower_):
@@ -2113,7 +2114,8 @@ def apply_rules(doc: Doc, use_gazetteer: bool = True) -> Doc:
     defined, links, plain = acronym_definitions(doc, spans)
     spans = override([s for s in spans if s.text not in plain], defined)
     spans = fill(spans, [Span(doc, b, c, label="ORG") for _, (b, c) in links])
-    spans = camel_case_names(doc, acronym_fields(doc, table_acronyms(doc, place_before_person(doc, split_leading_acronyms(doc, spans)))))
+    spans = table_acronyms(doc, place_before_person(doc, split_leading_acronyms(doc, spans)))
+    spans = camel_case_names(doc, acronym_fields(doc, spans))
     spans = countries(doc, spans)
     spans = fill(spans, repeat_acronyms(doc, spans, links))
     spans = company_short_forms(doc, spans)
