@@ -163,20 +163,17 @@ def _forms() -> tuple[tuple[str, ...], frozenset[str]]:
     return prefixes, legal
 
 
-def _other_org_names(entities: list[Entity], e: Entity) -> set[str]:
-    """The folded names of the article's other organisations, also without a closing legal
-    form ("PT Garam (Persero)": "pt garam")."""
+def _org_names(e: Entity) -> set[str]:
+    """The folded names of an organisation, also without a closing legal form ("PT Garam
+    (Persero)": "pt garam persero", "pt garam")."""
     legal = {w.strip("()") for w in _forms()[1]}
     out = set()
-    for o in entities:
-        if o.type != "ORG" or o is e:
-            continue
-        for n in [o.name, *o.aliases]:
-            words = fold(n).replace("(", " ").replace(")", " ").split()
-            out.add(" ".join(words))
-            while words and words[-1].strip(".") in legal:
-                words = words[:-1]
-            out.add(" ".join(words))
+    for n in [e.name, *e.aliases]:
+        words = fold(n).replace("(", " ").replace(")", " ").split()
+        out.add(" ".join(words))
+        while words and words[-1].strip(".") in legal:
+            words = words[:-1]
+        out.add(" ".join(words))
     return out
 
 
@@ -252,16 +249,21 @@ def _split_org_tails(text: str, entities: list[Entity]) -> list[Entity]:
     person_at = {a: b for e in people for a, b in e.mentions}
     firsts = {fold(e.name.split()[0]) for e in people} | {fold(a.split()[0]) for e in people for a in e.aliases}
     full = {fold(n) for e in people for n in [e.name, *e.aliases]}
+    orgs = [(o, _org_names(o)) for o in entities if o.type == "ORG"]
+
+    def named_by_other(name: str, e: Entity) -> Entity | None:
+        """The article's other organisation named ``name`` ("PT Garam" of "PT Garam (Persero)")."""
+        return next((o for o, names in orgs if o is not e and fold(name) in names), None)
+
     out: list[Entity] = []
     holders: list[Entity] = []
     joined: dict[int, list[Span]] = {}  # an organisation → the mentions a cut name gives it
     for e in entities:
         words = e.name.split()
-        named = _other_org_names(entities, e)
         cut = next((k for k in range(2, len(words)) if e.type == "ORG" and words[k].isalpha()
                     and all(is_capitalised(w) and not w.isupper() for w in words[k:])
                     and (fold(words[k]) in firsts or fold(" ".join(words[k:])) in full
-                         or (fold(" ".join(words[:k])) in named and len(words) - k >= 2
+                         or (len(words) - k >= 2 and named_by_other(" ".join(words[:k]), e) is not None
                              and all(_name_word(w, alone=False) for w in words[k:]))
                          or (len(words) - k >= 2 and _known_person(" ".join(words[k:])))
                          or _place_ended(words, k) and len(words) - k <= 3
@@ -281,8 +283,7 @@ def _split_org_tails(text: str, entities: list[Entity]) -> list[Entity]:
                 per_spans.append((b - len(tail), after if after is not None else b))
             else:
                 org_spans.append((a, b))
-        same = next((o for o in entities if o is not e and o.type == "ORG"
-                     and fold(head) in _other_org_names([o], e)), None)
+        same = named_by_other(head, e)
         if same is not None:  # "PT Garam" of "PT Garam (Persero)": that organisation's mention
             joined[id(same)] = joined.get(id(same), []) + org_spans
         else:

@@ -15,6 +15,7 @@ from __future__ import annotations
 import functools
 import re
 from collections import Counter
+from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
@@ -213,16 +214,14 @@ def _join_branch_places(groups: UnionFind[str], mentions) -> None:
     form the one named by the short form ("Kepolisian Daerah Sulawesi Selatan", "Polda
     Sulsel": ``org_forms.yaml``'s ``branch_long_forms``); the body said alone ("Dinkes") is
     the one branch of it the article names, when it names one."""
-    others = _other_names()
-    shorts = {_key(long, "ORG"): _key(short, "ORG") for long, short in patterns().branch_long_forms.items()}
-    forms = {key: _branch_form(key, others, shorts) for key in {m[4] for m in mentions if m[3] == "ORG"}}
+    forms = {key: _branch_form(key) for key in {m[4] for m in mentions if m[3] == "ORG"}}
     by_form: dict[str, list[str]] = {}
     for key, form in forms.items():
         by_form.setdefault(form, []).append(key)
     for keys in by_form.values():
         for key in keys[1:]:
             groups.union(keys[0], key)
-    bodies = {_key(b, "ORG") for b in patterns().branch_bodies}
+    bodies = _branch_keys().bodies
     for key, form in forms.items():  # a body said alone is its one branch the article names ("Dinkes")
         if form in bodies:
             branches = {groups.find(k) for k, f in forms.items() if f.startswith(form + " ")}
@@ -230,10 +229,33 @@ def _join_branch_places(groups: UnionFind[str], mentions) -> None:
                 groups.union(branches.pop(), key)
 
 
-def _branch_form(key: str, others: dict[str, str], shorts: dict[str, str]) -> str:
+@dataclass(frozen=True)
+class _BranchKeys:
+    shorts: dict[str, str]       # a body's long form → its short form ("kepolisian daerah" → "polda")
+    short_forms: frozenset[str]  # the short forms themselves
+    bodies: frozenset[str]       # every body with regional branches, long or short
+    divisions: frozenset[str]    # "provinsi", "kabupaten" …
+    provinces: frozenset[str]    # what may follow a division's word: provinces' (and countries') names
+
+
+@functools.cache
+def _branch_keys() -> _BranchKeys:
+    """The keys ``_branch_form`` compares, made once."""
+    p = patterns()
+    shorts = {_key(long, "ORG"): _key(short, "ORG") for long, short in p.branch_long_forms.items()}
+    return _BranchKeys(
+        shorts=shorts, short_forms=frozenset(shorts.values()),
+        bodies=frozenset(_key(b, "ORG") for b in p.branch_bodies),
+        divisions=frozenset(_key(w, "LOC") for w in p.administrative_prefixes),
+        provinces=frozenset(_key(main, "LOC") for main in gazetteer.place_names().values())
+        | frozenset(_key(n, "LOC") for n in gazetteer.countries()))
+
+
+def _branch_form(key: str) -> str:
     """An organisation's key with a branch body's long form said short, its place's short
     form said in full and a division's word before a province left out ("Provinsi Jawa
     Barat"; the key itself when it is none of these)."""
+    others, b = _other_names(), _branch_keys()
     words = key.split()
     for k in range(1, min(3, len(words))):
         tail = " ".join(words[-k:])
@@ -241,25 +263,14 @@ def _branch_form(key: str, others: dict[str, str], shorts: dict[str, str]) -> st
             words = words[:-k] + _key(others[tail], "LOC").split()
             break
     for n in range(len(words) - 1, 0, -1):
-        if (body := " ".join(words[:n])) in shorts:
-            words = [shorts[body], *words[n:]]
+        if (body := " ".join(words[:n])) in b.shorts:
+            words = [b.shorts[body], *words[n:]]
             break
     for n in range(1, len(words) - 1):  # "Dinkes Provinsi Jawa Barat" is "Dinkes Jabar"
-        if " ".join(words[:n]) in shorts.values() and words[n] in _divisions() \
-                and " ".join(words[n + 1:]) in _provinces():
+        if " ".join(words[:n]) in b.short_forms and words[n] in b.divisions \
+                and " ".join(words[n + 1:]) in b.provinces:
             return " ".join(words[:n] + words[n + 1:])
     return " ".join(words)
-
-
-@functools.cache
-def _divisions() -> frozenset[str]:
-    return frozenset(_key(w, "LOC") for w in patterns().administrative_prefixes)
-
-
-@functools.cache
-def _provinces() -> frozenset[str]:
-    return frozenset(_key(main, "LOC") for main in gazetteer.place_names().values()) | \
-        frozenset(_key(n, "LOC") for n in gazetteer.countries())
 
 
 def _join_forms(groups: UnionFind[str], mentions) -> None:

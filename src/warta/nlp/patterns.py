@@ -72,6 +72,7 @@ class Patterns:
     company_named: Gated         # group 1: the words describing it, group 2: the name
     company_owned: Gated         # group 1: the name after "pabrik", "saham" …
     product_named: Gated         # group 1: the words describing it, group 2: the name
+    product_lines: frozenset[str]  # case-folded: "iphone", "redmi"
     company_list: Gated
     company_origin: Gated
     domain: Gated
@@ -204,6 +205,7 @@ def patterns() -> Patterns:
                                 rf"\s+[A-Z]?\d+[A-Za-z]*{model}(?![\w])"),
         vessel=re.compile(rf"(?<![\w.]){alternation(products['vessels'])}\s+(?=[A-Z][a-z]){short}"),
         vessel_codes=frozenset(v.lower() for v in products["vessels"]),
+        product_lines=frozenset(w.casefold() for w in products["lines"]),
         vessel_spelled=re.compile(rf"(?<![\w.]){alternation(products['vessel_words'])}(?:\s+[A-Z][a-z]+){{1,4}}\s*\(\s*"
                                   rf"{alternation(products['vessels'])}\s*\)\s+((?=[A-Z][a-z]){short})"),
         model_code=re.compile(products["model_code"]),

@@ -140,35 +140,41 @@ def _after_origin(doc: Doc, text: str, regex: re.Pattern) -> list[Span]:
     return out
 
 
+def _names_after_nouns(doc: Doc, text: str, regex, breaks: frozenset[str] = frozenset()) -> Iterator[Span]:
+    """The names ``regex`` finds right after a noun and its lower-case description (group
+    1 the description, group 2 the name), without a final stop: not after a stop word or
+    one of ``breaks`` in the description, nor where the noun opens a name the model found
+    ("Perusahaan Gas Negara"); places are the callers' to judge."""
+    named = {i for e in doc.ents for i in range(e.start, e.end)}
+    for m in regex.finditer(text):
+        if any(w in STOP_WORDS or w in breaks for w in m.group(1).lower().split()):
+            continue
+        noun = doc.char_span(m.start(), m.start() + 1, alignment_mode="expand")
+        span = doc.char_span(m.start(2), m.end(2), alignment_mode="expand")
+        if noun is None or noun.start in named or span is None:
+            continue
+        end = span.end - 1 if span[-1].text == "." and len(span) > 1 else span.end
+        yield Span(doc, span.start, end)
+
+
 def _named_after_noun(doc: Doc, text: str, regex: re.Pattern) -> list[Span]:
     """The company right after a company noun and its lower-case description ("produsen
     kaca Asahimas", "perusahaan Nippon Kasei"): not after a stop word or a break word
     ("perusahaan milik Budi Santoso"), not a place ("perusahaan Jepang") nor opened by one,
     and not when the noun opens a name the model found ("Perusahaan Gas Negara")."""
-    p = patterns()
-    named = {i for e in doc.ents for i in range(e.start, e.end)}
-    out = []
-    for m in regex.finditer(text):
-        if any(w in STOP_WORDS or w in p.company_noun_breaks for w in m.group(1).lower().split()):
-            continue
-        noun = doc.char_span(m.start(), m.start() + 1, alignment_mode="expand")
-        if noun is None or noun.start in named:
-            continue  # the noun opens a name the model found: "Perusahaan Gas Negara"
-        span = doc.char_span(m.start(2), m.end(2), alignment_mode="expand")
-        if span is None or gazetteer.is_place(span[0].text) or gazetteer.is_place(span.text):
-            continue
-        end = span.end - 1 if span[-1].text == "." and len(span) > 1 else span.end
-        out.append(Span(doc, span.start, end, label="ORG"))
-    return out
+    return [Span(doc, s.start, s.end, label="ORG")
+            for s in _names_after_nouns(doc, text, regex, patterns().company_noun_breaks)
+            if not gazetteer.is_place(s[0].text) and not gazetteer.is_place(s.text)]
 
 
 def _foreign_bodies(found: list[Span]) -> list[Span]:
     """Names closed by an English body word ("Asian Development Bank") whose words before
     it hold one that is no ordinary Indonesian word, without a common word opening the
     sentence ("Laporan European Union …")."""
+    common = patterns().common_words
     out = []
     for s in found:
-        start = s.start + (s[0].is_sent_start and (s[0].lower_ in patterns().common_words or s[0].lower_ in STOP_WORDS))
+        start = s.start + (s[0].is_sent_start and (s[0].lower_ in common or s[0].lower_ in STOP_WORDS))
         if any(t.is_alpha and not dictionary_word(t.lower_) for t in s.doc[start:s.end - 1]):
             out.append(Span(s.doc, start, s.end, label="ORG"))
     return out
@@ -177,29 +183,23 @@ def _foreign_bodies(found: list[Span]) -> list[Span]:
 def _product_after_noun(doc: Doc, text: str, regex) -> list[Span]:
     """The product right after a product noun and its lower-case description ("mobil
     Veloz Hybrid EV", "jet tempur KF-21 Boramae", "indeks Nikkei 225"): not after a stop
-    word ("mobil milik Budi"), not ordinary words ("smartphone Tanah Air"), not a place, and
-    not an organisation the gazetteer (with
-    companies.tsv) or the acronym table knows ("mobil Toyota", "ponsel Samsung": a brand's
-    model after it is ``brand_models``'), nor a name the model found opened by the noun."""
+    word ("mobil milik Budi"), not at a sentence's start, not ordinary words ("smartphone
+    Tanah Air") nor an acronym alone ("produk UMKM"), not a place, and not an organisation
+    the gazetteer (with companies.tsv) or the acronym table knows ("mobil Toyota", "ponsel
+    Samsung": a brand's model after it is ``brand_models``'), nor a name the model found
+    opened by the noun."""
     p = patterns()
-    named = {i for e in doc.ents for i in range(e.start, e.end)}
     known = gazetteer.table()
     out = []
-    for m in regex.finditer(text):
-        if any(w in STOP_WORDS for w in m.group(1).lower().split()):
-            continue
-        noun = doc.char_span(m.start(), m.start() + 1, alignment_mode="expand")
-        span = doc.char_span(m.start(2), m.end(2), alignment_mode="expand")
-        if noun is None or noun.start in named or span is None or span[0].is_sent_start:
-            continue
+    for span in _names_after_nouns(doc, text, regex):
         first = span[0].text
-        if all(dictionary_word(t.lower_) for t in span if t.is_alpha) or (len(span) == 1 and span[0].is_upper):
-            continue  # ordinary words capitalised ("smartphone Tanah Air"), an acronym ("produk UMKM")
+        if span[0].is_sent_start or all(dictionary_word(t.lower_) for t in span if t.is_alpha) \
+                or (len(span) == 1 and span[0].is_upper):
+            continue
         if gazetteer.is_place(first) or gazetteer.is_place(span.text) or known.get(first) == "ORG" \
                 or known.get(span.text) == "ORG" or first in p.acronyms or span.text in p.acronyms:
             continue
-        end = span.end - 1 if span[-1].text == "." and len(span) > 1 else span.end
-        out.append(Span(doc, span.start, end, label="PRODUCT"))
+        out.append(Span(doc, span.start, span.end, label="PRODUCT"))
     return out
 
 
@@ -1485,9 +1485,9 @@ def _unknown_name(span: Span) -> bool:
     nor its first word as an organisation or a place (the gazetteer with companies.tsv,
     the acronym table), nor every word of it as a given name ("Agus Santoso"; "Yaris
     Cross" is no person's)."""
-    first, table, words = span[0].text, gazetteer.table(), gazetteer.words()
+    first, table, words, acronyms = span[0].text, gazetteer.table(), gazetteer.words(), patterns().acronyms
     return not (table.get(span.text) or table.get(first) in ("ORG", "LOC") or words.get(first) == "LOC"
-                or gazetteer.is_place(span.text) or span.text in patterns().acronyms or first in patterns().acronyms
+                or gazetteer.is_place(span.text) or span.text in acronyms or first in acronyms
                 or all(words.get(t.text) == "PER" for t in span))
 
 
@@ -1624,11 +1624,9 @@ def namesake_bodies(doc: Doc, spans: list[Span]) -> list[Span]:
         if hit is None:
             out.append(s)
         elif s.end > hit.end:  # the place or the holder after the namesake
-            rest = Span(doc, hit.end, s.end)
-            if gazetteer.is_place(rest.text):
-                out.append(Span(doc, hit.end, s.end, label="LOC"))
-            elif s.label_ == "PER":
-                out.append(Span(doc, hit.end, s.end, label="PER"))
+            label = "LOC" if gazetteer.is_place(doc[hit.end:s.end].text) else "PER" if s.label_ == "PER" else None
+            if label:
+                out.append(Span(doc, hit.end, s.end, label=label))
     return sorted(out, key=lambda s: s.start)
 
 
@@ -1644,9 +1642,8 @@ def camel_case_names(doc: Doc, spans: list[Span]) -> list[Span]:
     p = patterns()
     texts, _ = token_texts(doc)
     covered = {i for s in spans for i in range(s.start, s.end)}
-    lines = {w.casefold() for w in lang.load("products")["lines"]}
     found = [i for i, text in enumerate(texts)
-             if i not in covered and CAMEL.fullmatch(text) and text.casefold() not in lines
+             if i not in covered and CAMEL.fullmatch(text) and text.casefold() not in p.product_lines
              and text not in p.acronyms and gazetteer.table().get(text, "ORG") == "ORG"]
     if not found:
         return spans
