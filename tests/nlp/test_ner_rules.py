@@ -432,6 +432,39 @@ def test_a_bond_series_is_a_product(ruled, text, code):
     assert (code, "PRODUCT") in ents(ruled(text))
 
 
+@pytest.mark.parametrize("text, code", [
+    # a series code needs no product word near it
+    ("Lelang pekan ini menawarkan FR0107 dan PBS041 kepada investor.", "FR0107"),
+    ("Lelang pekan ini menawarkan FR0107 dan PBS041 kepada investor.", "PBS041"),
+    ("Investor memburu SBR016T4 sejak Senin.", "SBR016T4"),
+    ("Kementerian Pertahanan menerima A400M kedua di Halim.", "A400M"),
+    ("Maskapai itu menambah armada A320neo tahun ini.", "A320neo"),
+    ("Pabrik di Bandung merakit N219 untuk penerbangan perintis.", "N219"),
+])
+def test_a_series_code_is_a_product_anywhere(ruled, text, code):
+    assert (code, "PRODUCT") in ents(ruled(text))
+
+
+@pytest.mark.parametrize("text, code", [
+    ("Ekspor pada Triwulan II-2018 naik tipis.", "II-2018"),
+    ("Nilai kontraknya USD300 juta.", "USD300"),
+    ("Hal itu tertuang dalam surat S-412/MK.05/2026 kepada bank.", "S-412"),
+    ("Delegasi Indonesia tiba di COP31 pekan ini.", "COP31"),
+    ("Kasus COVID-19 kembali naik.", "COVID-19"),
+])
+def test_codes_that_name_no_product(ruled, text, code):
+    assert (code, "PRODUCT") not in ents(ruled(text))
+
+
+def test_a_code_the_model_named_keeps_its_type(ruled):
+    # a group named by a code ("AKB48"): the series code only fills where nothing was found
+    assert ents(ruled("Grup JKT77 merilis lagu baru.", {"JKT77": "ORG"})) == [("JKT77", "ORG")]
+
+
+def test_a_code_with_letters_after_its_digits_is_one_token(nlp):
+    assert [t.text for t in nlp.make_doc("Pesawat A400M tiba.")] == ["Pesawat", "A400M", "tiba", "."]
+
+
 def test_an_event_named_short_joins_its_full_name(nlp):
     from warta.nlp import harvest
 

@@ -86,6 +86,9 @@ class Patterns:
     vessel_spelled: Gated        # "Kapal Motor Penyeberangan (KMP) …": group 1 the name
     vessel_codes: frozenset[str]      # lower case: "kmp", "kri"
     model_code: re.Pattern
+    series_code: re.Pattern
+    code_not_products: tuple[str, ...]
+    currency_codes: frozenset[str]    # "USD", "IDR", "RM": currencies written before an amount
     brand: Gated
     honorifics: frozenset[str]
     degrees: frozenset[str]           # lower case, no final dot: "s.h", "m.si"
@@ -209,6 +212,9 @@ def patterns() -> Patterns:
         vessel_spelled=re.compile(rf"(?<![\w.]){alternation(products['vessel_words'])}(?:\s+[A-Z][a-z]+){{1,4}}\s*\(\s*"
                                   rf"{alternation(products['vessels'])}\s*\)\s+((?=[A-Z][a-z]){short})"),
         model_code=re.compile(products["model_code"]),
+        series_code=re.compile(products["series_code"]),
+        code_not_products=tuple(products["code_not_products"]),
+        currency_codes=frozenset(k for k in lang.load("currencies")["before"] if k.isalpha() and k.isupper()),
         brand=re.compile(rf"(?<![\w.]){alternation(products['brands'])}(?![\w])"),
         honorifics=frozenset(w.lower() for w in lang.load("honorifics")["honorifics"]),
         initials_markers=frozenset(w.lower() for w in lang.load("honorifics")["initials_markers"]),

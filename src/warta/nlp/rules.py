@@ -444,6 +444,7 @@ def rule_spans(doc: Doc) -> dict[str, list[Span]]:
         + _without_final_words(found(p.vessel, "PRODUCT", trim=False)
                                + _group_spans(doc, text, p.vessel_spelled, "PRODUCT")),
         "brands": found(p.brand, "PRODUCT", trim=False),
+        "series": series_codes(doc, p),
         "epithets": found(p.epithet, "LOC", trim=False),
     }
 
@@ -479,7 +480,8 @@ def token_texts(doc: Doc) -> tuple[list[str], list[str]]:
 
 
 def model_codes(doc: Doc, p: Patterns) -> list[Span]:
-    """Model codes ("SU7") in a sentence that speaks of products (cars, phones, models)."""
+    """Model codes ("SU7") in a sentence that speaks of products (cars, phones, models)
+    (series codes elsewhere: :func:`series_codes`)."""
     texts, lowers = token_texts(doc)
     out = []
     for i, text in enumerate(texts):
@@ -490,6 +492,31 @@ def model_codes(doc: Doc, p: Patterns) -> list[Span]:
         if any(low in p.product_context for low in lowers[lo:hi]):
             out.append(Span(doc, i, i + 1, label="PRODUCT"))
     return out
+
+
+def series_codes(doc: Doc, p: Patterns) -> list[Span]:
+    """Series codes ("FR0100", "A400M": :func:`series_code`) wherever they stand; they fill
+    where the model named nothing (a band "AKB48" the model took as an organisation stays
+    one)."""
+    texts = token_texts(doc)[0]
+    return [Span(doc, i, i + 1, label="PRODUCT") for i in range(len(texts))
+            if texts[i].rstrip(".") not in p.acronyms and texts[i].rstrip(".") not in p.not_models
+            and series_code(texts, i, p)]
+
+
+def series_code(texts: list[str], i: int, p: Patterns) -> bool:
+    """Whether token ``i`` is a code that names a product anywhere (products.yaml
+    ``series_code``): not a Roman numeral's year ("II-2018"), a currency's amount
+    ("USD200"), a document's number ("S-274/…") nor a code of ``code_not_products``."""
+    text = texts[i].rstrip(".")
+    if not p.series_code.fullmatch(text) or text.startswith(p.code_not_products):
+        return False
+    letters = text[:len(text) - len(text.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ"))]
+    rest = text[len(letters):].lstrip("-")
+    year = rest[:4].isdigit() and 1900 <= int(rest[:4]) <= 2099 and not rest[4:5].isdigit()
+    document = i + 1 < len(texts) and texts[i + 1] == "/" or i and texts[i - 1] == "/"
+    return not (year and set(letters) <= set("IVXLCDM") or letters in p.currency_codes
+                or document)
 
 
 BRAND_CONTEXT = 8  # tokens before a brand-and-model name that may hold a product word
@@ -2101,7 +2128,7 @@ def apply_rules(doc: Doc, use_gazetteer: bool = True) -> Doc:
     found = rule_spans(doc)
     for kind in ("products", "places", "companies", "orgs", "events", "media", "epithets"):
         spans = override(spans, _not_cutting_model_names(doc, spans, kind, found[kind]))
-    spans = relabel(spans, found["brands"])
+    spans = fill(relabel(spans, found["brands"]), found["series"])
     people = [s for s in spans if s.label_ == "PER" and len(s) > 1]
     spans = override(spans, [m for m in found["media_weak"]  # "dikutip Carscoops", not "dilaporkan Ani Lestari"
                              if not any(s.start < m.end and m.start < s.end for s in people)])

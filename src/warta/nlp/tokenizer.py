@@ -29,6 +29,9 @@ from ..errors import TooLarge
 from ..sources.limits import over, setting
 
 HYPHENATED = re.compile(r"^[^\W\d_]+(?:-[^\W\d_]+)+$")
+# a code of capitals, digits and letters ("A400M", "SBR014T2"): spaCy's unit suffixes would
+# cut "A400" + "M"
+CODE = re.compile(r"^[A-Z]{1,5}-?[0-9]{2,5}[A-Za-z][A-Za-z0-9]*$")
 SUFFIX_WINDOW = 64  # longer than any suffix spaCy's Indonesian rules can match
 MAX_WORD = 100  # longer than any reduplicated word ("anak-anak")
 MAX_URL = 2048  # longer than any URL worth keeping whole
@@ -101,8 +104,10 @@ def create_tokenizer():
         def whole(text: str):
             # a clitic suffix ("-nya") is still split off, as spaCy does; the length check
             # keeps this linear (the pattern backtracks over a long run of letters)
-            if len(text) > MAX_WORD or "-" not in text or suffix_search(text):
+            if len(text) > MAX_WORD:
                 return None
+            if "-" not in text or suffix_search(text):
+                return CODE.match(text)
             return HYPHENATED.match(text)
 
         def url(text: str):
