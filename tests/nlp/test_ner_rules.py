@@ -1448,3 +1448,43 @@ def test_a_body_named_by_its_kind_before_a_foreign_country_is_that_countrys(rule
     # a ministry and Indonesia, or a country after a company, stay apart
     doc = ruled("Pabrik PT Sukamaju China dibangun.", {"PT Sukamaju": "ORG", "China": "LOC"})
     assert ents(doc) == [("PT Sukamaju", "ORG"), ("China", "LOC")]
+
+
+@pytest.mark.parametrize("text, model, name, aliases", [
+    # the kind's acronym in brackets, then the place's own name: one place, whatever the
+    # model made of the name
+    ("Pabrik baru berdiri di Kawasan Ekonomi Khusus (KEK) Tanjung Lesung pada Mei.",
+     {"Kawasan Ekonomi Khusus": "LOC", "KEK": "ORG", "Tanjung Lesung": "PER"},
+     "Kawasan Ekonomi Khusus Tanjung Lesung", ("KEK Tanjung Lesung",)),
+    ("Investor memilih Kawasan Industri Terpadu (KIT) Subang Raya tahun ini.",
+     {"Kawasan Industri Terpadu": "LOC"}, "Kawasan Industri Terpadu Subang Raya", ("KIT Subang Raya",)),
+])
+def test_a_kind_of_place_with_its_acronym_and_name_is_one_place(ruled, text, model, name, aliases):
+    from warta.nlp import harvest
+
+    places = {(e.name, tuple(e.aliases)) for e in harvest.entities(ruled(text, model)) if e.type == "LOC"}
+    assert places == {(name, aliases)}
+
+
+def test_a_kinds_acronym_said_again_is_its_one_place(ruled):
+    from warta.nlp import harvest
+
+    doc = ruled("Pabrik berdiri di Kawasan Ekonomi Khusus (KEK) Tanjung Lesung. KEK Tanjung Lesung menyerap"
+                " 900 pekerja. Pengelola KEK optimistis.",
+                {"Kawasan Ekonomi Khusus": "LOC", "Tanjung Lesung": "PER", "KEK": "ORG"})
+    found = {(e.name, e.type, tuple(e.aliases)) for e in harvest.entities(doc)}
+    assert found == {("Kawasan Ekonomi Khusus Tanjung Lesung", "LOC", ("KEK Tanjung Lesung", "KEK"))}
+
+
+def test_a_body_with_its_acronym_before_a_sentence_goes_on_alone(ruled):
+    # a lower-case word after the bracket: no name follows
+    assert ("Kawasan Ekonomi Khusus", "LOC") in ents(ruled(
+        "Kawasan Ekonomi Khusus (KEK) menarik investasi baru.", {"Kawasan Ekonomi Khusus": "LOC"}))
+
+
+@pytest.mark.parametrize("text, place", [
+    ("Banjir merendam Taman Nasional Bukit Barisan pekan lalu.", "Taman Nasional Bukit Barisan"),
+    ("Harimau dilepas di Suaka Margasatwa Kerumutan.", "Suaka Margasatwa Kerumutan"),
+])
+def test_conservation_areas_are_places(ruled, text, place):
+    assert (place, "LOC") in ents(ruled(text))

@@ -75,7 +75,7 @@ def _mentions(doc: Doc) -> list[tuple[int, int, str, str, str]]:
             start = ent.start_char
             if SE_PREFIX.match(text):  # "se-Kabupaten Bojonegoro": all of the place
                 text, start = text[3:], start + 3
-            bracketed = BRACKETED_BRANCH.fullmatch(text) if ent.label_ in ("ORG", "EVENT") else None
+            bracketed = BRACKETED_BRANCH.fullmatch(text) if ent.label_ in ("ORG", "EVENT", "LOC") else None
             if bracketed and f"({bracketed['short']})" not in patterns().closing_forms:
                 # "Kepolisian Daerah (Polda) Bali": "Kepolisian Daerah Bali", also "Polda Bali";
                 # "Konferensi Tingkat Tinggi (KTT) G20": "… Tinggi G20", also "KTT G20"
@@ -229,6 +229,20 @@ def _join_branch_places(groups: UnionFind[str], mentions) -> None:
                 groups.union(branches.pop(), key)
 
 
+def _join_bracketed_kinds(groups: UnionFind[str], doc: Doc, mentions) -> None:
+    """A kind's acronym said alone ("KEK") is the one place of that kind the article names
+    with it in brackets ("Kawasan Ekonomi Khusus (KEK) Sei Mangkei"), when it names one."""
+    named: dict[str, set[str]] = {}
+    for ent in doc.ents:
+        bracketed = BRACKETED_BRANCH.fullmatch(ent.text) if ent.label_ == "LOC" else None
+        if bracketed:
+            named.setdefault(_key(bracketed["short"], "LOC"), set()).add(
+                groups.find(_key(f"{bracketed['short']} {bracketed['place']}", "LOC")))
+    for m in mentions:
+        if len(named.get(m[4], ())) == 1:
+            groups.union(next(iter(named[m[4]])), m[4])
+
+
 @dataclass(frozen=True)
 class _BranchKeys:
     shorts: dict[str, str]       # a body's long form → its short form ("kepolisian daerah" → "polda")
@@ -296,6 +310,7 @@ def entities(doc: Doc) -> list[Entity]:
     _join_prefixed_acronyms(groups, mentions)
     _join_divisions(groups, mentions)
     _join_branch_places(groups, mentions)
+    _join_bracketed_kinds(groups, doc, mentions)
     members: dict[str, list] = {}
     for m in mentions:
         members.setdefault(groups.find(m[4]), []).append(m)

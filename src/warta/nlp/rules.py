@@ -1712,6 +1712,54 @@ def _bracketed_branch(doc: Doc, place: Span, ends: dict[int, Span], bodies: froz
 
 
 MAX_EVENT_NAME = 3  # words naming an event after its acronym in brackets ("(KTT) G20")
+MAX_PLACE_NAME = 4  # words naming a place after its kind's acronym in brackets ("(KEK) Sei Mangkei")
+
+
+def bracketed_places(doc: Doc, spans: list[Span]) -> list[Span]:
+    """A kind of place written out (a place prefix opens it: "Kawasan Ekonomi Khusus",
+    "Kawasan Industri Terpadu", "Bandar Udara Internasional Jawa Barat"), its acronym in
+    brackets and the name after it are one place ("Kawasan Ekonomi Khusus (KEK) Sei
+    Mangkei": ``nlp.harvest`` names it "Kawasan Ekonomi Khusus Sei Mangkei", also "KEK Sei
+    Mangkei"), whatever the model made of the name (it took "Sei Mangkei" for a person).
+    The acronym opens with the kind's first letter; the name is up to
+    ``MAX_PLACE_NAME`` capitalised words or numbers, not a title's, and takes no span
+    that runs on past it."""
+    p = patterns()
+    heads = p.place_heads
+    titles = lang.titles()
+    gone: set[int] = set()
+    out: list[Span] = []
+    shorts: set[tuple[str, ...]] = set()
+    for s in spans:
+        k = s.end
+        kind = s.label_ == "LOC" and any(s[:n].text.lower() in heads for n in range(1, min(4, len(s)) + 1))
+        if not kind or id(s) in gone or k + 3 >= len(doc) or doc[k].text != "(" or doc[k + 2].text != ")" \
+                or not doc[k + 1].text[:1].isupper() or doc[k + 1].text[0] != s.text[0]:
+            out.append(s)
+            continue
+        end = k + 3
+        while end < len(doc) and end - k - 3 < MAX_PLACE_NAME and doc[end].text.isalnum() \
+                and (doc[end].text[:1].isupper() or doc[end].text[:1].isdigit()) \
+                and not doc[end].is_sent_start and doc[end].lower_ not in titles.heads:
+            end += 1
+        for o in spans:  # a span that runs on past the name ends it before
+            if k + 3 <= o.start < end < o.end:
+                end = o.start
+        if end == k + 3:
+            out.append(s)
+            continue
+        out.append(Span(doc, s.start, end, label="LOC"))
+        gone |= {id(o) for o in spans if o is not s and s.start <= o.start and o.end <= end}
+        shorts.add(tuple(t.text for t in doc[k + 1:k + 2]) + tuple(t.text for t in doc[k + 3:end]))
+    out = [o for o in out if id(o) not in gone]
+    return override(out, _said_again_short(doc, shorts)) if shorts else out
+
+
+def _said_again_short(doc: Doc, shorts: set[tuple[str, ...]]) -> list[Span]:
+    """The places of ``shorts`` (acronym and name: "KEK Sei Mangkei") where the text says them."""
+    texts = token_texts(doc)[0]
+    return [Span(doc, i, i + len(short), label="LOC") for short in shorts
+            for i in range(len(texts) - len(short) + 1) if tuple(texts[i:i + len(short)]) == short]
 
 
 def bracketed_events(doc: Doc, spans: list[Span]) -> list[Span]:
@@ -2151,7 +2199,7 @@ def apply_rules(doc: Doc, use_gazetteer: bool = True) -> Doc:
     spans = territory_after_title(doc, models_listed_with_products(doc, listed_share_a_type(doc, spans)))
     spans = divisions_said_again(doc, places_after_territorial_titles(doc, spans))
     spans = party_boards(doc, namesake_bodies(doc, regional_branches(doc, places_listed_between(doc, spans))))
-    spans = foreign_bodies(doc, bracketed_events(doc, spans))
+    spans = foreign_bodies(doc, bracketed_places(doc, bracketed_events(doc, spans)))
     spans = acronym_types(doc, speakers_after_quotes(doc, speakers_are_people(doc, drop_calendar(spans))), links)
     spans = drop_rank_services(doc, drop_currency_places(doc, drop_vessel_words(doc, drop_initials(doc, drop_urls(drop_letters(spans))))))
     spans, links = drop_concepts(doc, spans, links)
