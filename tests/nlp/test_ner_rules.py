@@ -1488,3 +1488,25 @@ def test_a_body_with_its_acronym_before_a_sentence_goes_on_alone(ruled):
 ])
 def test_conservation_areas_are_places(ruled, text, place):
     assert (place, "LOC") in ents(ruled(text))
+
+
+@pytest.mark.parametrize("text, model, person", [
+    # the first name the model left between the post's organisation and the surname
+    ("Direktur Utama BRI Hery Gunardi memaparkan kinerja.", {"BRI": "ORG", "Gunardi": "PER"}, "Hery Gunardi"),
+    ("Kepala BPS Amalia Widyasari mengumumkan data.", {"BPS": "ORG", "Widyasari": "PER"}, "Amalia Widyasari"),
+])
+def test_a_first_name_after_a_titled_organisation_is_the_persons(ruled, text, model, person):
+    assert (person, "PER") in ents(ruled(text, model))
+
+
+def test_a_word_after_an_untitled_organisation_stays_out(ruled):
+    # no title before the organisation: the word is not taken into the person
+    assert ("Hery Gunardi", "PER") not in ents(ruled("Laba BRI Hery Gunardi naik.", {"BRI": "ORG", "Gunardi": "PER"}))
+
+
+@pytest.mark.parametrize("text, acronym", [
+    ("Rasio kredit bermasalah (non-performing loan/NPL) terjaga di 2,9%.", "NPL"),
+    ("Rasio pinjaman terhadap simpanan (loan to deposit ratio/LDR) mencapai 85%.", "LDR"),
+])
+def test_a_term_glossed_in_brackets_is_no_name(ruled, text, acronym):
+    assert acronym not in {t for t, _ in ents(ruled(text, {acronym: "ORG"}))}

@@ -798,16 +798,21 @@ def drop_rank_services(doc: Doc, spans: list[Span]) -> list[Span]:
 
 def back_after_comma(doc: Doc, spans: list[Span]) -> list[Span]:
     """A person set off by a comma whose first name the model left out (", Andreas Eddy
-    Susetyo," → the model's "Eddy Susetyo"): the capitalised word between the comma and the
-    person is the name's when it is no ordinary word, title, honorific, day, month or place."""
+    Susetyo," → the model's "Eddy Susetyo"), or written after a title and its organisation
+    ("Direktur Utama BRI Hery Gunardi" → the model's "BRI" and "Gunardi"): the capitalised
+    word between the comma (the organisation) and the person is the name's when it is no
+    ordinary word, title, honorific, day, month or place."""
     p = patterns()
     titles = lang.titles().words
     taken = {i for s in spans for i in range(s.start, s.end)}
+    orgs = {s.end: s for s in spans if s.label_ == "ORG"}
     out = []
     for s in spans:
         i = s.start - 1
         word = doc[i] if i >= 1 and s.label_ == "PER" else None
-        if (word is not None and i not in taken and doc[i - 1].text == "," and word.is_title and word.is_alpha
+        org = orgs.get(i)
+        titled = org is not None and any(t.lower_ in titles for t in doc[max(0, org.start - 3):org.start])
+        if (word is not None and i not in taken and (doc[i - 1].text == "," or titled) and word.is_title and word.is_alpha
                 and word.lower_ not in p.common_words and word.lower_ not in STOP_WORDS
                 and word.lower_ not in titles and word.lower_ not in p.honorifics
                 and word.lower_ not in p.calendar_words and not gazetteer.is_place(word.text)):
@@ -983,8 +988,13 @@ def acronym_definitions(doc: Doc, spans: list[Span]) -> tuple[list[Span], list[t
     new, links, plain = [], [], set()
     texts, _ = token_texts(doc)
     for tok in (doc[i] for i, text in enumerate(texts) if text == "("):
-        close = next((j for j in range(tok.i + 1, min(len(doc), tok.i + 6)) if texts[j] == ")"), None)
+        close = next((j for j in range(tok.i + 1, min(len(doc), tok.i + MAX_GLOSS + 4)) if texts[j] == ")"), None)
         if close is None or close == tok.i + 1:
+            continue
+        if _glossed_term(doc, tok.i, close):  # "(non-performing loan/NPL)": a term's acronym
+            plain.add(texts[close - 1])
+            continue
+        if close > tok.i + 5:
             continue
         inner = doc[tok.i + 1: close]
         if inner.text.lower() in patterns().vessel_codes:
@@ -1027,6 +1037,19 @@ def _looks_short(span: Span) -> bool:
     """An acronym-like span: one to three words, starting with a capital, no long words."""
     words = span.text.split()
     return 0 < len(words) <= 3 and all(ACRONYM.match(w) for w in words) and len(span.text) <= 20
+
+
+MAX_GLOSS = 6  # words of a term's gloss before its acronym in brackets ("loan to deposit ratio/LDR")
+
+
+def _glossed_term(doc: Doc, open_: int, close: int) -> bool:
+    """Whether the brackets hold lower-case words, a slash and an acronym they spell
+    ("(non-performing loan/NPL)", "(loan to deposit ratio/LDR)"): a term glossed in
+    English, no name."""
+    words = [t.text for t in doc[open_ + 1:close - 2]]
+    return (close - open_ >= 4 and doc[close - 2].text == "/" and ACRONYM.match(doc[close - 1].text) is not None
+            and 0 < len(words) <= MAX_GLOSS and all(w.replace("-", "").islower() for w in words)
+            and _spells(" ".join(words), doc[close - 1].text))
 
 
 def _lower_before_spells(doc: Doc, paren: int, acronym: str) -> bool:
