@@ -1510,3 +1510,23 @@ def test_a_word_after_an_untitled_organisation_stays_out(ruled):
 ])
 def test_a_term_glossed_in_brackets_is_no_name(ruled, text, acronym):
     assert acronym not in {t for t, _ in ents(ruled(text, {acronym: "ORG"}))}
+
+
+@pytest.mark.parametrize("text, model, person, gone", [
+    # the words after a run of honorifics with their stops are a person
+    ("Direktur Jenderal Penanggulangan Penyakit Kemenkes dr. Laksmi Hartati meninjau gudang.", {},
+     "Laksmi Hartati", None),
+    ("Ketua IDAI Jateng dr. Ratna Widuri mengimbau orang tua.", {"IDAI Jateng dr.": "PER"},
+     "Ratna Widuri", "IDAI Jateng dr."),
+    ("Rektor Prof. Dr. Ir. H. Slamet Riyadi membuka wisuda.", {}, "Slamet Riyadi", None),
+])
+def test_the_name_after_honorifics_is_a_person(ruled, text, model, person, gone):
+    found = ents(ruled(text, model))
+    assert (person, "PER") in found
+    assert gone is None or all(t != gone for t, _ in found)
+
+
+def test_a_name_the_model_read_after_an_honorific_stays_whole(ruled):
+    # the model's span runs past the words the honorific rule would take ("Utama")
+    found = ents(ruled("Hadir pula dr. Budi Santoso Utama di sana.", {"Budi Santoso Utama": "PER"}))
+    assert ("Budi Santoso Utama", "PER") in found

@@ -1285,7 +1285,13 @@ def _name_at(v: View, k: int, strict: bool = False) -> str | None:
         return None
     if strict and not re.match(r"\s*(?:[.;:]|\s[a-z]|$)", v.text[m.end():m.end() + 3]):
         return None
+    if strict and _HONORIFIC_NEXT.match(v.text, m.end()):
+        return None  # "Dirjen … Kemenkes dr. Murti Utami": the honorific opens the holder's name
     return m.group() if _person_shaped(m.group()) else None
+
+
+_HONORIFIC_NEXT = re.compile(
+    rf"\s+(?i:{'|'.join(sorted(lang.load('honorifics')['name_markers'], key=len, reverse=True))})\.\s*[A-Z]")
 
 
 @functools.cache

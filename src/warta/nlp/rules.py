@@ -761,6 +761,57 @@ def back_to_rank(doc: Doc, spans: list[Span]) -> list[Span]:
 MAX_RANKED_NAME = 4
 
 
+MAX_MARKED_NAME = 4  # words of a name after its honorifics ("dr. Fitri Hartanto")
+
+
+def people_after_honorifics(doc: Doc, spans: list[Span]) -> list[Span]:
+    """The capitalised words after a run of honorifics written with their stop
+    (``honorifics.yaml``'s ``name_markers``: "dr. Murti Utami", "Prof. Dr. Ir. H. Budi") are a
+    person: up to four words, none an ordinary word, title word, day, month or known place.
+    A span the model ran over the honorifics from before ends before them ("IDAI Jateng dr."
+    → "IDAI Jateng"; a person's span there goes: it held the post's words).  Not after a body
+    named after a person ("RSUD dr. Soetomo": :func:`namesake_bodies`)."""
+    markers = _name_markers()
+    texts, lowers = token_texts(doc)
+    people = {s.start for s in spans if s.label_ == "PER"}  # the model's name there stays whole
+    found, cut = [], {}
+    i = 0
+    while i < len(doc):
+        j = i
+        while j < len(doc) and lowers[j].rstrip(".") in markers and (
+                texts[j].endswith(".") or j + 1 < len(doc) and texts[j + 1] == "."):
+            j += 1 if texts[j].endswith(".") else 2
+        k = _name_end(doc, j, MAX_MARKED_NAME) if j > i and not _after_namesake_body(texts, i) else j
+        if k > j:
+            if j not in people:
+                found.append(Span(doc, j, k, label="PER"))
+            cut[i] = j
+        i = max(k, i + 1)
+    if not found:
+        return spans
+    out = []
+    for s in spans:
+        at = next((i for i in cut if s.start < i < s.end), None)
+        if at is not None and s.label_ != "PER":
+            out.append(Span(doc, s.start, at, label=s.label_))
+        elif at is None:
+            out.append(s)
+    return override(out, found)
+
+
+def _after_namesake_body(texts: list[str], i: int) -> bool:
+    """Whether a body named after a person comes right before token ``i`` ("RSUD dr.
+    Soetomo", "Rumah Sakit Umum Pusat (RSUP) Dr Sardjito": :func:`namesake_bodies`)."""
+    bodies = patterns().namesake_bodies
+    return any(i - n >= 0 and " ".join(texts[i - n:i]) in bodies for n in (1, 2, 3)) \
+        or i >= 3 and texts[i - 1] == ")" and texts[i - 2] in bodies
+
+
+@functools.cache
+def _name_markers() -> frozenset[str]:
+    return frozenset(lang.load("honorifics")["name_markers"])
+
+
 def people_after_ranks(doc: Doc, spans: list[Span]) -> list[Span]:
     """The capitalised words right after a rank and the words written after it ("Marsdya TNI
     Kusworo", "Letjen TNI (Purn) Suharyanto", "AKP Dodi") are a person where the model saw
@@ -2195,7 +2246,7 @@ def drop_concepts(doc: Doc, spans: list[Span], links: list[tuple]) -> tuple[list
 def apply_rules(doc: Doc, use_gazetteer: bool = True) -> Doc:
     """The doc with its entities corrected and completed by the rules (see the module)."""
     spans = hyphenated_given_names(doc, strip_titles(split_at_ranks(doc, split_model_lists(doc, clean_model_spans(doc, list(doc.ents))))))
-    spans = balinese_openers(doc, people_after_ranks(doc, back_after_comma(doc, back_to_rank(doc, spans))))
+    spans = balinese_openers(doc, people_after_honorifics(doc, people_after_ranks(doc, back_after_comma(doc, back_to_rank(doc, spans)))))
     found = rule_spans(doc)
     for kind in ("products", "places", "companies", "orgs", "events", "media", "epithets"):
         spans = override(spans, _not_cutting_model_names(doc, spans, kind, found[kind]))
