@@ -1530,3 +1530,20 @@ def test_a_name_the_model_read_after_an_honorific_stays_whole(ruled):
     # the model's span runs past the words the honorific rule would take ("Utama")
     found = ents(ruled("Hadir pula dr. Budi Santoso Utama di sana.", {"Budi Santoso Utama": "PER"}))
     assert ("Budi Santoso Utama", "PER") in found
+
+
+@pytest.mark.parametrize("text, model, org, person", [
+    # the model's person opens with the branch's place after a body with regional branches
+    ("Kepala Dinkes Jateng Sri Wahyuni Lestari menjelaskan.", {"Jateng Sri Wahyuni Lestari": "PER"},
+     "Dinkes Jateng", "Sri Wahyuni Lestari"),
+    ("Kepala Disdik Sleman Agung Prasetyo Nugroho hadir.", {"Sleman Agung Prasetyo Nugroho": "PER"},
+     "Disdik Sleman", "Agung Prasetyo Nugroho"),
+])
+def test_a_branch_place_opening_the_models_person_is_the_branchs(ruled, text, model, org, person):
+    found = ents(ruled(text, model))
+    assert (org, "ORG") in found and (person, "PER") in found
+
+
+def test_a_person_opening_with_a_place_word_without_a_body_stays(ruled):
+    assert ents(ruled("Kemarin Sleman Agung Prasetyo datang.", {"Sleman Agung Prasetyo": "PER"})) \
+        == [("Sleman Agung Prasetyo", "PER")]

@@ -1651,14 +1651,20 @@ def regional_branches(doc: Doc, spans: list[Span]) -> list[Span]:
 
     merged: dict[Span, Span | None] = {}
     added: list[Span] = []
+    regional = gazetteer.regional_places() | gazetteer.countries()
     for s in spans:
-        if s.label_ != "LOC":
+        if s.label_ == "PER":  # "Kepala Dinkes Jateng Yunita …": the model's person opens with the place
+            place = next((k for k in range(min(MAX_TERRITORY, len(s) - 1), 0, -1) if s[:k].text in regional), None)
+            if place is None or len(s) - place < 2:
+                continue
+        elif s.label_ != "LOC":
             continue
-        whole = next((k for k in range(min(MAX_BODY, len(s) - 1), 0, -1) if s[:k].text in bodies), None)
-        if whole:
-            merged[s] = Span(doc, s.start, s.end, label="ORG")
-            continue
-        place = _place_then_holder(s)
+        else:
+            whole = next((k for k in range(min(MAX_BODY, len(s) - 1), 0, -1) if s[:k].text in bodies), None)
+            if whole:
+                merged[s] = Span(doc, s.start, s.end, label="ORG")
+                continue
+            place = _place_then_holder(s)
         if place is None:
             continue
         bracketed = _bracketed_branch(doc, s, ends, bodies)
