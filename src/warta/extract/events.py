@@ -658,7 +658,7 @@ def _policy(f: Facts, sent, span, kind) -> list[Draft]:
     if triggers().citation.search(v.text, max(sent[0], span[0] - REACH), min(sent[1], span[1] + REACH)):
         return []                 # "… diatur dalam Surat Perintah …": a rule cited, not made
     issuer = next((name for name in dict.fromkeys(_issuers(f, sent, span)) if _authority(f, name)), None)
-    if issuer is None:
+    if issuer is None or _unauthorised_subject(f, sent, span, issuer):
         return []
     targets = [m for m in _in(v, (span[1], sent[1]), ("ORG",)) if m.entity.name != issuer]
     return [_draft(kind, f, sent, span, {"issuer": issuer, "target": targets[0].entity.name if targets else None})]
@@ -683,6 +683,19 @@ def _issuers(f: Facts, sent, span):
     m = v.last_before(sent[0], ACTORS)
     if m is not None and v.sentence_index(sent[0]) - v.sentence_index(m.start) <= 2:
         yield m.entity.name
+
+
+def _unauthorised_subject(f: Facts, sent, span, issuer: str) -> bool:
+    """Whether the trigger's own subject, right before it, is an organisation that does not
+    govern: an association's appeal ("IDAI mengimbau orang tua …") is no policy of the
+    authority an earlier sentence named.  (A person subject is left to the issuers' order:
+    a post the roles missed may be a public one.)"""
+    v = f.view
+    near = [m for m in _in(v, (max(sent[0], span[0] - REACH), span[0])) if not _is_source(v, m)]
+    if not near or near[-1].type != "ORG" or near[-1].entity.name == issuer \
+            or _authority(f, near[-1].entity.name):
+        return False
+    return bool(re.fullmatch(r"[\s()]*|\s*\([^()]{1,20}\)\s*", v.text[near[-1].end:span[0]]))
 
 
 def _authority(f: Facts, name: str) -> bool:
