@@ -297,6 +297,11 @@ def _actor(v: View, sent: tuple[int, int], pos: int, types=ACTORS, back: int = 3
     ministry builds no factory)."""
     ok = [m for m in _in(v, sent, types) if _can_act(v, m, business)]
     before = [m for m in ok if m.end <= pos]
+    described = [m for m in _in(v, (sent[0], pos), ("ORG",)) if _describes_person(v, m)]
+    if described and "PER" in types and (not before or before[-1].end <= described[-1].start):
+        person = v.last_before(described[-1].start, ("PER",))  # "kata politikus PDI Perjuangan itu"
+        if person is not None:
+            return person.entity.name
     if before:
         return before[-1].entity.name
     if back and triggers().company_anaphor.search(v.text[sent[0]:pos]):
@@ -310,11 +315,25 @@ def _actor(v: View, sent: tuple[int, int], pos: int, types=ACTORS, back: int = 3
 
 def _can_act(v: View, m: Mention, business: bool = False) -> bool:
     tr = triggers()
-    if _is_source(v, m) or tr.reporting.match(v.text, m.end):
+    if _is_source(v, m) or tr.reporting.match(v.text, m.end) or _describes_person(v, m):
         return False
     if m.type == "LOC" and tr.place_marker.search(v.text[max(0, m.start - 12):m.start]):
         return False
     return not (business and _public(m.entity))
+
+
+def _describes_person(v: View, m: Mention) -> bool:
+    """Whether an organisation is named only to describe a person: after a describer and
+    before "itu" ("kata politikus PDI Perjuangan itu saat kunjungan kerja …": the speaker
+    visits, not the party)."""
+    before = v.text[max(0, m.start - 20):m.start].split()
+    return m.type == "ORG" and bool(before) and before[-1].casefold() in _describers() \
+        and re.match(r"\s+(?:itu|tersebut)\b", v.text[m.end:m.end + 10]) is not None
+
+
+@functools.cache
+def _describers() -> frozenset[str]:
+    return frozenset(w.casefold() for w in lang.load("speech_verbs")["describers"])
 
 
 def _public(entity) -> bool:
