@@ -1547,3 +1547,26 @@ def test_a_branch_place_opening_the_models_person_is_the_branchs(ruled, text, mo
 def test_a_person_opening_with_a_place_word_without_a_body_stays(ruled):
     assert ents(ruled("Kemarin Sleman Agung Prasetyo datang.", {"Sleman Agung Prasetyo": "PER"})) \
         == [("Sleman Agung Prasetyo", "PER")]
+
+
+@pytest.mark.parametrize("text, model, name, alias", [
+    # a company's short name after "atau": one organisation
+    ("Direksi PT Asuransi Kredit Indonesia (Persero) atau Askrindo hadir. Askrindo membantah.",
+     {"PT Asuransi Kredit Indonesia (Persero)": "ORG", "Askrindo": "LOC"}, "PT Asuransi Kredit Indonesia (Persero)",
+     "Askrindo"),
+    ("Pengumuman Perusahaan Gas Negara atau PGN keluar kemarin.", {"Perusahaan Gas Negara": "ORG"},
+     "Perusahaan Gas Negara", "PGN"),
+])
+def test_a_short_name_after_atau_is_the_organisations(ruled, text, model, name, alias):
+    from warta.nlp import harvest
+
+    orgs = {(e.name, tuple(e.aliases)) for e in harvest.entities(ruled(text, model)) if e.type in ("ORG", "LOC")}
+    assert orgs == {(name, (alias,))}
+
+
+def test_two_organisations_joined_by_atau_stay_two(ruled):
+    from warta.nlp import harvest
+
+    doc = ruled("Ia pindah dari Kementerian Keuangan atau Kementerian Perdagangan.",
+                {"Kementerian Keuangan": "ORG", "Kementerian Perdagangan": "ORG"})
+    assert len(harvest.entities(doc)) == 2

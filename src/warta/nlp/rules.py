@@ -1070,6 +1070,30 @@ def acronym_definitions(doc: Doc, spans: list[Span]) -> tuple[list[Span], list[t
     return new, links, plain
 
 
+def short_names_after_or(doc: Doc, spans: list[Span]) -> list[tuple[Span, Span]]:
+    """(short name, organisation) for an organisation's short name written after it and
+    "atau" ("PT Asuransi Jasa Indonesia (Persero) atau Jasindo", "Perusahaan Listrik Negara
+    atau PLN"): one capitalised word, no longer span's start, whose letters the name's last
+    words spell from the first letter of one of them (legal forms aside)."""
+    p = patterns()
+    starts = {s.start: s for s in spans}
+    out = []
+    for s in spans:
+        k = s.end
+        if s.label_ != "ORG" or k + 2 > len(doc) or doc[k].lower_ != "atau":
+            continue
+        short = doc[k + 1]
+        other = starts.get(k + 1)
+        if not short.text[:1].isupper() or not short.is_alpha or other is not None and len(other) > 1 \
+                or k + 2 < len(doc) and doc[k + 2].is_title and not doc[k + 2].is_sent_start:
+            continue
+        words = [t.text for t in s if t.is_alpha and t.lower_ not in p.legal_words]
+        if any(_spells(" ".join(words[n:]), short.text) for n in range(len(words))) \
+                and short.text not in words:
+            out.append((Span(doc, k + 1, k + 2, label="ORG"), s))
+    return out
+
+
 def gazetteer_acronyms(doc: Doc, spans: list[Span], links: list[tuple]) -> tuple[list[Span], list[tuple]]:
     """The acronyms defined after names only the gazetteer found ("Dana Moneter
     Internasional (IMF)"), as :func:`acronym_definitions` finds them after the model's."""
@@ -2264,6 +2288,9 @@ def apply_rules(doc: Doc, use_gazetteer: bool = True) -> Doc:
     spans = override(spans, residents_places(spans, found["resident_places"]))
     spans = bodies_for_a_cause(doc, listed_fields(doc, spans))
     defined, links, plain = acronym_definitions(doc, spans)
+    said_or = short_names_after_or(doc, spans)
+    defined, links = defined + [short for short, _ in said_or], links + [
+        ((short.start, short.end), (long.start, long.end)) for short, long in said_or]
     spans = override([s for s in spans if s.text not in plain], defined)
     spans = fill(spans, [Span(doc, b, c, label="ORG") for _, (b, c) in links])
     spans = table_acronyms(doc, place_before_person(doc, split_leading_acronyms(doc, spans)))
