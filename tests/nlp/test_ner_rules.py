@@ -1570,3 +1570,32 @@ def test_two_organisations_joined_by_atau_stay_two(ruled):
     doc = ruled("Ia pindah dari Kementerian Keuangan atau Kementerian Perdagangan.",
                 {"Kementerian Keuangan": "ORG", "Kementerian Perdagangan": "ORG"})
     assert len(harvest.entities(doc)) == 2
+
+
+def test_a_title_alone_is_no_organisation(ruled):
+    found = ents(ruled("Ia bertemu Komisioner Perdagangan Uni Eropa Maros Kovac.",
+                       {"Komisioner Perdagangan": "ORG", "Uni Eropa": "ORG", "Maros Kovac": "PER"}))
+    assert ("Komisioner Perdagangan", "ORG") not in found and ("Uni Eropa", "ORG") in found
+
+
+def test_an_organisations_form_stays_an_organisation(ruled):
+    assert ("Komisi Perdagangan", "ORG") in ents(ruled("Komisi Perdagangan menolak usul itu.",
+                                                       {"Komisi Perdagangan": "ORG"}))
+
+
+def test_spans_side_by_side_that_the_article_names_as_one_are_one(ruled):
+    doc = ruled("Uni Eropa menolak. Delegasi Uni Eropa datang.", {"Uni Eropa": "ORG", "Uni": "ORG", "Eropa": "LOC"})
+    assert ents(doc) == [("Uni Eropa", "ORG"), ("Uni Eropa", "ORG")]
+
+
+@pytest.mark.parametrize("text, model, acronym", [
+    # the acronym after a document's name is the document's, no alias of the body it holds
+    ("Eksportir mewaspadai Regulasi Deforestasi Uni Eropa (EUDR) tahun depan.", {"Uni Eropa": "ORG"}, "EUDR"),
+    ("Kedua negara meneken Perjanjian Kemitraan Ekonomi Komprehensif Indonesia-Kanada (ICA-CEPA).",
+     {}, "ICA-CEPA"),
+])
+def test_a_documents_acronym_is_no_alias(ruled, text, model, acronym):
+    from warta.nlp import harvest
+
+    found = harvest.entities(ruled(text, model))
+    assert all(acronym not in e.aliases and e.name != acronym for e in found)

@@ -118,6 +118,7 @@ class Patterns:
     law_heads: tuple[str, ...]        # lower case: how a law's name opens ("undang-undang", "peraturan pemerintah")
     law_acronyms: frozenset[str]      # as written: "UU", "RUU", "KUHP": abbreviations of laws, no names
     law_openers: frozenset[str]       # as written: "UU", "RUU": acronyms that open a law's name
+    document_words: frozenset[str]    # lower case: "regulasi", "perjanjian": a document's name opens
     place_heads: frozenset[str]       # lower case: place prefixes ("kabupaten", "gedung")
     calendar_words: frozenset[str]    # lower case: the day and month names of lang/id
     epithets: dict[str, str]          # "Negeri Sakura" → "Jepang"
@@ -246,6 +247,7 @@ def patterns() -> Patterns:
         law_heads=tuple(lang.load("concepts")["laws"]),
         law_acronyms=frozenset(lang.load("concepts")["law_acronyms"]),
         law_openers=frozenset(lang.load("concepts")["law_openers"]),
+        document_words=frozenset(lang.load("concepts")["document_words"]),
         place_heads=frozenset(w.lower() for w in forms["place_prefixes"]),
         resident_words=frozenset(w.lower() for w in forms["resident_words"]),
         branch_bodies=frozenset(forms["branch_bodies"]) | frozenset(forms["branch_long_forms"]),

@@ -1052,6 +1052,9 @@ def acronym_definitions(doc: Doc, spans: list[Span]) -> tuple[list[Span], list[t
             continue  # "Kapal Motor Penumpang (KMP) …": a ship's code, no organisation's acronym
         if doc[tok.i:close + 1].text in patterns().closing_forms:
             continue  # "PT Pertamina (Persero)": a legal form, no acronym
+        if _document_named_before(doc, tok.i):  # "Regulasi Deforestasi Uni Eropa (EUDR)"
+            plain.add(inner.text)
+            continue
         before = by_end.get(tok.i) or _capitalised_before(doc, tok.i, inner.text)
         if before is None and tok.i > 1 and texts[tok.i - 1] == "." and by_end.get(tok.i - 1) is not None \
                 and by_end[tok.i - 1].label_ == "ORG":
@@ -1112,6 +1115,16 @@ def _looks_short(span: Span) -> bool:
     """An acronym-like span: one to three words, starting with a capital, no long words."""
     words = span.text.split()
     return 0 < len(words) <= 3 and all(ACRONYM.match(w) for w in words) and len(span.text) <= 20
+
+
+def _document_named_before(doc: Doc, paren: int) -> bool:
+    """Whether the capitalised words right before ``paren`` open with a word of a
+    document's name (``concepts.yaml``'s ``document_words``: "Regulasi", "Perjanjian")."""
+    i = paren
+    while i > 0 and (doc[i - 1].is_title or doc[i - 1].is_upper or "-" in doc[i - 1].text
+                     and doc[i - 1].text[:1].isupper() or doc[i - 1].lower_ in ("dan", "&")):
+        i -= 1
+    return i < paren and doc[i].lower_ in patterns().document_words
 
 
 MAX_GLOSS = 6  # words of a term's gloss before its acronym in brackets ("loan to deposit ratio/LDR")
@@ -2251,6 +2264,44 @@ def _law_heads_by_first_word() -> dict[str, tuple[tuple[str, ...], ...]]:
     return {k: tuple(v) for k, v in out.items()}
 
 
+def drop_title_orgs(spans: list[Span]) -> list[Span]:
+    """Without the organisation spans that are a title alone: a one-word head and its
+    fields or modifiers ("Komisioner Perdagangan" of "Komisioner Perdagangan Uni Eropa Maros
+    Šefčovič"), not an organisation's form or name head ("Komisi …", "Dewan …")."""
+    t = lang.titles()
+    p = patterns()
+    words = t.fields | t.modifiers
+    return [s for s in spans if not (
+        s.label_ == "ORG" and len(s) > 1 and s[0].lower_ in t.heads and s[0].lower_ not in p.name_heads
+        and s[0].lower_ not in _org_prefix_words() and all(w.lower_ in words for w in s[1:]))]
+
+
+@functools.cache
+def _org_prefix_words() -> frozenset[str]:
+    return frozenset(w.lower() for w in lang.load("org_forms")["prefixes"] if " " not in w)
+
+
+def names_split_apart(doc: Doc, spans: list[Span]) -> list[Span]:
+    """Spans side by side that together are a name the article gives as one span
+    elsewhere ("Uni" and "Eropa" where "Uni Eropa" is a span) are that name, its type."""
+    whole = {}
+    for s in spans:
+        if len(s) > 1:
+            whole.setdefault(tuple(t.text for t in s), s.label_)
+    if not whole:
+        return spans
+    ordered = sorted(spans, key=lambda s: s.start)
+    merged = []
+    for n in (3, 2):
+        for k in range(len(ordered) - n + 1):
+            run = ordered[k:k + n]
+            if all(a.end == b.start for a, b in zip(run, run[1:])):
+                key = tuple(t.text for s in run for t in s)
+                if key in whole:
+                    merged.append(Span(doc, run[0].start, run[-1].end, label=whole[key]))
+    return override(spans, merged) if merged else spans
+
+
 def drop_concepts(doc: Doc, spans: list[Span], links: list[tuple]) -> tuple[list[Span], list[tuple]]:
     """Without the organisation spans that are capitalised terms (:func:`is_concept`), the
     names of laws (:func:`is_law`, of any type: a law is no entity, the bodies it names are),
@@ -2309,7 +2360,7 @@ def apply_rules(doc: Doc, use_gazetteer: bool = True) -> Doc:
     spans = foreign_bodies(doc, bracketed_places(doc, bracketed_events(doc, spans)))
     spans = acronym_types(doc, speakers_after_quotes(doc, speakers_are_people(doc, drop_calendar(spans))), links)
     spans = drop_rank_services(doc, drop_currency_places(doc, drop_vessel_words(doc, drop_initials(doc, drop_urls(drop_letters(spans))))))
-    spans, links = drop_concepts(doc, spans, links)
+    spans, links = drop_concepts(doc, names_split_apart(doc, drop_title_orgs(spans)), links)
     doc.ents = filter_spans(spans)
     doc._.warta_links = links
     return doc
