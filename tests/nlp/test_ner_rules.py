@@ -1599,3 +1599,24 @@ def test_a_documents_acronym_is_no_alias(ruled, text, model, acronym):
 
     found = harvest.entities(ruled(text, model))
     assert all(acronym not in e.aliases and e.name != acronym for e in found)
+
+
+@pytest.mark.parametrize("text, model, person, org", [
+    # a name with particles is a person, whatever span ran into its first word
+    ("Presiden Komisi Eropa Ursula von der Leyen berpidato.", {"Komisi Eropa Ursula": "ORG"},
+     "Ursula von der Leyen", "Komisi Eropa"),
+    ("Presiden Brasil Luiz Inacio Lula da Silva hadir.", {"Brasil": "LOC", "Luiz Inacio": "PER"},
+     "Luiz Inacio Lula da Silva", None),
+])
+def test_a_name_with_particles_is_a_person(ruled, text, model, person, org):
+    found = ents(ruled(text, model))
+    assert (person, "PER") in found and (org is None or (org, "ORG") in found)
+
+
+def test_a_model_name_holding_particles_stays(ruled):
+    assert ents(ruled("Pemain Football Club de Metz menang.", {"Football Club de Metz": "ORG"})) \
+        == [("Football Club de Metz", "ORG")]
+
+
+def test_di_is_no_particle(ruled):
+    assert ("Jakarta di Bandung", "PER") not in ents(ruled("Ia tinggal di Jakarta di Bandung."))

@@ -761,6 +761,49 @@ def back_to_rank(doc: Doc, spans: list[Span]) -> list[Span]:
 MAX_RANKED_NAME = 4
 
 
+def particle_names(doc: Doc, spans: list[Span]) -> list[Span]:
+    """A capitalised word, one or two name particles and a capitalised word are a person
+    (``honorifics.yaml``'s ``particles`` but "di", the preposition: "Ursula von der Leyen",
+    "Lula da Silva"; with the capitalised word after it too: "Ahmad bin Yusuf Hasan"),
+    whatever the model made of it; a span that ran into its first word ends before it
+    ("Komisi Eropa Ursula" → "Komisi Eropa")."""
+    particles = _name_particles()
+    texts, lowers = token_texts(doc)
+    shape = tokens.shapes(doc)
+    found = []
+    for i in range(1, len(doc) - 1):
+        if lowers[i] not in particles or not shape.title[i - 1]:
+            continue
+        j = i + 1 if lowers[i + 1] not in particles else i + 2
+        if j >= len(doc) or not shape.title[j] or not doc[j].is_alpha or not doc[i - 1].is_alpha:
+            continue
+        end = j + 1
+        if end < len(doc) and shape.title[end] and doc[end].is_alpha and lowers[end] not in STOP_WORDS:
+            end += 1
+        start = i - 1
+        if any(s.start <= start and end <= s.end for s in spans):
+            continue  # the model's name holds it all ("Football Club de Metz")
+        before = next((s for s in spans if s.start < start <= s.end), None)
+        if before is not None and before.label_ == "PER":
+            start = before.start  # "Luiz Inacio Lula da Silva"
+        found.append(Span(doc, start, end, label="PER"))
+    if not found:
+        return spans
+    out = []
+    for s in spans:
+        hit = next((f for f in found if s.start < f.end and f.start < s.end), None)
+        if hit is None:
+            out.append(s)
+        elif s.start < hit.start:
+            out.append(Span(doc, s.start, hit.start, label=s.label_))
+    return sorted(out + found, key=lambda s: s.start)
+
+
+@functools.cache
+def _name_particles() -> frozenset[str]:
+    return frozenset(w for w in lang.load("honorifics")["particles"] if w != "di")
+
+
 MAX_MARKED_NAME = 4  # words of a name after its honorifics ("dr. Fitri Hartanto")
 
 
@@ -2331,7 +2374,7 @@ def apply_rules(doc: Doc, use_gazetteer: bool = True) -> Doc:
     found = rule_spans(doc)
     for kind in ("products", "places", "companies", "orgs", "events", "media", "epithets"):
         spans = override(spans, _not_cutting_model_names(doc, spans, kind, found[kind]))
-    spans = fill(relabel(spans, found["brands"]), found["series"])
+    spans = particle_names(doc, fill(relabel(spans, found["brands"]), found["series"]))
     people = [s for s in spans if s.label_ == "PER" and len(s) > 1]
     spans = override(spans, [m for m in found["media_weak"]  # "dikutip Carscoops", not "dilaporkan Ani Lestari"
                              if not any(s.start < m.end and m.start < s.end for s in people)])
