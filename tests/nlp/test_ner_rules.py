@@ -1620,3 +1620,14 @@ def test_a_model_name_holding_particles_stays(ruled):
 
 def test_di_is_no_particle(ruled):
     assert ("Jakarta di Bandung", "PER") not in ents(ruled("Ia tinggal di Jakarta di Bandung."))
+
+
+def test_a_span_ends_before_an_opening_bracket(ruled):
+    found = ents(ruled("Pabrik itu membuat Mixed Hydroxide Precipitate (MHP) tiap tahun.",
+                       {"Mixed Hydroxide Precipitate (": "ORG"}))
+    assert all(not t.endswith("(") for t, _ in found)
+
+
+def test_an_exchange_is_an_organisation(ruled):
+    assert ("London Metal Exchange", "ORG") in ents(ruled("Harga nikel di London Metal Exchange naik.",
+                                                          {"London Metal Exchange": "LOC"}))

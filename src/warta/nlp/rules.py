@@ -717,7 +717,10 @@ def _no_name_word(word: str) -> bool:
 
 
 def _before_bracket(doc: Doc, span: Span) -> Span:
-    """``span`` without a bracketed part that ends it, unless that part is a legal form."""
+    """``span`` without a bracketed part that ends it, unless that part is a legal form, and
+    without an opening bracket it ends with ("Mixed Hydroxide Precipitate (")."""
+    if len(span) > 1 and span[-1].text == "(":
+        return Span(doc, span.start, span.end - 1, label=span.label_)
     if len(span) < 4 or span[-1].text != ")" or "(" not in (t.text for t in span[1:-2]):
         return span
     opened = max(t.i for t in span[1:-2] if t.text == "(")
