@@ -1631,3 +1631,12 @@ def test_a_span_ends_before_an_opening_bracket(ruled):
 def test_an_exchange_is_an_organisation(ruled):
     assert ("London Metal Exchange", "ORG") in ents(ruled("Harga nikel di London Metal Exchange naik.",
                                                           {"London Metal Exchange": "LOC"}))
+
+
+@pytest.mark.parametrize("text, event", [
+    ("Persib menang dalam lanjutan BRI Super League 2025/2026 di Bandung.", "BRI Super League 2025/2026"),
+    ("Ia pernah bermain di Premier League 2024/25 bersama klubnya.", "Premier League 2024/25"),
+    ("Timnas bersiap tampil di AFF Cup 2026 bulan depan.", "AFF Cup 2026"),
+])
+def test_a_league_or_cup_with_its_season_is_an_event(ruled, text, event):
+    assert (event, "EVENT") in ents(ruled(text))

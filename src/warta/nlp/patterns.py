@@ -158,7 +158,7 @@ def patterns() -> Patterns:
     held = _name(rf"(?:{forms_only}|{heads}|(?i:{alternation(forms['legal_words'])}))", max_words=4)
     closing = alternation(forms["closing"])
     suffix = alternation(forms["suffixes"])
-    year = r"(?:\s+(?:\d{4}|ke-?\d+|[IVX]+))?"
+    year = r"(?:\s+(?:\d{4}(?:/\d{2}(?:\d{2})?)?|ke-?\d+|[IVX]+))?"  # "2025/2026", "2025/26": a season
     single = [h for h in events["heads_first"] if " " not in h]
     multi = [h for h in events["heads_first"] if " " in h]
     model = rf"(?:\s+{alternation(products['model_words'])})*"

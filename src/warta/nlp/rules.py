@@ -2329,7 +2329,10 @@ def _org_prefix_words() -> frozenset[str]:
 
 def names_split_apart(doc: Doc, spans: list[Span]) -> list[Span]:
     """Spans side by side that together are a name the article gives as one span
-    elsewhere ("Uni" and "Eropa" where "Uni Eropa" is a span) are that name, its type."""
+    elsewhere ("Uni" and "Eropa" where "Uni Eropa" is a span) are that name, its type.
+    (Not a span and words no span holds: "Bali" of "mengalahkan Bali United 2-1" where
+    "Bali United" is one elsewhere — measured 2026-12-04, it cost the check folds' events
+    0.694 → 0.658 for typed entities 0.816 → 0.819.)"""
     whole = {}
     for s in spans:
         if len(s) > 1:
