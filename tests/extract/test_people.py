@@ -486,3 +486,26 @@ def test_a_later_word_of_a_name_that_is_another_persons_short_name_leads_nothing
             "Kapolri Jenderal Pol Listyo Sigit Prabowo memberi arahan.")
     got = fix_entities(text, _given(text, "PER:Prabowo Subianto=Prabowo|PER:Listyo Sigit Prabowo"))
     assert [(e.name, e.type) for e in got] == [("Prabowo Subianto", "PER"), ("Listyo Sigit Prabowo", "PER")]
+
+
+@pytest.mark.parametrize("short, name, same", [
+    ("Jokowi", "Joko Widodo", True),
+    ("Zulhas", "Zulkifli Hasan", True),
+    ("SBY", "Susilo Bambang Yudhoyono", True),
+    ("Joko", "Joko Widodo", False),      # a word of the name: the other rules' business
+    ("Jonas", "Joko Santoso", False),
+    ("SB", "Susilo Bambang", False),     # initials of two letters are too short to tell
+])
+def test_a_blend_of_a_names_openings(short, name, same):
+    from warta.extract.people import _blend_of
+
+    assert _blend_of(short, name) is same
+
+
+def test_a_blended_nickname_is_the_one_person_it_is_made_of():
+    from warta.pipeline import analyze
+
+    doc = analyze("Menteri Zulkifli Hasan meninjau pasar. Zulhas mengatakan harga beras turun. "
+                  "Pedagang bernama Zulfikar Hadi menyambutnya.")
+    people = {e.name: e.aliases for e in doc.entities if e.type == "PER"}
+    assert people.get("Zulkifli Hasan") == ["Zulhas"] and "Zulhas" not in people

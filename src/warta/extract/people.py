@@ -90,7 +90,7 @@ def fix(given: View) -> list[Entity]:
     out = _first_names_back(given, _first_name_before(given.with_entities(out), out))
     out = _clean_people(text, out)  # the persons retyped or added above, cleaned too
     out = [e for e in (_retype_form(e) for e in out) if e is not None]  # and their forms read
-    return _numbered(_every_mention(text, _join_nicknames(v, out)))
+    return _numbered(_every_mention(text, _join_blended_names(_join_nicknames(v, out))))
 
 
 def _every_mention(text: str, entities: list[Entity]) -> list[Entity]:
@@ -1329,6 +1329,42 @@ def _short_for(short: str, name: str) -> bool:
 @functools.cache
 def _or_name() -> re.Pattern:
     return re.compile(rf"\s+{alternation(lang.titles().nickname_or)}\s+(?=[A-Z])", re.I)
+
+
+def _blend_of(short: str, name: str) -> bool:
+    """Whether one word ``short`` blends the openings of two words of ``name``, in order,
+    two letters at least of each ("Jokowi" of "Joko Widodo", "Zulhas" of "Zulkifli Hasan",
+    "Bamsoet" of "Bambang Soesatyo"), or is its initials, three at least ("SBY")."""
+    words = [w.casefold() for w in name.split()]
+    low = short.casefold()
+    if short.isupper():
+        return len(short) >= 3 and len(words) == len(short) and low == "".join(w[0] for w in words)
+    for i, first in enumerate(words[:-1]):
+        for n in range(2, min(len(first), len(low) - 2) + 1):
+            if low[:n] == first[:n] and any(len(low) - n >= 2 and w.startswith(low[n:]) for w in words[i + 1:]):
+                return True
+    return False
+
+
+def _join_blended_names(entities: list[Entity]) -> list[Entity]:
+    """A one-word person who is a blend or the initials of the one person of the article
+    whose name makes it (:func:`_blend_of`) is that person, no second one: "Jokowi" beside
+    "Joko Widodo" with no "atau" between them (``_join_nicknames``)."""
+    people = [e for e in entities if e.type == "PER" and len(e.name.split()) >= 2]
+    merged: dict[int, Entity] = {id(e): e for e in entities}
+    gone: set[int] = set()
+    for e in entities:
+        if e.type != "PER" or " " in e.name or e.aliases and any(" " in a for a in e.aliases):
+            continue
+        owners = [o for o in people if _blend_of(e.name, o.name)]
+        if len(owners) != 1:
+            continue
+        into = merged[id(owners[0])]
+        merged[id(owners[0])] = dataclasses.replace(
+            into, aliases=list(dict.fromkeys([*into.aliases, e.name, *e.aliases])),
+            mentions=sorted(set(into.mentions) | set(e.mentions)))
+        gone.add(id(e))
+    return [merged[id(e)] for e in entities if id(e) not in gone] if gone else entities
 
 
 def _join_nicknames(given: View, entities: list[Entity]) -> list[Entity]:
