@@ -1640,3 +1640,13 @@ def test_an_exchange_is_an_organisation(ruled):
 ])
 def test_a_league_or_cup_with_its_season_is_an_event(ruled, text, event):
     assert (event, "EVENT") in ents(ruled(text))
+
+
+@pytest.mark.parametrize("text, model, companies", [
+    ("Putaran itu dipimpin Harbor Management dan Lintas Partners.", {},
+     [("Harbor Management", "ORG"), ("Lintas Partners", "ORG")]),
+    ("Kajian disusun Wirya & Company tahun lalu.", {"Wirya": "PER"}, [("Wirya & Company", "ORG")]),
+    ("Dana itu dari Nusa Holdings.", {"Nusa Holdings": "PER"}, [("Nusa Holdings", "ORG")]),
+])
+def test_english_business_words_close_company_names(ruled, text, model, companies):
+    assert ents(ruled(text, model)) == companies

@@ -85,6 +85,8 @@ class Triggers:
     aggregate_parts: frozenset[str]
     authority_titles: tuple[str, ...]
     visit_received: re.Pattern
+    funding_received: re.Pattern   # "meraih pendanaan": the subject receives the money
+    funding_from: re.Pattern       # "dipimpin oleh X", "dari X": X put the money in
 
 
 def _words(words: list[str], suffix: str = "") -> re.Pattern:
@@ -117,6 +119,8 @@ def triggers() -> Triggers:
         meeting_more=_words(d["meeting_more"]), statement_verbs=_words(d["statement_verbs"]),
         verb_negated=re.compile(rf"(?<!\w){alternation(d['verb_negators'])}\s+$", re.I),
         visit_received=re.compile(rf"(?<!\w){alternation(d['visit_received'])}\s+$", re.I),
+        funding_received=re.compile(rf"(?<!\w){alternation(d['funding_received'])}\s+$", re.I),
+        funding_from=re.compile(rf"(?<!\w){alternation(d['funding_from'])}\s+$", re.I),
         company_anaphor=_words(d["company_anaphors"]),
         origin=re.compile(rf"(?<!\w)(?i:{alternation(lang.load('org_forms')['origin_words'])})\s+$"),
         account=re.compile(rf"(?<!\w)(?i:{alternation(d['account_words'])})(?:\s+[a-z]+)?\s+$"),
@@ -443,6 +447,14 @@ def _investment(f: Facts, sent, span, kind) -> list[Draft]:
             out.append(Draft("FACILITY", trig.group(), {
                 "company": _actor(v, around, trig.start(), ("ORG",), business=True), **_money_args(i, money),
                 "place": _place(v, around, trig.start())}, sent, facility.confidence))
+            continue
+        if tr.funding_received.search(v.text, max(sent[0], trig.start() - 30), trig.start()):
+            # "Xendit meraih pendanaan … yang dipimpin oleh Coatue": the subject receives it
+            backers = [m for m in _in(v, (money.span[1], sent[1]), ("ORG",))
+                       if tr.funding_from.search(v.text, max(sent[0], m.start - 20), m.start)]
+            out.append(_draft(kind, f, sent, trig.span(), {
+                "investor": backers[0].entity.name if backers else None, **_money_args(i, money),
+                "target": actor}))
             continue
         out.append(_draft(kind, f, sent, trig.span(), {
             "investor": actor, **_money_args(i, money), "target": _place(v, around, money.span[1])}))

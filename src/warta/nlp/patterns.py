@@ -180,7 +180,7 @@ def patterns() -> Patterns:
         body_suffix=re.compile(rf"(?<![\w.]){english_name}(?:\s+{alternation(forms['body_words'])})+"
                                rf"(?![\w'’-])(?!\s+[A-Z0-9])"),
         business=re.compile(rf"(?<![\w.]){_name(stop, max_words=3)}"
-                            rf"(?:\s+{alternation(forms['business_words'])})+(?![\w'’-])"),
+                            rf"(?:\s+(?:&\s+)?{alternation(forms['business_words'])})+(?![\w'’-])"),  # "Bain & Company"
         company_apposition=re.compile(
             rf"(?<![\w.])(?i:{alternation(forms['company_nouns'])})(?:\s+[a-z][\w-]*){{0,4}}"
             rf"(?:\s+(?:{origin}\s+)?[A-Z]\w+(?:\s+[A-Z]\w+)?)?,\s+({_name(stop, max_words=3)})"),

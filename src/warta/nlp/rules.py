@@ -432,7 +432,8 @@ def rule_spans(doc: Doc) -> dict[str, list[Span]]:
         "resident_places": _group_spans(doc, text, p.resident_place, "LOC"),
         "media": _group_spans(doc, text, p.media, "ORG"),
         "media_weak": _group_spans(doc, text, p.media_weak, "ORG"),
-        "companies": _after_place(found(p.business, "ORG"), _after_origin(doc, text, p.company_origin))
+        "companies": _after_place(_two_companies(doc, found(p.business, "ORG")),
+                                  _after_origin(doc, text, p.company_origin))
         + _group_spans(doc, text, p.company_apposition, "ORG") + _listed(doc, text, p.company_list, "ORG")
         + _named_after_noun(doc, text, p.company_named) + _owned(doc, text, p.company_owned),
         "events": [s for rx in (p.programme, p.event_last, p.election) for s in found(rx, "EVENT")]
@@ -447,6 +448,20 @@ def rule_spans(doc: Doc) -> dict[str, list[Span]]:
         "series": series_codes(doc, p),
         "epithets": found(p.epithet, "LOC", trim=False),
     }
+
+
+def _two_companies(doc: Doc, spans: list[Span]) -> list[Span]:
+    """A company name that a business word ends before "dan" is two companies ("Coatue
+    Management dan Insight Partners"; not "&": "Bain & Company" is one)."""
+    p = patterns()
+    out = []
+    for s in spans:
+        cut = next((t.i for t in s[1:-1] if t.lower_ == "dan" and doc[t.i - 1].lower_ in p.business_words), None)
+        if cut is None:
+            out.append(s)
+        else:
+            out += [Span(doc, s.start, cut, label=s.label_), Span(doc, cut + 1, s.end, label=s.label_)]
+    return out
 
 
 def residents_places(spans: list[Span], found: list[Span]) -> list[Span]:
