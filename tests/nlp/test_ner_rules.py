@@ -1650,3 +1650,8 @@ def test_a_league_or_cup_with_its_season_is_an_event(ruled, text, event):
 ])
 def test_english_business_words_close_company_names(ruled, text, model, companies):
     assert ents(ruled(text, model)) == companies
+
+
+def test_a_company_list_may_open_with_a_camel_case_name(ruled):
+    found = ents(ruled("Perusahaan rintisan seperti eKebun dan Tanira memangkas karyawan.", {"Tanira": "PER"}))
+    assert ("eKebun", "ORG") in found and ("Tanira", "ORG") in found

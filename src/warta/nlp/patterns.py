@@ -192,7 +192,7 @@ def patterns() -> Patterns:
             rf"(?<![\w.]){alternation(forms['company_possessions'])}\s+({_name(stop, max_words=3)})"),  # lower case: "Saham" opens a name
         company_list=re.compile(
             rf"(?<![\w.])(?i:{alternation(forms['company_nouns'])})(?:\s+[a-z][\w-]*){{0,4}}"
-            rf"(?:\s+(?:{origin}\s+)?[A-Z]\w+(?:\s+[A-Z]\w+)?)?,?\s+(?:{alternation(forms['list_markers'])})\s+(?=[A-Z])"),
+            rf"(?:\s+(?:{origin}\s+)?[A-Z]\w+(?:\s+[A-Z]\w+)?)?,?\s+(?:{alternation(forms['list_markers'])})\s+(?=[A-Z]|[a-z][A-Z])"),
         company_origin=re.compile(
             rf"(?<![\w.])(?i:{alternation(forms['company_nouns'] + forms['origin_nouns'])})(?:\s+[a-z][\w-]*){{0,4}}"
             rf"\s+(?:{alternation(forms['origin_words'])})\s+(?=[A-Z])"),

@@ -104,7 +104,8 @@ def _listed(doc: Doc, text: str, regex: re.Pattern, label: str) -> list[Span]:
         i, start, items = first.start, first.start, 0
         while i <= len(doc) and items < MAX_LISTED:
             tok = doc[i] if i < len(doc) else None
-            if tok is not None and (tok.is_title or tok.is_upper or (tok.like_num and i > start)):
+            if tok is not None and (tok.is_title or tok.is_upper or (tok.like_num and i > start)
+                                    or tok.text[:1].islower() and tok.text[1:2].isupper()):  # "eFishery"
                 i += 1
                 continue
             if i > start:
