@@ -1754,7 +1754,7 @@ def regional_branches(doc: Doc, spans: list[Span]) -> list[Span]:
     for s in spans:
         if s.label_ == "PER":  # "Kepala Dinkes Jateng Yunita …": the model's person opens with the place
             place = next((k for k in range(min(MAX_TERRITORY, len(s) - 1), 0, -1) if s[:k].text in regional), None)
-            if place is None or len(s) - place < 2:
+            if place is None or place == len(s):
                 continue
         elif s.label_ != "LOC":
             continue
@@ -2329,13 +2329,15 @@ def _law_heads_by_first_word() -> dict[str, tuple[tuple[str, ...], ...]]:
 def drop_title_orgs(spans: list[Span]) -> list[Span]:
     """Without the organisation spans that are a title alone: a one-word head and its
     fields or modifiers ("Komisioner Perdagangan" of "Komisioner Perdagangan Uni Eropa Maros
-    Šefčovič"), not an organisation's form or name head ("Komisi …", "Dewan …")."""
+    Šefčovič", "Komisioner" of "Komisioner Bawaslu …"), not an organisation's form or name
+    head ("Komisi …", "Dewan …") nor an acronym of the table."""
     t = lang.titles()
     p = patterns()
     words = t.fields | t.modifiers
     return [s for s in spans if not (
-        s.label_ == "ORG" and len(s) > 1 and s[0].lower_ in t.heads and s[0].lower_ not in p.name_heads
-        and s[0].lower_ not in _org_prefix_words() and all(w.lower_ in words for w in s[1:]))]
+        s.label_ == "ORG" and s[0].lower_ in t.heads and s[0].lower_ not in p.name_heads
+        and s[0].lower_ not in _org_prefix_words() and s[0].text not in p.acronyms
+        and all(w.lower_ in words for w in s[1:]))]
 
 
 @functools.cache
