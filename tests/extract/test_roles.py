@@ -180,3 +180,9 @@ def test_the_panel_of_judges_after_a_person_is_no_title_of_theirs():
     from warta import pipeline
     doc = pipeline.analyze("Selain Rudi Hartawan, majelis hakim juga memvonis Budi Santoso tiga tahun.")
     assert [r for r in doc.roles if r.person == "Rudi Hartawan"] == []
+
+
+def test_a_tickets_two_titles_after_a_post_link_go_one_each():
+    text = "KPU menetapkan pasangan Rahmat Hidayat-Sari Wulandari sebagai bupati dan wakil bupati terpilih."
+    got = linked(text, "ORG:KPU|PER:Rahmat Hidayat|PER:Sari Wulandari")["roles"]
+    assert sorted((r.person, r.title) for r in got) == [("Rahmat Hidayat", "bupati"), ("Sari Wulandari", "wakil bupati")]

@@ -72,6 +72,8 @@ def _listed(v: View, found: list[Role]) -> list[Role]:
         last = group[-1]
         titles = [r for r in found if r.person == last.entity.name and r.span[0] >= last.start]
         respective = _respective(v, last)
+        if not respective and len(group) == 2 and v.text[group[0].end:group[1].start] in ("-", "–"):
+            respective = _respective(v, last, pair=True)  # "pasangan A-B sebagai gubernur dan wakil gubernur"
         if respective and len(respective) == len(group):
             out += [dataclasses.replace(r, person=m.entity.name) for m, r in zip(group, respective)]
         elif titles and not respective and _post_linked(v, last) and _joined(v, group):
@@ -115,19 +117,24 @@ def _person_lists(v: View) -> list[list[Mention]]:
     return groups
 
 
-def _respective(v: View, last: Mention) -> list[Role]:
-    """ "… C masing-masing sebagai T1, T2 dan T3": the titles handed out one by one."""
+def _respective(v: View, last: Mention, pair: bool = False) -> list[Role]:
+    """ "… C masing-masing sebagai T1, T2 dan T3": the titles handed out one by one; with
+    ``pair``, a ticket's two titles after a post link alone ("A-B sebagai gubernur dan wakil
+    gubernur")."""
     t = lang.titles()
     i = v.token_index(last.end)
     if i < len(v.tokens) and word(v, i) in t.respective_links:
         i += 1  # "… C yang masing-masing sebagai …"
-    if i >= len(v.tokens) or word(v, i) not in t.respective:
+    if not pair and (i >= len(v.tokens) or word(v, i) not in t.respective):
         return []
-    i += 1
+    i += 0 if pair else 1
     for link in t.post_links:
         if tuple(word(v, j) for j in range(i, min(i + len(link), len(v.tokens)))) == link:
             i += len(link)
             break
+    else:
+        if pair:
+            return []
     sent_end = v.own_sentence_of(last.start)[1]
     pieces, start = [], i
     while i <= len(v.tokens):
@@ -151,8 +158,11 @@ def _respective(v: View, last: Mention) -> list[Role]:
 
 
 def _title_stop(v: View, a: int, b: int) -> int:
-    """End of a title in tokens ``[a, b)``: before a lower-case word after its head."""
+    """End of a title in tokens ``[a, b)``: before a lower-case word after its heads
+    ("wakil gubernur")."""
     i = a + head_at(v, a)
+    while i < b and head_at(v, i, b):  # "wakil gubernur": heads written one after another
+        i += head_at(v, i, b)
     while i < b and (is_capitalised(v.tokens[i][2]) or v.covering(v.tokens[i][0]) is not None
                      or word(v, i) in lang.titles().connectors):
         i += 1
