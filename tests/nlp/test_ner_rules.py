@@ -1666,3 +1666,18 @@ def test_a_one_word_holder_after_a_branch_place_is_cut_from_it(ruled):
 def test_a_one_word_title_is_no_organisation(ruled):
     found = ents(ruled("Komisioner Bawaslu Sulsel Saiful Jihad hadir.", {"Komisioner": "ORG", "Saiful Jihad": "PER"}))
     assert ("Komisioner", "ORG") not in found
+
+
+@pytest.mark.parametrize("text, model, products", [
+    # names listed after the first name a product noun governs are products too
+    ("BPOM menarik sirup merek Batukin DMP dan Lega Tenggorokan Syrup dari pasar.", {"Tenggorokan Syrup": "PER"},
+     [("Batukin DMP", "PRODUCT"), ("Lega Tenggorokan Syrup", "PRODUCT")]),
+    ("Ia membandingkan mobil Veloz, Avanza dan Rush kemarin.", {},
+     [("Veloz", "PRODUCT"), ("Avanza", "PRODUCT"), ("Rush", "PRODUCT")]),
+])
+def test_names_listed_after_a_product_noun_are_products(ruled, text, model, products):
+    assert [e for e in ents(ruled(text, model)) if e[1] == "PRODUCT"] == products
+
+
+def test_a_person_the_model_found_after_a_product_list_stays(ruled):
+    assert ("Lei Jun", "PER") in ents(ruled("Ia memamerkan ponsel Redmi 15 dan Lei Jun tersenyum.", {"Lei Jun": "PER"}))

@@ -191,17 +191,43 @@ def _product_after_noun(doc: Doc, text: str, regex) -> list[Span]:
     opened by the noun."""
     p = patterns()
     known = gazetteer.table()
+
+    def named(span: Span) -> bool:
+        first = span[0].text
+        if all(dictionary_word(t.lower_) for t in span if t.is_alpha) or (len(span) == 1 and span[0].is_upper):
+            return False
+        return not (gazetteer.is_place(first) or gazetteer.is_place(span.text) or known.get(first) == "ORG"
+                    or known.get(span.text) == "ORG" or first in p.acronyms or span.text in p.acronyms)
+
     out = []
     for span in _names_after_nouns(doc, text, regex):
-        first = span[0].text
-        if span[0].is_sent_start or all(dictionary_word(t.lower_) for t in span if t.is_alpha) \
-                or (len(span) == 1 and span[0].is_upper):
-            continue
-        if gazetteer.is_place(first) or gazetteer.is_place(span.text) or known.get(first) == "ORG" \
-                or known.get(span.text) == "ORG" or first in p.acronyms or span.text in p.acronyms:
+        if span[0].is_sent_start or not named(span):
             continue
         out.append(Span(doc, span.start, span.end, label="PRODUCT"))
+        for more in _listed_after(doc, span.end):  # "merek Flurin DMP dan Unibebi Cough Syrup"
+            if not named(more) or known.get(more.text) == "PER":
+                break  # "ponsel Redmi 15 dan Lei Jun hadir": a person the lists know
+            out.append(Span(doc, more.start, more.end, label="PRODUCT"))
     return out
+
+
+MAX_LISTED_NAME = 3  # words of a name listed after another ("… dan Unibebi Cough Syrup")
+
+
+def _listed_after(doc: Doc, k: int) -> Iterator[Span]:
+    """The names listed right after token ``k``: a comma or a list joiner, then up to
+    ``MAX_LISTED_NAME`` capitalised words or codes, again and again."""
+    joiners = patterns().list_joiners
+    while k + 1 < len(doc) and (doc[k].text == "," or doc[k].lower_ in joiners):
+        k += 1 + (doc[k].text == "," and k + 2 < len(doc) and doc[k + 1].lower_ in joiners)
+        end = k
+        while end < len(doc) and end - k < MAX_LISTED_NAME and (doc[end].is_title or doc[end].is_upper) \
+                and doc[end].is_alpha and not doc[end].is_sent_start:
+            end += 1
+        if end == k:
+            return
+        yield Span(doc, k, end)
+        k = end
 
 
 def _without_final_words(spans: list[Span]) -> list[Span]:
