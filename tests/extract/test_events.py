@@ -211,3 +211,12 @@ def test_a_statement_is_dated_by_a_day_not_by_the_year_it_speaks_of():
     facts.update(extract.run(text, day))
     events = extract.link(text, day, facts)["events"]
     assert [e.args.get("date") for e in events if e.type == "STATEMENT"] == ["2024-06-06"]
+
+
+def test_a_statement_is_dated_by_its_day_not_by_a_later_date_it_speaks_of():
+    from warta.pipeline import analyze
+
+    doc = analyze("Harga beras turun pada Senin (8/12/2025). Kepala Dinas Pangan Kota Madiun Sri Lestari "
+                  "mengatakan stok itu cukup hingga Maret 2026.", published="2025-12-08")
+    dates = {e.args.get("date") for e in doc.events if e.type == "STATEMENT"}
+    assert dates == {"2025-12-08"}

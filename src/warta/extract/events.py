@@ -496,6 +496,18 @@ def _opener() -> re.Pattern:
     return re.compile(rf"\W*\w+\s+(?:\w+\s+)?{alternation(anaphors)}(?!\w)", re.I)
 
 
+def _spoken(f: Facts, sent, pos: int) -> str | None:
+    """When a statement was made: the day or month of its sentence nearest it, not one
+    after the article's day ("stok cukup hingga Maret 2026" is what was said, not when),
+    else the news day."""
+    day = f.published.isoformat() if f.published else None
+    dates = [d for d in f.dates if sent[0] <= d.span[0] < sent[1] and d.value and d.precision in ("day", "month")
+             and not (day and d.value > day[:len(d.value)])]
+    if dates:
+        return min(dates, key=lambda d: abs(d.span[0] - pos)).value
+    return _news_day(f)
+
+
 def _news_day(f: Facts) -> str | None:
     """The article's day when its text states it ("hari ini, Selasa (18/3/2025)"): the day
     a statement the article reports with no date of its own was made."""
@@ -779,7 +791,7 @@ def _statements(f: Facts, quoted: list) -> list[Draft]:
             if people and _subject_gap(v.text[people[-1].end:pos]):
                 who = people[-1].entity.name
                 out.append(Draft("STATEMENT", m.group(), {"speaker": who, "org": orgs.get(who),
-                                                          "date": _date(f, sent, pos, day=True) or _news_day(f)}, sent, statement.confidence))
+                                                          "date": _spoken(f, sent, pos)}, sent, statement.confidence))
             break
     stated = {d.args["speaker"] for d in out}
     times = Counter(q.speaker for q in quotes if q.speaker)
@@ -792,7 +804,7 @@ def _statements(f: Facts, quoted: list) -> list[Draft]:
         sent = v.sentence_of(q.span[0])
         verb = speech_verb(v.text, q.span) or (q.text.split()[0] if q.text else "")
         out.append(Draft("STATEMENT", verb, {
-            "speaker": q.speaker, "org": orgs.get(q.speaker), "date": _date(f, sent, q.span[0], day=True) or _news_day(f)},
+            "speaker": q.speaker, "org": orgs.get(q.speaker), "date": _spoken(f, sent, q.span[0])},
             (q.span[0], q.span[1]), round(statement.confidence - 0.1, 2)))  # a quotation's speaker: less sure
     return out
 
