@@ -896,7 +896,8 @@ def test_an_english_name_closed_by_a_body_word_is_an_organisation(ruled, text, m
 
 
 def test_a_province_s_short_form_is_the_province(nlp):
-    found = harvested(nlp, "Ekspor Jawa Timur naik. Disperindag Jatim mencatat.")
+    # (not after a regional agency: "Disperindag Jatim" is the agency's branch, one organisation)
+    found = harvested(nlp, "Ekspor Jawa Timur naik. Pengusaha di Jatim mencatat kenaikan itu.")
     assert {(name, aliases) for name, kind, aliases in found if kind == "LOC"} == {("Jawa Timur", ("Jatim",))}
 
 
@@ -1681,3 +1682,16 @@ def test_names_listed_after_a_product_noun_are_products(ruled, text, model, prod
 
 def test_a_person_the_model_found_after_a_product_list_stays(ruled):
     assert ("Lei Jun", "PER") in ents(ruled("Ia memamerkan ponsel Redmi 15 dan Lei Jun tersenyum.", {"Lei Jun": "PER"}))
+
+
+@pytest.mark.parametrize("text, model, org", [
+    # a regional agency's long form, its acronym in brackets, its place: one branch
+    ("Operasi pasar melibatkan Dinas Perindustrian dan Perdagangan (Disperindag) Jatim pekan ini.",
+     {"Dinas Perindustrian dan Perdagangan": "ORG", "Jatim": "LOC"}, "Dinas Perindustrian dan Perdagangan Jatim"),
+    ("Kepala Dinsos Sleman Ratih Purnama membagikan bantuan.", {"Dinsos": "ORG", "Sleman Ratih Purnama": "PER"},
+     "Dinsos Sleman"),
+])
+def test_regional_agencies_have_branches(ruled, text, model, org):
+    from warta.nlp import harvest
+
+    assert org in {e.name for e in harvest.entities(ruled(text, model)) if e.type == "ORG"}
