@@ -1695,3 +1695,19 @@ def test_regional_agencies_have_branches(ruled, text, model, org):
     from warta.nlp import harvest
 
     assert org in {e.name for e in harvest.entities(ruled(text, model)) if e.type == "ORG"}
+
+
+@pytest.mark.parametrize("text, model, org, alias", [
+    # a long form holding a place prefix ("Kota") stays one body before its acronym and place
+    ("Satuan Reserse Kepolisian Resor Kota Besar (Polrestabes) Medan menangkap dua pengedar.",
+     {"Kepolisian Resor": "ORG", "Kota Besar": "LOC", "Medan": "LOC"},
+     "Kepolisian Resor Kota Besar Medan", ("Polrestabes Medan",)),
+    ("Badan Narkotika Nasional Provinsi (BNNP) Riau mencatat kenaikan kasus.",
+     {"Badan Narkotika Nasional Provinsi": "ORG", "Riau": "LOC"},
+     "Badan Narkotika Nasional Provinsi Riau", ("BNNP Riau",)),
+])
+def test_a_long_form_holding_a_place_prefix_names_its_branch(ruled, text, model, org, alias):
+    from warta.nlp import harvest
+
+    orgs = {(e.name, tuple(e.aliases)) for e in harvest.entities(ruled(text, model)) if e.type == "ORG"}
+    assert (org, alias) in orgs

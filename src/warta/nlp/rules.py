@@ -1764,6 +1764,7 @@ def regional_branches(doc: Doc, spans: list[Span]) -> list[Span]:
     that organisation ("Pemkab Demak")."""
     p = patterns()
     bodies, heads = p.branch_bodies, p.branch_heads
+    spans = _long_forms_whole(doc, spans, p.branch_long_forms)
     spans = sorted(spans + _branch_places(doc, spans, bodies), key=lambda s: s.start)
     ends = {s.end: s for s in spans}
     covered = {i for s in spans for i in range(s.start, s.end)}
@@ -1885,6 +1886,24 @@ def camel_case_names(doc: Doc, spans: list[Span]) -> list[Span]:
            for s in spans]
     out += [Span(doc, i, i + 1, label="ORG") for i in found if i not in people]
     return sorted(out, key=lambda s: s.start)
+
+
+def _long_forms_whole(doc: Doc, spans: list[Span], long_forms: dict[str, str]) -> list[Span]:
+    """A body's long form cut in two by a place prefix inside it is one organisation
+    ("Kepolisian Resor" and the "place" "Kota Besar" of "Kepolisian Resor Kota Besar
+    (Polrestabes) Palembang")."""
+    ordered = sorted(spans, key=lambda s: s.start)
+    out, i = [], 0
+    while i < len(ordered):
+        a, b = ordered[i], ordered[i + 1] if i + 1 < len(ordered) else None
+        if b is not None and a.label_ == "ORG" and b.label_ == "LOC" and a.end == b.start \
+                and doc[a.start:b.end].text in long_forms:
+            out.append(Span(doc, a.start, b.end, label="ORG"))
+            i += 2
+        else:
+            out.append(a)
+            i += 1
+    return out
 
 
 def _branch_places(doc: Doc, spans: list[Span], bodies: frozenset[str]) -> list[Span]:
