@@ -509,3 +509,12 @@ def test_a_blended_nickname_is_the_one_person_it_is_made_of():
                   "Pedagang bernama Zulfikar Hadi menyambutnya.")
     people = {e.name: e.aliases for e in doc.entities if e.type == "PER"}
     assert people.get("Zulkifli Hasan") == ["Zulhas"] and "Zulhas" not in people
+
+
+def test_a_nickname_said_after_a_name_is_the_persons():
+    from warta.pipeline import analyze
+
+    doc = analyze("Juru Bicara Kemlu Rolliansyah Soemirat menjelaskan sikap pemerintah. "
+                  "\"Kami mendesak gencatan senjata,\" kata Roy, sapaan akrabnya, di Jakarta.")
+    people = {e.name: e.aliases for e in doc.entities if e.type == "PER"}
+    assert people == {"Rolliansyah Soemirat": ["Roy"]}

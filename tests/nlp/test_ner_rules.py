@@ -1711,3 +1711,17 @@ def test_a_long_form_holding_a_place_prefix_names_its_branch(ruled, text, model,
 
     orgs = {(e.name, tuple(e.aliases)) for e in harvest.entities(ruled(text, model)) if e.type == "ORG"}
     assert (org, alias) in orgs
+
+
+def test_an_acronym_no_word_of_a_place_spells_is_not_the_places(ruled):
+    from warta.nlp import harvest
+
+    doc = ruled("Militer Israel (IDF) mengklaim serangan itu. Stadion Utama Gelora Bung Karno (GBK) penuh.",
+                {"Israel": "LOC", "IDF": "ORG", "Stadion Utama Gelora Bung Karno": "LOC"})
+    found = {e.name: e.aliases for e in harvest.entities(doc)}
+    assert found["Israel"] == [] and found["Stadion Utama Gelora Bung Karno"] == ["GBK"]
+
+
+def test_a_military_unit_is_an_organisation(ruled):
+    assert ("Brigade Al-Qassam", "ORG") in ents(ruled("Serangan menyasar komandan Brigade Al-Qassam kemarin.",
+                                                     {"Brigade Al-Qassam": "PER"}))

@@ -1367,11 +1367,42 @@ def _join_blended_names(entities: list[Entity]) -> list[Entity]:
     return [merged[id(e)] for e in entities if id(e) not in gone] if gone else entities
 
 
+@functools.cache
+def _nickname_after() -> re.Pattern:
+    """A comma and a nickname's marker after the name ("Roy, sapaan akrabnya")."""
+    return re.compile(rf"\s*,\s*{alternation(lang.load('titles')['nickname_after'])}(?!\w)", re.I)
+
+
+def _nicknames_said_after(given: View, entities: list[Entity]) -> list[Entity]:
+    """A one-word person followed by a comma and a nickname's marker ("kata Roy, sapaan
+    akrabnya") is the nickname of the person named before it (titles.yaml
+    ``nickname_after``)."""
+    v = given.with_entities(entities)
+    merged: dict[int, Entity] = {id(e): e for e in entities}
+    gone: set[int] = set()
+    for m in _nickname_after().finditer(given.text):
+        nick = v.last_before(m.start() + 1, ("PER",))
+        if nick is None or nick.end != m.start() or " " in nick.entity.name or id(nick.entity) in gone:
+            continue
+        owner = v.last_before(nick.start, ("PER",))
+        while owner is not None and owner.entity is nick.entity:
+            owner = v.last_before(owner.start, ("PER",))
+        if owner is None or id(owner.entity) in gone or len(owner.entity.name.split()) < 2:
+            continue
+        into = merged[id(owner.entity)]
+        merged[id(owner.entity)] = dataclasses.replace(
+            into, aliases=list(dict.fromkeys([*into.aliases, nick.entity.name, *nick.entity.aliases])),
+            mentions=sorted(set(into.mentions) | set(nick.entity.mentions)))
+        gone.add(id(nick.entity))
+    return [merged[id(e)] for e in entities if id(e) not in gone] if gone else entities
+
+
 def _join_nicknames(given: View, entities: list[Entity]) -> list[Entity]:
     """ "Tania … yang akrab disapa Tata": Tata is an alias of Tania; so is one word right
     after a full name and "atau" ("Presiden Joko Widodo atau Jokowi"; ``nickname_or``)."""
     text, nickname = given.text, _nickname()
     found = [(m, False) for m in nickname.finditer(text)] + [(m, True) for m in _or_name().finditer(text)]
+    entities = _nicknames_said_after(given, entities)
     if not found:
         return entities
     v = given.with_entities(entities)

@@ -1147,6 +1147,9 @@ def acronym_definitions(doc: Doc, spans: list[Span]) -> tuple[list[Span], list[t
         if before is None and tok.i > 1 and texts[tok.i - 1] == "." and by_end.get(tok.i - 1) is not None \
                 and by_end[tok.i - 1].label_ == "ORG":
             before = by_end[tok.i - 1]  # "PT … Tbk. (GOTO)": the legal form's stop before the bracket
+        if before is not None and before.label_ == "LOC" and not any(
+                _spells(before[n:].text, inner.text) for n in range(len(before))):
+            before = None  # "militer Israel (IDF)": the acronym of words around the place, not of it
         if before is not None and _looks_short(inner) and len(inner.text) < len(before.text):
             new.append(Span(doc, inner.start, inner.end, label=before.label_))
             links.append(((inner.start, inner.end), (before.start, before.end)))
