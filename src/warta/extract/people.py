@@ -1179,7 +1179,7 @@ def _after_title(v: View, j: int) -> list[str]:
             if name and hit is not None and toks[j][0] + len(name) > hit.end and _territory(v, hit, j):
                 name = None  # "Bupati Cianjur Herman Suherman": the post's place, then its holder
             if name is None and hit is None and plain and j > start:
-                name = _one_word_name(v, j)  # "Menteri Luar Negeri Sugiono melakukan …"
+                name = _one_word_name(v, j)  # "Menteri Luar Negeri Sugiono melakukan …", "hakim tunggal X."
             if name and (closed or plain or ranked or word(v, j - 1) in _forms()[1]):
                 return [name]
         if hit is not None:
@@ -1193,6 +1193,10 @@ def _after_title(v: View, j: int) -> list[str]:
             closed = word(v, j) in _forms()[1]
             plain = plain and word(v, j) in t.fields | t.modifiers
             j += 1
+            continue
+        if tok.islower() and plain and word(v, j) in t.fields | t.modifiers \
+                and all(toks[k][2].islower() for k in range(start - 1, j)):
+            j += 1  # "hakim tunggal Djuyamto": a lower-case head's field
             continue
         return []
     return []
