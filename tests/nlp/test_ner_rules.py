@@ -1725,3 +1725,9 @@ def test_an_acronym_no_word_of_a_place_spells_is_not_the_places(ruled):
 def test_a_military_unit_is_an_organisation(ruled):
     assert ("Brigade Al-Qassam", "ORG") in ents(ruled("Serangan menyasar komandan Brigade Al-Qassam kemarin.",
                                                      {"Brigade Al-Qassam": "PER"}))
+
+
+def test_an_exchange_named_bursa_is_an_organisation(ruled):
+    found = ents(ruled("Harga CPO di Bursa Malaysia Derivatives naik. Bursa saham Asia melemah.",
+                       {"Malaysia": "LOC", "Asia": "LOC"}))
+    assert ("Bursa Malaysia Derivatives", "ORG") in found and ("Asia", "LOC") in found
