@@ -1731,3 +1731,12 @@ def test_an_exchange_named_bursa_is_an_organisation(ruled):
     found = ents(ruled("Harga CPO di Bursa Malaysia Derivatives naik. Bursa saham Asia melemah.",
                        {"Malaysia": "LOC", "Asia": "LOC"}))
     assert ("Bursa Malaysia Derivatives", "ORG") in found and ("Asia", "LOC") in found
+
+
+@pytest.mark.parametrize("text, acronym", [
+    ("Kewajiban DMO batu bara naik tahun ini.", "DMO"),
+    ("Pemerintah menaikkan syarat TKDN ponsel.", "TKDN"),
+    ("Polisi menetapkan tiga tersangka setelah OTT di Bekasi.", "OTT"),
+])
+def test_everyday_term_acronyms_are_no_names(ruled, text, acronym):
+    assert acronym not in {t for t, _ in ents(ruled(text, {acronym: "ORG"}))}
