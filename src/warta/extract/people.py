@@ -1335,6 +1335,12 @@ def _or_name() -> re.Pattern:
     return re.compile(rf"\s+{alternation(lang.titles().nickname_or)}\s+(?=[A-Z])", re.I)
 
 
+def _with_nickname(person: Entity, nick: Entity) -> Entity:
+    """``person`` with ``nick``'s names as aliases and its mentions as theirs."""
+    return dataclasses.replace(person, aliases=list(dict.fromkeys([*person.aliases, nick.name, *nick.aliases])),
+                               mentions=sorted(set(person.mentions) | set(nick.mentions)))
+
+
 def _blend_of(short: str, name: str) -> bool:
     """Whether one word ``short`` blends the openings of two words of ``name``, in order,
     two letters at least of each ("Jokowi" of "Joko Widodo", "Zulhas" of "Zulkifli Hasan",
@@ -1363,10 +1369,7 @@ def _join_blended_names(entities: list[Entity]) -> list[Entity]:
         owners = [o for o in people if _blend_of(e.name, o.name)]
         if len(owners) != 1:
             continue
-        into = merged[id(owners[0])]
-        merged[id(owners[0])] = dataclasses.replace(
-            into, aliases=list(dict.fromkeys([*into.aliases, e.name, *e.aliases])),
-            mentions=sorted(set(into.mentions) | set(e.mentions)))
+        merged[id(owners[0])] = _with_nickname(merged[id(owners[0])], e)
         gone.add(id(e))
     return [merged[id(e)] for e in entities if id(e) not in gone] if gone else entities
 
@@ -1393,10 +1396,7 @@ def _nicknames_said_after(given: View, entities: list[Entity]) -> list[Entity]:
             owner = v.last_before(owner.start, ("PER",))
         if owner is None or id(owner.entity) in gone or len(owner.entity.name.split()) < 2:
             continue
-        into = merged[id(owner.entity)]
-        merged[id(owner.entity)] = dataclasses.replace(
-            into, aliases=list(dict.fromkeys([*into.aliases, nick.entity.name, *nick.entity.aliases])),
-            mentions=sorted(set(into.mentions) | set(nick.entity.mentions)))
+        merged[id(owner.entity)] = _with_nickname(merged[id(owner.entity)], nick.entity)
         gone.add(id(nick.entity))
     return [merged[id(e)] for e in entities if id(e) not in gone] if gone else entities
 
@@ -1423,9 +1423,6 @@ def _join_nicknames(given: View, entities: list[Entity]) -> list[Entity]:
                          or len(nick.entity.name.split()) > 1
                          or not _short_for(nick.entity.name, owner.entity.name)):
             continue  # "memilih Prabowo atau Anies", "Ganjar Pranowo atau Mahfud": two people
-        into = merged[id(owner.entity)]
-        merged[id(owner.entity)] = dataclasses.replace(
-            into, aliases=list(dict.fromkeys([*into.aliases, nick.entity.name, *nick.entity.aliases])),
-            mentions=sorted(set(into.mentions) | set(nick.entity.mentions)))
+        merged[id(owner.entity)] = _with_nickname(merged[id(owner.entity)], nick.entity)
         gone.add(id(nick.entity))
     return [merged[id(e)] for e in entities if id(e) not in gone]

@@ -951,7 +951,8 @@ def back_after_comma(doc: Doc, spans: list[Span]) -> list[Span]:
         word = doc[i] if i >= 1 and s.label_ == "PER" else None
         org = orgs.get(i)
         titled = org is not None and any(t.lower_ in titles for t in doc[max(0, org.start - 3):org.start])
-        if (word is not None and i not in taken and (doc[i - 1].text == "," or titled) and word.is_title and word.is_alpha
+        if (word is not None and i not in taken and (doc[i - 1].text == "," or titled)
+                and word.is_title and word.is_alpha
                 and word.lower_ not in p.common_words and word.lower_ not in STOP_WORDS
                 and word.lower_ not in titles and word.lower_ not in p.honorifics
                 and word.lower_ not in p.calendar_words and not gazetteer.is_place(word.text)):
@@ -2442,7 +2443,8 @@ def drop_concepts(doc: Doc, spans: list[Span], links: list[tuple]) -> tuple[list
 def apply_rules(doc: Doc, use_gazetteer: bool = True) -> Doc:
     """The doc with its entities corrected and completed by the rules (see the module)."""
     spans = hyphenated_given_names(doc, strip_titles(split_at_ranks(doc, split_model_lists(doc, clean_model_spans(doc, list(doc.ents))))))
-    spans = balinese_openers(doc, people_after_honorifics(doc, people_after_ranks(doc, back_after_comma(doc, back_to_rank(doc, spans)))))
+    spans = people_after_ranks(doc, back_after_comma(doc, back_to_rank(doc, spans)))
+    spans = balinese_openers(doc, people_after_honorifics(doc, spans))
     found = rule_spans(doc)
     for kind in ("products", "places", "companies", "orgs", "events", "media", "epithets"):
         spans = override(spans, _not_cutting_model_names(doc, spans, kind, found[kind]))
