@@ -1740,3 +1740,11 @@ def test_an_exchange_named_bursa_is_an_organisation(ruled):
 ])
 def test_everyday_term_acronyms_are_no_names(ruled, text, acronym):
     assert acronym not in {t for t, _ in ents(ruled(text, {acronym: "ORG"}))}
+
+
+@pytest.mark.parametrize("text, model", [
+    ("Pandemi COVID-19 usai tahun itu.", {"Pandemi COVID": "ORG"}),
+    ("Wabah DBD meluas ke tiga kecamatan.", {"DBD": "ORG"}),
+])
+def test_a_disease_is_no_name(ruled, text, model):
+    assert ents(ruled(text, model)) == []

@@ -115,6 +115,7 @@ class Patterns:
     administrative_prefixes: tuple[str, ...]  # "Kabupaten", "Provinsi": a division before a place's name
     short_form_after: frozenset[str]  # as written: "Asuransi", "Bank": a company's kind before its name
     concept_acronyms: frozenset[str]  # as written: "PPN", "UMKM": abbreviations of terms, no names
+    term_heads: frozenset[str]        # lower case: "pandemi" before a term's acronym
     law_heads: tuple[str, ...]        # lower case: how a law's name opens ("undang-undang", "peraturan pemerintah")
     law_acronyms: frozenset[str]      # as written: "UU", "RUU", "KUHP": abbreviations of laws, no names
     law_openers: frozenset[str]       # as written: "UU", "RUU": acronyms that open a law's name
@@ -244,6 +245,7 @@ def patterns() -> Patterns:
         administrative_prefixes=tuple(forms["administrative_prefixes"]),
         short_form_after=frozenset(forms.get("short_form_after", [])),
         concept_acronyms=frozenset(lang.load("concepts")["acronyms"]),
+        term_heads=frozenset(lang.load("concepts")["term_heads"]),
         law_heads=tuple(lang.load("concepts")["laws"]),
         law_acronyms=frozenset(lang.load("concepts")["law_acronyms"]),
         law_openers=frozenset(lang.load("concepts")["law_openers"]),

@@ -2433,7 +2433,8 @@ def drop_concepts(doc: Doc, spans: list[Span], links: list[tuple]) -> tuple[list
     terms = {s.text for s in spans if s.label_ == "ORG" and is_concept(s)} | laws
     terms |= {doc[c:d].text for _, (c, d) in links if doc[c:d].text not in others and is_concept(doc[c:d])}
     terms |= {doc[a:b].text for (a, b), (c, d) in links if doc[c:d].text in terms}
-    kept = [s for s in spans if not (s.label_ == "ORG" and (s.text in terms or s.text in p.concept_acronyms))]
+    kept = [s for s in spans if not (s.label_ == "ORG" and (s.text in terms or s.text in p.concept_acronyms))
+            and not (s[-1].text in p.concept_acronyms and all(t.lower_ in p.term_heads for t in s[:-1]))]
     return kept, [link for link in links
                   if doc[link[0][0]:link[0][1]].text not in terms and doc[link[1][0]:link[1][1]].text not in terms]
 
