@@ -1748,3 +1748,13 @@ def test_everyday_term_acronyms_are_no_names(ruled, text, acronym):
 ])
 def test_a_disease_is_no_name(ruled, text, model):
     assert ents(ruled(text, model)) == []
+
+
+def test_a_summit_with_two_bracketed_acronyms_is_one_event(ruled):
+    from warta.nlp import harvest
+
+    doc = ruled("Presiden hadir di Konferensi Tingkat Tinggi (KTT) Pacific Island Forum (PIF) 2026 di Suva. "
+                "KTT PIF 2026 membahas iklim.", {"Konferensi Tingkat Tinggi": "EVENT", "Pacific Island Forum": "ORG",
+                                                  "Suva": "LOC", "KTT PIF 2026": "EVENT"})
+    events = {(e.name, tuple(e.aliases)) for e in harvest.entities(doc) if e.type == "EVENT"}
+    assert events == {("Konferensi Tingkat Tinggi Pacific Island Forum 2026", ("KTT PIF 2026",))}

@@ -61,6 +61,10 @@ def _key(text: str, label: str) -> str:
 
 
 BRACKETED_BRANCH = re.compile(r"(?P<long>[^()]+?) \((?P<short>[^()\s]{2,12})\) (?P<place>[^()]+)")
+# an event's head and its name, each with its acronym: "Konferensi Tingkat Tinggi (KTT)
+# Asia-Pacific Economic Cooperation (APEC) 2025"
+TWICE_BRACKETED = re.compile(r"(?P<long>[^()]+?) \((?P<short>[^()\s]{2,12})\) (?P<name>[^()]+?) "
+                             r"\((?P<acronym>[^()\s]{2,12})\)(?P<tail> [^()]+)?")
 
 
 def _mentions(doc: Doc) -> list[tuple[int, int, str, str, str]]:
@@ -75,6 +79,12 @@ def _mentions(doc: Doc) -> list[tuple[int, int, str, str, str]]:
             start = ent.start_char
             if SE_PREFIX.match(text):  # "se-Kabupaten Bojonegoro": all of the place
                 text, start = text[3:], start + 3
+            twice = TWICE_BRACKETED.fullmatch(text) if ent.label_ == "EVENT" else None
+            if twice:  # "Konferensi Tingkat Tinggi Asia-Pacific … 2025", also "KTT APEC 2025"
+                tail = twice["tail"] or ""
+                for said in (f"{twice['long']} {twice['name']}{tail}", f"{twice['short']} {twice['acronym']}{tail}"):
+                    out.append((start, end, said, ent.label_, _key(said, ent.label_)))
+                continue
             bracketed = BRACKETED_BRANCH.fullmatch(text) if ent.label_ in ("ORG", "EVENT", "LOC") else None
             if bracketed and f"({bracketed['short']})" not in patterns().closing_forms:
                 # "Kepolisian Daerah (Polda) Bali": "Kepolisian Daerah Bali", also "Polda Bali";

@@ -2006,7 +2006,7 @@ def bracketed_events(doc: Doc, spans: list[Span]) -> list[Span]:
             out.append(s)
             continue
         end = k + 3
-        while end < len(doc) and end - k - 3 < MAX_EVENT_NAME and doc[end].text.isalnum() \
+        while end < len(doc) and end - k - 3 < MAX_EVENT_NAME and doc[end].text.replace("-", "").isalnum() \
                 and (doc[end].text[:1].isupper() or doc[end].text[:1].isdigit()):
             hit = by_start.get(end)
             if hit is not None and hit.label_ == "PER":
@@ -2015,6 +2015,11 @@ def bracketed_events(doc: Doc, spans: list[Span]) -> list[Span]:
         if end == k + 3:
             out.append(s)
             continue
+        if end + 2 < len(doc) and doc[end].text == "(" and doc[end + 2].text == ")" \
+                and _spells(doc[k + 3:end].text.replace("-", " "), doc[end + 1].text):
+            end += 3  # "… (KTT) Asia-Pacific Economic Cooperation (APEC)": the name's own acronym
+            if end < len(doc) and re.fullmatch(r"\d{4}", doc[end].text):
+                end += 1  # and its year
         out.append(Span(doc, s.start, end, label="EVENT"))
         gone |= {id(o) for o in spans if o is not s and s.start <= o.start and o.end <= end}
     return [o for o in out if id(o) not in gone]
