@@ -1758,3 +1758,14 @@ def test_a_summit_with_two_bracketed_acronyms_is_one_event(ruled):
                                                   "Suva": "LOC", "KTT PIF 2026": "EVENT"})
     events = {(e.name, tuple(e.aliases)) for e in harvest.entities(doc) if e.type == "EVENT"}
     assert events == {("Konferensi Tingkat Tinggi Pacific Island Forum 2026", ("KTT PIF 2026",))}
+
+
+def test_a_train_named_after_its_prefix_is_a_product(ruled):
+    found = ents(ruled("Kereta Api (KA) Argo Merbabu anjlok di Subang.", {"Subang": "LOC"}))
+    assert ("Argo Merbabu", "PRODUCT") in found
+
+
+def test_a_holder_after_an_organisations_short_name_is_a_person(ruled):
+    found = ents(ruled("Juru Bicara PT Pelayaran Nasional Indonesia (Persero) atau PELNI Rahmat Hidayat hadir.",
+                       {"PT Pelayaran Nasional Indonesia (Persero)": "ORG"}))
+    assert ("PELNI", "ORG") in found and ("Rahmat Hidayat", "PER") in found

@@ -249,6 +249,8 @@ def _before(v: View, m: Mention) -> Role | None:
             start = k
         elif tok.casefold() in t.connectors and k > 0 and (is_capitalised(toks[k - 1][2]) or toks[k - 1][2] == ","):
             pass
+        elif tok.casefold() == "atau" and k > 0 and _same_org_around(v, k):
+            pass  # "PT Kereta Api Indonesia (Persero) atau KAI Anne Purba": the organisation's short name
         elif tok.isdigit() and k > 0 and is_capitalised(toks[k - 1][2]):
             pass  # a unit's number inside the post: "Komandan Kodim 0734 Yogyakarta …"
         elif (tok.casefold() in t.epithets or tok.isdigit() or word(v, k) in t.numbering) \
@@ -279,6 +281,14 @@ def _before(v: View, m: Mention) -> Role | None:
 def _name_markers() -> frozenset[str]:
     """Honorifics that open a name with their stop (``honorifics.yaml``'s ``name_markers``)."""
     return frozenset(lang.load("honorifics")["name_markers"])
+
+
+def _same_org_around(v: View, k: int) -> bool:
+    """Whether the tokens on both sides of ``k`` are mentions of one organisation."""
+    toks = v.tokens
+    before = v.covering(toks[k - 1][0])
+    after = v.covering(toks[k + 1][0]) if k + 1 < len(toks) else None
+    return before is not None and after is not None and before.type == "ORG" and before.entity is after.entity
 
 
 def _linked_before(v: View, start: int) -> bool:

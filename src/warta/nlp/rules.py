@@ -1180,12 +1180,26 @@ def short_names_after_or(doc: Doc, spans: list[Span]) -> list[tuple[Span, Span]]
         short = doc[k + 1]
         other = starts.get(k + 1)
         if not short.text[:1].isupper() or not short.is_alpha or other is not None and len(other) > 1 \
-                or k + 2 < len(doc) and doc[k + 2].is_title and not doc[k + 2].is_sent_start:
-            continue
+                or k + 2 < len(doc) and doc[k + 2].is_title and not doc[k + 2].is_sent_start and not short.is_upper:
+            continue  # (an acronym may stand before the post's holder: "… atau KAI Anne Purba")
         words = [t.text for t in s if t.is_alpha and t.lower_ not in p.legal_words]
         if any(_spells(" ".join(words[n:]), short.text) for n in range(len(words))) \
                 and short.text not in words:
             out.append((Span(doc, k + 1, k + 2, label="ORG"), s))
+    return out
+
+
+def holders_after_short_names(doc: Doc, said_or: list[tuple[Span, Span]]) -> list[Span]:
+    """The post's holder right after an organisation's short name (:func:`short_names_after_or`)
+    when a title comes before the organisation ("Vice President Public Relations PT Kereta
+    Api Indonesia (Persero) atau KAI Anne Purba"): two to four capitalised words, none an
+    ordinary word, title word or known place."""
+    titles = lang.titles().words
+    out = []
+    for short, long in said_or:
+        end = _name_end(doc, short.end, MAX_RANKED_NAME)
+        if end - short.end >= 2 and any(t.lower_ in titles for t in doc[max(0, long.start - 6):long.start]):
+            out.append(Span(doc, short.end, end, label="PER"))
     return out
 
 
@@ -2465,7 +2479,7 @@ def apply_rules(doc: Doc, use_gazetteer: bool = True) -> Doc:
     said_or = short_names_after_or(doc, spans)
     defined, links = defined + [short for short, _ in said_or], links + [
         ((short.start, short.end), (long.start, long.end)) for short, long in said_or]
-    spans = override([s for s in spans if s.text not in plain], defined)
+    spans = override([s for s in spans if s.text not in plain], defined + holders_after_short_names(doc, said_or))
     spans = fill(spans, [Span(doc, b, c, label="ORG") for _, (b, c) in links])
     spans = table_acronyms(doc, place_before_person(doc, split_leading_acronyms(doc, spans)))
     spans = camel_case_names(doc, acronym_fields(doc, spans))
