@@ -1769,3 +1769,14 @@ def test_a_holder_after_an_organisations_short_name_is_a_person(ruled):
     found = ents(ruled("Juru Bicara PT Pelayaran Nasional Indonesia (Persero) atau PELNI Rahmat Hidayat hadir.",
                        {"PT Pelayaran Nasional Indonesia (Persero)": "ORG"}))
     assert ("PELNI", "ORG") in found and ("Rahmat Hidayat", "PER") in found
+
+
+def test_a_balinese_name_the_branch_took_the_opener_of_is_a_person(ruled):
+    found = ents(ruled("Kepala Dinas Lingkungan Hidup Provinsi Bali I Made Suarjana menyebut sampah naik.",
+                       {"Dinas Lingkungan Hidup Provinsi Bali I": "ORG"}))
+    assert ("Dinas Lingkungan Hidup Provinsi Bali", "ORG") in found and ("I Made Suarjana", "PER") in found
+
+
+def test_what_a_company_makes_is_a_product(ruled):
+    assert ("Teh Sariayu", "PRODUCT") in ents(ruled("Perusahaan itu memproduksi Teh Sariayu sejak 1990.",
+                                                    {"Teh Sariayu": "ORG"}))

@@ -2117,6 +2117,21 @@ def balinese_openers(doc: Doc, spans: list[Span]) -> list[Span]:
     p = patterns()
     starts = {s.start for s in spans if s.label_ == "PER" and s.start > 0 and s[0].lower_ in p.opened_names
               and doc[s.start - 1].text in p.name_openers}
+    cuts = {}  # "Dinas … Provinsi Bali I Made Rentin" as one organisation: the person is cut out
+    for s in spans:
+        j = next((j for j in range(s.start + 1, s.end) if doc[j].text in p.name_openers and j + 1 < len(doc)
+                  and doc[j + 1].lower_ in p.opened_names and doc[j + 1].is_title), None)
+        if s.label_ != "PER" and j is not None:
+            cuts[id(s)] = j
+    if cuts:
+        taken = {i for s in spans for i in range(s.start, s.end) if id(s) not in cuts}
+        people = []
+        for s in spans:
+            if id(s) in cuts:
+                j = cuts[id(s)]
+                people.append(Span(doc, j + 1, max(_name_end(doc, j + 2, MAX_NAMESAKE, taken), j + 2), label="PER"))
+                starts.add(j + 1)
+        spans = [Span(doc, s.start, cuts[id(s)] + 1, label=s.label_) if id(s) in cuts else s for s in spans] + people
     if not starts:
         return spans
     out = []
@@ -2495,6 +2510,7 @@ def apply_rules(doc: Doc, use_gazetteer: bool = True) -> Doc:
     spans = divisions_said_again(doc, places_after_territorial_titles(doc, spans))
     spans = party_boards(doc, namesake_bodies(doc, regional_branches(doc, places_listed_between(doc, spans))))
     spans = foreign_bodies(doc, bracketed_places(doc, bracketed_events(doc, spans)))
+    spans = balinese_openers(doc, spans)  # again: a branch's place may have taken the "I" since
     spans = acronym_types(doc, speakers_after_quotes(doc, speakers_are_people(doc, drop_calendar(spans))), links)
     spans = drop_rank_services(doc, drop_currency_places(doc, drop_vessel_words(doc, drop_initials(doc, drop_urls(drop_letters(spans))))))
     spans, links = drop_concepts(doc, names_split_apart(doc, drop_title_orgs(spans)), links)
