@@ -419,3 +419,13 @@ def test_a_byline_with_a_colon_is_no_dateline():
     # "Oleh: …" is the writer's credit, not a city's "Jakarta: " (Metro TV's dateline)
     a = cleaned("Judul Berita Tentang Pasar\nOleh: Budi Santoso\n27 Feb 2025, 10:15 WIB\n\nJakarta - Isi berita.")
     assert (a.dateline, a.published) == ("Jakarta", dt.date(2025, 2, 27)) and "Budi" not in a.text
+
+
+def test_a_date_line_with_the_outlet_after_the_date():
+    a = cleaned("Judul Berita Tentang Pasar\nSelasa, 18 November 2025 | KOMPAS.com\n\nIsi berita singkat.")
+    assert (a.outlet, a.published, a.text) == ("KOMPAS.com", dt.date(2025, 11, 18), "Isi berita singkat.")
+
+
+def test_a_byline_word_a_name_and_a_comma_before_the_outlet():
+    a = cleaned("Judul Berita Tentang Pasar\nOleh: Rina Wati, Tribunnews.com\n\nIsi berita singkat.")
+    assert (a.outlet, a.text) == ("Tribunnews.com", "Isi berita singkat.")

@@ -156,7 +156,8 @@ def take_date_lines(lines: list[str]) -> tuple[list[str], dt.date | None, str | 
         if found is None and not update and (d := date_from(m)):
             found, precision = d, _precision(m)
             prefix = (m.groupdict().get("prefix") or "").strip()
-            outlet = outlet or (prefix if prefix and outlets.is_known(prefix) else None)
+            outlet = outlet or (prefix if prefix and outlets.is_known(prefix) else None) \
+                or m.groupdict().get("suffix")  # "Selasa, 18 November 2025 | KOMPAS.com"
         rest = text[m.end():].strip()
         if rest:
             out.append(rest)
