@@ -36,7 +36,9 @@ re-dated to the days after the KB's (``recent``: a daily ingest) or amid them (`
         --trees /tmp/before/src /tmp/after/src --tree-kbs /data/kbs/kb300000.db /data/new/kb300000.db --dated recent
 
 Several ways of dating in one sitting (``--dated recent spread``): each run adds its own articles
-in each way in turn, on the same copies.
+in each way in turn, on the same copies — or, with ``--sizes`` alone, into the KB itself:
+
+    python benchmarks/kb_scale.py --sizes 1000000 --dir /data/kbs --pool 1000000 --runs 5 --dated recent spread
 
 Writes a JSON object per size (add seconds, peak memory of the add, DB size, query ms).
 """
@@ -345,10 +347,13 @@ def _next(engine) -> int:
 
 
 def one_size(n: int, k: int, seed: int, repeat: int, db: str, runs: int, empty_db: str, api: bool = True,
-             pool: int | None = None) -> dict:
+             pool: int | None = None, dated: list[str] | None = None) -> dict:
     """Build (or reuse) the KB of ``n`` articles; ``runs`` adds of ``k`` articles into it,
     each after the same ``k`` into an empty KB; DB size; queries.  ``pool``: the corpus
-    size the generator's name pools were drawn for (``--grow``'s N for its KBs)."""
+    size the generator's name pools were drawn for (``--grow``'s N for its KBs).
+    ``dated``: the ways of dating the added articles (``compare_trees``), each run adding
+    its own ``k`` articles in each way in turn (default: the generator's dates only)."""
+    dated = dated or ["spread"]
     engine = open_kb(db) if os.path.exists(db) or "://" in db else None
     have = _count(engine) if engine is not None else 0
     if engine is not None and n <= have < n + 100 * k:  # a KB this script built (and added to)
@@ -372,25 +377,37 @@ def one_size(n: int, k: int, seed: int, repeat: int, db: str, runs: int, empty_d
         row["stories_2plus"] = s.scalar(select(func.count(StoryRow.id)).where(StoryRow.size > 1))
     engine.dispose()
     row["runs"] = []
-    news = list(itertools.islice(synthetic.generate(have + runs * k, seed=seed, pool=pool), have, None))
-    for r in range(runs):
+    news = list(itertools.islice(synthetic.generate(have + runs * len(dated) * k, seed=seed, pool=pool), have, None))
+    for r, (j, how) in itertools.product(range(runs), enumerate(dated)):
+        at = r * len(dated) + j
         empty = _fresh(empty_db)
         open_kb(empty).dispose()
-        docs = news[r * k:(r + 1) * k]
-        load = round(os.getloadavg()[0], 2)
+        docs = news[at * k:(at + 1) * k]
+        if how in ("recent", "past"):
+            docs = recent(docs, (RECENT if how == "recent" else PAST) + dt.timedelta(days=2 * at))
+        load, pressure = round(os.getloadavg()[0], 2), _cpu_pressure()
         baseline = _subprocess_add(empty, docs)  # the same articles, into an empty KB
         big = _subprocess_add(db, docs)
-        row["runs"].append({"start": have, "empty": baseline, "big": big, "load": load,
-                            "utc": dt.datetime.now(dt.timezone.utc).strftime("%H:%M:%S"),
+        row["runs"].append({"start": have, "dated": how, "empty": baseline, "big": big, "load": load,
+                            "cpu_pressure": pressure, "utc": dt.datetime.now(dt.timezone.utc).strftime("%H:%M:%S"),
                             "ratio": round(big["total_s"] / baseline["total_s"], 2)})
+        print(json.dumps(row["runs"][-1]), flush=True)
         have += k
-    big = statistics.median(r["big"]["total_s"] for r in row["runs"])
-    empty = statistics.median(r["empty"]["total_s"] for r in row["runs"])
-    row["add_s"] = {"empty_median": round(empty, 3), "big_median": round(big, 3)}
-    row["add_vs_empty"] = round(big / empty, 2)  # the medians' ratio
-    cpu = {side: statistics.median(r[side]["cpu_s"] for r in row["runs"]) for side in ("empty", "big")}
-    row["cpu_s"] = {"empty_median": round(cpu["empty"], 3), "big_median": round(cpu["big"], 3)}
-    row["cpu_add_vs_empty"] = round(cpu["big"] / cpu["empty"], 2)
+    for how in dated:
+        mine = [r for r in row["runs"] if r["dated"] == how]
+        big = statistics.median(r["big"]["total_s"] for r in mine)
+        empty = statistics.median(r["empty"]["total_s"] for r in mine)
+        cpu = {side: statistics.median(r[side]["cpu_s"] for r in mine) for side in ("empty", "big")}
+        summary = {"add_s": {"empty_median": round(empty, 3), "big_median": round(big, 3)},
+                   "add_vs_empty": round(big / empty, 2),  # the medians' ratio
+                   "cpu_s": {"empty_median": round(cpu["empty"], 3), "big_median": round(cpu["big"], 3)},
+                   "cpu_add_vs_empty": round(cpu["big"] / cpu["empty"], 2),
+                   **{k_: v for k_, v in _summary(mine).items() if k_ in ("median_of_ratios", "peak_mb_empty",
+                                                                          "peak_mb_big")}}
+        if len(dated) == 1:
+            row.update(summary)
+        else:
+            row.setdefault("dated", {})[how] = summary
     engine = open_kb(db)
     row["db_mb"] = _size_mb(db, engine)
     row.update(query_times(engine, repeat, db if api else None))
@@ -526,7 +543,7 @@ def main() -> None:
                     help="with --trees: each tree's own KB of the same articles (grown by its code) to copy")
     ap.add_argument("--dated", choices=("spread", "recent", "past"), nargs="+", default=["spread"],
                     help="the added articles' dates: the generator's (five years), the days after the KB's (a daily "
-                         "ingest), or two days amid the KB's; with --trees, several in turn in each run")
+                         "ingest), or two days amid the KB's; several in turn in each run")
     ap.add_argument("--grow", type=int, default=0, metavar="N",
                     help="instead: build (or resume) the KB --db of N articles by chunks and incremental updates")
     ap.add_argument("--chunk", type=int, default=20000, help="with --grow: articles written before each update")
@@ -580,7 +597,7 @@ def main() -> None:
         db = args.db or os.path.join(tmp, f"kb{n}.db")
         empty = args.empty_db or os.path.join(tmp, "empty.db")
         row = one_size(n, args.add, args.seed, args.repeat, db, args.runs, empty, api=not args.no_api,
-                       pool=args.pool)
+                       pool=args.pool, dated=args.dated)
         result["sizes"].append(row)
         print(json.dumps(row), flush=True)
         if args.out:
