@@ -64,6 +64,13 @@ def regional_places() -> frozenset[str]:
 
 
 @functools.cache
+def branch_places() -> frozenset[str]:
+    """What may name a body's regional branch after it: the regional places, the countries
+    and the provinces (:func:`regional_places`, :func:`countries`)."""
+    return regional_places() | countries()
+
+
+@functools.cache
 def place_names() -> dict[str, str]:
     """A place's short forms, exonyms and second spellings → its main name: a country's
     (``countries.tsv``'s third column: "Tiongkok" → "China", "Korsel" → "Korea Selatan")

@@ -1148,8 +1148,8 @@ def acronym_definitions(doc: Doc, spans: list[Span]) -> tuple[list[Span], list[t
         if before is None and tok.i > 1 and texts[tok.i - 1] == "." and by_end.get(tok.i - 1) is not None \
                 and by_end[tok.i - 1].label_ == "ORG":
             before = by_end[tok.i - 1]  # "PT … Tbk. (GOTO)": the legal form's stop before the bracket
-        if before is not None and before.label_ == "LOC" and not any(
-                _spells(before[n:].text, inner.text) for n in range(len(before))):
+        if before is not None and before.label_ == "LOC" and not _spelled_from_a_word(
+                [t.text for t in before], inner.text):
             before = None  # "militer Israel (IDF)": the acronym of words around the place, not of it
         if before is not None and _looks_short(inner) and len(inner.text) < len(before.text):
             new.append(Span(doc, inner.start, inner.end, label=before.label_))
@@ -1183,8 +1183,7 @@ def short_names_after_or(doc: Doc, spans: list[Span]) -> list[tuple[Span, Span]]
                 or k + 2 < len(doc) and doc[k + 2].is_title and not doc[k + 2].is_sent_start and not short.is_upper:
             continue  # (an acronym may stand before the post's holder: "… atau KAI Anne Purba")
         words = [t.text for t in s if t.is_alpha and t.lower_ not in p.legal_words]
-        if any(_spells(" ".join(words[n:]), short.text) for n in range(len(words))) \
-                and short.text not in words:
+        if _spelled_from_a_word(words, short.text) and short.text not in words:
             out.append((Span(doc, k + 1, k + 2, label="ORG"), s))
     return out
 
@@ -1275,6 +1274,12 @@ def _capitalised_before(doc: Doc, paren: int, acronym: str) -> Span | None:
     if paren - i < 2 or not _spells(doc[i:paren].text, acronym):
         return None
     return Span(doc, i, paren, label="ORG")
+
+
+def _spelled_from_a_word(words: list[str], short: str) -> bool:
+    """Whether ``short``'s letters appear in order in ``words`` from the first letter of one
+    of them (:func:`_spells` on each tail: "Stadion Utama Gelora Bung Karno" spells "GBK")."""
+    return any(_spells(" ".join(words[n:]), short) for n in range(len(words)))
 
 
 def _spells(long: str, short: str) -> bool:
@@ -1795,7 +1800,7 @@ def regional_branches(doc: Doc, spans: list[Span]) -> list[Span]:
 
     merged: dict[Span, Span | None] = {}
     added: list[Span] = []
-    regional = gazetteer.regional_places() | gazetteer.countries()
+    regional = gazetteer.branch_places()
     for s in spans:
         if s.label_ == "PER":  # "Kepala Dinkes Jateng Yunita …": the model's person opens with the place
             place = next((k for k in range(min(MAX_TERRITORY, len(s) - 1), 0, -1) if s[:k].text in regional), None)
@@ -1928,7 +1933,7 @@ def _branch_places(doc: Doc, spans: list[Span], bodies: frozenset[str]) -> list[
     """The city, regency or province the model left untagged right after a body with
     regional branches ("BPBD Cianjur"), as place spans."""
     covered = {i for s in spans for i in range(s.start, s.end)}
-    regional = gazetteer.regional_places() | gazetteer.countries()
+    regional = gazetteer.branch_places()
     out = []
     for s in spans:
         if s.label_ != "ORG" or s.text not in bodies:
