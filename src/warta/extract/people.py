@@ -1295,7 +1295,7 @@ def _name_at(v: View, k: int, strict: bool = False) -> str | None:
 
 
 _HONORIFIC_NEXT = re.compile(
-    rf"\s+(?i:{'|'.join(sorted(lang.load('honorifics')['name_markers'], key=len, reverse=True))})\.\s*[A-Z]")
+    rf"\s+(?i:{'|'.join(sorted(lang.name_markers(), key=lambda w: (-len(w), w)))})\.\s*[A-Z]")
 
 
 @functools.cache

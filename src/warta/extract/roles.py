@@ -223,8 +223,9 @@ def _before(v: View, m: Mention) -> Role | None:
         last -= 3 if toks[last][2] == ")" else 1  # "Kapolda Riau Irjen Wahyu", "Marsdya TNI X", "(Purn)"
     if last >= 0 and word(v, last) in t.modifiers and word(v, last + 1) in t.rank_suffixes:
         last -= 1  # "Kapolri Jenderal Pol X", "Panglima TNI Jenderal TNI X": a general's rank
-    while last >= 0 and (word(v, last) in _name_markers() or toks[last][2] == "." and last
-                         and word(v, last - 1) in _name_markers()):
+    markers = lang.name_markers()
+    while last >= 0 and (word(v, last) in markers or toks[last][2] == "." and last
+                         and word(v, last - 1) in markers):
         last -= 1  # "Ketua IDAI Jateng dr. X", "Rektor Prof. Dr. Ir. H. X": honorifics, no title
     if last < 0:
         return None
@@ -275,12 +276,6 @@ def _before(v: View, m: Mention) -> Role | None:
     if _linked_before(v, start) and any(toks[j][2] == "," for j in range(start, last + 1)):
         return None  # "A sebagai Menteri Kesehatan, B sebagai …": the title is A's
     return _role(v, m, start, last + 1)
-
-
-@functools.cache
-def _name_markers() -> frozenset[str]:
-    """Honorifics that open a name with their stop (``honorifics.yaml``'s ``name_markers``)."""
-    return frozenset(lang.load("honorifics")["name_markers"])
 
 
 def _same_org_around(v: View, k: int) -> bool:

@@ -152,6 +152,13 @@ def _titles_from(d: dict[str, Any], calendar: Iterable[str] = ()) -> Titles:
 
 
 @functools.cache
+def name_markers(lang: str = DEFAULT_LANG) -> frozenset[str]:
+    """The honorifics that open a person's name when written with their stop
+    (``honorifics.yaml``'s ``name_markers``: "dr", "prof"; lower case, no stop)."""
+    return frozenset(load("honorifics", lang)["name_markers"])
+
+
+@functools.cache
 def titles(lang: str = DEFAULT_LANG) -> Titles:
     """The title vocabulary of ``lang`` (``lang/<lang>/titles.yaml``), loaded once.
 

@@ -859,7 +859,7 @@ def people_after_honorifics(doc: Doc, spans: list[Span]) -> list[Span]:
     A span the model ran over the honorifics from before ends before them ("IDAI Jateng dr."
     → "IDAI Jateng"; a person's span there goes: it held the post's words).  Not after a body
     named after a person ("RSUD dr. Soetomo": :func:`namesake_bodies`)."""
-    markers = _name_markers()
+    markers = lang.name_markers()
     texts, lowers = token_texts(doc)
     people = {s.start for s in spans if s.label_ == "PER"}  # the model's name there stays whole
     found, cut = [], {}
@@ -893,11 +893,6 @@ def _after_namesake_body(texts: list[str], i: int) -> bool:
     bodies = patterns().namesake_bodies
     return any(i - n >= 0 and " ".join(texts[i - n:i]) in bodies for n in (1, 2, 3)) \
         or i >= 3 and texts[i - 1] == ")" and texts[i - 2] in bodies
-
-
-@functools.cache
-def _name_markers() -> frozenset[str]:
-    return frozenset(lang.load("honorifics")["name_markers"])
 
 
 def people_after_ranks(doc: Doc, spans: list[Span]) -> list[Span]:
