@@ -429,3 +429,20 @@ def test_a_date_line_with_the_outlet_after_the_date():
 def test_a_byline_word_a_name_and_a_comma_before_the_outlet():
     a = cleaned("Judul Berita Tentang Pasar\nOleh: Rina Wati, Tribunnews.com\n\nIsi berita singkat.")
     assert (a.outlet, a.text) == ("Tribunnews.com", "Isi berita singkat.")
+
+
+def test_the_dateline_below_a_page_header_and_its_menus():
+    # the body's first sentence opens with the dateline, below more than five header lines
+    a = cleaned("Portal Berita Terkini Warta.com\nKanal Nasional\nPolitik Ekonomi Olahraga dan Hukum\n"
+                "Beranda dan Berita Daerah\nKanal Ekonomi Kini\n\nHarga Beras Medium Naik di Pasar Kota\n\n"
+                "Rabu, 03 Desember 2025 – 10:30 WIB\nPedagang menata karung beras. Foto: Dokumentasi/JPNN.com\n\n"
+                "jpnn.com, BANDUNG - Harga beras medium di pasar kota naik menjelang akhir tahun ini.\n\n"
+                "Pedagang menyebut pasokan dari petani berkurang.")
+    assert (a.outlet, a.dateline) == ("JPNN.com", "Bandung")
+    assert a.text.startswith("Harga beras medium") and "Kanal" not in a.text
+
+
+def test_a_city_dash_deep_in_the_body_is_no_dateline():
+    a = cleaned("Judul Berita Tentang Pasar\n\nPemerintah menaikkan harga eceran tertinggi beras medium pekan ini.\n\n"
+                "Jakarta - kota yang paling terdampak, kata pedagang di pasar induk kota itu kemarin.")
+    assert a.dateline is None

@@ -24,7 +24,7 @@ from urllib.parse import urlsplit
 
 from ..model import Article
 from .dates import date_from, date_from_text, date_from_url, take_date_lines
-from .debris import drop_body_debris, drop_boilerplate, headline_like, take_copy_footers
+from .debris import SENTENCE, drop_body_debris, drop_boilerplate, headline_like, take_copy_footers
 from .outlets import canonical_outlet, outlet_from_host
 from .rules import rules
 
@@ -32,6 +32,7 @@ __all__ = ["canonical_outlet", "clean", "date_from_text", "date_from_url", "look
            "normalize", "split_dateline"]
 
 DATELINE_PARAGRAPHS = 5  # the dateline prefix is looked for in this many first paragraphs
+BODY_WORDS = 12  # and in the first paragraph this long that ends as a sentence
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
 _SPACES = re.compile(r" {2,}")
 
@@ -100,12 +101,21 @@ def _find_dateline(lines: list[str]):
     """(index, rest, outlet, city, date) of the first paragraph opening with a dateline."""
     first = next((i for i, ln in enumerate(lines) if ln), 0)
     paragraphs = [i for i, ln in enumerate(lines) if ln][:DATELINE_PARAGRAPHS]
+    # below a page's header and menus the body opens with its first sentence
+    opening = next((i for i, ln in enumerate(lines) if _opens_body(ln)), None)
+    if opening is not None and opening not in paragraphs:
+        paragraphs.append(opening)
     for i in paragraphs:
         line = lines[i]
         rest, outlet, city = split_dateline(line, first=i == first or _only_debris_above(lines, i))
         if rest is not line:
             return i, rest, outlet, city, _dateline_date(line)
     return None
+
+
+def _opens_body(line: str) -> bool:
+    """A paragraph of sentences: long enough, ending as a sentence does."""
+    return len(line.split()) >= BODY_WORDS and SENTENCE.search(line) is not None
 
 
 def _only_debris_above(lines: list[str], i: int) -> bool:
