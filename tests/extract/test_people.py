@@ -446,6 +446,8 @@ def test_a_province_set_off_after_a_posts_body_is_no_person():
 @pytest.mark.parametrize("text,person", [
     ("Tersangka Helena Santoso ditahan di rumah tahanan.", "Helena Santoso"),
     ("Korban Siti Aminah ditemukan di sungai.", "Siti Aminah"),
+    # a standing of two words: a player's event
+    ("Sementara itu, tunggal putri Larasati Wening Pramesti terhenti di babak kedua.", "Larasati Wening Pramesti"),
 ])
 def test_a_person_after_their_standing_in_a_case(text, person):
     got = fix_entities(text, [])

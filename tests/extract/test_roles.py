@@ -62,6 +62,16 @@ def test_no_title_no_role():
     assert roles(Facts.of(text, [entity("Agus Salim", "PER", text)])) == []
 
 
+def test_whom_a_player_stands_for_is_no_post():
+    # a lower-case "wakil" and a country alone: the player's country, no title
+    text = "Ia kalah dari wakil Jepang Haruka Moriyama di babak kedua."
+    facts = Facts.of(text, [entity("Jepang", "LOC", text), entity("Haruka Moriyama", "PER", text)])
+    assert roles(facts) == []
+    text = "Wakil Gubernur Jawa Barat Erwin Santosa hadir."
+    facts = Facts.of(text, [entity("Jawa Barat", "LOC", text), entity("Erwin Santosa", "PER", text)])
+    assert [(r.person, r.title) for r in roles(facts)] == [("Erwin Santosa", "Wakil Gubernur")]
+
+
 def test_linkers_run_in_reading_order():
     assert [name for name, _ in LINKERS] == ["roles", "quotes", "events"]
     assert list(extract.link("", None, {})) == ["entities", "roles", "quotes", "events"]

@@ -1496,9 +1496,62 @@ def test_conservation_areas_are_places(ruled, text, place):
     # the first name the model left between the post's organisation and the surname
     ("Direktur Utama BRI Hery Gunardi memaparkan kinerja.", {"BRI": "ORG", "Gunardi": "PER"}, "Hery Gunardi"),
     ("Kepala BPS Amalia Widyasari mengumumkan data.", {"BPS": "ORG", "Widyasari": "PER"}, "Amalia Widyasari"),
+    # the title further back, or the organisation's acronym in brackets between
+    ("Pelatih ganda putra Pelatnas PBSI Antonius Budi Santosa memuji anak asuhnya.",
+     {"PBSI": "ORG", "Budi Santosa": "PER"}, "Antonius Budi Santosa"),
+    ("Ketua Umum Ikatan Bidan Nusantara (IBN) Wulandari Sari Dewi meminta pemerintah bertindak.",
+     {"Ikatan Bidan Nusantara": "ORG", "IBN": "ORG", "Sari Dewi": "PER"}, "Wulandari Sari Dewi"),
 ])
 def test_a_first_name_after_a_titled_organisation_is_the_persons(ruled, text, model, person):
     assert (person, "PER") in ents(ruled(text, model))
+
+
+@pytest.mark.parametrize("text, model", [
+    # an organisation's pattern runs into the person's first name the model left out
+    ("Pejabat Kementerian ESDM Eniya Listiani Dewi menyebut proyek itu sejalan.",
+     {"Kementerian ESDM": "ORG", "Listiani Dewi": "PER"}),
+    # ... or that the person already took back
+    ("Direktur Jenderal EBTKE Kementerian ESDM Eniya Listiani Dewi menyebut proyek itu sejalan.",
+     {"EBTKE": "ORG", "Kementerian ESDM": "ORG", "Listiani Dewi": "PER"}),
+])
+def test_an_organisations_pattern_leaves_the_persons_first_name(ruled, text, model):
+    found = ents(ruled(text, model))
+    assert ("Kementerian ESDM", "ORG") in found and ("Eniya Listiani Dewi", "PER") in found
+
+
+def test_the_last_field_of_a_title_is_no_organisation(ruled):
+    # the model's span over a title's last field, a table acronym and the holder
+    found = ents(ruled("Direktur Jenderal Kesehatan Primer dan Komunitas Kemenkes Ratna Puspita Sari menambahkan.",
+                       {"Komunitas Kemenkes Ratna Puspita Sari": "ORG"}))
+    assert ("Kemenkes", "ORG") in found and ("Ratna Puspita Sari", "PER") in found
+    assert not any(name == "Komunitas" for name, _ in found)
+
+
+@pytest.mark.parametrize("text, model, place, people", [
+    # a player named after the country they play for
+    ("Di final mereka menghadapi pasangan China Liang Weikeng/Wang Chang.",
+     {"China Liang Weikeng": "ORG", "Wang Chang": "PER"}, "China", ["Liang Weikeng", "Wang Chang"]),
+    ("Ia kalah dari pemain Thailand Kunlavut Vitidsarn di perempat final.",
+     {"Thailand Kunlavut Vitidsarn": "LOC"}, "Thailand", ["Kunlavut Vitidsarn"]),
+    ("Ia kalah dari wakil China Shi Yu Qi.", {"China": "LOC"}, "China", ["Shi Yu Qi"]),
+])
+def test_a_player_after_their_country(ruled, text, model, place, people):
+    found = ents(ruled(text, model))
+    assert (place, "LOC") in found and [n for n, t in found if t == "PER"] == people
+
+
+@pytest.mark.parametrize("text, model", [
+    ("Ia bertemu wakil Jepang Senin lalu.", {"Jepang": "LOC"}),  # a day after the country
+    ("Kami menyambut wakil Indonesia di PBB.", {"Indonesia": "LOC", "PBB": "ORG"}),
+])
+def test_a_country_after_a_standing_without_a_name_is_only_a_place(ruled, text, model):
+    assert not any(t == "PER" for _, t in ents(ruled(text, model)))
+
+
+def test_a_company_after_its_origin_of_three_words(ruled):
+    found = ents(ruled("Proyek itu digarap bersama perusahaan energi asal Uni Emirat Arab, Arkana.",
+                       {"Uni Emirat Arab": "LOC", "Arkana": "PER"}))
+    assert ("Arkana", "ORG") in found
 
 
 def test_a_word_after_an_untitled_organisation_stays_out(ruled):
@@ -1595,12 +1648,27 @@ def test_spans_side_by_side_that_the_article_names_as_one_are_one(ruled):
     ("Eksportir mewaspadai Regulasi Deforestasi Uni Eropa (EUDR) tahun depan.", {"Uni Eropa": "ORG"}, "EUDR"),
     ("Kedua negara meneken Perjanjian Kemitraan Ekonomi Komprehensif Indonesia-Kanada (ICA-CEPA).",
      {}, "ICA-CEPA"),
+    # the document word and lower-case words before the body's name
+    ("Petani menghadapi aturan bebas deforestasi Uni Eropa (EUDR) tahun depan.", {"Uni Eropa": "ORG"}, "EUDR"),
 ])
 def test_a_documents_acronym_is_no_alias(ruled, text, model, acronym):
     from warta.nlp import harvest
 
     found = harvest.entities(ruled(text, model))
     assert all(acronym not in e.aliases and e.name != acronym for e in found)
+
+
+@pytest.mark.parametrize("text, model, name, acronym", [
+    # no document word before the body's name: its acronym stays its alias
+    ("Indonesia dan Uni Eropa (UE) menandatangani perjanjian dagang.", {"Indonesia": "LOC", "Uni Eropa": "ORG"},
+     "Uni Eropa", "UE"),
+    ("Pasar menanti kebijakan moneter Bank Indonesia (BI) pekan ini.", {"Bank Indonesia": "ORG"},
+     "Bank Indonesia", "BI"),
+])
+def test_a_bodys_acronym_after_other_words_stays_its_alias(ruled, text, model, name, acronym):
+    from warta.nlp import harvest
+
+    assert any(e.name == name and acronym in e.aliases for e in harvest.entities(ruled(text, model)))
 
 
 @pytest.mark.parametrize("text, model, person, org", [
@@ -1690,6 +1758,9 @@ def test_a_person_the_model_found_after_a_product_list_stays(ruled):
      {"Dinas Perindustrian dan Perdagangan": "ORG", "Jatim": "LOC"}, "Dinas Perindustrian dan Perdagangan Jatim"),
     ("Kepala Dinsos Sleman Ratih Purnama membagikan bantuan.", {"Dinsos": "ORG", "Sleman Ratih Purnama": "PER"},
      "Dinsos Sleman"),
+    ("DPRD memanggil Badan Kepegawaian Daerah (BKD) Provinsi Sumatera Utara pekan depan.",
+     {"DPRD": "ORG", "Badan Kepegawaian Daerah": "ORG", "BKD": "ORG", "Provinsi Sumatera Utara": "LOC"},
+     "Badan Kepegawaian Daerah Provinsi Sumatera Utara"),
 ])
 def test_regional_agencies_have_branches(ruled, text, model, org):
     from warta.nlp import harvest

@@ -1065,12 +1065,12 @@ def _missed_people(v: View) -> list[Entity]:
     names: dict[str, None] = {}
     titles, speech = lang.titles(), _speech_verbs()
     for i, w in enumerate(v.folded):
-        if w not in titles.head_first and w not in titles.tails and w not in speech \
-                and w not in titles.person_introducers:
+        introduced = _introduced_at(v, i, titles.person_introducers)
+        if w not in titles.head_first and w not in titles.tails and w not in speech and not introduced:
             continue  # no branch below can start at this token
         if v.covering(v.tokens[i][0]) is not None:
             continue
-        if w in titles.person_introducers:  # "Tersangka Helena Lim ditahan": a person, no post
+        if introduced:  # "Tersangka Helena Lim ditahan", "tunggal putri Gregoria …": a person, no post
             name = _name_at(v, i + 1, strict=True) if i + 1 < len(v.tokens) else None
             if name:
                 names.setdefault(name)
@@ -1276,6 +1276,11 @@ def _after_quotation(v: View, i: int) -> bool:
 @functools.cache
 def _closing_marks() -> frozenset[str]:
     return frozenset(lang.load("quote_marks")["pairs"].values())
+
+
+def _introduced_at(v: View, i: int, introducers: frozenset[str]) -> bool:
+    """Token ``i`` ends a word of a person's standing ("tersangka", "tunggal putri")."""
+    return any(" ".join(v.folded[i - k:i + 1]) in introducers for k in range(min(i, 2) + 1))
 
 
 def _name_at(v: View, k: int, strict: bool = False) -> str | None:

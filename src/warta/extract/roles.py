@@ -403,7 +403,7 @@ def _role(v: View, m: Mention, start: int, stop: int) -> Role | None:
             org = before.entity.name
     raw = v.text[toks[title_start][0]:toks[title_end - 1][1]]
     title = _clean_title(raw)
-    if not title or not any(c.isalpha() for c in title):
+    if not title or not any(c.isalpha() for c in title) or _stands_for_a_place(v, title_start, stop):
         return None
     title, table_org = written_out(v, title)
     first, _, rest = title.partition(" ")
@@ -411,6 +411,15 @@ def _role(v: View, m: Mention, start: int, stop: int) -> Role | None:
         title = f"{first.casefold()} {rest}"  # "Mantan Kepala …" opening a sentence: a former post
     span = (min(toks[start][0], m.start), max(toks[stop - 1][1], m.end))
     return Role(person=m.entity.name, title=title, org=org or table_org, span=span)
+
+
+def _stands_for_a_place(v: View, start: int, stop: int) -> bool:
+    """A lower-case "wakil" and a place alone: whom one stands for ("wakil Jepang"), no post."""
+    toks = v.tokens
+    if toks[start][2] not in lang.titles().representatives or start + 1 >= stop:
+        return False
+    place = v.covering(toks[start + 1][0])
+    return place is not None and place.type == "LOC" and v.token_index(place.end) >= stop
 
 
 def written_out(v: View, title: str) -> tuple[str, str | None]:

@@ -70,6 +70,7 @@ class Titles:
     numbering: frozenset[str]        # "nomor urut": between a title and its person
     pair_words: frozenset[str]       # "pasangan", "paslon": a hyphenated name after them is two persons
     person_introducers: frozenset[str]  # "tersangka", "korban": a person's standing, no post
+    representatives: frozenset[str]  # "wakil" before a country alone: who one stands for, no post
     place_words: frozenset[str]      # "di", "ke": before a place, never before a person
     territorial: frozenset[str]      # "bupati", "kapolda": titles over a territory
     post_bodies: frozenset[str]      # "majelis hakim": a post's body, written like an organisation
@@ -140,6 +141,7 @@ def _titles_from(d: dict[str, Any], calendar: Iterable[str] = ()) -> Titles:
         list_joiners=_fold(d.get("list_joiners", [])),
         numbering=_fold(d.get("numbering", [])), place_words=_fold(d.get("place_words", [])),
         pair_words=_fold(d.get("pair_words", [])), person_introducers=_fold(d.get("person_introducers", [])),
+        representatives=_fold(d.get("representatives", [])),
         territorial=_fold(d.get("territorial", [])), post_bodies=_fold(d.get("post_bodies", [])),
         anaphors=_fold(d["anaphors"]), org_starts=_fold(d["org_starts"]),
         not_title=_fold(d["not_title"]) | _fold(calendar), calendar=_fold(calendar) - _fold(d["not_title"]),

@@ -184,7 +184,7 @@ def patterns() -> Patterns:
                             rf"(?:\s+(?:&\s+)?{alternation(forms['business_words'])})+(?![\w'’-])"),  # "Bain & Company"
         company_apposition=re.compile(
             rf"(?<![\w.])(?i:{alternation(forms['company_nouns'])})(?:\s+[a-z][\w-]*){{0,4}}"
-            rf"(?:\s+(?:{origin}\s+)?[A-Z]\w+(?:\s+[A-Z]\w+)?)?,\s+({_name(stop, max_words=3)})"),
+            rf"(?:\s+(?:{origin}\s+)?[A-Z]\w+(?:\s+[A-Z]\w+){{0,2}})?,\s+({_name(stop, max_words=3)})"),  # "asal Uni Emirat Arab, Masdar"
         company_named=re.compile(
             rf"(?<![\w.])(?i:{alternation(forms['company_nouns'])})((?:\s+[a-z][\w-]*){{0,3}})\s+({_name(stop, max_words=3)})"),
         product_named=re.compile(

@@ -628,7 +628,25 @@ def _not_cutting_model_names(doc: Doc, spans: list[Span], kind: str, found: list
         return [f for f in found if not any(s.label_ == "LOC" and s.start == f.start and f.start < s.end < f.end
                                             and f.end - s.end >= 2 and _name_end(doc, s.end, MAX_RANKED_NAME) == f.end
                                             for s in spans)]
+    if kind == "orgs":
+        return [_first_name_given_back(doc, f, spans) for f in found]
     return found
+
+
+def _first_name_given_back(doc: Doc, org: Span, spans: list[Span]) -> Span:
+    """An organisation's pattern that runs one word past the model's organisation into the
+    model's person right after it ("Kementerian ESDM Eniya" before "Listiani Dewi"): the
+    word is the person's first name, and the person is returned in its place; the model's
+    organisation when the person already opens with it."""
+    model_org = next((s for s in spans if s.label_ == "ORG" and s.start == org.start and s.end < org.end), None)
+    if model_org is None:
+        return org
+    if any(s.label_ == "PER" and model_org.end <= s.start < org.end < s.end for s in spans):
+        return model_org  # the person already has it (``back_after_comma``)
+    person = next((s for s in spans if s.label_ == "PER" and s.start == org.end), None)
+    if person is None or model_org.end != org.end - 1 or not _given_name(doc[model_org.end]):
+        return org
+    return Span(doc, model_org.end, person.end, label="PER")
 
 
 def _with_country_after(company: Span, spans: list[Span]) -> Span:
@@ -930,31 +948,45 @@ def drop_rank_services(doc: Doc, spans: list[Span]) -> list[Span]:
         and all(t.lower_.rstrip(".") in lang.titles().rank_suffixes for t in s))]
 
 
+TITLE_REACH = 8  # a title this many words before the organisation
+
+
+def _bracketed_after(doc: Doc, i: int) -> bool:
+    """Token ``i`` opens a bracketed word: an acronym after a name ("… Indonesia (IDAI)")."""
+    return i + 2 < len(doc) and doc[i].text == "(" and doc[i + 2].text == ")"
+
+
 def back_after_comma(doc: Doc, spans: list[Span]) -> list[Span]:
     """A person set off by a comma whose first name the model left out (", Andreas Eddy
     Susetyo," → the model's "Eddy Susetyo"), or written after a title and its organisation
     ("Direktur Utama BRI Hery Gunardi" → the model's "BRI" and "Gunardi"): the capitalised
     word between the comma (the organisation) and the person is the name's when it is no
     ordinary word, title, honorific, day, month or place."""
-    p = patterns()
     titles = lang.titles().words
     taken = {i for s in spans for i in range(s.start, s.end)}
     orgs = {s.end: s for s in spans if s.label_ == "ORG"}
+    orgs.update({o.end + 3: o for o in list(orgs.values()) if _bracketed_after(doc, o.end)})
     out = []
     for s in spans:
         i = s.start - 1
         word = doc[i] if i >= 1 and s.label_ == "PER" else None
         org = orgs.get(i)
-        titled = org is not None and any(t.lower_ in titles for t in doc[max(0, org.start - 3):org.start])
-        if (word is not None and i not in taken and (doc[i - 1].text == "," or titled)
-                and word.is_title and word.is_alpha
-                and word.lower_ not in p.common_words and word.lower_ not in STOP_WORDS
-                and word.lower_ not in titles and word.lower_ not in p.honorifics
-                and word.lower_ not in p.calendar_words and not gazetteer.is_place(word.text)):
+        titled = org is not None and any(t.lower_ in titles for t in doc[max(0, org.start - TITLE_REACH, org.sent.start):org.start])
+        if word is not None and i not in taken and (doc[i - 1].text == "," or titled) and _given_name(word):
             out.append(Span(doc, i, s.end, label=s.label_))
         else:
             out.append(s)
     return out
+
+
+def _given_name(word) -> bool:
+    """A capitalised word that can open a person's name: no ordinary word, title,
+    honorific, day, month or place."""
+    p = patterns()
+    low = word.lower_
+    return (word.is_title and word.is_alpha and low not in p.common_words and low not in STOP_WORDS
+            and low not in lang.titles().words and low not in p.honorifics
+            and low not in p.calendar_words and not gazetteer.is_place(word.text))
 
 
 HYPHENATED_GIVEN = re.compile(r"^[A-Z][a-z]+-[a-z]+$")  # "Min-jun", "Jae-won"
@@ -1219,12 +1251,25 @@ def _looks_short(span: Span) -> bool:
 
 def _document_named_before(doc: Doc, paren: int) -> bool:
     """Whether the capitalised words right before ``paren`` open with a word of a
-    document's name (``concepts.yaml``'s ``document_words``: "Regulasi", "Perjanjian")."""
+    document's name (``concepts.yaml``'s ``document_words``: "Regulasi", "Perjanjian"), or
+    follow one and up to two lower-case words of no stop word ("aturan bebas deforestasi")."""
     i = paren
     while i > 0 and (doc[i - 1].is_title or doc[i - 1].is_upper or "-" in doc[i - 1].text
                      and doc[i - 1].text[:1].isupper() or doc[i - 1].lower_ in ("dan", "&")):
         i -= 1
-    return i < paren and doc[i].lower_ in patterns().document_words
+    words = patterns().document_words
+    if i < paren and doc[i].lower_ in words:
+        return True
+    # "aturan bebas deforestasi Uni Eropa (EUDR)": the document word, its lower-case words
+    for k in range(i - 1, max(-1, i - 1 - MAX_DOCUMENT_WORDS), -1):
+        if not doc[k].is_lower or doc[k].lower_ in STOP_WORDS:
+            return False
+        if doc[k].lower_ in words:
+            return k < i - 1
+    return False
+
+
+MAX_DOCUMENT_WORDS = 3  # a document word, then at most two lower-case words describing it
 
 
 MAX_GLOSS = 6  # words of a term's gloss before its acronym in brackets ("loan to deposit ratio/LDR")
@@ -1336,8 +1381,18 @@ def table_acronyms(doc: Doc, spans: list[Span]) -> list[Span]:
             end = inner.start
             while end - span.start > 1 and (doc[end - 1].lower_ in p.connectors or doc[end - 1].text in ",;"):
                 end -= 1  # "Kementerian Keuangan dan" of "… dan OJK"
-            cut.append(Span(doc, span.start, end, label=span.label_))
+            if not _field_word_after_and(doc, span.start, end):
+                cut.append(Span(doc, span.start, end, label=span.label_))
+            if span.label_ == "ORG" and inner.end < span.end and _name_end(doc, inner.end, MAX_HOLDER_WORDS) == span.end:
+                cut.append(Span(doc, inner.end, span.end, label="PER"))  # "… Kemenkes Maria Endang Sumiwi"
     return fill(cut, found)
+
+
+def _field_word_after_and(doc: Doc, start: int, end: int) -> bool:
+    """One ordinary word after "dan" (the last of a title's fields: "Direktur Jenderal
+    Kesehatan Primer dan Komunitas Kemenkes …"), no name."""
+    return end - start == 1 and start > 0 and doc[start - 1].lower_ in patterns().list_joiners \
+        and dictionary_word(doc[start].lower_)
 
 
 def acronym_fields(doc: Doc, spans: list[Span]) -> list[Span]:
@@ -1383,6 +1438,48 @@ def countries(doc: Doc, spans: list[Span]) -> list[Span]:
                                      and (s.start, s.end) != (c.start, c.end) for s in spans)]
     alone = [c for c in found if not _in_capitalised_run(doc, c)]
     return fill(override(spans, wider), alone)
+
+
+
+def players_after_countries(doc: Doc, spans: list[Span]) -> list[Span]:
+    """A player or envoy named after the country they stand for ("pasangan China Liang
+    Weikeng/Wang Chang", "pemain Thailand Kunlavut Vitidsarn", "wakil China Shi Yu Qi"):
+    after a lower-case word of a person's standing (``titles.yaml``: representatives,
+    person_introducers, pair_words) the country is a place and the two to four capitalised
+    words after it a person, two of a pair split at "/"."""
+    t = lang.titles()
+    nouns = t.representatives | t.person_introducers | t.pair_words
+    index = gazetteer.country_words()
+    texts, _ = token_texts(doc)
+    new: list[Span] = []
+    for i in range(1, len(doc)):
+        before = " ".join(texts[max(0, i - 2):i]).casefold()
+        if not doc[i - 1].is_lower or (doc[i - 1].lower_ not in nouns and before not in nouns):
+            continue
+        country = next((len(w) for w in index.get(texts[i], ()) if tuple(texts[i:i + len(w)]) == w), 0)
+        k, people = i + country, []
+        while country and (end := _player_name_end(doc, k)) - k >= 2:
+            people.append(Span(doc, k, end, label="PER"))
+            if end + 1 >= len(doc) or doc[end].text != "/":
+                break
+            k = end + 1
+        if people:
+            new += [Span(doc, i, i + country, label="LOC"), *people]
+    return override(spans, new) if new else spans
+
+
+def _player_name_end(doc: Doc, j: int) -> int:
+    """The end of up to four capitalised words from ``j`` (a hyphenated given name too:
+    "Won-ho") that are no title, ordinary word, day, month or stop word."""
+    p = patterns()
+    titles = lang.titles().words
+    k = j
+    while k < len(doc) and k - j < MAX_HOLDER_WORDS \
+            and (doc[k].is_title and doc[k].is_alpha or HYPHENATED_GIVEN.match(doc[k].text)) \
+            and doc[k].lower_ not in titles and doc[k].lower_ not in p.common_words \
+            and doc[k].lower_ not in p.calendar_words and doc[k].lower_ not in STOP_WORDS:
+        k += 1
+    return k
 
 
 def _in_capitalised_run(doc: Doc, span: Span) -> bool:
@@ -2498,7 +2595,7 @@ def apply_rules(doc: Doc, use_gazetteer: bool = True) -> Doc:
     spans = fill(spans, [Span(doc, b, c, label="ORG") for _, (b, c) in links])
     spans = table_acronyms(doc, place_before_person(doc, split_leading_acronyms(doc, spans)))
     spans = camel_case_names(doc, acronym_fields(doc, spans))
-    spans = countries(doc, spans)
+    spans = players_after_countries(doc, countries(doc, spans))
     spans = fill(spans, repeat_acronyms(doc, spans, links))
     spans = company_short_forms(doc, spans)
     spans = said_again(doc, spans, found["companies"] + found["orgs"] + found["products"])
