@@ -203,6 +203,21 @@ def test_every_occurrence_of_a_person_is_a_mention():
     assert got == {"Kusworo": [13, start, text.rindex("Kusworo")], "Kusworo Adi": [text.index("Kusworo Adi")]}
 
 
+def test_a_person_after_a_titled_organisation_is_a_mention():
+    # the model missed the holder after "Ketua MK" and found the speaker later
+    text = "Ketua MK Wiranto Sasmito membacakan putusan. \"Ditolak,\" kata Wiranto Sasmito."
+    given = [Entity("o", "MK", "ORG", mentions=[(6, 8)]),
+             Entity("p", "Wiranto Sasmito", "PER", mentions=[(text.rindex("Wiranto"), text.rindex("Wiranto") + 15)])]
+    got = {e.name: [a for a, b in e.mentions] for e in fix_entities(text, given)}
+    assert got["Wiranto Sasmito"] == [9, text.rindex("Wiranto")]
+    # no title before the organisation: a longer name, no mention
+    text = "Gedung MK Wiranto Sasmito dibuka. \"Ditolak,\" kata Wiranto Sasmito."
+    given = [Entity("o", "MK", "ORG", mentions=[(7, 9)]),
+             Entity("p", "Wiranto Sasmito", "PER", mentions=[(text.rindex("Wiranto"), text.rindex("Wiranto") + 15)])]
+    got = {e.name: [a for a, b in e.mentions] for e in fix_entities(text, given)}
+    assert got["Wiranto Sasmito"] == [text.rindex("Wiranto")]
+
+
 @pytest.mark.parametrize("text,given,people,other", [
     # the club stands alone elsewhere: the NER glued it to the coach
     ("Pelatih Persikota Hans Muller memuji pemainnya. Persikota menang dua gol.",

@@ -81,6 +81,7 @@ class Triggers:
     citation: re.Pattern
     not_invested: re.Pattern
     rate_after: re.Pattern
+    crime: re.Pattern
     aggregate: re.Pattern
     aggregate_parts: frozenset[str]
     authority_titles: tuple[str, ...]
@@ -138,6 +139,7 @@ def triggers() -> Triggers:
             rf"|(?<!\w){alternation(d['comparison_from'])}\s(?:\S+\s){{0,6}}{alternation(d['comparison_back'])}"
             rf"(?:\s+\S+)?\s+$)", re.I),
         rate_after=re.compile(r"\s*per\s+\S", re.I),
+        crime=re.compile(rf"(?<!\w){alternation(d['crimes'])}\s+$|^\s+{alternation(d['crimes'])}(?!\w)", re.I),
         aggregate=_words(d["aggregate_words"]),
         aggregate_parts=frozenset(fold(w) for w in d["aggregate_parts"]),
         authority_titles=tuple(w.casefold() for w in d["authority_titles"]),
@@ -438,6 +440,8 @@ def _investment(f: Facts, sent, span, kind) -> list[Draft]:
         if not near:
             continue
         trig = near[-1]
+        if _a_crime(v, trig):
+            continue
         # the actor and the place are looked for near the trigger: a long sentence stays linear
         around = (max(sent[0], trig.start() - REACH), min(sent[1], money.span[1] + REACH))
         actor = _actor(v, around, trig.start(), ("ORG",), back=1, business=True) or \
@@ -459,6 +463,13 @@ def _investment(f: Facts, sent, span, kind) -> list[Draft]:
         out.append(_draft(kind, f, sent, trig.span(), {
             "investor": actor, **_money_args(i, money), "target": _place(v, around, money.span[1])}))
     return out
+
+
+def _a_crime(v: View, trig: re.Match) -> bool:
+    """An investment's word naming a crime ("penipuan investasi", "investasi bodong")."""
+    crime = triggers().crime
+    return bool(crime.search(v.text[max(0, trig.start() - 20):trig.start()])
+                or crime.search(v.text[trig.end():trig.end() + 20]))
 
 
 def _not_invested(v: View, sent, money: Money) -> bool:

@@ -97,8 +97,8 @@ def _every_mention(text: str, entities: list[Entity]) -> list[Entity]:
     """Every occurrence of a person's name or alias, or of the first or last word of their
     name when no other person's name holds it, is a mention of that person ("Kusworo
     kembali ke posko" after "Kepala Basarnas Marsdya TNI Kusworo", "Koster" after "Wayan
-    Koster"), unless another mention holds it or it is part of a longer capitalised name.
-    One scan of the text for all the names, longest first."""
+    Koster"), unless another mention holds it or it is part of a longer capitalised name (an
+    organisation a title opens before it is none: "Ketua MK Suhartoyo").  One scan of the text for all the names, longest first."""
     owners: dict[str, set[int]] = {}  # a word of a person's name -> the persons holding it
     for i, e in enumerate(entities):
         for w in e.name.split() if e.type == "PER" else ():
@@ -119,15 +119,23 @@ def _every_mention(text: str, entities: list[Entity]) -> list[Entity]:
     if not forms:
         return entities
     taken = Taken(s for e in entities for s in e.mentions)
+    bodies = {b: a for e in entities if e.type in ("ORG", "LOC") for a, b in e.mentions}
     pattern = re.compile(rf"(?<![\w-])(?:{'|'.join(re.escape(n) for n in sorted(forms, key=len, reverse=True))})(?![\w-])")
     found: dict[int, list[Span]] = {}
     for m in pattern.finditer(text):
         if taken.overlaps(m.span()) or re.match(r"\s+[A-Z]", text[m.end():m.end() + 2]) \
-                or _in_longer_name(text, m.start()):
+                or _in_longer_name(text, m.start()) and not _after_titled_body(text, m.start(), bodies):
             continue
         found.setdefault(next(iter(whose[m.group()])), []).append(m.span())
     return [dataclasses.replace(e, mentions=sorted(set(e.mentions) | set(found[i]))) if i in found else e
             for i, e in enumerate(entities)]
+
+
+def _after_titled_body(text: str, start: int, bodies: dict[int, int]) -> bool:
+    """Whether the name at ``start`` follows an organisation's or place's mention that a
+    title opens ("Ketua MK Suhartoyo": the holder, not a longer name)."""
+    body = bodies.get(start - 1) if text[start - 1:start] == " " else None
+    return body is not None and _ends_in_title(_window(text, body))
 
 
 def _window(text: str, pos: int, size: int = 60) -> str:
