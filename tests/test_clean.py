@@ -446,3 +446,21 @@ def test_a_city_dash_deep_in_the_body_is_no_dateline():
     a = cleaned("Judul Berita Tentang Pasar\n\nPemerintah menaikkan harga eceran tertinggi beras medium pekan ini.\n\n"
                 "Jakarta - kota yang paling terdampak, kata pedagang di pasar induk kota itu kemarin.")
     assert a.dateline is None
+
+
+@pytest.mark.parametrize("footer", [
+    "Cek Berita dan Artikel yang lain di\nGoogle News",
+    "Baca berita dan artikel menarik lainnya di Google News dan saluran WhatsApp Warta",
+])
+def test_a_call_to_read_more_of_the_site_goes(footer):
+    a = cleaned("Judul Berita Tentang Pasar\n\nJAKARTA - Harga beras naik di pasar induk kota pekan ini.\n\n"
+                f"Pedagang mengeluh.\n\n{footer}\n")
+    assert a.text == "Harga beras naik di pasar induk kota pekan ini.\n\nPedagang mengeluh."
+
+
+def test_the_short_lines_after_the_closing_credits_are_footer():
+    a = cleaned("Judul Berita Tentang Pasar\n\nJAKARTA - Harga beras naik di pasar induk kota pekan ini.\n\n"
+                "Pedagang mengeluh.\n\nPenulis: Rina Wati\nEditor: Budi Santoso\n\n"
+                "Ikuti terus kabar terbaru dari redaksi Warta Kota Raya\nKOMPAS KOMPAS\nGrup Media Kota\n")
+    assert a.text == "Harga beras naik di pasar induk kota pekan ini.\n\nPedagang mengeluh."
+

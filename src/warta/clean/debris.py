@@ -96,14 +96,18 @@ def take_copy_footers(lines: list[str]) -> tuple[list[str], str | None]:
 
 
 def drop_boilerplate(lines: list[str]) -> list[str]:
-    """Lines without boilerplate: line rules, label blocks, share buttons, repeats."""
+    """Lines without boilerplate: line rules, label blocks, share buttons, repeats, and
+    the short lines after the writers' credits that close the article."""
     r = rules()
     kept: list[str] = []
     seen: set[str] = set()
     block = None    # lines under a label being dropped: "related"/"credit", "+" once some went
+    credits = None  # how many lines were kept when the last writers' credit went
     for raw in lines:
         if r["stop_lines_any"].match(raw):
             break
+        if r["end_credit"].match(raw):
+            credits = len(kept)
         for line in _unglue(raw):
             if block and _under_label(line, block):
                 block = block if not line else block.rstrip("+") + "+"
@@ -128,6 +132,8 @@ def drop_boilerplate(lines: list[str]) -> list[str]:
             if k:
                 seen.add(k)
             kept.append(line)
+    if credits and all(not ln or headline_like(ln) for ln in kept[credits:]):
+        return kept[:credits]  # the writers' credits close the article: what follows is footer
     return kept
 
 

@@ -94,6 +94,7 @@ def rules() -> dict:
     compiled["related_label"] = re.compile(
         rf"(?i:{labels})(?:\s{{0,3}}[:>»|-]{{1,3}}\s{{0,3}}|\s{{0,3}}$|\s{{1,3}}(?=[A-Z]))")
     compiled["credit_label"] = re.compile(rf"(?:{_alternation(data['credit_labels'])})\s{{0,3}}:", ic)
+    compiled["end_credit"] = re.compile(rf"(?:{_alternation(data['end_credits'])})\s{{0,3}}:", ic)
     compiled["ui_line"] = _words_line(data["ui_tokens"], glued=True)
     compiled["update_label"] = re.compile(rf"\b(?:{_alternation(data['page_update_labels'])})\b", ic)
     compiled["text_years"] = re.compile(data["text_years"])
