@@ -378,6 +378,8 @@ def test_the_dateline_outlet_wins_over_the_url():
     ('Artikel ini telah tayang di Kompas.com dengan judul "Harga Gabah Turun", Klik untuk baca: '
      "https://money.kompas.com/read/2024/01/01/harga", "KOMPAS.com"),
     ("Artikel ini telah tayang di TribunJatim.com dengan judul Harga Gabah Turun", "Tribun Jatim"),
+    # a site the table does not know: the footer goes, no outlet is read from it
+    ("Sebagian artikel ini sudah tayang di Warta Lembah pada 3 Desember 2025 dengan judul Gabah Turun", None),
 ])
 def test_a_copy_footer_goes_and_names_the_outlet(footer, outlet):
     raw = f"Harga Gabah Turun\n\nHarga gabah di tingkat petani turun sepekan ini, kata penyuluh.\n\n{footer}"
