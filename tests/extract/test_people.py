@@ -535,3 +535,10 @@ def test_a_nickname_said_after_a_name_is_the_persons():
                   "\"Kami mendesak gencatan senjata,\" kata Roy, sapaan akrabnya, di Jakarta.")
     people = {e.name: e.aliases for e in doc.entities if e.type == "PER"}
     assert people == {"Rolliansyah Soemirat": ["Roy"]}
+
+
+def test_a_unit_of_a_body_after_a_title_is_no_person():
+    # "Pusat Gempa Bumi …" after "Kepala" is the unit, not a name the NER missed
+    text = "Kepala Pusat Gempa Bumi dan Tsunami BMKG Daryono menjelaskan pusat gempa berada di laut."
+    got = fix_entities(text, _given(text, "ORG:BMKG|PER:Daryono"))
+    assert [e.name for e in got if e.type == "PER"] == ["Daryono"]

@@ -739,6 +739,29 @@ def test_a_province_before_a_person_after_a_post_is_a_place(ruled):
     assert ents(doc) == [("Andi Wijaya Kusuma", "PER")]
 
 
+@pytest.mark.parametrize("text, model, place, person", [
+    # the model's organisation or place over a country and the holder after a title
+    ("Presiden Ukraina Volodymyr Zelensky menyambut kesepakatan itu.", {"Ukraina Volodymyr Zelensky": "ORG"},
+     "Ukraina", "Volodymyr Zelensky"),
+    ("Perdana Menteri Malaysia Anwar Ibrahim tiba.", {"Malaysia Anwar Ibrahim": "LOC"}, "Malaysia", "Anwar Ibrahim"),
+])
+def test_a_country_then_the_holder_in_one_span_after_a_title(ruled, text, model, place, person):
+    found = ents(ruled(text, model))
+    assert (place, "LOC") in found and (person, "PER") in found
+
+
+def test_a_club_and_its_home_city_are_one_with_the_club_alone(ruled):
+    from warta.nlp import harvest
+
+    doc = ruled("Persikota Bogor menang dua gol. Pelatih Persikota memuji pemainnya.",
+                {"Persikota Bogor": "ORG", "Persikota": "ORG"})
+    assert [(e.name, e.aliases) for e in harvest.entities(doc)] == [("Persikota Bogor", ["Persikota"])]
+    # a country is no home city: the group and its national company stay two
+    doc = ruled("Unilever Indonesia mencatat laba. Unilever menjual merek itu.",
+                {"Unilever Indonesia": "ORG", "Unilever": "ORG"})
+    assert len(harvest.entities(doc)) == 2
+
+
 def test_a_first_name_the_model_left_out_after_a_comma_is_the_persons(ruled):
     doc = ruled("Anggota komisi dari fraksi itu, Andreas Eko Susetyo, bertanya.", {"Eko Susetyo": "PER"})
     assert ents(doc) == [("Andreas Eko Susetyo", "PER")]

@@ -509,9 +509,11 @@ def _title_led_orgs(text: str, entities: list[Entity]) -> list[Entity]:
 
 
 def _person_shaped(name: str) -> bool:
-    """Two to four capitalised words, none of them an organisation form or a title word."""
+    """Two to four capitalised words, none of them an organisation form or a title word,
+    not opened by a word that heads an organisation or its unit ("Pusat Gempa Bumi")."""
+    from ..nlp.patterns import patterns
     parts = name.split()
-    return 2 <= len(parts) <= 4 and not _org_form(name) and all(
+    return 2 <= len(parts) <= 4 and not _org_form(name) and parts[0].casefold() not in patterns().name_heads and all(
         is_capitalised(w) and w.replace("'", "").replace("’", "").isalpha()  # "Ma'ruf"
         and w.casefold() not in lang.titles().not_name_words for w in parts)
 

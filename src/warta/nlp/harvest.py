@@ -23,7 +23,7 @@ from ..model import ENTITY_TYPES, Entity, Span
 from ..unionfind import UnionFind
 from ..words import name_key
 from . import gazetteer, tokens
-from .patterns import patterns
+from .patterns import dictionary_word, patterns
 
 
 SE_PREFIX = re.compile(r"^se-(?=[A-Z])")  # "se-Indonesia", "se-Jawa Timur": all over the place
@@ -141,16 +141,21 @@ def _join_company_forms(groups: UnionFind[str], mentions) -> None:
     organisation name joins it ("Baterai Nusantara" → "PT Baterai Nusantara Energi Tbk").
     One word is not enough: "Xiaomi" or "Unilever" alone is the group, not its
     "PT Unilever Indonesia Tbk" — except before a business word that is no group ("Asahi"
-    → "Asahi Chemical", not "Toyota" → "Toyota Group").  Longer forms are joined first, so
+    → "Asahi Chemical", not "Toyota" → "Toyota Group") or a city or regency, its home
+    ("Persija" → "Persija Jakarta"; not a country, not an ordinary word: "Bank").  Longer forms are joined first, so
     that shorter ones see them as one."""
     orgs = {m[4] for m in mentions if m[3] == "ORG"}
     named_by_first = {norm(w) for w in patterns().first_word_names}
     after_kind = {norm(w) for w in patterns().short_form_after}
+    home = {norm(m[2].split()[-1]) for m in mentions
+            if m[3] == "ORG" and len(m[2].split()) > 1 and m[2].split()[-1] in gazetteer.regional_places()}
     for short in sorted(orgs, key=lambda o: (-len(o.split()), o)):
         words = short.split()
         longer = [o for o in orgs if o != short and o.split()[:len(words)] == words]
         if len(words) < 2:  # "Asahi" of "Asahi Chemical" only, not "BYD" of "BYD Motor Indonesia"
-            ok = all(len(o.split()) == 2 and o.split()[-1] in named_by_first for o in longer)
+            # ... and "Persija" of "Persija Jakarta": a name and its home city (no country)
+            ok = all(len(o.split()) == 2 and (o.split()[-1] in named_by_first or o.split()[-1] in home
+                                              and not dictionary_word(short)) for o in longer)
             longer = longer if ok else []
             # "Jiwasraya" of "PT Asuransi Jiwasraya (Persero)": the name after the company's kind
             longer = longer or [o for o in orgs if o != short and len(o.split()) > 1

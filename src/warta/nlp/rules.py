@@ -2313,7 +2313,9 @@ def split_leading_acronyms(doc: Doc, spans: list[Span]) -> list[Span]:
 def place_before_person(doc: Doc, spans: list[Span]) -> list[Span]:
     """A person span after a title or an institution's acronym that opens with a country
     or province ("Ketua DPRD Jatim Musyafak Rouf", "Gubernur Jawa Timur Khofifah …") is that
-    place and then the person (two words or more).  Only the hand-written countries and
+    place and then the person (two words or more); so is an organisation's or place's span
+    after a title whose words after the country are all name words ("Presiden Ukraina
+    Volodymyr Zelensky").  Only the hand-written countries and
     provinces count there: many one-word places of the DBpedia lists are given names
     ("Andi").  Right after a body's name (an organisation's span, its acronym, a bracketed
     acronym) a city or regency opens no person either (``gazetteer.regional_places``): it is
@@ -2330,9 +2332,15 @@ def place_before_person(doc: Doc, spans: list[Span]) -> list[Span]:
         after_post = after_body or before is not None and before.lower_.rstrip(".") in lead
         cut = None
         for k in (3, 2, 1):
-            if span.label_ != "PER" or not after_post or len(span) - k < 1:
+            if not after_post or len(span) - k < 1:
                 continue
             head, rest = doc[span.start:span.start + k].text, span[k:]
+            if span.label_ != "PER":  # "Presiden Ukraina Volodymyr Zelensky", the model's organisation
+                if span.label_ in ("ORG", "LOC") and head in places and len(rest) >= 2 \
+                        and _name_end(doc, rest.start, MAX_HOLDER_WORDS) == span.end:
+                    cut = k
+                    break
+                continue
             named = len(rest) >= 2 or (rest[0].is_title and not dictionary_word(rest[0].lower_)
                                        and not gazetteer.is_place(rest[0].text))
             if (head in places and len(rest) >= 2) or (after_body and head in regional and named):
