@@ -542,3 +542,8 @@ def test_a_unit_of_a_body_after_a_title_is_no_person():
     text = "Kepala Pusat Gempa Bumi dan Tsunami BMKG Daryono menjelaskan pusat gempa berada di laut."
     got = fix_entities(text, _given(text, "ORG:BMKG|PER:Daryono"))
     assert [e.name for e in got if e.type == "PER"] == ["Daryono"]
+
+
+def test_a_middle_initial_holds_a_name_together():
+    text = "Direktur Jenderal Perhubungan Udara Lukman F. Laisa meminta maskapai menjaga ketepatan waktu."
+    assert [e.name for e in fix_entities(text, []) if e.type == "PER"] == ["Lukman F. Laisa"]

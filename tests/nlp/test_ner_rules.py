@@ -1874,3 +1874,20 @@ def test_a_balinese_name_the_branch_took_the_opener_of_is_a_person(ruled):
 def test_what_a_company_makes_is_a_product(ruled):
     assert ("Teh Sariayu", "PRODUCT") in ents(ruled("Perusahaan itu memproduksi Teh Sariayu sejak 1990.",
                                                     {"Teh Sariayu": "ORG"}))
+
+
+def test_a_route_between_places_is_no_entity(ruled):
+    found = ents(ruled("Maskapai menambah kursi untuk rute Jakarta-Denpasar dan Surabaya-Makassar.",
+                       {"Jakarta-Denpasar": "ORG", "Surabaya-Makassar": "PER"}))
+    assert found == []
+
+
+def test_an_ordinal_before_a_competition_is_not_its_name(ruled):
+    found = ents(ruled("Laga pekan ke-14 Liga Nusantara Super League 2025/2026 berakhir imbang.", {}))
+    assert ("Liga Nusantara Super League 2025/2026", "EVENT") in found
+
+
+def test_a_service_word_after_a_rank_of_two_words_is_the_ranks(ruled):
+    found = ents(ruled("Ia melantik Laksamana Madya TNI Hendra Wibawa sebagai wakil menteri.",
+                       {"TNI": "ORG", "Hendra Wibawa": "PER"}))
+    assert found == [("Hendra Wibawa", "PER")]

@@ -55,8 +55,11 @@ from ._facts import View, is_capitalised
 from ._spans import Taken
 from .titles import expand, head_at, head_ending_at, open_paren, word
 
-_NAME = re.compile(r"(?:[A-Z][a-z]+(?:['’][a-z]+)?|[A-Z]{2,3})(?:\s+(?:[A-Z][a-z]+(?:['’][a-z]+)?|[A-Z]{2,3})){1,3}"
+# (a middle initial with its stop between two words: "Lukman F. Laisa")
+_NAME = re.compile(r"(?:[A-Z][a-z]+(?:['’][a-z]+)?|[A-Z]{2,3})"
+                   r"(?:\s+(?:[A-Z][a-z]+(?:['’][a-z]+)?|[A-Z]{2,3}|[A-Z]\.(?=\s+[A-Z][a-z]))){1,3}"
                    r"(?=\s*(?:,|[.;:]|\s[a-z(]|$))")
+_INITIAL = re.compile(r"[A-Z]\.")
 MAX_TITLE = 20  # tokens from a title's head to the name it introduces
 # after a name that ends here: a stop, a comma, a lower-case word, or the end
 _NAME_ENDS = re.compile(r"\s*(?:[,.;:]|\s[a-z]|$)")
@@ -514,8 +517,9 @@ def _person_shaped(name: str) -> bool:
     from ..nlp.patterns import patterns
     parts = name.split()
     return 2 <= len(parts) <= 4 and not _org_form(name) and parts[0].casefold() not in patterns().name_heads and all(
-        is_capitalised(w) and w.replace("'", "").replace("’", "").isalpha()  # "Ma'ruf"
-        and w.casefold() not in lang.titles().not_name_words for w in parts)
+        is_capitalised(w) and (w.replace("'", "").replace("’", "").isalpha()  # "Ma'ruf"
+                               or 0 < i < len(parts) - 1 and _INITIAL.fullmatch(w))  # "Lukman F. Laisa"
+        and w.casefold() not in lang.titles().not_name_words for i, w in enumerate(parts))
 
 
 def _named_after_title(v: View, m) -> bool:

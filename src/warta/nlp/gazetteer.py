@@ -58,9 +58,17 @@ def regional_places() -> frozenset[str]:
     branch ("Basarnas Medan", "Pengadilan Negeri Sleman").  Not a name that opens three or
     more of the list's people's names ("Bima": Bima Arya)."""
     regencies = {row[0] for row in lang.load("regencies") if row}
-    first = Counter(name.split()[0] for name, kind in table().items() if kind == "PER" and " " in name)
+    given = given_names()
     return frozenset(n for n in {*(row[0] for row in lang.load("cities") if row), *regencies}
-                     if first[n] < GIVEN_NAME_PEOPLE)
+                     if n not in given)
+
+
+@functools.cache
+def given_names() -> frozenset[str]:
+    """The words that open ``GIVEN_NAME_PEOPLE`` or more of the list's people's names of two
+    words or more ("Ahmad", "Bima"): given names."""
+    first = Counter(name.split()[0] for name, kind in table().items() if kind == "PER" and " " in name)
+    return frozenset(n for n, count in first.items() if count >= GIVEN_NAME_PEOPLE)
 
 
 @functools.cache

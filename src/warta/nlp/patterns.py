@@ -199,7 +199,7 @@ def patterns() -> Patterns:
             rf"\s+(?:{alternation(forms['origin_words'])})\s+(?=[A-Z])"),
         domain=re.compile(rf"(?<![\w.])[A-Za-z0-9][\w-]*(?:\.[A-Za-z0-9-]+)*\.{alternation(forms['domains'])}(?![\w.])",
                           re.IGNORECASE),
-        event_last=re.compile(rf"(?<![\w.]){short}\s+{heads}{year}(?![\w])"),
+        event_last=re.compile(rf"(?<![\w.-]){short}\s+{heads}{year}(?![\w])"),  # not "ke-14 BRI Super League"
         event_first=re.compile(rf"(?<![\w.])(?:{alternation(single)}(?:\s+ke-?\d+)?\s+{held}{year}"
                                rf"|{alternation(multi)}(?:\s+{held})?{year})(?![\w])"),
         programme=re.compile(rf"(?<![\w.]){alternation(events['programmes'])}(?![\w])"),

@@ -941,11 +941,16 @@ def people_after_ranks(doc: Doc, spans: list[Span]) -> list[Span]:
 
 def drop_rank_services(doc: Doc, spans: list[Span]) -> list[Span]:
     """Without the organisation spans that are a rank's service word right after the rank
-    ("TNI" of "Letjen TNI Suharyanto", "Pol" of "Irjen Pol …"): part of the rank."""
-    ranks = lang.titles().ranks
+    ("TNI" of "Letjen TNI Suharyanto", "Pol" of "Irjen Pol …", "Laksamana Madya TNI"): part
+    of the rank."""
+    t = lang.titles()
+
+    def after_rank(i: int) -> bool:  # "Letjen TNI", "Laksamana Madya TNI"
+        low = doc[i - 1].lower_.rstrip(".") if i > 0 else ""
+        return low in t.ranks or low in t.modifiers and i > 1 and doc[i - 2].lower_.rstrip(".") in t.ranks
+
     return [s for s in spans if not (
-        s.label_ == "ORG" and s.start > 0 and doc[s.start - 1].lower_.rstrip(".") in ranks
-        and all(t.lower_.rstrip(".") in lang.titles().rank_suffixes for t in s))]
+        s.label_ == "ORG" and after_rank(s.start) and all(w.lower_.rstrip(".") in t.rank_suffixes for w in s))]
 
 
 TITLE_REACH = 8  # a title this many words before the organisation
@@ -2258,6 +2263,13 @@ def drop_urls(spans: list[Span]) -> list[Span]:
     return [s for s in spans if not URL.search(s.text)]
 
 
+def drop_routes(spans: list[Span]) -> list[Span]:
+    """Without the spans that are a route, places joined by hyphens ("Jakarta-Denpasar",
+    "Surabaya-Makassar"): a way between places, no entity of its own."""
+    return [s for s in spans if not (len(s) == 1 and s.text.count("-") >= 1 and all(
+        part[:1].isupper() and gazetteer.is_place(part) for part in s.text.split("-")))]
+
+
 def drop_initials(doc: Doc, spans: list[Span]) -> list[Span]:
     """Without the spans right after a word that announces a person's initials ("pelaku
     berinisial AS (25)": no place; ``honorifics.yaml``'s ``initials_markers``), and those
@@ -2617,7 +2629,7 @@ def apply_rules(doc: Doc, use_gazetteer: bool = True) -> Doc:
     spans = foreign_bodies(doc, bracketed_places(doc, bracketed_events(doc, spans)))
     spans = balinese_openers(doc, spans)  # again: a branch's place may have taken the "I" since
     spans = acronym_types(doc, speakers_after_quotes(doc, speakers_are_people(doc, drop_calendar(spans))), links)
-    spans = drop_rank_services(doc, drop_currency_places(doc, drop_vessel_words(doc, drop_initials(doc, drop_urls(drop_letters(spans))))))
+    spans = drop_rank_services(doc, drop_currency_places(doc, drop_vessel_words(doc, drop_initials(doc, drop_routes(drop_urls(drop_letters(spans)))))))
     spans, links = drop_concepts(doc, names_split_apart(doc, drop_title_orgs(spans)), links)
     doc.ents = filter_spans(spans)
     doc._.warta_links = links
