@@ -214,6 +214,9 @@ def test_a_headline_ending_in_a_date_is_not_a_date_line():
      "Senin (29/4/2024).", dt.date(2024, 4, 26)),
     ("Harga gas akan naik bulan depan, kata Menteri Sukamaju Budi di Jakarta, Senin (29/4/2024).",
      dt.date(2024, 4, 29)),
+    # a list's commas stay inside the clause of "akan"
+    ("Izin terbit Jumat (5/12/2025). Toko akan menjual Lumo 7, Lumo 7 Pro, dan Lumo 7 Max secara resmi "
+     "pada Jumat, 12 Desember 2025.", dt.date(2025, 12, 5)),
     # a scheduling word reaches further in its sentence than "akan"
     ("Rupiah melemah Rabu (19/6/2024). Bank Indonesia dijadwalkan mengumumkan hasil Rapat Dewan "
      "Gubernur (RDG) pada Kamis (20/6/2024).", dt.date(2024, 6, 19)),

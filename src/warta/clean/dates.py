@@ -20,6 +20,8 @@ from .rules import pieces, rules
 
 SENTENCE_END = re.compile(r"[.!?]\s")
 CLAUSE_END = re.compile(r"[,;:()\"“”]")
+# a list's commas do not end a clause: "A, B, dan C", "iPhone 17, iPhone 17 Pro, dan …"
+LIST_COMMA = re.compile(r",(?=\s+(?:dan|serta|atau)\s)|,(?=\s+[^\s,;:()\"“”]{0,10}[A-Z0-9][^,;:()\"“”]{0,40},)")
 
 
 class Stated(NamedTuple):
@@ -179,13 +181,14 @@ def date_from_url(url: str | None) -> tuple[dt.date | None, str | None]:
 def _is_future(text: str, m: re.Match) -> bool:
     """Whether the stated day at ``m`` is announced as coming: a future word shortly before
     it, or anywhere before it in its clause ("Indonesia akan menghadapi Uzbekistan di babak
-    semifinal pada Senin (29/4)"; not past a comma: "… akan naik, kata dia, Senin (29/4)"),
+    semifinal pada Senin (29/4)"; not past a comma: "… akan naik, kata dia, Senin (29/4)",
+    though a list's commas are inside the clause: "akan menjual A, B, dan C pada Jumat, …"),
     a scheduling word in its sentence, a deadline right before it, "depan" after it."""
     r = rules()
     before = text[max(0, m.start() - r["future_window"]): m.start()]
     before = SENTENCE_END.split(before)[-1]
     far = SENTENCE_END.split(text[max(0, m.start() - r["future_scheduled_window"]): m.start()])[-1]
-    clause = CLAUSE_END.split(far)[-1]
+    clause = CLAUSE_END.split(LIST_COMMA.sub(" ", far))[-1]
     return bool(r["future_before"].search(before) or r["future_deadline"].search(before)
                 or r["future_scheduled"].search(far) or r["future_before"].search(clause)
                 or r["future_after"].match(text, m.end(), m.end() + 20))
