@@ -1891,3 +1891,28 @@ def test_a_service_word_after_a_rank_of_two_words_is_the_ranks(ruled):
     found = ents(ruled("Ia melantik Laksamana Madya TNI Hendra Wibawa sebagai wakil menteri.",
                        {"TNI": "ORG", "Hendra Wibawa": "PER"}))
     assert found == [("Hendra Wibawa", "PER")]
+
+
+def test_a_long_form_runs_on_to_the_acronym_it_spells(ruled):
+    from warta.nlp import harvest
+
+    doc = ruled("Federasi Serikat Guru Indonesia (FSGI) menilai aturan itu terburu-buru.",
+                {"Federasi Serikat Guru": "ORG", "FSGI": "ORG"})
+    assert [(e.name, e.aliases) for e in harvest.entities(doc)] == [("Federasi Serikat Guru Indonesia", ["FSGI"])]
+    # the words after the span do not spell it with the span: they stay out
+    doc = ruled("Anggota Jaringan Nelayan Pesisir Timur (JNP) berunjuk rasa.", {"Jaringan Nelayan Pesisir": "ORG"})
+    assert ("Jaringan Nelayan Pesisir Timur", "ORG") not in ents(doc)
+
+
+def test_the_country_a_company_noun_puts_before_a_company_is_a_place(ruled):
+    found = ents(ruled("Pertamina dan perusahaan Jepang Sakura Heavy Industries akan membangun kilang.",
+                       {"Pertamina": "ORG", "Jepang": "LOC"}))
+    assert ("Jepang", "LOC") in found and ("Sakura Heavy Industries", "ORG") in found
+
+
+@pytest.mark.parametrize("text, name, label", [
+    ("Ia bergabung dengan klub kasta kedua Liga Belgia, KMSK Lierse, dengan kontrak dua musim.", "KMSK Lierse", "ORG"),
+    ("Kementerian menyatakan vaksin dengue Qdenta telah tersedia.", "Qdenta", "PRODUCT"),
+])
+def test_a_club_or_a_vaccine_named_after_its_noun(ruled, text, name, label):
+    assert (name, label) in ents(ruled(text, {}))

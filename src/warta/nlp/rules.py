@@ -459,7 +459,7 @@ def rule_spans(doc: Doc) -> dict[str, list[Span]]:
         "resident_places": _group_spans(doc, text, p.resident_place, "LOC"),
         "media": _group_spans(doc, text, p.media, "ORG"),
         "media_weak": _group_spans(doc, text, p.media_weak, "ORG"),
-        "companies": _after_place(_two_companies(doc, found(p.business, "ORG")),
+        "companies": _after_place(_two_companies(doc, _country_of_a_company_off(doc, found(p.business, "ORG"))),
                                   _after_origin(doc, text, p.company_origin))
         + _group_spans(doc, text, p.company_apposition, "ORG") + _listed(doc, text, p.company_list, "ORG")
         + _named_after_noun(doc, text, p.company_named) + _owned(doc, text, p.company_owned),
@@ -475,6 +475,21 @@ def rule_spans(doc: Doc) -> dict[str, list[Span]]:
         "series": series_codes(doc, p),
         "epithets": found(p.epithet, "LOC", trim=False),
     }
+
+
+def _country_of_a_company_off(doc: Doc, spans: list[Span]) -> list[Span]:
+    """A company's name found by its business word without the country a lower-case
+    company noun puts before it ("perusahaan Jepang Mitsubishi Heavy Industries": a Japanese
+    company, "Mitsubishi Heavy Industries")."""
+    nouns = {w.lower() for w in lang.load("org_forms")["company_nouns"] if " " not in w}
+    index = gazetteer.country_words()
+    texts, _ = token_texts(doc)
+    out = []
+    for s in spans:
+        n = next((len(w) for w in index.get(texts[s.start], ()) if tuple(texts[s.start:s.start + len(w)]) == w), 0)
+        after_noun = s.start > 0 and doc[s.start - 1].is_lower and doc[s.start - 1].lower_ in nouns
+        out.append(Span(doc, s.start + n, s.end, label=s.label_) if n and after_noun and len(s) - n >= 2 else s)
+    return out
 
 
 def _two_companies(doc: Doc, spans: list[Span]) -> list[Span]:
@@ -1150,6 +1165,31 @@ def bodies_for_a_cause(doc: Doc, spans: list[Span]) -> list[Span]:
 
 
 MAX_PURPOSE = 8  # capitalised words of a body's purpose before its acronym
+
+
+def long_forms_to_their_acronyms(doc: Doc, spans: list[Span]) -> list[Span]:
+    """An organisation's span that stops a word or two short of the acronym in brackets it
+    is spelled by ("Federasi Serikat Guru" before "Indonesia (FSGI)"): it runs on to the
+    bracket when the initials of its words and those spell the acronym and its own do not."""
+    covered = {i for s in spans for i in range(s.start, s.end)}
+    connectors = patterns().connectors
+    out = []
+    for s in spans:
+        grown = s
+        for gap in (1, 2):
+            i = s.end + gap
+            if s.label_ != "ORG" or i + 2 >= len(doc) or doc[i].text != "(" or doc[i + 2].text != ")":
+                continue
+            between = doc[s.end:i]
+            if any(t.i in covered or not t.is_title for t in between):
+                break
+            acronym = doc[i + 1].text
+            initials = ["".join(t.text[0] for t in words if t.lower_ not in connectors) for words in (s, doc[s.start:i])]
+            if acronym.isupper() and initials[1].upper() == acronym and initials[0].upper() != acronym:
+                grown = Span(doc, s.start, i, label="ORG")
+            break
+        out.append(grown)
+    return out
 
 
 def acronym_definitions(doc: Doc, spans: list[Span]) -> tuple[list[Span], list[tuple], set[str]]:
@@ -2607,6 +2647,7 @@ def apply_rules(doc: Doc, use_gazetteer: bool = True) -> Doc:
     spans = fill(spans, found["marked_places"])
     spans = override(spans, residents_places(spans, found["resident_places"]))
     spans = bodies_for_a_cause(doc, listed_fields(doc, spans))
+    spans = long_forms_to_their_acronyms(doc, spans)
     defined, links, plain = acronym_definitions(doc, spans)
     said_or = short_names_after_or(doc, spans)
     defined, links = defined + [short for short, _ in said_or], links + [
