@@ -220,3 +220,10 @@ def test_a_statement_is_dated_by_its_day_not_by_a_later_date_it_speaks_of():
                   "mengatakan stok itu cukup hingga Maret 2026.", published="2025-12-08")
     dates = {e.args.get("date") for e in doc.events if e.type == "STATEMENT"}
     assert dates == {"2025-12-08"}
+
+
+def test_with_no_news_day_a_month_said_of_dates_no_statement():
+    from warta.pipeline import analyze
+
+    doc = analyze("Kepala Badan Asesmen Toni Hartono menjelaskan tes untuk jenjang SMA digelar pada April 2026.")
+    assert [e.args.get("date") for e in doc.events if e.type == "STATEMENT"] == [None]

@@ -509,10 +509,11 @@ def _opener() -> re.Pattern:
 
 def _spoken(f: Facts, sent, pos: int) -> str | None:
     """When a statement was made: the day or month of its sentence nearest it, not one
-    after the article's day ("stok cukup hingga Maret 2026" is what was said, not when),
-    else the news day."""
+    after the article's day ("stok cukup hingga Maret 2026" is what was said, not when; with
+    no news day, a day only: "tes digelar pada April 2026"), else the news day."""
     day = f.published.isoformat() if f.published else None
-    dates = [d for d in f.dates if sent[0] <= d.span[0] < sent[1] and d.value and d.precision in ("day", "month")
+    kinds = ("day", "month") if day else ("day",)  # no news day to tell a month said of from the month said in
+    dates = [d for d in f.dates if sent[0] <= d.span[0] < sent[1] and d.value and d.precision in kinds
              and not (day and d.value > day[:len(d.value)])]
     if dates:
         return min(dates, key=lambda d: abs(d.span[0] - pos)).value
