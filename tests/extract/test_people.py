@@ -547,3 +547,22 @@ def test_a_unit_of_a_body_after_a_title_is_no_person():
 def test_a_middle_initial_holds_a_name_together():
     text = "Direktur Jenderal Perhubungan Udara Lukman F. Laisa meminta maskapai menjaga ketepatan waktu."
     assert [e.name for e in fix_entities(text, []) if e.type == "PER"] == ["Lukman F. Laisa"]
+
+
+@pytest.mark.parametrize("text, given", [
+    # the post's fields go on after "dan": no person in them
+    ("Direktur Bisnis Kecil dan Jaringan Bank Sentosa Aquarius Wibowo mengatakan kredit tumbuh.",
+     "ORG:Bank Sentosa|PER:Aquarius Wibowo"),
+    # an organisation's acronym inside the words after the title: the post's
+    ("Direktur Regional WHO untuk Asia Tenggara Saima Rahman mengatakan kasus naik.",
+     "ORG:WHO|LOC:Asia Tenggara|PER:Saima Rahman"),
+])
+def test_a_posts_words_after_its_head_are_no_missed_person(text, given):
+    got = fix_entities(text, _given(text, given))
+    assert [e.name for e in got if e.type == "PER"] == [given.rsplit("PER:", 1)[1]]
+
+
+def test_a_nickname_with_its_honorific_after_the_marker():
+    text = "Muhaimin Iskandar yang akrab disapa Cak Imin menyatakan partainya solid."
+    got = fix_entities(text, _given(text, "PER:Muhaimin Iskandar|PER:Cak Imin"))
+    assert [(e.name, e.aliases) for e in got if e.type == "PER"] == [("Muhaimin Iskandar", ["Cak Imin"])]

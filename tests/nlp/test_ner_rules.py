@@ -1899,6 +1899,9 @@ def test_a_long_form_runs_on_to_the_acronym_it_spells(ruled):
     doc = ruled("Federasi Serikat Guru Indonesia (FSGI) menilai aturan itu terburu-buru.",
                 {"Federasi Serikat Guru": "ORG", "FSGI": "ORG"})
     assert [(e.name, e.aliases) for e in harvest.entities(doc)] == [("Federasi Serikat Guru Indonesia", ["FSGI"])]
+    # the words before it too
+    doc = ruled("Pengurus Besar Nahdlatul Ulama (PBNU) mengucapkan selamat.", {"Nahdlatul Ulama": "ORG", "PBNU": "ORG"})
+    assert [(e.name, e.aliases) for e in harvest.entities(doc)] == [("Pengurus Besar Nahdlatul Ulama", ["PBNU"])]
     # the words after the span do not spell it with the span: they stay out
     doc = ruled("Anggota Jaringan Nelayan Pesisir Timur (JNP) berunjuk rasa.", {"Jaringan Nelayan Pesisir": "ORG"})
     assert ("Jaringan Nelayan Pesisir Timur", "ORG") not in ents(doc)

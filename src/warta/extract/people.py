@@ -61,6 +61,8 @@ _NAME = re.compile(r"(?:[A-Z][a-z]+(?:['’][a-z]+)?|[A-Z]{2,3})"
                    r"(?=\s*(?:,|[.;:]|\s[a-z(]|$))")
 _INITIAL = re.compile(r"[A-Z]\.")
 MAX_TITLE = 20  # tokens from a title's head to the name it introduces
+# after a post's words, a joiner and a capitalised word: more of the post ("Bisnis Kecil dan Jaringan")
+_FIELDS_GO_ON = re.compile(r"\s+(?:dan|serta|&)\s+[A-Z]")
 # after a name that ends here: a stop, a comma, a lower-case word, or the end
 _NAME_ENDS = re.compile(r"\s*(?:[,.;:]|\s[a-z]|$)")
 
@@ -1192,6 +1194,9 @@ def _after_title(v: View, j: int) -> list[str]:
             name = _name_at(v, j, strict=True)  # not on an organisation's words: "Kapuspenkum Kejagung X"
             if name and hit is not None and toks[j][0] + len(name) > hit.end and _territory(v, hit, j):
                 name = None  # "Bupati Cianjur Herman Suherman": the post's place, then its holder
+            if name and (_FIELDS_GO_ON.match(v.text, toks[j][0] + len(name))
+                         or v.within(toks[j][0], toks[j][0] + len(name), ("ORG", "LOC", "PRODUCT", "EVENT"))):
+                name = None  # "Direktur Bisnis Kecil dan Jaringan …", "Direktur Regional WHO untuk …": the post's
             if name is None and hit is None and plain and j > start:
                 name = _one_word_name(v, j)  # "Menteri Luar Negeri Sugiono melakukan …", "hakim tunggal X."
             if name and (closed or plain or ranked or word(v, j - 1) in _forms()[1]):
@@ -1433,6 +1438,8 @@ def _join_nicknames(given: View, entities: list[Entity]) -> list[Entity]:
     gone: set[int] = set()
     for m, adjacent in sorted(found, key=lambda f: f[0].start()):
         nick = v.starting_at(m.end())
+        if nick is None and (inside := v.covering(m.end())) is not None and inside.start >= m.start():
+            nick = inside  # "yang akrab disapa Cak Imin": the mention holds the honorific the marker read
         if nick is None or nick.type != "PER" or id(nick.entity) in gone:
             continue
         owner = v.last_before(m.start(), ("PER",))

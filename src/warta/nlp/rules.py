@@ -1169,24 +1169,36 @@ MAX_PURPOSE = 8  # capitalised words of a body's purpose before its acronym
 
 def long_forms_to_their_acronyms(doc: Doc, spans: list[Span]) -> list[Span]:
     """An organisation's span that stops a word or two short of the acronym in brackets it
-    is spelled by ("Federasi Serikat Guru" before "Indonesia (FSGI)"): it runs on to the
-    bracket when the initials of its words and those spell the acronym and its own do not."""
+    is spelled by ("Federasi Serikat Guru" before "Indonesia (FSGI)", "Nahdlatul Ulama" after
+    "Pengurus Besar" and before "(PBNU)"): it takes those words when the initials of all its
+    words spell the acronym and its own do not."""
     covered = {i for s in spans for i in range(s.start, s.end)}
     connectors = patterns().connectors
+    heads = lang.titles().one_word_heads
+
+    def initials(words) -> str:
+        return "".join(t.text[0] for t in words if t.lower_ not in connectors).upper()
+
+    def free(words) -> bool:  # no span's, capitalised, no title's head ("Ketua Umum …")
+        return all(t.i not in covered and t.is_title and t.lower_ not in heads for t in words)
+
     out = []
     for s in spans:
         grown = s
-        for gap in (1, 2):
-            i = s.end + gap
+        for after in (0, 1, 2):
+            i = s.end + after
             if s.label_ != "ORG" or i + 2 >= len(doc) or doc[i].text != "(" or doc[i + 2].text != ")":
                 continue
-            between = doc[s.end:i]
-            if any(t.i in covered or not t.is_title for t in between):
-                break
             acronym = doc[i + 1].text
-            initials = ["".join(t.text[0] for t in words if t.lower_ not in connectors) for words in (s, doc[s.start:i])]
-            if acronym.isupper() and initials[1].upper() == acronym and initials[0].upper() != acronym:
-                grown = Span(doc, s.start, i, label="ORG")
+            if not acronym.isupper() or initials(s) == acronym or not free(doc[s.end:i]):
+                break
+            for before in (0, 1, 2):
+                start = s.start - before
+                if start < 0 or not free(doc[start:s.start]):
+                    break
+                if initials(doc[start:i]) == acronym:
+                    grown = Span(doc, start, i, label="ORG")
+                    break
             break
         out.append(grown)
     return out
