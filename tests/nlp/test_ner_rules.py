@@ -1919,3 +1919,27 @@ def test_the_country_a_company_noun_puts_before_a_company_is_a_place(ruled):
 ])
 def test_a_club_or_a_vaccine_named_after_its_noun(ruled, text, name, label):
     assert (name, label) in ents(ruled(text, {}))
+
+
+@pytest.mark.parametrize("text, model, place, person", [
+    # after a title over a territory, the model's place over the regency and its holder
+    ("Wakil Bupati Pekalongan Sukirman menyatakan roda pemerintahan berjalan.", {"Pekalongan Sukirman": "LOC"},
+     "Pekalongan", "Sukirman"),
+    ("Bupati Bogor Rudy Susmanto meninjau lokasi banjir.", {"Bogor Rudy Susmanto": "LOC"}, "Bogor", "Rudy Susmanto"),
+])
+def test_a_regency_then_its_head_after_a_territorial_title(ruled, text, model, place, person):
+    found = ents(ruled(text, model))
+    assert (place, "LOC") in found and (person, "PER") in found
+
+
+def test_an_events_head_alone_is_the_one_event_of_it(ruled):
+    from warta.nlp import harvest
+
+    doc = ruled("Para pemimpin hadir pada KTT ASEAN ke-47 di Kuala Lumpur. Timor Leste diterima dalam KTT tersebut.",
+                {"KTT ASEAN": "EVENT", "Kuala Lumpur": "LOC", "Timor Leste": "LOC", "KTT": "EVENT"})
+    events = [(e.name, e.aliases) for e in harvest.entities(doc) if e.type == "EVENT"]
+    assert len(events) == 1 and "KTT" in events[0][1]
+
+
+def test_a_sports_hall_is_a_place(ruled):
+    assert ("GOR Otista", "LOC") in ents(ruled("Warga mengungsi ke GOR Otista sejak pagi.", {"GOR Otista": "ORG"}))

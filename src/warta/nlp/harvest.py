@@ -244,6 +244,20 @@ def _join_branch_places(groups: UnionFind[str], mentions) -> None:
                 groups.union(branches.pop(), key)
 
 
+def _join_event_heads(groups: UnionFind[str], mentions) -> None:
+    """An event's head said alone ("dalam KTT tersebut") is the one event of that head the
+    article names ("Konferensi Tingkat Tinggi (KTT) ASEAN ke-47", "KTT ASEAN"), when it
+    names one and the head is no long form's acronym already."""
+    heads = {norm(h) for h in patterns().event_heads}
+    keys = {m[4] for m in mentions if m[3] == "EVENT"}
+    for key in keys & heads:
+        if any(k != key and groups.find(k) == groups.find(key) for k in keys):
+            continue  # "Konferensi Tingkat Tinggi (KTT)": the head is already a long form's acronym
+        named = {groups.find(k) for k in keys if k.startswith(key + " ")}
+        if len(named) == 1:
+            groups.union(named.pop(), key)
+
+
 def _join_bracketed_kinds(groups: UnionFind[str], doc: Doc, mentions) -> None:
     """A kind's acronym said alone ("KEK") is the one place of that kind the article names
     with it in brackets ("Kawasan Ekonomi Khusus (KEK) Sei Mangkei"), when it names one."""
@@ -326,6 +340,7 @@ def entities(doc: Doc) -> list[Entity]:
     _join_divisions(groups, mentions)
     _join_branch_places(groups, mentions)
     _join_bracketed_kinds(groups, doc, mentions)
+    _join_event_heads(groups, mentions)
     members: dict[str, list] = {}
     for m in mentions:
         members.setdefault(groups.find(m[4]), []).append(m)

@@ -2400,8 +2400,10 @@ def place_before_person(doc: Doc, spans: list[Span]) -> list[Span]:
                 continue
             head, rest = doc[span.start:span.start + k].text, span[k:]
             if span.label_ != "PER":  # "Presiden Ukraina Volodymyr Zelensky", the model's organisation
-                if span.label_ in ("ORG", "LOC") and head in places and len(rest) >= 2 \
-                        and _name_end(doc, rest.start, MAX_HOLDER_WORDS) == span.end:
+                named = _name_end(doc, rest.start, MAX_HOLDER_WORDS) == span.end
+                territorial = before.lower_ in lang.titles().territorial  # "Bupati Bogor Rudy Susmanto"
+                if span.label_ in ("ORG", "LOC") and named and (head in places and len(rest) >= 2
+                                                                 or territorial and head in regional):
                     cut = k
                     break
                 continue
