@@ -566,3 +566,15 @@ def test_a_nickname_with_its_honorific_after_the_marker():
     text = "Muhaimin Iskandar yang akrab disapa Cak Imin menyatakan partainya solid."
     got = fix_entities(text, _given(text, "PER:Muhaimin Iskandar|PER:Cak Imin"))
     assert [(e.name, e.aliases) for e in got if e.type == "PER"] == [("Muhaimin Iskandar", ["Cak Imin"])]
+
+
+def test_a_name_typed_a_place_after_a_title_and_its_territory_is_a_person():
+    text = "Menurut Sekretaris Daerah Provinsi Sumatera Utara Togar Simanjuntak, anggaran sudah disiapkan."
+    got = fix_entities(text, _given(text, "LOC:Provinsi Sumatera Utara|LOC:Togar Simanjuntak"))
+    assert sorted((e.name, e.type) for e in got) == [("Provinsi Sumatera Utara", "LOC"), ("Togar Simanjuntak", "PER")]
+
+
+def test_a_holder_after_the_body_and_before_a_comma_is_a_person():
+    text = "Rapat dihadiri Ketua DPRD Jawa Timur Musthofa Rauf, Wakil Gubernur Emil Santosa, dan warga."
+    got = fix_entities(text, _given(text, "ORG:DPRD Jawa Timur|PER:Emil Santosa"))
+    assert [e.name for e in got if e.type == "PER"] == ["Musthofa Rauf", "Emil Santosa"]

@@ -612,13 +612,19 @@ def _titled(v: View, m) -> bool:
     return _titled_at(v, m.start)
 
 
-def _titled_at(v: View, start: int) -> bool:
-    """Whether a title ends right before the character ``start`` (see :func:`_titled`)."""
+def _titled_at(v: View, start: int, body: bool = True) -> bool:
+    """Whether a title ends right before the character ``start`` (see :func:`_titled`), or
+    a title and the mention of its body or territory do ("Sekretaris Daerah Provinsi
+    Sumatera Utara Togap …"; ``body``)."""
     k = v.token_index(start) - 1
     while k >= 0 and v.tokens[k][2] in (",", ")"):
         k = open_paren(v, k) - 1 if v.tokens[k][2] == ")" else k - 1
     if k < 0:
         return False
+    before = v.covering(v.tokens[k][0])
+    if body and before is not None and before.type in ("ORG", "LOC") and before.end == v.tokens[k][1] \
+            and v.tokens[k][1] < start and _titled_at(v, before.start, body=False):
+        return True
     if head_ending_at(v, k) >= 0 or word(v, k) in lang.titles().tails:
         return True
     while k >= 0 and word(v, k) in lang.titles().fields:
@@ -1247,7 +1253,8 @@ def _holder_after_org(v: View, j: int) -> str | None:
         k += n
     if k >= len(toks) or v.covering(toks[k][0]) is not None:
         return None
-    return _name_at(v, k, strict=k == j) or _one_word_name(v, k)  # past a place, a comma may follow
+    # a comma may follow: "Ketua DPRD Jawa Timur Musyafak Rouf, Wakil Gubernur …"
+    return _name_at(v, k, strict=k == j, comma=True) or _one_word_name(v, k)
 
 
 def _one_word_name(v: View, k: int) -> str | None:
@@ -1302,16 +1309,18 @@ def _introduced_at(v: View, i: int, introducers: frozenset[str]) -> bool:
     return any(" ".join(v.folded[i - k:i + 1]) in introducers for k in range(min(i, 2) + 1))
 
 
-def _name_at(v: View, k: int, strict: bool = False) -> str | None:
+def _name_at(v: View, k: int, strict: bool = False, comma: bool = False) -> str | None:
     """A person-shaped name starting at token ``k`` that no entity covers; ``strict``: it
-    must be followed by a lower-case word or a stop, not by more capitalised words."""
+    must be followed by a lower-case word or a stop (or, ``comma``, a comma), not by more
+    capitalised words."""
     if k >= len(v.tokens):
         return None
     m = _NAME.match(v.text, v.tokens[k][0])
     if not m or v.within(m.start(), m.end(), ("PER",)) or v.starting_at(m.start()) is not None \
             and v.starting_at(m.start()).end >= m.end():
         return None
-    if strict and not re.match(r"\s*(?:[.;:]|\s[a-z]|$)", v.text[m.end():m.end() + 3]):
+    if strict and not re.match(r"\s*(?:[.;:,]|\s[a-z]|$)" if comma else r"\s*(?:[.;:]|\s[a-z]|$)",
+                               v.text[m.end():m.end() + 3]):
         return None
     if strict and _HONORIFIC_NEXT.match(v.text, m.end()):
         return None  # "Dirjen … Kemenkes dr. Murti Utami": the honorific opens the holder's name
