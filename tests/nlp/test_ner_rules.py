@@ -1943,3 +1943,9 @@ def test_an_events_head_alone_is_the_one_event_of_it(ruled):
 
 def test_a_sports_hall_is_a_place(ruled):
     assert ("GOR Otista", "LOC") in ents(ruled("Warga mengungsi ke GOR Otista sejak pagi.", {"GOR Otista": "ORG"}))
+
+
+def test_an_organisations_pattern_cut_at_the_place_leaves_the_places_prefix(ruled):
+    found = ents(ruled("Kepala Dinas Pendidikan Kota Surabaya Yusuf Masruh menyebut ada sekolah terdampak.",
+                       {"Dinas Pendidikan Kota": "ORG", "Surabaya": "LOC", "Yusuf Masruh": "PER"}))
+    assert ("Dinas Pendidikan Kota Surabaya", "ORG") in found and ("Yusuf Masruh", "PER") in found

@@ -644,8 +644,18 @@ def _not_cutting_model_names(doc: Doc, spans: list[Span], kind: str, found: list
                                             and f.end - s.end >= 2 and _name_end(doc, s.end, MAX_RANKED_NAME) == f.end
                                             for s in spans)]
     if kind == "orgs":
-        return [_first_name_given_back(doc, f, spans) for f in found]
+        return [_first_name_given_back(doc, _place_prefix_off(doc, f), spans) for f in found]
     return found
+
+
+def _place_prefix_off(doc: Doc, org: Span) -> Span:
+    """An organisation's pattern cut at the model's place, without the place's prefix it
+    ended on ("Dinas Pendidikan Kota" before "Surabaya": "Dinas Pendidikan", the place
+    "Kota Surabaya" left whole for the branch)."""
+    prefixes = {w.lower() for w in patterns().administrative_prefixes}
+    if len(org) > 2 and org[-1].lower_ in prefixes and org.end < len(doc) and doc[org.end].is_title:
+        return Span(doc, org.start, org.end - 1, label=org.label_)
+    return org
 
 
 def _first_name_given_back(doc: Doc, org: Span, spans: list[Span]) -> Span:
