@@ -1949,3 +1949,18 @@ def test_an_organisations_pattern_cut_at_the_place_leaves_the_places_prefix(rule
     found = ents(ruled("Kepala Dinas Pendidikan Kota Surabaya Yusuf Masruh menyebut ada sekolah terdampak.",
                        {"Dinas Pendidikan Kota": "ORG", "Surabaya": "LOC", "Yusuf Masruh": "PER"}))
     assert ("Dinas Pendidikan Kota Surabaya", "ORG") in found and ("Yusuf Masruh", "PER") in found
+
+
+def test_a_holder_after_a_body_named_by_its_field(ruled):
+    found = ents(ruled("Bupati bersama Kepala Dinas Pertanian Suparmanto meninjau sawah.",
+                       {"Dinas Pertanian Suparmanto": "ORG"}))
+    assert ("Dinas Pertanian", "ORG") in found and ("Suparmanto", "PER") in found
+    # a place after the field is the branch's, no holder
+    found = ents(ruled("Kepala Dinas Pertanian Sleman meninjau sawah.", {"Dinas Pertanian Sleman": "ORG"}))
+    assert not any(t == "PER" for _, t in found)
+
+
+def test_a_place_pattern_ends_before_a_rank(ruled):
+    found = ents(ruled("Komandan Kodim 0733/Kota Semarang Letkol Inf Hendra Gunawan memimpin kerja bakti.",
+                       {"Hendra Gunawan": "PER"}))
+    assert ("Kota Semarang", "LOC") in found

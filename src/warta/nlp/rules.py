@@ -453,7 +453,7 @@ def rule_spans(doc: Doc) -> dict[str, list[Span]]:
             _cut_at_ranks(_not_titles(found(p.org_prefix, "ORG", trim=False, clip=starts))), starts), starts)
         + found(p.org_suffix, "ORG") + found(p.domain, "ORG", trim=False)
         + _foreign_bodies(found(p.body_suffix, "ORG")),
-        "places": _cut_at_heads(_not_in_titles(found(p.place_prefix, "LOC", trim=False, clip=starts)))
+        "places": _cut_at_ranks(_cut_at_heads(_not_in_titles(found(p.place_prefix, "LOC", trim=False, clip=starts))))
         + found(p.place_suffix, "LOC", trim=False),
         "marked_places": _group_spans(doc, text, p.place_marker, "LOC"),
         "resident_places": _group_spans(doc, text, p.resident_place, "LOC"),
@@ -1006,6 +1006,26 @@ def back_after_comma(doc: Doc, spans: list[Span]) -> list[Span]:
             out.append(Span(doc, i, s.end, label=s.label_))
         else:
             out.append(s)
+    return out
+
+
+def holders_after_fields(doc: Doc, spans: list[Span]) -> list[Span]:
+    """A body named by its field ("Dinas Pertanian") whose span runs on into one more word
+    that is no field, place or ordinary word ("Kepala Dinas Pertanian Suparmono
+    meninjau …"): that word is the post's holder."""
+    heads = {h.lower() for h in patterns().branch_heads}
+    t = lang.titles()
+    words = t.fields | t.connectors
+    out = []
+    for s in spans:
+        last = s[-1] if len(s) >= 3 else None
+        if last is None or s.label_ != "ORG" or s[0].lower_ not in heads \
+                or not all(w.lower_ in words for w in s[1:-1]) or last.lower_ in words \
+                or dictionary_word(last.lower_) or not _given_name(last) \
+                or s.end >= len(doc) or not doc[s.end].is_lower:
+            out.append(s)
+            continue
+        out += [Span(doc, s.start, s.end - 1, label="ORG"), Span(doc, s.end - 1, s.end, label="PER")]
     return out
 
 
@@ -2680,7 +2700,7 @@ def apply_rules(doc: Doc, use_gazetteer: bool = True) -> Doc:
     spans = fill(spans, [Span(doc, b, c, label="ORG") for _, (b, c) in links])
     spans = table_acronyms(doc, place_before_person(doc, split_leading_acronyms(doc, spans)))
     spans = camel_case_names(doc, acronym_fields(doc, spans))
-    spans = players_after_countries(doc, countries(doc, spans))
+    spans = holders_after_fields(doc, players_after_countries(doc, countries(doc, spans)))
     spans = fill(spans, repeat_acronyms(doc, spans, links))
     spans = company_short_forms(doc, spans)
     spans = said_again(doc, spans, found["companies"] + found["orgs"] + found["products"])
