@@ -41,7 +41,7 @@ from ..model import Article, Document
 from ..pipeline import analyze_article
 from ..sources import read
 from ..sources.limits import check_article
-from . import incremental, search
+from . import incremental, parallel, search
 from .build import chunks
 from .schema import ArticleRow, BandRow, ItemRow, MentionRow
 from .store import fts_available, set_meta
@@ -478,5 +478,6 @@ def ingest(paths: list[str], engine: Engine, *, workers: int = 1, fields: dict[s
     finally:
         if pool:
             pool.shutdown(cancel_futures=True)
-    incremental.refresh(engine)
+    with parallel.processes(workers):  # the update's pure loops on the workers' cores
+        incremental.refresh(engine)
     return report
