@@ -9,7 +9,6 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from warta.kb import KnowledgeBase, build, incremental, parallel, synthetic
-from warta.kb import stories as storymod
 from warta.kb.ingest import write_batch
 from warta.kb.schema import ArticleRow, LinkRow
 
@@ -37,10 +36,9 @@ def _links(engine) -> list[tuple]:
 
 
 def test_the_update_in_two_processes_makes_the_kb_one_makes(tmp_path, monkeypatch):
-    """A full build and incremental updates in shuffled batches, with the pairs judged and
-    the statements found in 2 forked processes (every loop, however short): the same
-    entities, stories, facts and links as in one process."""
-    monkeypatch.setattr(storymod, "JUDGED_APART", 1)
+    """A full build and incremental updates in shuffled batches, with the statements found
+    in 2 forked processes (every loop, however short): the same entities, stories, facts
+    and links as in one process."""
     monkeypatch.setattr(build, "STATED_APART", 1)
     forked = []
     plain_map = parallel.map

@@ -38,7 +38,6 @@ from sqlalchemy.orm import Session
 
 from . import build
 from . import facts as factmod
-from . import parallel
 from . import resolve as resolvemod
 from . import stories as storymod
 from . import textsim
@@ -660,9 +659,7 @@ def _stories(s: Session, new: list[int], removed: list[int]) -> set[int]:
     for chunk in _chunks(sorted({e for f in feats.values() for e in f.entities | f.orgs} - set(idf))):
         for e, c in s.execute(select(EntityRow.id, EntityRow.articles).where(EntityRow.id.in_(chunk))):
             idf[e] = math.log(1 + total / max(c, 1))
-    judged = parallel.map(lambda p: storymod.judge(feats[p[0]], feats[p[1]], idf, None), sorted(pairs),
-                          least=storymod.JUDGED_APART)
-    found = [link for link in judged if link]
+    found = [link for a, b in sorted(pairs) if (link := storymod.judge(feats[a], feats[b], idf, None))]
     if found:
         s.execute(insert(LinkRow), [{"a": l.a, "b": l.b, "kind": l.kind, "score": l.score,
                                      "reasons": l.reasons} for l in found])

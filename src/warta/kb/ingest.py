@@ -478,6 +478,6 @@ def ingest(paths: list[str], engine: Engine, *, workers: int = 1, fields: dict[s
     finally:
         if pool:
             pool.shutdown(cancel_futures=True)
-    with parallel.processes(workers):  # the update's pure loops on the workers' cores
+    with parallel.processes(workers):  # the update's statements on the workers' cores
         incremental.refresh(engine)
     return report

@@ -25,7 +25,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from . import parallel, textsim
+from . import textsim
 from ..unionfind import UnionFind
 
 SAME_STORY = 0.25    # measured (docs/kb.md): same-story pairs score >= 0.285, other pairs <= 0.20
@@ -39,7 +39,6 @@ MAX_STORY_DAYS = 14  # the articles of one story, dated to the day, are at most 
 BUCKET_DAYS = 2 * MAX_STORY_DAYS + 1  # the LSH bands are filed by periods as long as the window of
 # ``text_pair`` (``text_bucket``), so an article's window lies in at most two of them…
 WIDE = -1           # …and those of the articles not dated to the day under this bucket
-JUDGED_APART = 4000  # candidate pairs from which ``parallel.processes(n)`` judges them in n processes
 RARE_DF = 0.05       # an entity in more than this share of articles does not make a candidate pair…
 RARE_MIN = 8         # …unless it is in at most this many (a small KB: one agency in four articles)
 RARE_MAX = 1000      # …and never one in more than this many: in a KB of a million articles an
@@ -99,9 +98,12 @@ def links(articles: list[Features]) -> list[Link]:
     idf = _idf(articles)
     textual = {p: t for p, t in textsim.similar_pairs({a.id: a.minhash for a in articles}, threshold=0.3).items()
                if text_pair(by_id[p[0]], by_id[p[1]])}
-    pairs = sorted(_candidates(articles, idf) | set(textual))
-    judged = parallel.map(lambda p: _judge(by_id[p[0]], by_id[p[1]], idf, textual.get(p)), pairs, least=JUDGED_APART)
-    return [link for link in judged if link]
+    out = []
+    for a, b in sorted(_candidates(articles, idf) | set(textual)):
+        link = _judge(by_id[a], by_id[b], idf, textual.get((a, b)))
+        if link:
+            out.append(link)
+    return out
 
 
 def text_pair(a: Features, b: Features) -> bool:
