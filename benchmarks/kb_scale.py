@@ -446,13 +446,15 @@ def ingest_corpus(folder: str, copies: int) -> int:
 ONE_BLAS_THREAD = {"OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}
 
 
-def ingest_rates(copies: int, rounds: int, db: str | None = None, trees: list[str] | None = None) -> dict:
+def ingest_rates(copies: int, rounds: int, db: str | None = None, trees: list[str] | None = None,
+                 engines: tuple[str, ...] = ("local", "dask")) -> dict:
     """``warta ingest`` of the real corpus (NLP included) into an empty KB with the local
     and the Dask engine, 1 and 2 workers, in turn, ``rounds`` times: wall time of the
     command (start-up and model loading included) and articles per second, one BLAS
     thread per process; each also ingests one article, the command's fixed cost (start-up,
     models, the update, a cluster's start and stop).  ``trees``: ``src`` folders of
-    checkouts measured in turn, each first on ``PYTHONPATH`` (default: the installed warta)."""
+    checkouts measured in turn, each first on ``PYTHONPATH`` (default: the installed warta);
+    ``engines``: which of them."""
     tmp = tempfile.mkdtemp(prefix="warta-ingest-rate-")
     corpus, single = os.path.join(tmp, "corpus"), os.path.join(tmp, "one")
     n = ingest_corpus(corpus, copies)
@@ -461,7 +463,7 @@ def ingest_rates(copies: int, rounds: int, db: str | None = None, trees: list[st
     runs = []
     for _ in range(rounds):
         for tree in trees or [None]:
-            for engine_name, workers in (("local", 1), ("local", 2), ("dask", 1), ("dask", 2)):
+            for engine_name, workers in itertools.product(engines, (1, 2)):
                 for folder, count in ((corpus, n), (single, 1)):
                     runs.append({"tree": tree, **_ingest_run(folder, count, engine_name, workers, db or os.path.join(tmp, "kb.db"), tree)})
                     print(json.dumps(runs[-1]), flush=True)
@@ -469,7 +471,7 @@ def ingest_rates(copies: int, rounds: int, db: str | None = None, trees: list[st
     for tree in trees or [None]:
         head = subprocess.run(["git", "-C", tree or os.path.dirname(__file__), "rev-parse", "--short", "HEAD"],
                               capture_output=True, text=True).stdout.strip()
-        out["trees"][str(tree)] = {"commit": head, **_rate_summary([r for r in runs if r["tree"] == tree], n)}
+        out["trees"][str(tree)] = {"commit": head, **_rate_summary([r for r in runs if r["tree"] == tree], n, engines)}
     return out
 
 
@@ -503,11 +505,11 @@ def _cpu_pressure() -> float | None:
         return None
 
 
-def _rate_summary(runs: list[dict], n: int) -> dict:
+def _rate_summary(runs: list[dict], n: int, engines: tuple[str, ...] = ("local", "dask")) -> dict:
     """Medians per engine and workers; the speed-up of 2 workers over 1, of the whole
     command and of what is left once the one-article ingest's fixed cost is taken off."""
     out = {}
-    for engine_name in ("local", "dask"):
+    for engine_name in engines:
         med = {(w, k): statistics.median(r["wall_s"] for r in runs if r["engine"] == engine_name
                                          and r["workers"] == w and r["articles"] == k) for w in (1, 2) for k in (n, 1)}
         out[engine_name] = {"wall_s_1_worker": med[1, n], "wall_s_2_workers": med[2, n],
@@ -536,6 +538,8 @@ def main() -> None:
     ap.add_argument("--no-api", action="store_true", help="no queries through warta serve")
     ap.add_argument("--ingest-rate", type=int, default=0, metavar="COPIES",
                     help="instead: warta ingest of the real corpus written COPIES times, local and Dask, 1 and 2 workers")
+    ap.add_argument("--engines", nargs="+", choices=("local", "dask"), default=["local", "dask"],
+                    help="with --ingest-rate: the engines measured")
     ap.add_argument("--trees", nargs="+", default=None, metavar="SRC",
                     help="the src folders of checkouts to measure in turn (git worktree add): with --ingest-rate, or "
                          "with --sizes N (one size, its KB in --dir or --db): each on its own copy of the KB, interleaved")
@@ -566,7 +570,7 @@ def main() -> None:
         result = {"date": dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
                   "machine": f"{platform.machine()} {os.cpu_count()} cpus", "python": platform.python_version(),
                   "store": "postgresql" if args.db else "sqlite", "nlp": "included (the real pipeline)",
-                  "ingest_rate": ingest_rates(args.ingest_rate, args.runs, args.db, args.trees)}
+                  "ingest_rate": ingest_rates(args.ingest_rate, args.runs, args.db, args.trees, tuple(args.engines))}
         print(json.dumps(result["ingest_rate"]))
         if args.out:
             with open(args.out, "w", encoding="utf-8") as fh:

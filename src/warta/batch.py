@@ -27,7 +27,7 @@ from sqlalchemy import Engine, or_, select
 from sqlalchemy.orm import Session
 
 from .errors import InputError, UsageError
-from .kb import incremental
+from .kb import incremental, parallel
 from .kb.ingest import (BATCH, IngestReport, analyse_rows, canonical_source, content_hash, is_fresh, look_up,
                         store)
 from .kb.schema import ArticleRow
@@ -163,7 +163,8 @@ def ingest(paths: list[str], engine: Engine, *, scheduler: str | None = None, wo
     closing = threading.Thread(target=_close, args=(client, cluster), name="warta-dask-close")
     closing.start()
     try:
-        incremental.refresh(engine)
+        with parallel.processes(workers if cluster is not None else 1):  # a LocalCluster's cores, now free
+            incremental.refresh(engine)
     finally:
         closing.join()
     return report

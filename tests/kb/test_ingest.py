@@ -106,6 +106,34 @@ def test_an_article_failing_in_a_worker_is_reported_not_a_broken_pool(tmp_path, 
     assert [(os.path.basename(s), r) for s, r in report.failed] == [("b.txt", "no article text left after cleaning")]
 
 
+def test_two_workers_make_the_kb_one_makes(tmp_path):
+    """The worker processes (started at once, each analysing a short article of its own
+    before the first batch) store the documents the ingest process would, and the KB says
+    the same: entities, stories and facts."""
+    import glob
+    import shutil
+
+    from test_incremental import snapshot  # tests/kb is on sys.path
+
+    from warta.cli.demo import sample_dir
+    from warta.kb.ingest import ingest
+
+    corpus = tmp_path / "in"
+    corpus.mkdir()
+    for f in sorted(glob.glob(os.path.join(sample_dir(), "0[1-6]_*.txt"))):
+        shutil.copy(f, corpus)
+    kbs = {w: KnowledgeBase(str(tmp_path / f"kb{w}.db")) for w in (1, 2)}
+    reports = {w: ingest([str(corpus)], kb.engine, workers=w, batch=4) for w, kb in kbs.items()}
+    assert [(r.added, r.failed) for r in reports.values()] == [(6, [])] * 2
+
+    def documents(kb):
+        with kb.engine.connect() as c:
+            return dict(c.execute(text("SELECT source, document FROM articles")).all())
+
+    assert documents(kbs[2]) == documents(kbs[1])
+    assert snapshot(kbs[2].engine) == snapshot(kbs[1].engine)
+
+
 def test_an_article_whose_rows_cannot_be_made_is_reported_and_the_rest_stored(tmp_path, fixtures, monkeypatch):
     """Making an article's rows (now where the analysis runs) failing for one article
     reports that article; the batch's others are stored whole."""

@@ -12,11 +12,13 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
+from itertools import islice
 
 from sqlalchemy import Engine, delete, insert, select, update
 from sqlalchemy.orm import Session
 
 from . import facts as factmod
+from . import parallel
 from . import resolve as resolvemod
 from . import stories as storymod
 from .schema import (AliasRow, ArticleRow, EntityRow, FactRow, FactSourceRow, ItemRow, LinkRow,
@@ -192,18 +194,27 @@ def statements(s: Session, story_of: dict[int, tuple[int, int]], entity_of: dict
     items: dict[int, list] = defaultdict(list)
     for r in s.execute(its).scalars():
         items[r.article_id].append(r)
-    out = []
-    for a in s.execute(arts):
-        figures = [{"id": r.id, "kind": r.kind, "value": r.value, "unit": r.unit, "text": r.text,
-                    "qualifier": (r.data or {}).get("qualifier"), "start": r.start, "end": r.end,
-                    "idr": (r.data or {}).get("idr"), "range": (r.data or {}).get("range_id")}
-                   for r in items[a.id] if r.kind in FIGURE_KINDS and not (r.data or {}).get("vague")]
-        dates = [{"id": r.id, "value": r.value_text, "precision": r.unit, "start": r.start, "end": r.end}
-                 for r in items[a.id] if r.kind == "date"]
-        sid, size = story_of.get(a.id, (None, 1))
-        out += factmod.statements_of({"id": a.id, "text": a.text, "outlet": a.outlet},
-                                     figures, ents[a.id], dates, sid, size > 1)
+
+    def each():
+        for a in s.execute(arts):
+            figures = [{"id": r.id, "kind": r.kind, "value": r.value, "unit": r.unit, "text": r.text,
+                        "qualifier": (r.data or {}).get("qualifier"), "start": r.start, "end": r.end,
+                        "idr": (r.data or {}).get("idr"), "range": (r.data or {}).get("range_id")}
+                       for r in items[a.id] if r.kind in FIGURE_KINDS and not (r.data or {}).get("vague")]
+            dates = [{"id": r.id, "value": r.value_text, "precision": r.unit, "start": r.start, "end": r.end}
+                     for r in items[a.id] if r.kind == "date"]
+            sid, size = story_of.get(a.id, (None, 1))
+            yield {"id": a.id, "text": a.text, "outlet": a.outlet}, figures, ents[a.id], dates, sid, size > 1
+
+    out, articles = [], each()
+    while block := list(islice(articles, STATED_AT_ONCE)):  # a block's texts in memory, not the KB's
+        out += [st for made in parallel.map(lambda a: factmod.statements_of(*a), block, least=STATED_APART)
+                for st in made]
     return out
+
+
+STATED_APART = 400  # articles from which ``parallel.processes(n)`` finds their statements in n processes
+STATED_AT_ONCE = 5000  # articles whose statements are made from one read of their rows
 
 
 def chunks(ids: list, n: int = 900) -> list[list]:
