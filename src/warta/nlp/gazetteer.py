@@ -44,6 +44,15 @@ def countries() -> frozenset[str]:
 
 
 @functools.cache
+def nations() -> frozenset[str]:
+    """The countries of ``lang/id/countries.tsv`` as written, and the acronym table's
+    short forms of them ("RI", "AS")."""
+    names = {row[0] for row in lang.load("countries") if len(row) >= 2 and row[1] == "LOC"}
+    return frozenset(names | {row[0] for row in lang.load("acronyms")
+                              if len(row) >= 3 and row[2] == "LOC" and row[1] in names})
+
+
+@functools.cache
 def foreign_countries() -> frozenset[str]:
     """The countries of ``countries.tsv`` other than Indonesia (by any of its names), as
     written."""

@@ -1029,6 +1029,42 @@ def holders_after_fields(doc: Doc, spans: list[Span]) -> list[Span]:
     return out
 
 
+def experts_at_bodies(doc: Doc, spans: list[Span]) -> list[Span]:
+    """A title's head (and its modifiers: "ekonom senior") before one capitalised word that
+    is no known place and a run of name words no span holds ("peneliti Indef Bhima
+    Yudhistira, …", "Ekonom Indef Faisal Basri menilai …"): the word is the title's
+    organisation, the run its holder (the model, not knowing the body, made it a place
+    and left the person)."""
+    t = lang.titles()
+    heads = {h for h in t.heads if " " not in h}
+    by_start = {s.start: s for s in spans}
+    covered = {i for s in spans for i in range(s.start, s.end)}
+    new = []
+    for i, word in enumerate(doc[:-2]):
+        if word.lower_ not in heads or (i and doc[i - 1].is_title and doc[i - 1].lower_ not in STOP_WORDS):
+            continue
+        j = i + 1
+        while j < len(doc) and doc[j].lower_ in t.modifiers:
+            j += 1
+        body = by_start.get(j)
+        if j >= len(doc) or not doc[j].is_alpha or not (doc[j].is_title or doc[j].is_upper) \
+                or gazetteer.is_place(doc[j].text) or doc[j].lower_ in t.words \
+                or (body is not None and (len(body) != 1 or body.label_ not in ("LOC", "ORG"))) \
+                or (body is None and j in covered):
+            continue
+        person = by_start.get(j + 1)
+        if person is not None and person.label_ == "PER" and len(person) >= 2:
+            if body is not None or not (dictionary_word(doc[j].lower_) or doc[j].lower_ in patterns().common_words):
+                new.append(Span(doc, j, j + 1, label="ORG"))
+            continue
+        end = _name_end(doc, j + 1, 3, covered)
+        if end - j < 3 or (end < len(doc) and not (doc[end].is_punct or doc[end].is_lower)) \
+                or not _given_name(doc[j + 1]):
+            continue
+        new += [Span(doc, j, j + 1, label="ORG"), Span(doc, j + 1, end, label="PER")]
+    return override(spans, new) if new else spans
+
+
 def _given_name(word) -> bool:
     """A capitalised word that can open a person's name: no ordinary word, title,
     honorific, day, month or place."""
@@ -2226,8 +2262,11 @@ def bracketed_events(doc: Doc, spans: list[Span]) -> list[Span]:
 def foreign_bodies(doc: Doc, spans: list[Span]) -> list[Span]:
     """A public body named by its fields (``org_forms.yaml``'s ``field_list_heads``:
     Kementerian, Badan, Komisi …) right before a foreign country is that country's
-    ("Kementerian Perdagangan China", "Kementerian Luar Negeri Jepang"): one organisation."""
+    ("Kementerian Perdagangan China", "Kementerian Luar Negeri Jepang"): one organisation;
+    so is a mission (``mission_heads``) before any country ("Kedutaan Besar Amerika
+    Serikat", "Konsulat Jenderal RI")."""
     p = patterns()
+    spans = _missions(doc, spans, p.mission_heads)
     countries = gazetteer.foreign_countries()
     starts = {s.start: s for s in spans}
     gone: set[int] = set()
@@ -2241,6 +2280,20 @@ def foreign_bodies(doc: Doc, spans: list[Span]) -> list[Span]:
         elif id(s) not in gone:
             out.append(s)
     return out
+
+
+def _missions(doc: Doc, spans: list[Span], heads: frozenset[tuple[str, ...]]) -> list[Span]:
+    """A country's span after a mission's words is the mission, the words' span gone."""
+    nations = gazetteer.nations()
+    found = []
+    for s in spans:
+        if s.label_ == "LOC" and s.text in nations:
+            for n in (2, 1):
+                if s.start >= n and tuple(t.lower_ for t in doc[s.start - n:s.start]) in heads \
+                        and doc[s.start - n].is_title:
+                    found.append(Span(doc, s.start - n, s.end, label="ORG"))
+                    break
+    return override(spans, found) if found else spans
 
 
 def party_boards(doc: Doc, spans: list[Span]) -> list[Span]:
@@ -2700,7 +2753,7 @@ def apply_rules(doc: Doc, use_gazetteer: bool = True) -> Doc:
     spans = fill(spans, [Span(doc, b, c, label="ORG") for _, (b, c) in links])
     spans = table_acronyms(doc, place_before_person(doc, split_leading_acronyms(doc, spans)))
     spans = camel_case_names(doc, acronym_fields(doc, spans))
-    spans = holders_after_fields(doc, players_after_countries(doc, countries(doc, spans)))
+    spans = experts_at_bodies(doc, holders_after_fields(doc, players_after_countries(doc, countries(doc, spans))))
     spans = fill(spans, repeat_acronyms(doc, spans, links))
     spans = company_short_forms(doc, spans)
     spans = said_again(doc, spans, found["companies"] + found["orgs"] + found["products"])
