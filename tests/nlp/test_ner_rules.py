@@ -2001,3 +2001,24 @@ def test_a_known_place_after_a_title_stays_a_place(ruled):
     # a minister's name after the title is no body
     found = ents(ruled("Menteri Bahlil Lahadalia mengatakan hal itu.", {"Bahlil Lahadalia": "PER"}))
     assert found == [("Bahlil Lahadalia", "PER")]
+
+
+def test_a_holders_first_name_the_body_took_after_its_place_goes_back_to_the_holder(ruled):
+    found = ents(ruled("Kepala Dinas Pendidikan Kota Bandung Hikmat Santosa membuka pendaftaran.",
+                       {"Dinas Pendidikan Kota Bandung Hikmat": "ORG", "Santosa": "PER"}))
+    assert ("Dinas Pendidikan Kota Bandung", "ORG") in found and ("Hikmat Santosa", "PER") in found
+    # a place's own last word stays the place's
+    found = ents(ruled("Kepala Dinas Kesehatan Jawa Barat Nurul Aini hadir.",
+                       {"Dinas Kesehatan Jawa Barat": "ORG", "Nurul Aini": "PER"}))
+    assert ("Dinas Kesehatan Jawa Barat", "ORG") in found and ("Nurul Aini", "PER") in found
+
+
+def test_an_events_head_before_a_venues_word_is_a_venue(ruled):
+    found = ents(ruled("Para menteri bertemu di Makassar Convention Center kemarin.",
+                       {"Makassar Convention Center": "LOC"}))
+    assert found == [("Makassar Convention Center", "LOC")]
+
+
+def test_an_event_opened_by_its_kind_keeps_its_last_head(ruled):
+    found = ents(ruled("Pameran Borneo Coffee Show 2025 berlangsung di Balikpapan.", {"Balikpapan": "LOC"}))
+    assert ("Pameran Borneo Coffee Show 2025", "EVENT") in found

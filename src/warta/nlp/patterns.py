@@ -150,6 +150,7 @@ def patterns() -> Patterns:
     legal = alternation([w.strip("().,") for w in forms["suffixes"] + forms["closing"]]
                  + forms["variant_suffixes"])
     heads = alternation(events["heads_last"])
+    venue = alternation(events["venue_tails"])
     stop = f"(?:{legal}|{heads})"
     name = _name(stop)
     short = _name(stop, max_words=4)
@@ -200,8 +201,8 @@ def patterns() -> Patterns:
             rf"\s+(?:{alternation(forms['origin_words'])})\s+(?=[A-Z])"),
         domain=re.compile(rf"(?<![\w.])[A-Za-z0-9][\w-]*(?:\.[A-Za-z0-9-]+)*\.{alternation(forms['domains'])}(?![\w.])",
                           re.IGNORECASE),
-        event_last=re.compile(rf"(?<![\w.-]){short}\s+{heads}{year}(?![\w])"),  # not "ke-14 BRI Super League"
-        event_first=re.compile(rf"(?<![\w.])(?:{alternation(single)}(?:\s+ke-?\d+)?\s+{held}{year}"
+        event_last=re.compile(rf"(?<![\w.-]){short}\s+{heads}{year}(?![\w])(?!\s+{venue})"),  # not "ke-14 BRI Super League"
+        event_first=re.compile(rf"(?<![\w.])(?:{alternation(single)}(?:\s+ke-?\d+)?\s+{held}(?:\s+{heads})?{year}"
                                rf"|{alternation(multi)}(?:\s+{held})?{year})(?![\w])"),
         programme=re.compile(rf"(?<![\w.]){alternation(events['programmes'])}(?![\w])"),
         programme_marker=re.compile(rf"(?<![\w.])(?i:{alternation(events['programme_markers'])})\s+({short}{year})(?![\w])"),

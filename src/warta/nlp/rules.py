@@ -1065,6 +1065,34 @@ def experts_at_bodies(doc: Doc, spans: list[Span]) -> list[Span]:
     return override(spans, new) if new else spans
 
 
+def holders_cut_from_bodies(doc: Doc, spans: list[Span]) -> list[Span]:
+    """A body's or place's span that runs past a known place into a name's first words
+    right before a person ("Dinas Pendidikan Kota Bandung Hikmat" + "Ginanjar"): those
+    words are the person's ("Hikmat Ginanjar"), the span ends at the place."""
+    by_start = {s.start: s for s in spans}
+    out, gone = [], set()
+    for s in spans:
+        person = by_start.get(s.end)
+        cut = None
+        if s.label_ in ("ORG", "LOC") and person is not None and person.label_ == "PER" and len(s) >= 3:
+            p = patterns()
+            for k in (len(s) - 1, len(s) - 2):
+                if k >= 1 and all(_given_name(w) and w.lower_ not in p.business_words and w.lower_ not in p.legal_words
+                                  for w in s[k:]) and len(person) + len(s) - k <= 4 \
+                        and any(gazetteer.is_place(s[m:k].text) for m in range(max(0, k - 2), k)) \
+                        and not any(gazetteer.is_place(s[m:e].text) for m in range(max(0, k - 2), k)
+                                    for e in range(k + 1, len(s) + 1)):
+                    cut = k
+                    break
+        if cut is None:
+            if id(s) not in gone:
+                out.append(s)
+            continue
+        out += [Span(doc, s.start, s.start + cut, label=s.label_), Span(doc, s.start + cut, person.end, label="PER")]
+        gone.add(id(person))
+    return [s for s in out if id(s) not in gone]
+
+
 def _given_name(word) -> bool:
     """A capitalised word that can open a person's name: no ordinary word, title,
     honorific, day, month or place."""
@@ -2754,6 +2782,7 @@ def apply_rules(doc: Doc, use_gazetteer: bool = True) -> Doc:
     spans = table_acronyms(doc, place_before_person(doc, split_leading_acronyms(doc, spans)))
     spans = camel_case_names(doc, acronym_fields(doc, spans))
     spans = experts_at_bodies(doc, holders_after_fields(doc, players_after_countries(doc, countries(doc, spans))))
+    spans = holders_cut_from_bodies(doc, spans)
     spans = fill(spans, repeat_acronyms(doc, spans, links))
     spans = company_short_forms(doc, spans)
     spans = said_again(doc, spans, found["companies"] + found["orgs"] + found["products"])
