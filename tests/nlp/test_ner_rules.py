@@ -2022,3 +2022,18 @@ def test_an_events_head_before_a_venues_word_is_a_venue(ruled):
 def test_an_event_opened_by_its_kind_keeps_its_last_head(ruled):
     found = ents(ruled("Pameran Borneo Coffee Show 2025 berlangsung di Balikpapan.", {"Balikpapan": "LOC"}))
     assert ("Pameran Borneo Coffee Show 2025", "EVENT") in found
+
+
+def test_two_bodies_joined_by_a_hyphen_are_two_organisations(ruled):
+    doc = ruled("Aparat gabungan TNI-Polri berjaga di pasar.")
+    assert ents(doc) == [("TNI-Polri", "ORG")]
+    from warta.nlp import harvest
+    assert {(e.name, e.type) for e in harvest.entities(doc)} \
+        == {("TNI", "ORG"), ("Polri", "ORG")}
+    # a word that is no pair of the table's bodies stays as it was
+    assert ents(ruled("Laga PSIS-Persib berakhir imbang.")) == []
+
+
+def test_an_events_host_between_its_head_and_its_edition(ruled):
+    found = ents(ruled("Menteri membuka Furniture Expo Indonesia ke-12 di Surabaya.", {"Surabaya": "LOC"}))
+    assert ("Furniture Expo Indonesia ke-12", "EVENT") in found

@@ -23,7 +23,7 @@ from ..model import ENTITY_TYPES, Entity, Span
 from ..unionfind import UnionFind
 from ..words import name_key
 from . import gazetteer, tokens
-from .patterns import dictionary_word, patterns
+from .patterns import acronym_pair, dictionary_word, patterns
 
 
 SE_PREFIX = re.compile(r"^se-(?=[A-Z])")  # "se-Indonesia", "se-Jawa Timur": all over the place
@@ -91,6 +91,12 @@ def _mentions(doc: Doc) -> list[tuple[int, int, str, str, str]]:
                 # "Konferensi Tingkat Tinggi (KTT) G20": "… Tinggi G20", also "KTT G20"
                 for said in (f"{bracketed['long']} {bracketed['place']}", f"{bracketed['short']} {bracketed['place']}"):
                     out.append((start, end, said, ent.label_, _key(said, ent.label_)))
+                continue
+            pair = acronym_pair(text) if ent.label_ == "ORG" and len(ent) == 1 else None
+            if pair:  # "TNI-Polri": each body its own mention
+                cut = start + len(pair[0])
+                out += [(start, cut, pair[0], "ORG", _key(pair[0], "ORG")),
+                        (cut + 1, end, pair[1], "ORG", _key(pair[1], "ORG"))]
                 continue
             key = _key(text, ent.label_)
             if key:

@@ -162,6 +162,8 @@ def patterns() -> Patterns:
     closing = alternation(forms["closing"])
     suffix = alternation(forms["suffixes"])
     year = r"(?:\s+(?:\d{4}(?:/\d{2}(?:\d{2})?)?|ke-?\d+|[IVX]+))?"  # "2025/2026", "2025/26": a season
+    # the host's name between the head and the edition: "Trade Expo Indonesia ke-39"
+    host = r"(?:\s+[A-Z][a-z]+(?=\s+(?:\d{4}|ke-?\d+)(?![\w])))?"
     single = [h for h in events["heads_first"] if " " not in h]
     multi = [h for h in events["heads_first"] if " " in h]
     model = rf"(?:\s+{alternation(products['model_words'])})*"
@@ -201,7 +203,7 @@ def patterns() -> Patterns:
             rf"\s+(?:{alternation(forms['origin_words'])})\s+(?=[A-Z])"),
         domain=re.compile(rf"(?<![\w.])[A-Za-z0-9][\w-]*(?:\.[A-Za-z0-9-]+)*\.{alternation(forms['domains'])}(?![\w.])",
                           re.IGNORECASE),
-        event_last=re.compile(rf"(?<![\w.-]){short}\s+{heads}{year}(?![\w])(?!\s+{venue})"),  # not "ke-14 BRI Super League"
+        event_last=re.compile(rf"(?<![\w.-]){short}\s+{heads}{host}{year}(?![\w])(?!\s+{venue})"),  # not "ke-14 BRI Super League"
         event_first=re.compile(rf"(?<![\w.])(?:{alternation(single)}(?:\s+ke-?\d+)?\s+{held}(?:\s+{heads})?{year}"
                                rf"|{alternation(multi)}(?:\s+{held})?{year})(?![\w])"),
         programme=re.compile(rf"(?<![\w.]){alternation(events['programmes'])}(?![\w])"),
@@ -314,3 +316,14 @@ def dictionary_word(low: str) -> bool:
     """An ordinary word of the language: its root is in the Sastrawi stemmer's dictionary
     (loose for names: "Budi", "Jaya", "Dadan" have roots there)."""
     return stemmer().delegatedStemmer.dictionary.contains(stemmer().stem(low))
+
+
+def acronym_pair(text: str) -> tuple[str, str] | None:
+    """The two organisations' acronyms of the table a word joins with a hyphen
+    ("TNI-Polri", "KPK-Polri"), or None."""
+    parts = text.split("-")
+    acronyms = patterns().acronyms
+    if len(parts) == 2 and parts[0] != parts[1] \
+            and all(acronyms.get(part, ("", ""))[1] == "ORG" for part in parts):
+        return parts[0], parts[1]
+    return None

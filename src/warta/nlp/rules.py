@@ -39,7 +39,7 @@ from spacy.util import filter_spans
 from .. import lang
 from ..clean import outlets
 from . import gazetteer, tokens
-from .patterns import Patterns, dictionary_word, patterns, stemmer
+from .patterns import Patterns, acronym_pair, dictionary_word, patterns, stemmer
 
 if not Doc.has_extension("warta_links"):
     Doc.set_extension("warta_links", default=None)
@@ -1075,10 +1075,10 @@ def holders_cut_from_bodies(doc: Doc, spans: list[Span]) -> list[Span]:
         person = by_start.get(s.end)
         cut = None
         if s.label_ in ("ORG", "LOC") and person is not None and person.label_ == "PER" and len(s) >= 3:
-            p = patterns()
+            tails = _name_tail_words()
             for k in (len(s) - 1, len(s) - 2):
-                if k >= 1 and all(_given_name(w) and w.lower_ not in p.business_words and w.lower_ not in p.legal_words
-                                  for w in s[k:]) and len(person) + len(s) - k <= 4 \
+                if k >= 1 and all(_given_name(w) and w.lower_ not in tails for w in s[k:]) \
+                        and len(person) + len(s) - k <= 4 \
                         and any(gazetteer.is_place(s[m:k].text) for m in range(max(0, k - 2), k)) \
                         and not any(gazetteer.is_place(s[m:e].text) for m in range(max(0, k - 2), k)
                                     for e in range(k + 1, len(s) + 1)):
@@ -1091,6 +1091,16 @@ def holders_cut_from_bodies(doc: Doc, spans: list[Span]) -> list[Span]:
         out += [Span(doc, s.start, s.start + cut, label=s.label_), Span(doc, s.start + cut, person.end, label="PER")]
         gone.add(id(person))
     return [s for s in out if id(s) not in gone]
+
+
+@functools.cache
+def _name_tail_words() -> frozenset[str]:
+    """Lower-case words that end names of bodies, companies and venues ("Center",
+    "Group", "Tbk", "Association"): no person's."""
+    forms, events = lang.load("org_forms"), lang.load("events_named")
+    words = [*forms["body_words"], *forms["business_words"], *forms["legal_words"], *events["venue_tails"],
+             *(w for suffix in forms["place_suffixes"] + forms["suffixes"] for w in suffix.split())]
+    return frozenset(w.lower().strip(".,") for w in words)
 
 
 def _given_name(word) -> bool:
@@ -1507,6 +1517,8 @@ def table_acronyms(doc: Doc, spans: list[Span]) -> list[Span]:
     for i, text in enumerate(texts):
         entry = p.acronyms.get(text)
         if entry is None:
+            if acronym_pair(text):  # "TNI-Polri": two bodies in one word (nlp.harvest parts them)
+                found.append(Span(doc, i, i + 1, label="ORG"))
             continue
         end = i + 1
         if end < len(doc) and texts[end] in p.variant_suffixes and entry[1] == "ORG":
