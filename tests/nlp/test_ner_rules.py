@@ -2019,9 +2019,9 @@ def test_an_events_head_before_a_venues_word_is_a_venue(ruled):
     assert found == [("Makassar Convention Center", "LOC")]
 
 
-def test_an_event_opened_by_its_kind_keeps_its_last_head(ruled):
+def test_a_name_with_its_own_events_head_after_the_events_kind_is_the_event(ruled):
     found = ents(ruled("Pameran Borneo Coffee Show 2025 berlangsung di Balikpapan.", {"Balikpapan": "LOC"}))
-    assert ("Pameran Borneo Coffee Show 2025", "EVENT") in found
+    assert ("Borneo Coffee Show 2025", "EVENT") in found
 
 
 def test_two_bodies_joined_by_a_hyphen_are_two_organisations(ruled):

@@ -204,7 +204,7 @@ def patterns() -> Patterns:
         domain=re.compile(rf"(?<![\w.])[A-Za-z0-9][\w-]*(?:\.[A-Za-z0-9-]+)*\.{alternation(forms['domains'])}(?![\w.])",
                           re.IGNORECASE),
         event_last=re.compile(rf"(?<![\w.-]){short}\s+{heads}{host}{year}(?![\w])(?!\s+{venue})"),  # not "ke-14 BRI Super League"
-        event_first=re.compile(rf"(?<![\w.])(?:{alternation(single)}(?:\s+ke-?\d+)?\s+{held}(?:\s+{heads})?{year}"
+        event_first=re.compile(rf"(?<![\w.])(?:{alternation(single)}(?:\s+ke-?\d+)?\s+{held}{year}"
                                rf"|{alternation(multi)}(?:\s+{held})?{year})(?![\w])"),
         programme=re.compile(rf"(?<![\w.]){alternation(events['programmes'])}(?![\w])"),
         programme_marker=re.compile(rf"(?<![\w.])(?i:{alternation(events['programme_markers'])})\s+({short}{year})(?![\w])"),

@@ -439,6 +439,13 @@ def _is_lead_word(token, p: Patterns) -> bool:
     return low in lang.titles().lead_words or low in p.honorifics or opener
 
 
+def _kind_before_named(first: list[Span], last: list[Span]) -> list[Span]:
+    """The events opened by their kind ("Pameran …"; its head may hold title words: "Rapat
+    Dewan Gubernur"), without those cut inside a name that ends in its own head ("Pameran
+    Indonesia International Motor" of "… Motor Show": that name is the event)."""
+    return [f for f in first if not any(f.start < e.start < f.end < e.end for e in last)]
+
+
 def rule_spans(doc: Doc) -> dict[str, list[Span]]:
     """Spans found by the patterns, by kind."""
     p = patterns()
@@ -464,7 +471,7 @@ def rule_spans(doc: Doc) -> dict[str, list[Span]]:
         + _group_spans(doc, text, p.company_apposition, "ORG") + _listed(doc, text, p.company_list, "ORG")
         + _named_after_noun(doc, text, p.company_named) + _owned(doc, text, p.company_owned),
         "events": [s for rx in (p.programme, p.event_last, p.election) for s in found(rx, "EVENT")]
-        + found(p.event_first, "EVENT", trim=False)  # its head may hold title words: "Rapat Dewan Gubernur"
+        + _kind_before_named(found(p.event_first, "EVENT", trim=False), found(p.event_last, "EVENT"))
         + [s for s in _group_spans(doc, text, p.programme_marker, "EVENT") if _programme_name(s)],
         "products": found(p.product_line, "PRODUCT", trim=False) + model_codes(doc, p)
         + _product_after_noun(doc, text, p.product_named)
