@@ -2037,3 +2037,19 @@ def test_two_bodies_joined_by_a_hyphen_are_two_organisations(ruled):
 def test_an_events_host_between_its_head_and_its_edition(ruled):
     found = ents(ruled("Menteri membuka Furniture Expo Indonesia ke-12 di Surabaya.", {"Surabaya": "LOC"}))
     assert ("Furniture Expo Indonesia ke-12", "EVENT") in found
+
+
+@pytest.mark.parametrize("text, model, codes", [
+    # sentence-initial "Saham", a list with "dan"
+    ("Saham KRAS dan SMGR melonjak pada sesi pertama.", {}, ["KRAS", "SMGR"]),
+    # a code the model typed as a place, a list with commas
+    ("Investor memburu saham ADRO, PTBA, dan ITMG.", {"PTBA": "LOC"}, ["ADRO", "PTBA", "ITMG"]),
+    ("Emiten MDKA membukukan laba.", {}, ["MDKA"]),
+])
+def test_stock_codes_after_a_word_for_shares_are_listed_companies(ruled, text, model, codes):
+    found = ents(ruled(text, model))
+    assert [n for n, t in found if t == "ORG"] == codes
+
+
+def test_an_index_of_the_acronym_table_after_saham_keeps_its_type(ruled):
+    assert ents(ruled("Saham IHSG melemah.")) == [("IHSG", "PRODUCT")]

@@ -1072,6 +1072,32 @@ def experts_at_bodies(doc: Doc, spans: list[Span]) -> list[Span]:
     return override(spans, new) if new else spans
 
 
+STOCK_CODE = re.compile(r"[A-Z]{4}")
+
+
+def stock_codes(doc: Doc, spans: list[Span]) -> list[Span]:
+    """Four-letter stock codes after a word for shares (``org_forms.yaml``'s
+    ``stock_words``, any case: "Saham PANI dan TPIA melonjak"), and the codes listed after
+    them, are listed companies, whatever type the model gave the code alone (an entry of
+    the acronym table keeps its type: "saham IHSG" is none)."""
+    p = patterns()
+    texts, _ = token_texts(doc)
+    found = []
+    for i, text in enumerate(texts):
+        if text.lower() not in p.stock_words:
+            continue
+        j = i + 1
+        while j < len(doc) and STOCK_CODE.fullmatch(texts[j]) and p.acronyms.get(texts[j], ("", "ORG"))[1] == "ORG":
+            found.append(Span(doc, j, j + 1, label="ORG"))
+            j += 1
+            if j + 1 < len(doc) and (texts[j] == "," or texts[j].lower() in p.list_joiners):
+                j += 1
+                if texts[j].lower() in p.list_joiners:  # ", dan"
+                    j += 1
+    longer = {i for s in spans if len(s) > 1 for i in range(s.start, s.end)}
+    return override(spans, [f for f in found if f.start not in longer]) if found else spans
+
+
 def holders_cut_from_bodies(doc: Doc, spans: list[Span]) -> list[Span]:
     """A body's or place's span that runs past a known place into a name's first words
     right before a person ("Dinas Pendidikan Kota Bandung Hikmat" + "Ginanjar"): those
@@ -2801,7 +2827,7 @@ def apply_rules(doc: Doc, use_gazetteer: bool = True) -> Doc:
     spans = table_acronyms(doc, place_before_person(doc, split_leading_acronyms(doc, spans)))
     spans = camel_case_names(doc, acronym_fields(doc, spans))
     spans = experts_at_bodies(doc, holders_after_fields(doc, players_after_countries(doc, countries(doc, spans))))
-    spans = holders_cut_from_bodies(doc, spans)
+    spans = stock_codes(doc, holders_cut_from_bodies(doc, spans))
     spans = fill(spans, repeat_acronyms(doc, spans, links))
     spans = company_short_forms(doc, spans)
     spans = said_again(doc, spans, found["companies"] + found["orgs"] + found["products"])
