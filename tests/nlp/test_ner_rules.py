@@ -2053,3 +2053,16 @@ def test_stock_codes_after_a_word_for_shares_are_listed_companies(ruled, text, m
 
 def test_an_index_of_the_acronym_table_after_saham_keeps_its_type(ruled):
     assert ents(ruled("Saham IHSG melemah.")) == [("IHSG", "PRODUCT")]
+
+
+@pytest.mark.parametrize("text, model, want", [
+    # an ordinary word after a dateline's dash, and one opening a sentence
+    ("WARTAKITA.ID-Kegembiraan meluap di alun-alun kota.", {"Kegembiraan": "PER"}, []),
+    ("Sertifikat yang dipenuhi: ISO 9001. Halal menjadi syarat berikutnya.", {"Halal": "PER"}, []),
+    # a speaker before a speech verb, a given name, a name said again inside a sentence stay
+    ("Agun menegaskan partainya siap.", {"Agun": "PER"}, [("Agun", "PER")]),
+    ("Budi datang terlambat.", {"Budi": "PER"}, [("Budi", "PER")]),
+    ("Harapan datang dari Bandung. Menurut Harapan, tim siap.", {"Harapan": "PER"}, [("Harapan", "PER")]),
+])
+def test_an_ordinary_word_opening_a_sentence_is_no_person(ruled, text, model, want):
+    assert [e for e in ents(ruled(text, model)) if e[1] == "PER"] == want

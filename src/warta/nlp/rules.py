@@ -1075,6 +1075,30 @@ def experts_at_bodies(doc: Doc, spans: list[Span]) -> list[Span]:
 STOCK_CODE = re.compile(r"[A-Z]{4}")
 
 
+DASHES = frozenset({"-", "--", "–", "—"})
+
+
+def drop_opening_words(doc: Doc, spans: list[Span]) -> list[Span]:
+    """Without a one-word person that is an ordinary word opening its sentence (or the text
+    after a dateline's dash: "KALTENG.CO-Euforia membuncah …", "Halal, ISO 14001"), no given
+    name of the name lists, no speaker of the speech verb after it ("Agun menegaskan"), and
+    written nowhere else in the article inside a sentence."""
+    texts, _ = token_texts(doc)
+    given = gazetteer.given_names()
+    out = []
+    for s in spans:
+        i = s.start
+        if s.label_ == "PER" and len(s) == 1 and doc[i].is_title and doc[i].is_alpha \
+                and (doc[i].is_sent_start or i == 0 or texts[i - 1] in DASHES) \
+                and dictionary_word(doc[i].lower_) and doc[i].text not in given \
+                and not (i + 1 < len(doc) and doc[i + 1].lower_ in patterns().speech_reporting) \
+                and not any(t == doc[i].text and not doc[k].is_sent_start and k != i
+                            and texts[k - 1] not in DASHES for k, t in enumerate(texts) if k):
+            continue
+        out.append(s)
+    return out
+
+
 def stock_codes(doc: Doc, spans: list[Span]) -> list[Span]:
     """Four-letter stock codes after a word for shares (``org_forms.yaml``'s
     ``stock_words``, any case: "Saham PANI dan TPIA melonjak"), and the codes listed after
@@ -2827,7 +2851,7 @@ def apply_rules(doc: Doc, use_gazetteer: bool = True) -> Doc:
     spans = table_acronyms(doc, place_before_person(doc, split_leading_acronyms(doc, spans)))
     spans = camel_case_names(doc, acronym_fields(doc, spans))
     spans = experts_at_bodies(doc, holders_after_fields(doc, players_after_countries(doc, countries(doc, spans))))
-    spans = stock_codes(doc, holders_cut_from_bodies(doc, spans))
+    spans = drop_opening_words(doc, stock_codes(doc, holders_cut_from_bodies(doc, spans)))
     spans = fill(spans, repeat_acronyms(doc, spans, links))
     spans = company_short_forms(doc, spans)
     spans = said_again(doc, spans, found["companies"] + found["orgs"] + found["products"])
