@@ -1056,13 +1056,11 @@ def experts_at_bodies(doc: Doc, spans: list[Span]) -> list[Span]:
         body = by_start.get(j)
         if j >= len(doc) or not doc[j].is_alpha or not (doc[j].is_title or doc[j].is_upper) \
                 or gazetteer.is_place(doc[j].text) or doc[j].lower_ in t.words \
-                or (body is not None and (len(body) != 1 or body.label_ not in ("LOC", "ORG"))) \
-                or (body is None and j in covered):
+                or body is None or len(body) != 1 or body.label_ not in ("LOC", "ORG"):
             continue
         person = by_start.get(j + 1)
         if person is not None and person.label_ == "PER" and len(person) >= 2:
-            if body is not None or not (dictionary_word(doc[j].lower_) or doc[j].lower_ in patterns().common_words):
-                new.append(Span(doc, j, j + 1, label="ORG"))
+            new.append(Span(doc, j, j + 1, label="ORG"))
             continue
         end = _name_end(doc, j + 1, 3, covered)
         if end - j < 3 or (end < len(doc) and not (doc[end].is_punct or doc[end].is_lower)) \
