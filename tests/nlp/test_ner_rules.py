@@ -1634,6 +1634,9 @@ def test_a_person_opening_with_a_place_word_without_a_body_stays(ruled):
      "Askrindo"),
     ("Pengumuman Perusahaan Gas Negara atau PGN keluar kemarin.", {"Perusahaan Gas Negara": "ORG"},
      "Perusahaan Gas Negara", "PGN"),
+    # an acronym the name opens but does not spell (a group's new name)
+    ("PT Baja Nusantara (Persero) Tbk atau BNG menaikkan produksi.",
+     {"PT Baja Nusantara (Persero) Tbk": "ORG", "BNG": "ORG"}, "PT Baja Nusantara (Persero) Tbk", "BNG"),
 ])
 def test_a_short_name_after_atau_is_the_organisations(ruled, text, model, name, alias):
     from warta.nlp import harvest
@@ -1647,6 +1650,9 @@ def test_two_organisations_joined_by_atau_stay_two(ruled):
 
     doc = ruled("Ia pindah dari Kementerian Keuangan atau Kementerian Perdagangan.",
                 {"Kementerian Keuangan": "ORG", "Kementerian Perdagangan": "ORG"})
+    assert len(harvest.entities(doc)) == 2
+    # nor a body of the acronym table after a company
+    doc = ruled("Pertamina atau PLN belum menjawab.", {"Pertamina": "ORG", "PLN": "ORG"})
     assert len(harvest.entities(doc)) == 2
 
 

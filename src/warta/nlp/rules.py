@@ -1412,7 +1412,8 @@ def short_names_after_or(doc: Doc, spans: list[Span]) -> list[tuple[Span, Span]]
     """(short name, organisation) for an organisation's short name written after it and
     "atau" ("PT Asuransi Jasa Indonesia (Persero) atau Jasindo", "Perusahaan Listrik Negara
     atau PLN"): one capitalised word, no longer span's start, whose letters the name's last
-    words spell from the first letter of one of them (legal forms aside)."""
+    words spell from the first letter of one of them (legal forms aside), or an acronym
+    that opens with the name's first letter and is no other body's of the acronym table."""
     p = patterns()
     starts = {s.start: s for s in spans}
     out = []
@@ -1426,7 +1427,11 @@ def short_names_after_or(doc: Doc, spans: list[Span]) -> list[tuple[Span, Span]]
                 or k + 2 < len(doc) and doc[k + 2].is_title and not doc[k + 2].is_sent_start and not short.is_upper:
             continue  # (an acronym may stand before the post's holder: "… atau KAI Anne Purba")
         words = [t.text for t in s if t.is_alpha and t.lower_ not in p.legal_words]
-        if _spelled_from_a_word(words, short.text) and short.text not in words:
+        # an acronym the name opens, not spelled by it ("PT Semen Indonesia (Persero) Tbk atau
+        # SIG"), and none of another body the table knows ("Pertamina atau PLN")
+        opened = short.is_upper and len(short) >= 2 and short.text not in p.acronyms \
+            and bool(words) and short.text[0] == words[0][0].upper()
+        if (_spelled_from_a_word(words, short.text) or opened) and short.text not in words:
             out.append((Span(doc, k + 1, k + 2, label="ORG"), s))
     return out
 
