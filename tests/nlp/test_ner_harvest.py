@@ -31,6 +31,14 @@ def test_ambiguous_short_name_stays_apart(ruled):
     assert len(harvest.entities(doc)) == 3
 
 
+def test_a_shared_short_name_is_the_one_person_named_before_it(ruled):
+    text = ("Kepala Pusdatin Rudi Hartono menyebut korban bertambah. Rudi meminta warga waspada. "
+            "Kepala SAR Rudi Pratama mengatakan pencarian berlanjut.")
+    doc = ruled(text, {"Rudi Hartono": "PER", "Rudi": "PER", "Rudi Pratama": "PER"})
+    people = {e.name: [text[a:b] for a, b in e.mentions] for e in harvest.entities(doc) if e.type == "PER"}
+    assert people == {"Rudi Hartono": ["Rudi Hartono", "Rudi"], "Rudi Pratama": ["Rudi Pratama"]}
+
+
 def test_acronym_defined_in_text_and_variant_suffix(ruled):
     text = ("Kementerian Perindustrian (Kemenperin) mendukung. Kemenperin RI juga "
             "menyebut Kemenperin terbuka.")

@@ -116,6 +116,22 @@ def _join_people(groups: UnionFind[str], mentions, label: str = "PER") -> None:
         roots = {groups.find(p) for p in longer}
         if len(roots) == 1:
             groups.union(longer[0], short)
+        elif len(roots) > 1 and label == "PER":
+            _nearest_before(groups, mentions, short, set(longer))
+
+
+def _nearest_before(groups: UnionFind[str], mentions, short: str, longer: set[str]) -> None:
+    """A short name two persons of the article share ("Abdul" of "Abdul Muhari" and "Abdul
+    Malik"): each of its mentions is the person when only one of them has been named in
+    full before it (the other comes later in the article); a mention after both, or before
+    either, stays apart.  The mentions joined get keys of their own."""
+    named = sorted((m[0], m[4]) for m in mentions if m[4] in longer)
+    for k, m in enumerate(mentions):
+        before = {key for start, key in named if start < m[0]} if m[4] == short else set()
+        if len({groups.find(key) for key in before}) == 1:
+            before = sorted(before)
+            mentions[k] = (*m[:4], f"{short}@{m[0]}")
+            groups.union(before[-1], mentions[k][4])
 
 
 def _join_acronyms(groups: UnionFind[str], doc: Doc, mentions) -> dict[str, str]:
