@@ -2071,3 +2071,15 @@ def test_an_index_of_the_acronym_table_after_saham_keeps_its_type(ruled):
 ])
 def test_an_ordinary_word_opening_a_sentence_is_no_person(ruled, text, model, want):
     assert [e for e in ents(ruled(text, model)) if e[1] == "PER"] == want
+
+
+def test_a_country_after_a_titles_fields_then_a_name_with_particles(ruled):
+    found = ents(ruled("Menteri Perdagangan Qatar Khalid bin Rashid Al Nuaimi mengatakan negaranya siap.",
+                       {"Qatar Khalid bin Rashid Al Nuaimi": "ORG"}))
+    assert ("Qatar", "LOC") in found and ("Khalid bin Rashid Al Nuaimi", "PER") in found
+
+
+def test_particles_one_after_another_make_one_name(ruled):
+    found = ents(ruled("Menteri Luar Negeri Oman Badr bin Hamad Al Busaidi bertemu mitranya.",
+                       {"Oman": "LOC", "Badr": "PER"}))
+    assert ("Badr bin Hamad Al Busaidi", "PER") in found

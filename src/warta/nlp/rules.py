@@ -881,6 +881,8 @@ def particle_names(doc: Doc, spans: list[Span]) -> list[Span]:
         before = next((s for s in spans if s.start < start <= s.end), None)
         if before is not None and before.label_ == "PER":
             start = before.start  # "Luiz Inacio Lula da Silva"
+        if found and found[-1].end > start:  # "Faisal bin Farhan Al" + "Farhan Al Saud": one name
+            start = found.pop().start
         found.append(Span(doc, start, end, label="PER"))
     if not found:
         return spans
@@ -2557,6 +2559,25 @@ def split_leading_acronyms(doc: Doc, spans: list[Span]) -> list[Span]:
     return out
 
 
+def _fields_of_a_title(doc: Doc, start: int, reach: int = 4) -> bool:
+    """Whether the words right before ``start`` are a title's head and its fields
+    ("Menteri Ekonomi", "Menteri Luar Negeri" before "UEA …")."""
+    t = lang.titles()
+    k = start - 1
+    while k >= 0 and start - k <= reach and doc[k].lower_ in t.fields | t.modifiers and doc[k].lower_ not in t.lead_words:
+        k -= 1
+    return start - k >= 2 and k >= 0 and doc[k].lower_.rstrip(".") in t.lead_words
+
+
+def _particled_name(words: Span) -> bool:
+    """Capitalised words with a name's particles between them, three words or more, the
+    first and last capitalised ("Abdulla bin Touq Al Marri", "Faisal bin Farhan Al Saud")."""
+    particles = {w.casefold() for w in lang.load("honorifics").get("particles", [])}
+    return len(words) >= 3 and words[0].is_title and words[-1].is_title \
+        and any(w.lower_ in particles for w in words) \
+        and all(w.is_alpha and (w.is_title or w.lower_ in particles) for w in words)
+
+
 def place_before_person(doc: Doc, spans: list[Span]) -> list[Span]:
     """A person span after a title or an institution's acronym that opens with a country
     or province ("Ketua DPRD Jatim Musyafak Rouf", "Gubernur Jawa Timur Khofifah …") is that
@@ -2576,14 +2597,14 @@ def place_before_person(doc: Doc, spans: list[Span]) -> list[Span]:
     for span in spans:
         before = doc[span.start - 1] if span.start > 0 else None
         after_body = before is not None and (span.start in org_ends or before.text == ")" or before.text in p.acronyms)
-        after_post = after_body or before is not None and before.lower_.rstrip(".") in lead
+        after_post = after_body or before is not None and (before.lower_.rstrip(".") in lead or _fields_of_a_title(doc, span.start))
         cut = None
         for k in (3, 2, 1):
             if not after_post or len(span) - k < 1:
                 continue
             head, rest = doc[span.start:span.start + k].text, span[k:]
             if span.label_ != "PER":  # "Presiden Ukraina Volodymyr Zelensky", the model's organisation
-                named = _name_end(doc, rest.start, MAX_HOLDER_WORDS) == span.end
+                named = _name_end(doc, rest.start, MAX_HOLDER_WORDS) == span.end or _particled_name(rest)
                 territorial = before.lower_ in lang.titles().territorial  # "Bupati Bogor Rudy Susmanto"
                 if span.label_ in ("ORG", "LOC") and named and (head in places and len(rest) >= 2
                                                                  or territorial and head in regional):
