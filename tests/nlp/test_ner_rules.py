@@ -2083,3 +2083,15 @@ def test_particles_one_after_another_make_one_name(ruled):
     found = ents(ruled("Menteri Luar Negeri Oman Badr bin Hamad Al Busaidi bertemu mitranya.",
                        {"Oman": "LOC", "Badr": "PER"}))
     assert ("Badr bin Hamad Al Busaidi", "PER") in found
+
+
+def test_a_companys_one_coined_word_named_again_is_the_company(ruled):
+    from warta.nlp import harvest
+
+    doc = ruled("PT Karsindo (Persero) merugi. Direksi menunjuk Rina Kartika sebagai Plt Direktur Utama Karsindo.",
+                {"PT Karsindo (Persero)": "ORG", "Rina Kartika": "PER"})
+    orgs = [(e.name, e.aliases) for e in harvest.entities(doc) if e.type == "ORG"]
+    assert orgs == [("PT Karsindo (Persero)", ["Karsindo"])]
+    # an ordinary word is no short form ("timah" of "PT Timah Tbk")
+    doc = ruled("PT Timah Tbk merugi. Timah dunia naik.", {"PT Timah Tbk": "ORG"})
+    assert ents(doc) == [("PT Timah Tbk", "ORG")]

@@ -1718,10 +1718,18 @@ def _in_capitalised_run(doc: Doc, span: Span) -> bool:
 MAX_SHORT_FORM = 8
 
 
+def _coined(word: str) -> bool:
+    """A word that is no ordinary word, place or given name: a coined name ("Taspen")."""
+    low = word.lower()
+    return low not in patterns().common_words and not dictionary_word(low) and not gazetteer.is_place(word) \
+        and word not in gazetteer.given_names()
+
+
 def company_short_forms(doc: Doc, spans: list[Span]) -> list[Span]:
     """The article's companies named again by the first words of their name: "Baterai
     Nusantara" for "PT Baterai Nusantara Energi Tbk" (a name with a legal form; at least two
-    words, as written, not followed by another capitalised word of no entity).  A person
+    words, or the one coined word of the name: "Taspen" of "PT Taspen (Persero)"; as
+    written, not followed by another capitalised word of no entity).  A person
     span the model put on exactly those words gives way; one that runs on from them into a
     name ("CEO Hanul Motors Park Ji-hoon") is cut in two, the company and the person; a
     one-word person span on the company's first word ("Hanul juga menjajaki …", "Asahi"
@@ -1739,6 +1747,8 @@ def company_short_forms(doc: Doc, spans: list[Span]) -> list[Span]:
         core = [t.text for t in words if t.lower_.rstrip(".") not in legal]
         # a short form is the first words of a name: a few, never the whole of a run-on span
         forms.update(tuple(core[:k]) for k in range(2, min(len(core), MAX_SHORT_FORM) + 1))
+        if len(core) == 1 and core[0].isalpha() and core[0].istitle() and _coined(core[0]):
+            forms.add((core[0],))  # "Taspen" of "PT Taspen (Persero)": a coined one-word name
         if len(core) >= 2 and core[0] in p.short_form_after and core[1].isalpha() and core[1].istitle() \
                 and core[1].lower() not in p.common_words and not gazetteer.is_place(core[1]):
             forms.add((core[1],))  # "Jiwasraya" of "PT Asuransi Jiwasraya (Persero)"
