@@ -2095,3 +2095,17 @@ def test_a_companys_one_coined_word_named_again_is_the_company(ruled):
     # an ordinary word is no short form ("timah" of "PT Timah Tbk")
     doc = ruled("PT Timah Tbk merugi. Timah dunia naik.", {"PT Timah Tbk": "ORG"})
     assert ents(doc) == [("PT Timah Tbk", "ORG")]
+
+
+def test_a_two_word_place_opening_the_models_place_before_a_holder(ruled):
+    found = ents(ruled("Kepala Kantor Kesyahbandaran Utama Teluk Bayur Hendri Ginting meminta operator patuh.",
+                       {"Teluk Bayur Hendri Ginting": "LOC"}))
+    assert ("Teluk Bayur", "LOC") in found and ("Hendri Ginting", "PER") in found
+
+
+def test_a_branch_word_after_a_short_name_after_atau_is_no_holder(ruled):
+    from warta.nlp import harvest
+
+    doc = ruled("Pemkot bersama PT Pelabuhan Nusantara (Persero) atau Pelnus Regional 3 meresmikan terminal.",
+                {"PT Pelabuhan Nusantara (Persero)": "ORG"})
+    assert [(e.name, e.aliases) for e in harvest.entities(doc)] == [("PT Pelabuhan Nusantara (Persero)", ["Pelnus"])]

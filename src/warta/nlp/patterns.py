@@ -114,6 +114,7 @@ class Patterns:
     field_list_heads: frozenset[str]  # lower case: public bodies that may be named by a list of fields
     mission_heads: frozenset[tuple[str, ...]]  # lower-case words: a country's missions (Kedutaan Besar)
     stock_words: frozenset[str]       # lower case: "saham", "emiten" before stock codes
+    branch_words: frozenset[str]      # as written: "Regional", "Cabang" after a body's name
     administrative_prefixes: tuple[str, ...]  # "Kabupaten", "Provinsi": a division before a place's name
     short_form_after: frozenset[str]  # as written: "Asuransi", "Bank": a company's kind before its name
     concept_acronyms: frozenset[str]  # as written: "PPN", "UMKM": abbreviations of terms, no names
@@ -249,6 +250,7 @@ def patterns() -> Patterns:
         field_list_heads=frozenset(w.lower() for w in forms["field_list_heads"]),
         mission_heads=frozenset(tuple(w.lower().split()) for w in forms["mission_heads"]),
         stock_words=frozenset(w.lower() for w in forms["stock_words"]),
+        branch_words=frozenset(forms["branch_words"]),
         administrative_prefixes=tuple(forms["administrative_prefixes"]),
         short_form_after=frozenset(forms.get("short_form_after", [])),
         concept_acronyms=frozenset(lang.load("concepts")["acronyms"]),

@@ -1426,7 +1426,8 @@ def short_names_after_or(doc: Doc, spans: list[Span]) -> list[tuple[Span, Span]]
         short = doc[k + 1]
         other = starts.get(k + 1)
         if not short.text[:1].isupper() or not short.is_alpha or other is not None and len(other) > 1 \
-                or k + 2 < len(doc) and doc[k + 2].is_title and not doc[k + 2].is_sent_start and not short.is_upper:
+                or k + 2 < len(doc) and _given_name(doc[k + 2]) and doc[k + 2].text not in p.branch_words \
+                and not doc[k + 2].is_sent_start and not short.is_upper:
             continue  # (an acronym may stand before the post's holder: "… atau KAI Anne Purba")
         words = [t.text for t in s if t.is_alpha and t.lower_ not in p.legal_words]
         # an acronym the name opens, not spelled by it ("PT Semen Indonesia (Persero) Tbk atau
@@ -2610,9 +2611,15 @@ def place_before_person(doc: Doc, spans: list[Span]) -> list[Span]:
         after_post = after_body or before is not None and (before.lower_.rstrip(".") in lead or _fields_of_a_title(doc, span.start))
         cut = None
         for k in (3, 2, 1):
-            if not after_post or len(span) - k < 1:
+            if len(span) - k < 1:
                 continue
             head, rest = doc[span.start:span.start + k].text, span[k:]
+            if span.label_ == "LOC" and k >= 2 and len(rest) >= 2 and gazetteer.is_place(head) \
+                    and _name_end(doc, rest.start, MAX_HOLDER_WORDS) == span.end:
+                cut = k  # "Kepala Kantor … Tanjung Perak Hendri Ginting": a place of two words, a holder
+                break
+            if not after_post:
+                continue
             if span.label_ != "PER":  # "Presiden Ukraina Volodymyr Zelensky", the model's organisation
                 named = _name_end(doc, rest.start, MAX_HOLDER_WORDS) == span.end or _particled_name(rest)
                 territorial = before.lower_ in lang.titles().territorial  # "Bupati Bogor Rudy Susmanto"
@@ -2623,7 +2630,8 @@ def place_before_person(doc: Doc, spans: list[Span]) -> list[Span]:
                 continue
             named = len(rest) >= 2 or (rest[0].is_title and not dictionary_word(rest[0].lower_)
                                        and not gazetteer.is_place(rest[0].text))
-            if (head in places and len(rest) >= 2) or (after_body and head in regional and named):
+            if (head in places and len(rest) >= 2) or (after_body and head in regional and named) \
+                    or (after_body and k >= 2 and len(rest) >= 2 and gazetteer.is_place(head)):  # "… Utama Tanjung Perak Hendri …"
                 cut = k
                 break
         if cut is not None:
