@@ -43,6 +43,10 @@ def _speakers(text: str, column: str) -> list[tuple[str, str]]:
 
 
 @pytest.mark.parametrize("text,entities,want", [
+    # speech verbs of a short answer and a closing remark
+    ("“Ya, benar,” singkat Andi Wijaya.", "PER:Andi Wijaya", [("Andi Wijaya", "Ya, benar")]),
+    ("“Terima kasih atas kepercayaannya,” akhiri Rina Kartika.", "PER:Rina Kartika",
+     [("Rina Kartika", "Terima kasih atas")]),
     # "ujarnya" after a person named in passing is still the last speaker
     ("“Kami menambah armada,” kata Rina Wulandari. Ia juga menyinggung peran Gubernur Adi Nugroho. "
      "“Bus baru tiba bulan depan,” ujarnya.",
