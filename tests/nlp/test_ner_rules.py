@@ -2109,3 +2109,12 @@ def test_a_branch_word_after_a_short_name_after_atau_is_no_holder(ruled):
     doc = ruled("Pemkot bersama PT Pelabuhan Nusantara (Persero) atau Pelnus Regional 3 meresmikan terminal.",
                 {"PT Pelabuhan Nusantara (Persero)": "ORG"})
     assert [(e.name, e.aliases) for e in harvest.entities(doc)] == [("PT Pelabuhan Nusantara (Persero)", ["Pelnus"])]
+
+
+def test_an_organisations_pattern_does_not_take_the_holder_the_model_left_after_a_title(ruled):
+    # (the holder's words are left to the rules of names after posts, warta.extract.people)
+    text = "Direktur Utama PT Bumi Perkasa Adika Nugraha Bakti mengatakan tidak ada PHK."
+    assert ents(ruled(text, {"PT Bumi Perkasa": "ORG"})) == [("PT Bumi Perkasa", "ORG")]
+    # with no title before it, the longer name stays the organisation's
+    found = ents(ruled("Saham PT Bumi Perkasa Adika Nugraha naik.", {"PT Bumi Perkasa": "ORG"}))
+    assert ("PT Bumi Perkasa Adika Nugraha", "ORG") in found

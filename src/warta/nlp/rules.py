@@ -669,13 +669,20 @@ def _first_name_given_back(doc: Doc, org: Span, spans: list[Span]) -> Span:
     """An organisation's pattern that runs one word past the model's organisation into the
     model's person right after it ("Kementerian ESDM Eniya" before "Listiani Dewi"): the
     word is the person's first name, and the person is returned in its place; the model's
-    organisation when the person already opens with it."""
+    organisation when the person already opens with it, or when after a title the pattern
+    ran on over name words the model left alone ("Direktur Utama PT Bumi Resources Adika
+    Nuraga Bakrie": the holder's, for the rules of names after posts)."""
     model_org = next((s for s in spans if s.label_ == "ORG" and s.start == org.start and s.end < org.end), None)
     if model_org is None:
         return org
     if any(s.label_ == "PER" and model_org.end <= s.start < org.end < s.end for s in spans):
         return model_org  # the person already has it (``back_after_comma``)
     person = next((s for s in spans if s.label_ == "PER" and s.start == org.end), None)
+    if person is None and org.end - model_org.end >= 2 and _given_name(doc[model_org.end]) \
+            and not any(s.start < org.end and model_org.end < s.end for s in spans if s is not model_org) \
+            and _name_end(doc, model_org.end, MAX_HOLDER_WORDS) == org.end and org.start > 0 \
+            and (doc[org.start - 1].lower_.rstrip(".") in lang.titles().lead_words or _fields_of_a_title(doc, org.start)):
+        return model_org  # "Direktur Utama PT Bumi Resources Adika Nuraga Bakrie": the holder's words
     if person is None or model_org.end != org.end - 1 or not _given_name(doc[model_org.end]):
         return org
     return Span(doc, model_org.end, person.end, label="PER")
