@@ -160,6 +160,14 @@ def test_a_list_of_people_with_yang_before_their_respective_titles():
         ("Joko Susilo", "Pj Gubernur", "Lampung")]
 
 
+def test_appointees_joined_by_dan_each_with_a_link_and_a_title():
+    text = ("Rapat umum pemegang saham menetapkan Hendra Saputra sebagai Direktur Utama PLN dan "
+            "Ratna Dewi sebagai Direktur Keuangan.")
+    got = linked(text, "PER:Hendra Saputra|PER:Ratna Dewi|ORG:PLN")["roles"]
+    assert [(r.person, r.title, r.org) for r in got] == [
+        ("Hendra Saputra", "Direktur Utama", "PLN"), ("Ratna Dewi", "Direktur Keuangan", None)]
+
+
 def test_a_name_with_an_apostrophe_after_a_title_is_a_person():
     fixed = fix_entities("Wakil Presiden Ma'ruf Amin juga hadir.", [])
     assert [(e.name, e.type) for e in fixed] == [("Ma'ruf Amin", "PER")]

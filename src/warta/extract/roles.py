@@ -273,8 +273,8 @@ def _before(v: View, m: Mention) -> Role | None:
         return None
     if start > 0 and word(v, start - 1) in t.prefixes:
         start -= 1
-    if _linked_before(v, start) and any(toks[j][2] == "," for j in range(start, last + 1)):
-        return None  # "A sebagai Menteri Kesehatan, B sebagai …": the title is A's
+    if _linked_before(v, start) and any(toks[j][2] == "," or word(v, j) in t.list_joiners for j in range(start, last + 1)):
+        return None  # "A sebagai Menteri Kesehatan, B sebagai …", "… Direktur Utama PLN dan B sebagai …": A's
     return _role(v, m, start, last + 1)
 
 
@@ -350,9 +350,10 @@ def _after(v: View, m: Mention) -> Role | None:
                 break
             end = close + 1
             continue
+        person_next = end + 1 < len(toks) and (p := v.covering(toks[end + 1][0])) is not None and p.type == "PER"
         if (is_capitalised(tok) and word(v, end) not in t.not_title) or (
                 (tok == "," or tok.casefold() in t.connectors) and is_capitalised(nxt)
-                and not head_at(v, end + 1)):
+                and not head_at(v, end + 1) and not (tok.casefold() in t.list_joiners and person_next)):
             end += 1
             if tok.endswith("."):
                 break
