@@ -227,3 +227,17 @@ def test_with_no_news_day_a_month_said_of_dates_no_statement():
 
     doc = analyze("Kepala Badan Asesmen Toni Hartono menjelaskan tes untuk jenjang SMA digelar pada April 2026.")
     assert [e.args.get("date") for e in doc.events if e.type == "STATEMENT"] == [None]
+
+
+@pytest.mark.parametrize("text, issuer", [
+    # an authority named by its kind or its post alone, no entity
+    ("Pemerintah resmi menaikkan tarif cukai rokok mulai tahun depan.", "Pemerintah"),
+    ("Menteri Perdagangan melarang impor sepatu bekas.", "Menteri Perdagangan"),
+])
+def test_a_policy_by_an_authority_named_by_its_kind_or_post_alone(text, issuer):
+    events = [e for e in linked(text, "")["events"] if e.type == "POLICY"]
+    assert [e.args.get("issuer") for e in events] == [issuer]
+
+
+def test_a_post_alone_with_no_field_issues_no_policy():
+    assert not [e for e in linked("Kepala sekolah meminta siswa datang pagi.", "")["events"] if e.type == "POLICY"]

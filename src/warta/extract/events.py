@@ -738,6 +738,28 @@ def _issuers(f: Facts, sent, span):
     m = v.last_before(sent[0], ACTORS)
     if m is not None and v.sentence_index(sent[0]) - v.sentence_index(m.start) <= 2:
         yield m.entity.name
+    subject = _generic_authority(before)
+    if subject:
+        yield subject
+
+
+def _generic_authority(before: list[str]) -> str | None:
+    """The sentence's subject when it is an authority named by its kind or its post alone,
+    no entity ("Pemerintah resmi menaikkan …", "Menteri Perdagangan melarang …"): its
+    capitalised opening words, one to four, starting with an authority's word or title."""
+    words = []
+    for w in before:
+        if not w[:1].isupper() or len(words) == 4:
+            break
+        words.append(w.strip(",."))
+    if not words or len(words) == len(before) and len(before) > 4:
+        return None
+    tr = triggers()
+    phrase = " ".join(words)
+    low = phrase.casefold() + " "
+    if low.startswith(tr.authorities) or len(words) >= 2 and low.startswith(tr.authority_titles):
+        return phrase  # a post with its field or place ("Menteri Perdagangan"), not "Kepala" alone
+    return None
 
 
 def _unauthorised_subject(f: Facts, sent, span, issuer: str) -> bool:
@@ -761,6 +783,8 @@ def _authority(f: Facts, name: str) -> bool:
     names = [name, *(entity.aliases if entity else [])]
     if any((n.casefold() + " ").startswith(tr.authorities) for n in names):
         return True
+    if entity is None and name.casefold().startswith(tr.authority_titles):
+        return True  # a post named alone ("Menteri Perdagangan melarang …"): an authority
     for r in f.roles:
         if r.person == name and (r.title and r.title.casefold().startswith(tr.authority_titles)
                                  or r.org and _authority_org(r.org)):
