@@ -43,6 +43,9 @@ def _speakers(text: str, column: str) -> list[tuple[str, str]]:
 
 
 @pytest.mark.parametrize("text,entities,want", [
+    # a statement's kind after "demikian", then the body that gave it
+    ("“Data ini masih sementara,” demikian keterangan resmi Badan Pusat Statistik.",
+     "ORG:Badan Pusat Statistik", [("Badan Pusat Statistik", "Data ini masih")]),
     # speech verbs of a short answer and a closing remark
     ("“Ya, benar,” singkat Andi Wijaya.", "PER:Andi Wijaya", [("Andi Wijaya", "Ya, benar")]),
     ("“Terima kasih atas kepercayaannya,” akhiri Rina Kartika.", "PER:Rina Kartika",

@@ -2118,3 +2118,10 @@ def test_an_organisations_pattern_does_not_take_the_holder_the_model_left_after_
     # with no title before it, the longer name stays the organisation's
     found = ents(ruled("Saham PT Bumi Perkasa Adika Nugraha naik.", {"PT Bumi Perkasa": "ORG"}))
     assert ("PT Bumi Perkasa Adika Nugraha", "ORG") in found
+
+
+def test_name_words_opening_a_sentence_before_a_speech_verb_are_a_person(ruled):
+    found = ents(ruled("Harga naik. Widya Putri Larasati menyebut target itu realistis."))
+    assert ("Widya Putri Larasati", "PER") in found
+    # ordinary capitalised words are no name
+    assert ents(ruled("Harga naik. Harga Minyak Dunia menyebut hal itu.")) == []

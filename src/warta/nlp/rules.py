@@ -2676,6 +2676,21 @@ def _branch_then_holder(doc: Doc, span: Span, org_ends: set[int], lead: frozense
     return None
 
 
+def speakers_opening_sentences(doc: Doc, spans: list[Span]) -> list[Span]:
+    """Two to four name words no span holds, opening a sentence right before a verb that
+    reports speech ("Widiyanti Putri Wardhana menyebut target itu realistis."): a person."""
+    p = patterns()
+    covered = {i for s in spans for i in range(s.start, s.end)}
+    found = []
+    for i, word in enumerate(doc):
+        if not (word.is_sent_start or i == 0) or i in covered or not _given_name(word):
+            continue
+        end = _name_end(doc, i, 4, covered)
+        if end - i >= 2 and end < len(doc) and doc[end].lower_ in p.speech_reporting:
+            found.append(Span(doc, i, end, label="PER"))
+    return fill(spans, found) if found else spans
+
+
 def speakers_are_people(doc: Doc, spans: list[Span]) -> list[Span]:
     """A name typed LOC that speaks ("ujar X", "X mengatakan", "…, X, menegaskan") is a
     person, and so is every mention of that name in the article — unless it is a country,
@@ -2913,7 +2928,7 @@ def apply_rules(doc: Doc, use_gazetteer: bool = True) -> Doc:
     spans = party_boards(doc, namesake_bodies(doc, regional_branches(doc, places_listed_between(doc, spans))))
     spans = foreign_bodies(doc, bracketed_places(doc, bracketed_events(doc, spans)))
     spans = balinese_openers(doc, spans)  # again: a branch's place may have taken the "I" since
-    spans = acronym_types(doc, speakers_after_quotes(doc, speakers_are_people(doc, drop_calendar(spans))), links)
+    spans = acronym_types(doc, speakers_after_quotes(doc, speakers_are_people(doc, speakers_opening_sentences(doc, drop_calendar(spans)))), links)
     spans = drop_rank_services(doc, drop_currency_places(doc, drop_vessel_words(doc, drop_initials(doc, drop_routes(drop_urls(drop_letters(spans)))))))
     spans, links = drop_concepts(doc, names_split_apart(doc, drop_title_orgs(spans)), links)
     doc.ents = filter_spans(spans)
