@@ -2125,3 +2125,24 @@ def test_name_words_opening_a_sentence_before_a_speech_verb_are_a_person(ruled):
     assert ("Widya Putri Larasati", "PER") in found
     # ordinary capitalised words are no name
     assert ents(ruled("Harga naik. Harga Minyak Dunia menyebut hal itu.")) == []
+
+
+def test_an_organisations_pattern_over_dan_into_another_known_body_is_two(ruled):
+    found = ents(ruled("Laporan itu dirilis Bank Dunia dan Dana Moneter Internasional pekan lalu.",
+                       {"Bank Dunia": "ORG"}))
+    assert ("Bank Dunia", "ORG") in found and ("Dana Moneter Internasional", "ORG") in found
+    # a ministry of two fields stays one
+    found = ents(ruled("Kementerian Energi dan Sumber Daya Mineral menolak.",
+                       {"Kementerian Energi dan Sumber Daya Mineral": "ORG"}))
+    assert found == [("Kementerian Energi dan Sumber Daya Mineral", "ORG")]
+
+
+@pytest.mark.parametrize("text, long", [
+    # a title's word inside the name the bracketed acronym spells
+    ("Kantor Staf Presiden (KSP) menilai kebijakan itu tepat.", "Kantor Staf Presiden"),
+    ("Ketua Umum Persatuan Guru Republik Indonesia (PGRI) hadir.", "Persatuan Guru Republik Indonesia"),
+    # a title before the name stays out of it
+    ("Kepala Badan Riset Kelautan (BRK) hadir.", "Badan Riset Kelautan"),
+])
+def test_the_long_form_a_bracketed_acronym_spells(ruled, text, long):
+    assert (long, "ORG") in ents(ruled(text))

@@ -651,8 +651,22 @@ def _not_cutting_model_names(doc: Doc, spans: list[Span], kind: str, found: list
                                             and f.end - s.end >= 2 and _name_end(doc, s.end, MAX_RANKED_NAME) == f.end
                                             for s in spans)]
     if kind == "orgs":
-        return [_first_name_given_back(doc, _place_prefix_off(doc, f), spans) for f in found]
+        return [part for f in found for part in _two_bodies(doc, _first_name_given_back(doc, _place_prefix_off(doc, f), spans), spans)]
     return found
+
+
+def _two_bodies(doc: Doc, org: Span, spans: list[Span]) -> list[Span]:
+    """An organisation's pattern run over "dan" from the model's organisation into another
+    body the gazetteer knows or a prefix opens ("Bank Dunia dan Dana Moneter Internasional"):
+    the two organisations."""
+    p = patterns()
+    model_org = next((s for s in spans if s.label_ == "ORG" and s.start == org.start and s.end + 1 < org.end), None)
+    if model_org is None or doc[model_org.end].lower_ not in p.list_joiners:
+        return [org]
+    rest = doc[model_org.end + 1:org.end]
+    if gazetteer.table().get(rest.text) != "ORG" and rest[0].lower_ not in _org_prefix_words():
+        return [org]
+    return [Span(doc, model_org.start, model_org.end, label="ORG"), Span(doc, rest.start, rest.end, label="ORG")]
 
 
 def _place_prefix_off(doc: Doc, org: Span) -> Span:
@@ -1538,13 +1552,16 @@ def _capitalised_before(doc: Doc, paren: int, acronym: str) -> Span | None:
             i -= 1
         else:
             break
+    # after a title's head ("Kepala Badan Pusat Statistik (BPS)"), unless the head is a word
+    # of the name the acronym spells ("Kantor Staf Presiden (KSP)", "Persatuan Guru Republik
+    # Indonesia (PGRI)"): the latest start whose words spell it
     heads = [j for j in range(i, paren) if doc[j].lower_ in lang.titles().lead_words]
-    i = heads[-1] + 1 if heads else i
-    while i < paren and (doc[i].text == "," or doc[i].lower_ in STOP_WORDS):
-        i += 1
-    if paren - i < 2 or not _spells(doc[i:paren].text, acronym):
-        return None
-    return Span(doc, i, paren, label="ORG")
+    for start in [h + 1 for h in reversed(heads)] + [i]:
+        while start < paren and (doc[start].text == "," or doc[start].lower_ in STOP_WORDS):
+            start += 1
+        if paren - start >= 2 and _spells(doc[start:paren].text, acronym):
+            return Span(doc, start, paren, label="ORG")
+    return None
 
 
 def _spelled_from_a_word(words: list[str], short: str) -> bool:
