@@ -2146,3 +2146,13 @@ def test_an_organisations_pattern_over_dan_into_another_known_body_is_two(ruled)
 ])
 def test_the_long_form_a_bracketed_acronym_spells(ruled, text, long):
     assert (long, "ORG") in ents(ruled(text))
+
+
+def test_an_unknown_word_after_a_bodys_bracketed_acronym_is_no_branch(ruled):
+    found = ents(ruled("Kepala Badan Pusat Statistik (BPS) Amalia hadir.",
+                       {"Badan Pusat Statistik": "ORG", "BPS": "ORG", "Amalia": "LOC"}))
+    assert ("Badan Pusat Statistik", "ORG") in found
+    # a known place there is the branch's
+    found = ents(ruled("Kepolisian Daerah (Polda) Bali menangkap pelaku.",
+                       {"Kepolisian Daerah": "ORG", "Polda": "ORG", "Bali": "LOC"}))
+    assert found[0][1] == "ORG" and "Bali" in found[0][0]

@@ -2304,6 +2304,8 @@ def _bracketed_branch(doc: Doc, place: Span, ends: dict[int, Span], bodies: froz
     k = place.start
     if k < 4 or doc[k - 1].text != ")" or doc[k - 3].text != "(" or doc[k - 2].text not in bodies:
         return None
+    if len(place) == 1 and not gazetteer.is_place(place.text):
+        return None  # "Kepala Badan Pusat Statistik (BPS) Amalia": the model's place is the holder
     long = ends.get(k - 3)
     if long is None or long.label_ != "ORG":
         return None
