@@ -2156,3 +2156,15 @@ def test_an_unknown_word_after_a_bodys_bracketed_acronym_is_no_branch(ruled):
     found = ents(ruled("Kepolisian Daerah (Polda) Bali menangkap pelaku.",
                        {"Kepolisian Daerah": "ORG", "Polda": "ORG", "Bali": "LOC"}))
     assert found[0][1] == "ORG" and "Bali" in found[0][0]
+
+
+def test_a_name_word_with_an_apostrophe_is_part_of_the_persons_name(ruled):
+    found = ents(ruled("Gubernur Kalimantan Timur Rudy Mas'ud meresmikan jalan tol.",
+                       {"Kalimantan Timur": "LOC", "Rudy": "PER"}))
+    assert ("Rudy Mas'ud", "PER") in found
+    found = ents(ruled("Hadir pula Ma'ruf Hidayat kemarin.", {"Hidayat": "PER"}))
+    assert found == [("Ma'ruf Hidayat", "PER")]
+
+
+def test_a_span_with_no_letter_names_nothing(ruled):
+    assert ents(ruled("Startup itu memangkas 200 karyawan.", {"200": "ORG"})) == []

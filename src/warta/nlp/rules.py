@@ -2525,10 +2525,30 @@ def balinese_openers(doc: Doc, spans: list[Span]) -> list[Span]:
 URL = re.compile(r"://|^www\.|^[\w-]+(?:\.[\w-]+)+/|^[\w.+-]+@[\w-]+\.", re.I)
 
 
+APOSTROPHE_NAME = re.compile(r"[A-Z][a-z]*['’][a-z]+")  # "Mas'ud", "Ma'ruf", "Asy'ari"
+
+
+def apostrophe_names(doc: Doc, spans: list[Span]) -> list[Span]:
+    """A name word with an apostrophe ("Mas'ud", "Ma'ruf") right after or before a person's
+    span that left it out is part of the name ("Rudy" + "Mas'ud": "Rudy Mas'ud")."""
+    covered = {i for s in spans for i in range(s.start, s.end)}
+    out = []
+    for s in spans:
+        start, end = s.start, s.end
+        if s.label_ == "PER":
+            while end < len(doc) and end not in covered and APOSTROPHE_NAME.fullmatch(doc[end].text):
+                end += 1
+            while start > 0 and start - 1 not in covered and APOSTROPHE_NAME.fullmatch(doc[start - 1].text):
+                start -= 1
+        out.append(s if (start, end) == (s.start, s.end) else Span(doc, start, end, label="PER"))
+    return out
+
+
 def drop_letters(spans: list[Span]) -> list[Span]:
-    """Without a letter alone ("Grup C", "Blok A"): it names nothing."""
+    """Without a letter alone ("Grup C", "Blok A") and a span with no letter at all ("200"
+    of "memangkas 200 karyawan"): they name nothing."""
     acronyms = patterns().acronyms
-    return [s for s in spans if len(s.text) > 1 or s.text in acronyms]
+    return [s for s in spans if (len(s.text) > 1 or s.text in acronyms) and any(c.isalpha() for c in s.text)]
 
 
 def drop_urls(spans: list[Span]) -> list[Span]:
@@ -2935,6 +2955,7 @@ def apply_rules(doc: Doc, use_gazetteer: bool = True) -> Doc:
     spans = camel_case_names(doc, acronym_fields(doc, spans))
     spans = experts_at_bodies(doc, holders_after_fields(doc, players_after_countries(doc, countries(doc, spans))))
     spans = drop_opening_words(doc, stock_codes(doc, holders_cut_from_bodies(doc, spans)))
+    spans = apostrophe_names(doc, spans)
     spans = fill(spans, repeat_acronyms(doc, spans, links))
     spans = company_short_forms(doc, spans)
     spans = said_again(doc, spans, found["companies"] + found["orgs"] + found["products"])
