@@ -235,6 +235,9 @@ def test_a_person_after_a_titled_organisation_is_a_mention():
     # calls the person so, the first word is the person's
     ("Kebijakan itu di bawah Menteri Keuangan Purbaya Yudhi Sadewa.",
      "PER:Purbaya Yudhi Sadewa=Yudhi Sadewa", {"Purbaya Yudhi Sadewa"}, None),
+    # called by a later word, but the first is a given name of the lists: the person's
+    ("Menteri Pertanian Andi Rahman Sulaiman meninjau gudang. “Stok aman,” kata Rahman.",
+     "PER:Andi Rahman Sulaiman=Rahman", {"Andi Rahman Sulaiman"}, None),
 ])
 def test_a_name_led_by_an_untyped_organisation_or_place(text, given, people, other):
     fixed = fix_entities(text, _given(text, given))

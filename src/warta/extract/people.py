@@ -480,6 +480,13 @@ def _companies() -> frozenset[str]:
     return frozenset(row[0] for row in lang.load("companies") if len(row) == 2 and row[1] == "ORG")
 
 
+def _given(word: str) -> bool:
+    """Whether ``word`` opens many persons' names of the DBpedia lists ("Andi", "Ahmad")."""
+    from ..nlp import gazetteer
+
+    return word in gazetteer.given_names()
+
+
 def _known_person(name: str) -> bool:
     """Whether the DBpedia lists know ``name``, written so, as a person's full name."""
     from ..nlp import gazetteer
@@ -816,6 +823,8 @@ def _led_by_other(text: str, e: Entity, short: set[str], held: Taken) -> bool:
         return False
     if _known_company(first):
         return True  # "CEO Tesla Elon Musk": a company the name lists know, then its officer
+    if _given(first):
+        return False  # "Menteri Pertanian Andi Amran Sulaiman", called "Amran": a given name first
     alone = any(not held.overlaps(m.span()) for m in re.finditer(
         rf"(?<![\w-]){re.escape(first)}(?![\w-])(?!\s+{re.escape(words[1])})", text))
     later = {fold(w) for w in words[1:]} | {fold(" ".join(words[1:]))}
