@@ -2168,3 +2168,12 @@ def test_a_name_word_with_an_apostrophe_is_part_of_the_persons_name(ruled):
 
 def test_a_span_with_no_letter_names_nothing(ruled):
     assert ents(ruled("Startup itu memangkas 200 karyawan.", {"200": "ORG"})) == []
+
+
+def test_a_name_a_span_holds_is_that_entity_where_the_article_writes_it_again(ruled):
+    text = ("Maskapai Garuda Wisata menambah penerbangan. Corporate Communications Garuda Wisata "
+            "Danang Mandala Prihantoro mengatakan hal itu.")
+    found = ents(ruled(text, {"Garuda Wisata": "ORG", "Mandala Prihantoro": "PER"}))
+    assert found.count(("Garuda Wisata", "ORG")) == 2
+    # the first name the model left between the organisation and its person is the person's
+    assert ("Danang Mandala Prihantoro", "PER") in found

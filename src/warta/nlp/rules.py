@@ -1840,6 +1840,41 @@ def said_again(doc: Doc, spans: list[Span], strong: Iterable[Span]) -> list[Span
     return fill(out, found)
 
 
+def names_said_again(doc: Doc, spans: list[Span]) -> list[Span]:
+    """One name, one entity all through the article: a name of two capitalised words or more
+    that a span holds somewhere ("Maskapai Lion Air menambah …") is that entity where the
+    article writes it again and the model saw nothing ("Corporate Communications Strategic
+    Lion Air Danang …"); whole words, exact case, only where no span is.  A first word the
+    model then left between that organisation and its person is the person's ("Lion Air" +
+    "Danang" + "Mandala Prihantoro")."""
+    names: dict[tuple[str, ...], str] = {}
+    for s in spans:
+        if len(s) >= 2 and s.label_ in ("ORG", "LOC", "EVENT", "PRODUCT") and all(t.is_title or t.is_upper for t in s):
+            names.setdefault(tuple(t.text for t in s), s.label_)
+    if not names:
+        return spans
+    texts, _ = token_texts(doc)
+    by_first: dict[str, list[tuple[str, ...]]] = {}
+    for words in names:
+        by_first.setdefault(words[0], []).append(words)
+    found = [Span(doc, i, i + len(words), label=names[words])
+             for i, text in enumerate(texts) for words in by_first.get(text, ()) if tuple(texts[i:i + len(words)]) == words]
+    spans = fill(spans, found)
+    starts = {s.start: s for s in spans}
+    covered = {i for s in spans for i in range(s.start, s.end)}
+    out, gone = [], set()
+    for s in spans:
+        person = starts.get(s.end + 1)
+        if s.label_ == "ORG" and person is not None and person.label_ == "PER" and s.end not in covered \
+                and _given_name(doc[s.end]) and not dictionary_word(doc[s.end].lower_):
+            out.append(s)
+            out.append(Span(doc, s.end, person.end, label="PER"))
+            gone.add(id(person))
+        elif id(s) not in gone:
+            out.append(s)
+    return [s for s in out if id(s) not in gone]
+
+
 def divisions_said_again(doc: Doc, spans: list[Span]) -> list[Span]:
     """A place named with its administrative division ("Kabupaten Demak") is a place where
     the article names it without ("warga Demak") and the model saw nothing — not inside
@@ -2962,7 +2997,7 @@ def apply_rules(doc: Doc, use_gazetteer: bool = True) -> Doc:
     if use_gazetteer:
         spans = fill(gazetteer.retype(spans), gazetteer.spans(doc, spans))
         spans, links = gazetteer_acronyms(doc, spans, links)
-    spans = brand_models(doc, spans)
+    spans = brand_models(doc, names_said_again(doc, spans))
     spans = territory_after_title(doc, models_listed_with_products(doc, listed_share_a_type(doc, spans)))
     spans = divisions_said_again(doc, places_after_territorial_titles(doc, spans))
     spans = party_boards(doc, namesake_bodies(doc, regional_branches(doc, places_listed_between(doc, spans))))
