@@ -2177,3 +2177,9 @@ def test_a_name_a_span_holds_is_that_entity_where_the_article_writes_it_again(ru
     assert found.count(("Garuda Wisata", "ORG")) == 2
     # the first name the model left between the organisation and its person is the person's
     assert ("Danang Mandala Prihantoro", "PER") in found
+
+
+def test_an_english_titles_field_after_of_is_no_part_of_the_companys_name(ruled):
+    found = ents(ruled("Head of Research Mandala Sekuritas Rina Kartika memperkirakan indeks menguat.",
+                       {"Rina Kartika": "PER"}))
+    assert ("Mandala Sekuritas", "ORG") in found

@@ -67,6 +67,9 @@ def _spans(doc: Doc, text: str, regex: re.Pattern, label: str, trim: bool = True
         if trim:
             heads = [i for i in range(start, end - 1) if _is_lead_word(doc[i], p)]
             start = heads[-1] + 1 if heads else start
+            if heads and start < end - 1 and doc[start].lower_ in p.connectors:
+                start += 1  # "Head of Research Samuel Sekuritas": the title's field is no name's
+                start += int(end - start > 2 and doc[start].is_title)
         if clip is not None:  # not inside the prefix itself: "Balai Besar Wilayah Sungai …"
             end = next((i for i in range(start + 2, end) if i in clip and clip[i].label_ in ("PER", "LOC")
                         and doc[start:i + 1].text.lower() not in p.name_heads), end)
