@@ -204,3 +204,8 @@ def test_a_tickets_two_titles_after_a_post_link_go_one_each():
     text = "KPU menetapkan pasangan Rahmat Hidayat-Sari Wulandari sebagai bupati dan wakil bupati terpilih."
     got = linked(text, "ORG:KPU|PER:Rahmat Hidayat|PER:Sari Wulandari")["roles"]
     assert sorted((r.person, r.title) for r in got) == [("Rahmat Hidayat", "bupati"), ("Sari Wulandari", "wakil bupati")]
+
+
+def test_a_prosecutors_section_is_a_field_of_the_title():
+    got = linked("Kasi Pidsus Kejari Sleman Andi Wijaya hadir.", "ORG:Kejari Sleman|PER:Andi Wijaya")["roles"]
+    assert [(r.person, r.title, r.org) for r in got] == [("Andi Wijaya", "Kasi Pidsus", "Kejari Sleman")]

@@ -2183,3 +2183,9 @@ def test_an_english_titles_field_after_of_is_no_part_of_the_companys_name(ruled)
     found = ents(ruled("Head of Research Mandala Sekuritas Rina Kartika memperkirakan indeks menguat.",
                        {"Rina Kartika": "PER"}))
     assert ("Mandala Sekuritas", "ORG") in found
+
+
+def test_a_units_name_after_its_number_and_slash_is_no_person(ruled):
+    found = ents(ruled("Danrem 061/Suryakancana Kolonel Inf Rudi Saputra memimpin apel.",
+                       {"Suryakancana": "PER", "Rudi Saputra": "PER"}))
+    assert ("Suryakancana", "PER") not in found and ("Rudi Saputra", "PER") in found

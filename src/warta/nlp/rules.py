@@ -2582,6 +2582,13 @@ def apostrophe_names(doc: Doc, spans: list[Span]) -> list[Span]:
     return out
 
 
+def drop_unit_names(doc: Doc, spans: list[Span]) -> list[Span]:
+    """Without a person right after a unit's number and its slash ("Danrem 061/Suryakancana",
+    "Kodim 0608/Cianjur"): the word is the unit's name, no one's."""
+    return [s for s in spans if not (s.label_ == "PER" and s.start >= 2 and doc[s.start - 1].text == "/"
+                                     and doc[s.start - 2].text.isdigit())]
+
+
 def drop_letters(spans: list[Span]) -> list[Span]:
     """Without a letter alone ("Grup C", "Blok A") and a span with no letter at all ("200"
     of "memangkas 200 karyawan"): they name nothing."""
@@ -2993,7 +3000,7 @@ def apply_rules(doc: Doc, use_gazetteer: bool = True) -> Doc:
     spans = camel_case_names(doc, acronym_fields(doc, spans))
     spans = experts_at_bodies(doc, holders_after_fields(doc, players_after_countries(doc, countries(doc, spans))))
     spans = drop_opening_words(doc, stock_codes(doc, holders_cut_from_bodies(doc, spans)))
-    spans = apostrophe_names(doc, spans)
+    spans = drop_unit_names(doc, apostrophe_names(doc, spans))
     spans = fill(spans, repeat_acronyms(doc, spans, links))
     spans = company_short_forms(doc, spans)
     spans = said_again(doc, spans, found["companies"] + found["orgs"] + found["products"])
