@@ -2189,3 +2189,9 @@ def test_a_units_name_after_its_number_and_slash_is_no_person(ruled):
     found = ents(ruled("Danrem 061/Suryakancana Kolonel Inf Rudi Saputra memimpin apel.",
                        {"Suryakancana": "PER", "Rudi Saputra": "PER"}))
     assert ("Suryakancana", "PER") not in found and ("Rudi Saputra", "PER") in found
+
+
+def test_a_noun_of_what_a_company_owns_opening_a_sentence(ruled):
+    assert ents(ruled("Karyawan Sritama menggelar aksi di depan pabrik.")) == [("Sritama", "ORG")]
+    # a headline's title-case line names nothing by it
+    assert ents(ruled("Pabrik Baru Dibangun Pekan Ini")) == []

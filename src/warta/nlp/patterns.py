@@ -71,6 +71,7 @@ class Patterns:
     company_apposition: Gated
     company_named: Gated         # group 1: the words describing it, group 2: the name
     company_owned: Gated         # group 1: the name after "pabrik", "saham" …
+    company_owned_opening: Gated  # the same, its one-word nouns capitalised ("Pabrik Nestle …")
     product_named: Gated         # group 1: the words describing it, group 2: the name
     product_lines: frozenset[str]  # case-folded: "iphone", "redmi"
     company_list: Gated
@@ -197,6 +198,9 @@ def patterns() -> Patterns:
             rf"(?<![\w.]){alternation(products['named_after'])}((?:\s+[a-z][\w-]*){{0,2}})\s+({model_name})"),
         company_owned=re.compile(
             rf"(?<![\w.]){alternation(forms['company_possessions'])}\s+({_name(stop, max_words=3)})"),  # lower case: "Saham" opens a name
+        company_owned_opening=re.compile(
+            rf"(?<![\w.]){alternation([w.capitalize() for w in forms['company_possessions'] if ' ' not in w])}"
+            rf"\s+({_name(stop, max_words=3)})"),
         company_list=re.compile(
             rf"(?<![\w.])(?i:{alternation(forms['company_nouns'])})(?:\s+[a-z][\w-]*){{0,4}}"
             rf"(?:\s+(?:{origin}\s+)?[A-Z]\w+(?:\s+[A-Z]\w+)?)?,?\s+(?:{alternation(forms['list_markers'])})\s+(?=[A-Z]|[a-z][A-Z])"),
@@ -287,6 +291,7 @@ def patterns() -> Patterns:
         "company_apposition": forms['company_nouns'],
         "company_named": forms['company_nouns'],
         "company_owned": forms['company_possessions'],
+        "company_owned_opening": [w.capitalize() for w in forms['company_possessions'] if ' ' not in w],
         "product_named": products['named_after'],
         "company_list": forms['company_nouns'],
         "company_origin": forms['company_nouns'] + forms['origin_nouns'],
@@ -302,9 +307,10 @@ def patterns() -> Patterns:
         "brand": products['brands'],
         "epithet": [e.split()[0] for e in lang.load('country_epithets')],
     }
-    exact = {"body_suffix", "brand", "business", "election", "epithet", "event_first", "event_last",  # patterns
-             "org_suffix", "place_marker", "place_suffix", "product_line", "product_named",  # matching their
-             "product_suffix", "programme", "vessel", "vessel_spelled"}  # words in their case
+    exact = {"body_suffix", "brand", "business", "company_owned_opening", "election", "epithet",  # patterns
+             "event_first", "event_last", "org_suffix", "place_marker", "place_suffix",  # matching their
+             "product_line", "product_named", "product_suffix", "programme", "vessel",  # words in their
+             "vessel_spelled"}  # case
     return dataclasses.replace(built, **{k: Gated(getattr(built, k), w, k in exact) for k, w in gates.items()})
 
 

@@ -251,9 +251,17 @@ def _owned(doc: Doc, text: str, regex: re.Pattern) -> list[Span]:
     Asahimas"), unless it is a place or the model saw a place there ("pabrik Cikarang")."""
     places = {i for e in doc.ents if e.label_ == "LOC" for i in range(e.start, e.end)}
     out = []
-    for span in _group_spans(doc, text, regex, "ORG"):
-        if not gazetteer.is_place(span.text) and not any(i in places for i in range(span.start, span.end)):
-            out.append(span)
+    # the noun capitalised opening a sentence too ("Pabrik Nestle di Karawang …"), when a
+    # lower-case word follows the name (not a headline's title-case line)
+    opening = [span for span in _group_spans(doc, text, patterns().company_owned_opening, "ORG")
+               if doc[span.start - 1].is_sent_start or span.start == 1 or doc[span.start - 2].is_sent_start]
+    opening = [span for span in opening if span.end < len(doc) and doc[span.end].is_lower]
+    joiners = patterns().list_joiners
+    for span in _group_spans(doc, text, regex, "ORG") + opening:
+        cut = next((t.i for t in span if t.lower_ in joiners), None)  # "saham KRAS dan SMGR": two
+        for part in ([span] if cut is None else [doc[span.start:cut], doc[cut + 1:span.end]]):
+            if len(part) and not gazetteer.is_place(part.text) and not any(i in places for i in range(part.start, part.end)):
+                out.append(Span(doc, part.start, part.end, label="ORG"))
     return out
 
 
