@@ -2195,3 +2195,13 @@ def test_a_noun_of_what_a_company_owns_opening_a_sentence(ruled):
     assert ents(ruled("Karyawan Sritama menggelar aksi di depan pabrik.")) == [("Sritama", "ORG")]
     # a headline's title-case line names nothing by it
     assert ents(ruled("Pabrik Baru Dibangun Pekan Ini")) == []
+
+
+def test_a_name_before_dan_and_a_business_words_company_is_its_own(ruled):
+    found = ents(ruled("Foxconn membangun pabrik bersama Gogoro dan Nusantara Energy."))
+    assert ("Gogoro", "ORG") in found and ("Nusantara Energy", "ORG") in found
+
+
+def test_co_limited_is_a_legal_form(ruled):
+    found = ents(ruled("Kontrak dengan Zhongshan Battery Technology Co. Limited (ZBT) diteken."))
+    assert ("Zhongshan Battery Technology Co. Limited", "ORG") in found

@@ -511,12 +511,13 @@ def _country_of_a_company_off(doc: Doc, spans: list[Span]) -> list[Span]:
 
 
 def _two_companies(doc: Doc, spans: list[Span]) -> list[Span]:
-    """A company name that a business word ends before "dan" is two companies ("Coatue
-    Management dan Insight Partners"; not "&": "Bain & Company" is one)."""
-    p = patterns()
+    """A company named by its business word with "dan" inside is two companies: a business
+    word before "dan" ends the first ("Coatue Management dan Insight Partners"), and a name
+    before "dan" is one of its own ("Gogoro dan Indika Energy"; not "&": "Bain & Company" is
+    one)."""
     out = []
     for s in spans:
-        cut = next((t.i for t in s[1:-1] if t.lower_ == "dan" and doc[t.i - 1].lower_ in p.business_words), None)
+        cut = next((t.i for t in s[1:-1] if t.lower_ == "dan" and doc[t.i - 1].is_title), None)
         if cut is None:
             out.append(s)
         else:
