@@ -1149,7 +1149,7 @@ def stock_codes(doc: Doc, spans: list[Span]) -> list[Span]:
             j += 1
             if j + 1 < len(doc) and (texts[j] == "," or texts[j].lower() in p.list_joiners):
                 j += 1
-                if texts[j].lower() in p.list_joiners:  # ", dan"
+                if j + 1 < len(doc) and texts[j].lower() in p.list_joiners:  # ", dan"
                     j += 1
     longer = {i for s in spans if len(s) > 1 for i in range(s.start, s.end)}
     return override(spans, [f for f in found if f.start not in longer]) if found else spans
@@ -2675,7 +2675,8 @@ def _fields_of_a_title(doc: Doc, start: int, reach: int = 4) -> bool:
     ("Menteri Ekonomi", "Menteri Luar Negeri" before "UEA …")."""
     t = lang.titles()
     k = start - 1
-    while k >= 0 and start - k <= reach and doc[k].lower_ in t.fields | t.modifiers and doc[k].lower_ not in t.lead_words:
+    while k >= 0 and start - k <= reach and (doc[k].lower_ in t.fields or doc[k].lower_ in t.modifiers) \
+            and doc[k].lower_ not in t.lead_words:
         k -= 1
     return start - k >= 2 and k >= 0 and doc[k].lower_.rstrip(".") in t.lead_words
 
