@@ -2205,3 +2205,15 @@ def test_a_name_before_dan_and_a_business_words_company_is_its_own(ruled):
 def test_co_limited_is_a_legal_form(ruled):
     found = ents(ruled("Kontrak dengan Zhongshan Battery Technology Co. Limited (ZBT) diteken."))
     assert ("Zhongshan Battery Technology Co. Limited", "ORG") in found
+
+
+def test_a_persons_other_name_after_atau_is_the_same_person(ruled):
+    from warta.nlp import harvest
+
+    doc = ruled("Ketua Komisi IV Siti Hediati Hariyani atau Titiek Suharno meminta Bulog menyerap gabah.",
+                {"Siti Hediati Hariyani": "PER", "Suharno": "PER"})
+    people = [(e.name, e.aliases) for e in harvest.entities(doc) if e.type == "PER"]
+    assert people == [("Siti Hediati Hariyani", ["Titiek Suharno"])]
+    # a second name the model saw whole may be another person
+    doc = ruled("Hadir Budi Santoso atau Andi Wijaya dalam acara itu.", {"Budi Santoso": "PER", "Andi Wijaya": "PER"})
+    assert len([e for e in harvest.entities(doc) if e.type == "PER"]) == 2

@@ -137,9 +137,11 @@ def _nearest_before(groups: UnionFind[str], mentions, short: str, longer: set[st
 def _join_acronyms(groups: UnionFind[str], doc: Doc, mentions) -> dict[str, str]:
     """Acronyms with their long forms (text links, then the table); the table's full
     names of acronyms whose long form the article does not give, by key."""
+    labels = {(e.start, e.end): e.label_ for e in doc.ents}
     for (a, b), (c, d) in doc._.warta_links or []:
         short, long = doc[a:b], doc[c:d]
-        groups.union(_key(long.text, "ORG"), _key(short.text, "ORG"))
+        label = "PER" if labels.get((c, d)) == "PER" == labels.get((a, b)) else "ORG"  # a person's other name
+        groups.union(_key(long.text, label), _key(short.text, label))
     keys = {m[4] for m in mentions}
     expansions = {}
     for _, _, text, label, key in mentions:

@@ -2770,6 +2770,28 @@ def _branch_then_holder(doc: Doc, span: Span, org_ends: set[int], lead: frozense
     return None
 
 
+def people_called_otherwise(doc: Doc, spans: list[Span]) -> tuple[list[Span], list[tuple]]:
+    """A person's other name after "atau" ("Siti Hediati Hariyadi atau Titiek Soeharto"):
+    two or three name words the model saw nothing in or only their end of; the name and a
+    link to the person (``nlp.harvest`` makes them one)."""
+    by_start = {s.start: s for s in spans}
+    covered = {i: s for s in spans for i in range(s.start, s.end)}
+    new, links = [], []
+    for s in spans:
+        k = s.end
+        if s.label_ != "PER" or k + 2 >= len(doc) or doc[k].lower_ != "atau" or k + 1 in by_start:
+            continue  # a name the model saw whole after "atau" may be another person ("Budi atau Andi Wijaya")
+        end = k + 1
+        while end < len(doc) and end - k <= 3 and doc[end].is_title and doc[end].is_alpha \
+                and (end not in covered or covered[end].label_ == "PER") and _given_name(doc[end]) | (end > k + 1):
+            end += 1
+        if 2 <= end - (k + 1) <= 3 and all(covered[i].end <= end for i in range(k + 1, end) if i in covered) \
+                and (end >= len(doc) or not doc[end].is_title):
+            new.append(Span(doc, k + 1, end, label="PER"))
+            links.append(((k + 1, end), (s.start, s.end)))
+    return (override(spans, new), links) if new else (spans, [])
+
+
 def speakers_opening_sentences(doc: Doc, spans: list[Span]) -> list[Span]:
     """Two to four name words no span holds, opening a sentence right before a verb that
     reports speech ("Widiyanti Putri Wardhana menyebut target itu realistis."): a person."""
@@ -3026,6 +3048,8 @@ def apply_rules(doc: Doc, use_gazetteer: bool = True) -> Doc:
     spans = acronym_types(doc, speakers_after_quotes(doc, speakers_are_people(doc, speakers_opening_sentences(doc, drop_calendar(spans)))), links)
     spans = drop_rank_services(doc, drop_currency_places(doc, drop_vessel_words(doc, drop_initials(doc, drop_routes(drop_urls(drop_letters(spans)))))))
     spans, links = drop_concepts(doc, names_split_apart(doc, drop_title_orgs(spans)), links)
+    spans, called = people_called_otherwise(doc, spans)
+    links = links + called
     doc.ents = filter_spans(spans)
     doc._.warta_links = links
     return doc
