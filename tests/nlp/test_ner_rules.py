@@ -2217,3 +2217,9 @@ def test_a_persons_other_name_after_atau_is_the_same_person(ruled):
     # a second name the model saw whole may be another person
     doc = ruled("Hadir Budi Santoso atau Andi Wijaya dalam acara itu.", {"Budi Santoso": "PER", "Andi Wijaya": "PER"})
     assert len([e for e in harvest.entities(doc) if e.type == "PER"]) == 2
+
+
+def test_an_english_name_of_a_place_the_model_cut_is_one_organisation(ruled):
+    found = ents(ruled("Bank sentral itu, People's Bank of China, memangkas suku bunga.",
+                       {"People's Bank": "ORG", "China": "LOC"}))
+    assert ("People's Bank of China", "ORG") in found and ("China", "LOC") not in found

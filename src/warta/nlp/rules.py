@@ -2452,7 +2452,7 @@ def foreign_bodies(doc: Doc, spans: list[Span]) -> list[Span]:
     so is a mission (``mission_heads``) before any country ("Kedutaan Besar Amerika
     Serikat", "Konsulat Jenderal RI")."""
     p = patterns()
-    spans = _missions(doc, spans, p.mission_heads)
+    spans = _of_a_place(doc, _missions(doc, spans, p.mission_heads))
     countries = gazetteer.foreign_countries()
     starts = {s.start: s for s in spans}
     gone: set[int] = set()
@@ -2466,6 +2466,19 @@ def foreign_bodies(doc: Doc, spans: list[Span]) -> list[Span]:
         elif id(s) not in gone:
             out.append(s)
     return out
+
+
+def _of_a_place(doc: Doc, spans: list[Span]) -> list[Span]:
+    """An organisation's English name, "of" and a place the model cut it at are one
+    organisation ("People's Bank" + "of" + "China", "Bank of" … "Japan")."""
+    starts = {s.start: s for s in spans}
+    found = []
+    for s in spans:
+        place = starts.get(s.end + 1)
+        if s.label_ == "ORG" and s.end < len(doc) and doc[s.end].text == "of" and place is not None \
+                and place.label_ == "LOC" and all(t.is_title or not t.is_alpha for t in s):
+            found.append(Span(doc, s.start, place.end, label="ORG"))
+    return override(spans, found) if found else spans
 
 
 def _missions(doc: Doc, spans: list[Span], heads: frozenset[tuple[str, ...]]) -> list[Span]:
