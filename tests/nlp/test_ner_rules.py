@@ -2223,3 +2223,10 @@ def test_an_english_name_of_a_place_the_model_cut_is_one_organisation(ruled):
     found = ents(ruled("Bank sentral itu, People's Bank of China, memangkas suku bunga.",
                        {"People's Bank": "ORG", "China": "LOC"}))
     assert ("People's Bank of China", "ORG") in found and ("China", "LOC") not in found
+
+
+def test_a_one_word_holder_after_a_prefix_and_a_known_body(ruled):
+    found = ents(ruled("Wakil Ketua Umum Partai Gerindra Habiburokhman menyebut hal itu wajar."))
+    assert ("Partai Gerindra", "ORG") in found and ("Habiburokhman", "PER") in found
+    # an ordinary word after the body is the body's ("Partai Buruh Indonesia")
+    assert ents(ruled("Ketua Partai Buruh Indonesia hadir.")) == [("Partai Buruh Indonesia", "ORG")]

@@ -295,6 +295,10 @@ def _person_after_post(spans: list[Span], model: dict[int, Span]) -> list[Span]:
         cut = next((i for i in range(s.end - 2, s.start + 1, -1)  # a known name, then a person
                     if (gazetteer.table().get(doc[s.start:i].text) == "ORG" or doc[s.start:i].text in p.acronym_names)
                     and _holder(doc[i:end], p)), None)
+        if cut is None and len(s) == 3 and end == s.end and doc[s.start].lower_ in _org_prefix_words() \
+                and gazetteer.table().get(doc[s.start + 1].text) == "ORG" and _holder(doc[s.end - 1:s.end], p) \
+                and _given_name(doc[s.end - 1]) and not dictionary_word(doc[s.end - 1].lower_):
+            cut = s.end - 1  # "Wakil Ketua Umum Partai Gerindra Habiburokhman": a known body, a one-word holder
         if cut is None:
             out.append(s)
         else:
