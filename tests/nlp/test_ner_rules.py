@@ -2230,3 +2230,12 @@ def test_a_one_word_holder_after_a_prefix_and_a_known_body(ruled):
     assert ("Partai Gerindra", "ORG") in found and ("Habiburokhman", "PER") in found
     # an ordinary word after the body is the body's ("Partai Buruh Indonesia")
     assert ents(ruled("Ketua Partai Buruh Indonesia hadir.")) == [("Partai Buruh Indonesia", "ORG")]
+
+
+@pytest.mark.parametrize("text, model, want", [
+    ("Jembatan gantung di Sungai Cikaso putus.", {"Jembatan gantung": "LOC", "Sungai Cikaso": "LOC"},
+     [("Sungai Cikaso", "LOC")]),
+    ("Bank sentral memangkas bunga acuan.", {"Bank sentral": "ORG"}, []),
+])
+def test_a_kind_and_lower_case_words_are_no_name(ruled, text, model, want):
+    assert ents(ruled(text, model)) == want

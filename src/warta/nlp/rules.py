@@ -2608,6 +2608,17 @@ def apostrophe_names(doc: Doc, spans: list[Span]) -> list[Span]:
     return out
 
 
+def drop_kind_phrases(doc: Doc, spans: list[Span]) -> list[Span]:
+    """Without a place or organisation span that is a kind (a prefix's word, or an ordinary
+    word capitalised by opening its sentence) and lower-case words only ("Jembatan gantung
+    di …", "Bank sentral memangkas …"): a kind of thing, no name."""
+    p = patterns()
+    kinds = _org_prefix_words() | p.place_heads
+    return [s for s in spans if not (s.label_ in ("LOC", "ORG") and len(s) >= 2
+                                     and (s[0].lower_ in kinds or s[0].is_sent_start and dictionary_word(s[0].lower_))
+                                     and all(t.is_lower and t.is_alpha for t in s[1:]))]
+
+
 def drop_unit_names(doc: Doc, spans: list[Span]) -> list[Span]:
     """Without a person right after a unit's number and its slash ("Danrem 061/Suryakancana",
     "Kodim 0608/Cianjur"): the word is the unit's name, no one's."""
@@ -3049,7 +3060,7 @@ def apply_rules(doc: Doc, use_gazetteer: bool = True) -> Doc:
     spans = camel_case_names(doc, acronym_fields(doc, spans))
     spans = experts_at_bodies(doc, holders_after_fields(doc, players_after_countries(doc, countries(doc, spans))))
     spans = drop_opening_words(doc, stock_codes(doc, holders_cut_from_bodies(doc, spans)))
-    spans = drop_unit_names(doc, apostrophe_names(doc, spans))
+    spans = drop_kind_phrases(doc, drop_unit_names(doc, apostrophe_names(doc, spans)))
     spans = fill(spans, repeat_acronyms(doc, spans, links))
     spans = company_short_forms(doc, spans)
     spans = said_again(doc, spans, found["companies"] + found["orgs"] + found["products"])
