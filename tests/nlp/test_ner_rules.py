@@ -2239,3 +2239,9 @@ def test_a_one_word_holder_after_a_prefix_and_a_known_body(ruled):
 ])
 def test_a_kind_and_lower_case_words_are_no_name(ruled, text, model, want):
     assert ents(ruled(text, model)) == want
+
+
+def test_an_abbreviated_post_alone_is_no_place(ruled):
+    found = ents(ruled("Menkomdigi Meutya Hafid menyebut pemblokiran berlanjut.",
+                       {"Menkomdigi": "LOC", "Meutya Hafid": "PER"}))
+    assert found == [("Meutya Hafid", "PER")]

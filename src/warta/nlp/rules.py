@@ -2972,14 +2972,17 @@ def drop_title_orgs(spans: list[Span]) -> list[Span]:
     """Without the organisation spans that are a title alone: a one-word head and its
     fields or modifiers ("Komisioner Perdagangan" of "Komisioner Perdagangan Uni Eropa Maros
     Šefčovič", "Komisioner" of "Komisioner Bawaslu …"), not an organisation's form or name
-    head ("Komisi …", "Dewan …") nor an acronym of the table."""
+    head ("Komisi …", "Dewan …") nor an acronym of the table; and without a span that is an
+    abbreviated post alone, whatever its type ("Menkomdigi" of "Menkomdigi Meutya Hafid …")."""
     t = lang.titles()
     p = patterns()
     words = t.fields | t.modifiers
     return [s for s in spans if not (
         s.label_ == "ORG" and s[0].lower_ in t.heads and s[0].lower_ not in p.name_heads
         and s[0].lower_ not in _org_prefix_words() and s[0].text not in p.acronyms
-        and all(w.lower_ in words for w in s[1:]))]
+        and all(w.lower_ in words for w in s[1:]))
+        and not (len(s) == 1 and s.label_ in ("LOC", "ORG", "PER") and s[0].lower_ in t.abbreviations
+                 and s.text not in p.acronyms)]  # "Menkomdigi" alone: a post, no place
 
 
 @functools.cache
