@@ -23,7 +23,9 @@ def test_map_keeps_the_order_and_runs_in_other_processes_only_when_asked():
     with parallel.processes(2):
         got = parallel.map(lambda x: (x + offset, os.getpid()), items, least=10)
         assert [x for x, _ in got] == [x + 7 for x in items]
-        assert here not in {pid for _, pid in got} and len({pid for _, pid in got}) == 2
+        # other processes, at most the two asked for (the pool starts them as work waits, so
+        # on a busy machine one may take every part)
+        assert here not in {pid for _, pid in got} and 1 <= len({pid for _, pid in got}) <= 2
         assert set(parallel.map(lambda x: os.getpid(), items[:9], least=10)) == {here}  # too few
     assert {pid for _, pid in parallel.map(lambda x: (x, os.getpid()), items, least=10)} == {here}  # after the block
 
