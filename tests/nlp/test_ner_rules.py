@@ -9,6 +9,12 @@ def ents(doc):
     return [(e.text, e.label_) for e in doc.ents]
 
 
+def consolidated(doc, kind: str | None = None) -> list[tuple]:
+    """The doc's consolidated entities (of type ``kind``, or all) as (name, aliases)."""
+    from warta.nlp import harvest
+    return [(e.name, e.aliases) for e in harvest.entities(doc) if kind in (None, e.type)]
+
+
 def harvested(nlp, text: str) -> set[tuple]:
     """The article's consolidated entities of ``text``: (name, type, aliases)."""
     from warta.nlp import harvest
@@ -2086,12 +2092,9 @@ def test_particles_one_after_another_make_one_name(ruled):
 
 
 def test_a_companys_one_coined_word_named_again_is_the_company(ruled):
-    from warta.nlp import harvest
-
     doc = ruled("PT Karsindo (Persero) merugi. Direksi menunjuk Rina Kartika sebagai Plt Direktur Utama Karsindo.",
                 {"PT Karsindo (Persero)": "ORG", "Rina Kartika": "PER"})
-    orgs = [(e.name, e.aliases) for e in harvest.entities(doc) if e.type == "ORG"]
-    assert orgs == [("PT Karsindo (Persero)", ["Karsindo"])]
+    assert consolidated(doc, "ORG") == [("PT Karsindo (Persero)", ["Karsindo"])]
     # an ordinary word is no short form ("timah" of "PT Timah Tbk")
     doc = ruled("PT Timah Tbk merugi. Timah dunia naik.", {"PT Timah Tbk": "ORG"})
     assert ents(doc) == [("PT Timah Tbk", "ORG")]
@@ -2104,11 +2107,9 @@ def test_a_two_word_place_opening_the_models_place_before_a_holder(ruled):
 
 
 def test_a_branch_word_after_a_short_name_after_atau_is_no_holder(ruled):
-    from warta.nlp import harvest
-
     doc = ruled("Pemkot bersama PT Pelabuhan Nusantara (Persero) atau Pelnus Regional 3 meresmikan terminal.",
                 {"PT Pelabuhan Nusantara (Persero)": "ORG"})
-    assert [(e.name, e.aliases) for e in harvest.entities(doc)] == [("PT Pelabuhan Nusantara (Persero)", ["Pelnus"])]
+    assert consolidated(doc) == [("PT Pelabuhan Nusantara (Persero)", ["Pelnus"])]
 
 
 def test_an_organisations_pattern_does_not_take_the_holder_the_model_left_after_a_title(ruled):
@@ -2208,15 +2209,12 @@ def test_co_limited_is_a_legal_form(ruled):
 
 
 def test_a_persons_other_name_after_atau_is_the_same_person(ruled):
-    from warta.nlp import harvest
-
     doc = ruled("Ketua Komisi IV Siti Hediati Hariyani atau Titiek Suharno meminta Bulog menyerap gabah.",
                 {"Siti Hediati Hariyani": "PER", "Suharno": "PER"})
-    people = [(e.name, e.aliases) for e in harvest.entities(doc) if e.type == "PER"]
-    assert people == [("Siti Hediati Hariyani", ["Titiek Suharno"])]
+    assert consolidated(doc, "PER") == [("Siti Hediati Hariyani", ["Titiek Suharno"])]
     # a second name the model saw whole may be another person
     doc = ruled("Hadir Budi Santoso atau Andi Wijaya dalam acara itu.", {"Budi Santoso": "PER", "Andi Wijaya": "PER"})
-    assert len([e for e in harvest.entities(doc) if e.type == "PER"]) == 2
+    assert len(consolidated(doc, "PER")) == 2
 
 
 def test_an_english_name_of_a_place_the_model_cut_is_one_organisation(ruled):

@@ -752,7 +752,7 @@ def _generic_authority(before: list[str]) -> str | None:
         if not w[:1].isupper() or len(words) == 4:
             break
         words.append(w.strip(",."))
-    if not words or len(words) == len(before) and len(before) > 4:
+    if not words:
         return None
     tr = triggers()
     phrase = " ".join(words)

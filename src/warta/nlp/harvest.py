@@ -128,10 +128,9 @@ def _nearest_before(groups: UnionFind[str], mentions, short: str, longer: set[st
     named = sorted((m[0], m[4]) for m in mentions if m[4] in longer)
     for k, m in enumerate(mentions):
         before = {key for start, key in named if start < m[0]} if m[4] == short else set()
-        if len({groups.find(key) for key in before}) == 1:
-            before = sorted(before)
+        if len({groups.find(key) for key in before}) == 1:  # all of one person
             mentions[k] = (*m[:4], f"{short}@{m[0]}")
-            groups.union(before[-1], mentions[k][4])
+            groups.union(next(iter(before)), mentions[k][4])
 
 
 def _join_acronyms(groups: UnionFind[str], doc: Doc, mentions) -> dict[str, str]:

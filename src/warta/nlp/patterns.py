@@ -173,6 +173,7 @@ def patterns() -> Patterns:
     # a model's name: capitalised words, codes and numbers, no connector ("Redmi 15 dan …")
     model_name = rf"[A-Z][\w'’&-]*(?:\s+(?:[A-Z0-9][\w'’&-]*|{alternation(products['model_words'])})){{0,3}}"
     origin = alternation(forms["origin_words"])
+    possessions_opening = [w.capitalize() for w in forms["company_possessions"] if " " not in w]  # "Pabrik Nestle …"
     # an English name: capitalised words, English connectors only ("Bank of …", not "… dan …")
     english_name = r"[A-Z][\w'’&-]*(?:(?:\s+(?:and|for|of|on|the|&))?\s+[A-Z][\w'’&-]*){0,4}"
     built = Patterns(
@@ -198,9 +199,7 @@ def patterns() -> Patterns:
             rf"(?<![\w.]){alternation(products['named_after'])}((?:\s+[a-z][\w-]*){{0,2}})\s+({model_name})"),
         company_owned=re.compile(
             rf"(?<![\w.]){alternation(forms['company_possessions'])}\s+({_name(stop, max_words=3)})"),  # lower case: "Saham" opens a name
-        company_owned_opening=re.compile(
-            rf"(?<![\w.]){alternation([w.capitalize() for w in forms['company_possessions'] if ' ' not in w])}"
-            rf"\s+({_name(stop, max_words=3)})"),
+        company_owned_opening=re.compile(rf"(?<![\w.]){alternation(possessions_opening)}\s+({_name(stop, max_words=3)})"),
         company_list=re.compile(
             rf"(?<![\w.])(?i:{alternation(forms['company_nouns'])})(?:\s+[a-z][\w-]*){{0,4}}"
             rf"(?:\s+(?:{origin}\s+)?[A-Z]\w+(?:\s+[A-Z]\w+)?)?,?\s+(?:{alternation(forms['list_markers'])})\s+(?=[A-Z]|[a-z][A-Z])"),
@@ -291,7 +290,7 @@ def patterns() -> Patterns:
         "company_apposition": forms['company_nouns'],
         "company_named": forms['company_nouns'],
         "company_owned": forms['company_possessions'],
-        "company_owned_opening": [w.capitalize() for w in forms['company_possessions'] if ' ' not in w],
+        "company_owned_opening": possessions_opening,
         "product_named": products['named_after'],
         "company_list": forms['company_nouns'],
         "company_origin": forms['company_nouns'] + forms['origin_nouns'],

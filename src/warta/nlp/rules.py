@@ -249,14 +249,15 @@ def _without_final_words(spans: list[Span]) -> list[Span]:
 def _owned(doc: Doc, text: str, regex: re.Pattern) -> list[Span]:
     """The company after a noun of what it owns ("pabrik Nippon Shokubai", "saham
     Asahimas"), unless it is a place or the model saw a place there ("pabrik Cikarang")."""
+    p = patterns()
     places = {i for e in doc.ents if e.label_ == "LOC" for i in range(e.start, e.end)}
     out = []
     # the noun capitalised opening a sentence too ("Pabrik Nestle di Karawang …"), when a
     # lower-case word follows the name (not a headline's title-case line)
-    opening = [span for span in _group_spans(doc, text, patterns().company_owned_opening, "ORG")
-               if doc[span.start - 1].is_sent_start or span.start == 1 or doc[span.start - 2].is_sent_start]
-    opening = [span for span in opening if span.end < len(doc) and doc[span.end].is_lower]
-    joiners = patterns().list_joiners
+    opening = [span for span in _group_spans(doc, text, p.company_owned_opening, "ORG")
+               if (doc[span.start - 1].is_sent_start or span.start == 1 or doc[span.start - 2].is_sent_start)
+               and span.end < len(doc) and doc[span.end].is_lower]
+    joiners = p.list_joiners
     for span in _group_spans(doc, text, regex, "ORG") + opening:
         cut = next((t.i for t in span if t.lower_ in joiners), None)  # "saham KRAS dan SMGR": two
         for part in ([span] if cut is None else [doc[span.start:cut], doc[cut + 1:span.end]]):
@@ -1164,12 +1165,12 @@ def holders_cut_from_bodies(doc: Doc, spans: list[Span]) -> list[Span]:
     right before a person ("Dinas Pendidikan Kota Bandung Hikmat" + "Ginanjar"): those
     words are the person's ("Hikmat Ginanjar"), the span ends at the place."""
     by_start = {s.start: s for s in spans}
+    tails = _name_tail_words()
     out, gone = [], set()
     for s in spans:
         person = by_start.get(s.end)
         cut = None
         if s.label_ in ("ORG", "LOC") and person is not None and person.label_ == "PER" and len(s) >= 3:
-            tails = _name_tail_words()
             for k in (len(s) - 1, len(s) - 2):
                 if k >= 1 and all(_given_name(w) and w.lower_ not in tails for w in s[k:]) \
                         and len(person) + len(s) - k <= 4 \
@@ -1179,8 +1180,7 @@ def holders_cut_from_bodies(doc: Doc, spans: list[Span]) -> list[Span]:
                     cut = k
                     break
         if cut is None:
-            if id(s) not in gone:
-                out.append(s)
+            out.append(s)
             continue
         out += [Span(doc, s.start, s.start + cut, label=s.label_), Span(doc, s.start + cut, person.end, label="PER")]
         gone.add(id(person))
@@ -1883,10 +1883,9 @@ def names_said_again(doc: Doc, spans: list[Span]) -> list[Span]:
         person = starts.get(s.end + 1)
         if s.label_ == "ORG" and person is not None and person.label_ == "PER" and s.end not in covered \
                 and _given_name(doc[s.end]) and not dictionary_word(doc[s.end].lower_):
-            out.append(s)
-            out.append(Span(doc, s.end, person.end, label="PER"))
+            out += [s, Span(doc, s.end, person.end, label="PER")]
             gone.add(id(person))
-        elif id(s) not in gone:
+        else:
             out.append(s)
     return [s for s in out if id(s) not in gone]
 
@@ -2712,7 +2711,7 @@ def _fields_of_a_title(doc: Doc, start: int, reach: int = 4) -> bool:
 def _particled_name(words: Span) -> bool:
     """Capitalised words with a name's particles between them, three words or more, the
     first and last capitalised ("Abdulla bin Touq Al Marri", "Faisal bin Farhan Al Saud")."""
-    particles = {w.casefold() for w in lang.load("honorifics").get("particles", [])}
+    particles = _name_particles()
     return len(words) >= 3 and words[0].is_title and words[-1].is_title \
         and any(w.lower_ in particles for w in words) \
         and all(w.is_alpha and (w.is_title or w.lower_ in particles) for w in words)
