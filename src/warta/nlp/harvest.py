@@ -110,9 +110,11 @@ def _join_people(groups: UnionFind[str], mentions, label: str = "PER") -> None:
     not an event's head alone: "KTT" of "KTT ASEAN ke-47")."""
     people = {m[4] for m in mentions if m[3] == label}
     heads = {_key(h, label) for h in patterns().event_heads} if label == "EVENT" else set()
-    for short in people - heads:  # "KTT" alone names no one summit of "KTT ASEAN", "KTT G20"
-        words = short.split()
-        longer = [p for p in people if p != short and set(words) <= set(p.split())]
+    # longer names first ("Budi Santoso" joins "Budi Santoso Wirawan" before "Budi" looks), in
+    # one order whatever the hash seed: each join decides what the later ones see
+    for short in sorted(people - heads, key=lambda k: (-len(k.split()), k)):  # "KTT" alone names no
+        words = short.split()                                                # one summit of "KTT ASEAN"
+        longer = sorted(p for p in people if p != short and set(words) <= set(p.split()))
         roots = {groups.find(p) for p in longer}
         if len(roots) == 1:
             groups.union(longer[0], short)
